@@ -1,0 +1,19 @@
+// What the river network tells about a location; the register stores it as derived fields of a site.
+export interface SiteHydrology {
+  country: { iso3: string; name: string } | null;
+  /** Nearest river reach within the snap cap, or null when none. */
+  snap: { lon: number; lat: number; distanceKm: number; river: string | null } | null;
+  basin: { id: number; name: string } | null;
+  /** Outlet of the main downstream path (sea, terminal lake or inland sink). */
+  outlet: { name: string; kind: 'sea' | 'terminal_lake' | 'inland_sink' } | null;
+  /** ISO3 codes in downstream order, starting with the site's own river country. */
+  downstreamCountries: string[];
+  /** River km from the snapped point to the first change of country (null when none). */
+  kmToFirstBorder: number | null;
+  /** Straight-line distance to the nearest land boundary (km). */
+  distanceToBorderKm: number | null;
+}
+
+export interface HydrologyProvider {
+  describe(lon: number, lat: number, riverHint?: string | null): SiteHydrology;
+}
