@@ -1,0 +1,29 @@
+// `hazatlas` command line: dispatches to one module per subcommand.
+import { CliError } from './cli-error.js';
+
+type Command = (args: string[]) => Promise<void>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  trace: async () => (await import('./trace.js')).runTrace,
+};
+
+const USAGE = `Usage: hazatlas <command> [options]
+Commands:
+  trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]`;
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  const load = name ? COMMANDS[name] : undefined;
+  if (!load) throw new CliError(name ? `Unknown command "${name}".\n${USAGE}` : USAGE);
+  const run = await load();
+  await run(rest);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof CliError) {
+    process.stderr.write(`hazatlas: ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
+  process.stderr.write(`hazatlas: unexpected error: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
