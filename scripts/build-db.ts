@@ -1,0 +1,62 @@
+// Builds data/hazatlas.sqlite from Natural Earth: routed river network, countries, boundaries,
+// lakes, seas and places. Usage: tsx scripts/build-db.ts [--sources DIR|URL] [--db FILE] [--if-missing]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildGeography } from './geography.js';
+import { DEFAULT_SOURCE_URL, SourceError } from './sources.js';
+import { dbPathFromEnv, openDb } from '../server/storage/db.js';
+import { writeGeography } from '../server/storage/network-store.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const dbPath = path.resolve(arg('--db') ?? dbPathFromEnv());
+  const location = arg('--sources') ?? process.env.HAZATLAS_SOURCES ?? DEFAULT_SOURCE_URL;
+  if (process.argv.includes('--if-missing') && isBuilt(dbPath)) {
+    console.log(`Database ${path.relative(process.cwd(), dbPath)} already built; skipping (npm run build:db rebuilds).`);
+    return;
+  }
+  const started = performance.now();
+  console.log(`Building ${dbPath} from ${location}`);
+  const tables = await buildGeography(
+    { location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location), cacheDir: path.join(ROOT, 'data/cache') },
+    (msg) => console.log(`  ${msg}`),
+  );
+  const db = openDb(dbPath);
+  try {
+    tables.meta.build_seconds = ((performance.now() - started) / 1000).toFixed(1);
+    writeGeography(db, tables);
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+  console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+function isBuilt(dbPath: string): boolean {
+  if (!fs.existsSync(dbPath)) return false;
+  try {
+    const db = openDb(dbPath);
+    const row = db.prepare("SELECT value FROM net_meta WHERE key = 'built_at'").get();
+    db.close();
+    return row !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+
+main().catch((err: unknown) => {
+  if (err instanceof SourceError) {
+    console.error(`build-db: ${err.message}`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

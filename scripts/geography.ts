@@ -1,0 +1,215 @@
+// Turns Natural Earth layers into the database's geography tables by calling the pure network core.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { PolygonLocator } from '../server/core/geo/polygon-locator.js';
+import { SegmentIndex } from '../server/core/geo/segment-index.js';
+import { buildNetwork } from '../server/core/network/build-network.js';
+import { type CountryRun, countryRuns } from '../server/core/network/country-runs.js';
+import { basinName, cleanName, marineNamer } from '../server/core/network/name-outlets.js';
+import { DEFAULT_BUILD_OPTIONS, type Errata, type Outlet } from '../server/core/network/types.js';
+import type { Basin, Country, GeographyTables, StoredReach } from '../server/storage/network-store.js';
+import { LAYERS, lineParts, polygons, readAll, riverLines } from './load-geography.js';
+import { num, type SourceConfig, str } from './sources.js';
+
+const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
+/** A river within this distance of a land boundary is on it (the two 10 m layers differ by up to ~1 km). */
+export const BORDER_KM = 1;
+
+interface TerminalLakeEntry {
+  name: string;
+  match: string[];
+}
+
+export async function buildGeography(config: SourceConfig, log: (m: string) => void): Promise<GeographyTables> {
+  let t = performance.now();
+  const lap = (label: string) => {
+    const now = performance.now();
+    log(`${label} (${((now - t) / 1000).toFixed(1)} s)`);
+    t = now;
+  };
+  const layers = await readAll(config);
+  lap('read sources');
+
+  const errata = JSON.parse(fs.readFileSync(path.join(DATA, 'network-errata.json'), 'utf8')) as Errata;
+  const terminalEntries = (
+    JSON.parse(fs.readFileSync(path.join(DATA, 'terminal-lakes.json'), 'utf8')) as { lakes: TerminalLakeEntry[] }
+  ).lakes;
+  const lakeLayer = layers.lakes.features;
+  const isTerminal = (props: Record<string, unknown>): string | null => {
+    const names = [str(props, 'name'), str(props, 'name_alt')].map((n) => n?.toLowerCase());
+    return terminalEntries.find((e) => e.match.some((m) => names.includes(m.toLowerCase())))?.name ?? null;
+  };
+  const terminalLakes = lakeLayer.flatMap((f) => {
+    const name = isTerminal(f.props);
+    return name && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
+      ? [{ name, geometry: f.geometry as Polygon | MultiPolygon }]
+      : [];
+  });
+
+  const rivers = riverLines(layers.rivers, layers.riversEurope);
+  const coastline = layers.coastline.features.flatMap((f) => lineParts(f.geometry));
+  const net = buildNetwork({ rivers, coastline, terminalLakes }, errata, DEFAULT_BUILD_OPTIONS);
+  lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
+
+  const countries = countryTable(layers.countries.features);
+  const locator = new PolygonLocator(
+    countries.map((c) => ({ item: c.adm0, geometry: c.geometry as Polygon | MultiPolygon })),
+  );
+  const boundaryFeatures = layers.boundaries.features.filter(
+    (f) => !/lease|overlay/i.test(`${str(f.props, 'featurecla') ?? ''} ${str(f.props, 'type') ?? ''}`),
+  );
+  const boundaryLines: number[][] = [];
+  const sides: [string, string][] = [];
+  for (const f of boundaryFeatures) {
+    const l = str(f.props, 'adm0_a3_l');
+    const r = str(f.props, 'adm0_a3_r');
+    if (!l || !r) continue;
+    for (const part of lineParts(f.geometry)) {
+      boundaryLines.push(part);
+      sides.push([l, r]);
+    }
+  }
+  const boundaryLookup = { index: new SegmentIndex(boundaryLines), sides };
+  const runs: CountryRun[][] = net.edges.map((e) => countryRuns(e.coords, locator, boundaryLookup, BORDER_KM));
+  lap('country runs');
+
+  const nameSea = marineNamer(polygons(layers.marine, ['name']));
+  const basinEdges = new Map<number, typeof net.edges>();
+  net.edges.forEach((e, i) => {
+    const b = net.edgeBasin[i]!;
+    basinEdges.set(b, [...(basinEdges.get(b) ?? []), e]);
+  });
+  const basinNames = new Map([...basinEdges].map(([id, edges]) => [id, basinName(edges)]));
+  const nodeBasin = new Map<number, number>();
+  net.edges.forEach((e, i) => nodeBasin.set(e.to, net.edgeBasin[i]!));
+  const outlets: Outlet[] = net.outlets.map((o, id) => {
+    const lon = net.nodeLon[o.node]!;
+    const lat = net.nodeLat[o.node]!;
+    const basin = basinNames.get(nodeBasin.get(o.node) ?? -1) ?? 'river';
+    const name =
+      o.kind === 'sea'
+        ? (nameSea(lon, lat) ?? 'Sea (unnamed)')
+        : o.kind === 'terminal_lake'
+          ? (o.name ?? 'Terminal lake')
+          : `Inland end of the ${basin}`;
+    return { id, node: o.node, kind: o.kind, name, lon, lat };
+  });
+  lap('outlets named');
+
+  const reaches: StoredReach[] = net.edges.map((e, i) => ({
+    ...e,
+    runs: runs[i]!,
+    country: majorityCountry(runs[i]!),
+    basinId: net.edgeBasin[i]!,
+    outletId: net.nodeOutlet[e.to]! >= 0 ? net.nodeOutlet[e.to]! : null,
+  }));
+  const basins = basinTable(reaches, basinNames, outlets);
+  const nodeOutlets = new Map(outlets.map((o) => [o.node, o.id]));
+
+  const diagnosticCounts: Record<string, number> = {};
+  for (const d of net.diagnostics) diagnosticCounts[d.kind] = (diagnosticCounts[d.kind] ?? 0) + 1;
+  for (const d of net.diagnostics.filter((x) => x.kind !== 'dropped_duplicate')) {
+    log(`! ${d.kind} at ${d.lon.toFixed(4)},${d.lat.toFixed(4)}: ${d.message}`);
+  }
+  log(`diagnostics: ${JSON.stringify(diagnosticCounts)}; ${net.stats.snappedEnds} ends snapped; ` +
+    `${net.stats.reversedKm.toFixed(0)} of ${net.stats.totalKm.toFixed(0)} km flow against digitising`);
+
+  return {
+    nodes: net.nodeLon.map((lon, i) => ({ lon, lat: net.nodeLat[i]!, outletId: nodeOutlets.get(i) ?? null })),
+    reaches,
+    outlets,
+    basins,
+    countries,
+    boundaries: boundaryFeatures.map((f) => ({
+      left: str(f.props, 'adm0_a3_l') ?? '',
+      right: str(f.props, 'adm0_a3_r') ?? '',
+      type: str(f.props, 'featurecla'),
+      geometry: f.geometry,
+    })),
+    lakes: [...layers.lakes.features, ...layers.lakesEurope.features].map((f) => ({
+      name: cleanName(str(f.props, 'name')),
+      scalerank: num(f.props, 'scalerank'),
+      terminal: isTerminal(f.props) !== null,
+      geometry: f.geometry,
+    })),
+    places: layers.places.features.flatMap((f) =>
+      f.geometry.type === 'Point'
+        ? [{
+            name: str(f.props, 'name') ?? '',
+            adm0: str(f.props, 'adm0_a3'),
+            iso2: str(f.props, 'iso_a2'),
+            popMax: num(f.props, 'pop_max'),
+            scalerank: num(f.props, 'scalerank'),
+            lon: f.geometry.coordinates[0]!,
+            lat: f.geometry.coordinates[1]!,
+          }]
+        : [],
+    ),
+    marine: layers.marine.features.map((f) => ({
+      name: cleanName(str(f.props, 'name')),
+      featurecla: str(f.props, 'featurecla'),
+      geometry: f.geometry,
+    })),
+    meta: {
+      built_at: new Date().toISOString(),
+      sources: JSON.stringify(Object.fromEntries(Object.entries(layers).map(([k, l]) => [k, l.origin]))),
+      source_layers: JSON.stringify(LAYERS),
+      stats: JSON.stringify(net.stats),
+      diagnostics: JSON.stringify(net.diagnostics.filter((d) => d.kind !== 'dropped_duplicate')),
+      diagnostic_counts: JSON.stringify(diagnosticCounts),
+      border_km: String(BORDER_KM),
+    },
+  };
+}
+
+function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
+  const seen = new Set<string>();
+  const out: Country[] = [];
+  for (const f of features) {
+    const adm0 = str(f.props, 'adm0_a3');
+    if (!adm0 || seen.has(adm0) || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) continue;
+    seen.add(adm0);
+    const iso = str(f.props, 'iso_a3');
+    const iso2 = str(f.props, 'iso_a2');
+    out.push({
+      adm0,
+      iso3: iso && /^[A-Z]{3}$/.test(iso) ? iso : adm0,
+      iso2: iso2 && /^[A-Z]{2}$/.test(iso2) ? iso2 : null,
+      name: str(f.props, 'name') ?? str(f.props, 'admin') ?? adm0,
+      geometry: f.geometry,
+    });
+  }
+  return out;
+}
+
+function majorityCountry(runs: CountryRun[]): string | null {
+  const km = new Map<string, number>();
+  for (const r of runs) if (r.country) km.set(r.country, (km.get(r.country) ?? 0) + r.toKm - r.fromKm);
+  return [...km].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+function basinTable(reaches: StoredReach[], names: Map<number, string>, outlets: Outlet[]): Basin[] {
+  const acc = new Map<number, Basin & { outletKm: Map<number, number> }>();
+  for (const r of reaches) {
+    let b = acc.get(r.basinId);
+    if (!b) {
+      b = { id: r.basinId, name: names.get(r.basinId) ?? 'Unnamed', mainOutletId: null, lengthKm: 0,
+        bbox: [Infinity, Infinity, -Infinity, -Infinity], outletKm: new Map() };
+      acc.set(r.basinId, b);
+    }
+    b.lengthKm += r.lengthKm;
+    if (r.outletId !== null) b.outletKm.set(r.outletId, (b.outletKm.get(r.outletId) ?? 0) + r.lengthKm);
+    for (let i = 0; i < r.coords.length; i += 2) {
+      b.bbox[0] = Math.min(b.bbox[0], r.coords[i]!);
+      b.bbox[1] = Math.min(b.bbox[1], r.coords[i + 1]!);
+      b.bbox[2] = Math.max(b.bbox[2], r.coords[i]!);
+      b.bbox[3] = Math.max(b.bbox[3], r.coords[i + 1]!);
+    }
+  }
+  return [...acc.values()].map(({ outletKm, ...b }) => ({
+    ...b,
+    mainOutletId: [...outletKm].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]?.[0] ?? outlets[0]?.id ?? null,
+  }));
+}

@@ -1,0 +1,61 @@
+// Snaps a point to the nearest reach within a cap, optionally only to a named river.
+import type { SegmentHit } from '../geo/segment-index.js';
+import type { Reach, RiverNetwork } from './river-network.js';
+
+export interface Snap {
+  reach: Reach;
+  /** Km from the reach's upstream end to the snapped point. */
+  offsetKm: number;
+  lon: number;
+  lat: number;
+  distanceKm: number;
+}
+
+/** Case-, diacritics- and spacing-insensitive form of a river name. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s\-‐'’‘`]+/g, ' ')
+    .trim();
+}
+
+/** Distances closer than this count as equal, so a river beats a lake centerline it runs into. */
+const TIE_KM = 0.05;
+
+export function snapToNetwork(
+  net: RiverNetwork,
+  lon: number,
+  lat: number,
+  maxKm: number,
+  riverHint?: string | null,
+): Snap | null {
+  const hint = riverHint ? normalizeName(riverHint) : null;
+  const filter = hint
+    ? (line: number) => {
+        const r = net.reaches[line]!;
+        return [r.name, ...r.nameAlt].some((n) => n !== null && normalizeName(n) === hint);
+      }
+    : undefined;
+  const better = (a: SegmentHit, b: SegmentHit): boolean => {
+    if (Math.abs(a.distanceKm - b.distanceKm) > TIE_KM) return a.distanceKm < b.distanceKm;
+    const ra = net.reaches[a.line]!;
+    const rb = net.reaches[b.line]!;
+    if (ra.featurecla !== rb.featurecla) return ra.featurecla === 'River';
+    if (ra.scalerank !== rb.scalerank) return ra.scalerank < rb.scalerank;
+    return a.distanceKm < b.distanceKm || (a.distanceKm === b.distanceKm && a.line < b.line);
+  };
+  const hit = net.snapIndex.nearest(lon, lat, maxKm, filter, better);
+  if (!hit) return null;
+  const reach = net.reaches[hit.line]!;
+  const k0 = reach.cumKm[hit.seg]!;
+  const k1 = reach.cumKm[hit.seg + 1]!;
+  return { reach, offsetKm: k0 + hit.t * (k1 - k0), lon: hit.lon, lat: hit.lat, distanceKm: hit.distanceKm };
+}
+
+/** Does any reach carry this name (exactly, after normalisation)? */
+export function hasRiverNamed(net: RiverNetwork, name: string): boolean {
+  const hint = normalizeName(name);
+  return net.reaches.some((r) => [r.name, ...r.nameAlt].some((n) => n !== null && normalizeName(n) === hint));
+}
