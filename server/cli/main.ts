@@ -4,7 +4,7 @@ import { CliError } from './cli-error.js';
 type Command = (args: string[]) => Promise<void>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  trace: async () => (await import('./trace.js')).runTrace,
+  trace: async () => (await import('./trace.js')).runTraceCommand,
 };
 
 const USAGE = `Usage: hazatlas <command> [options]

@@ -17,7 +17,7 @@ const MIN_COUNTRY_KM = 1;
  * A single-country piece this short next to a border stretch of that country is the approach to
  * the stretch (50 m polygons and 10 m boundaries disagree by a few km around tripoints).
  */
-const BORDER_APPROACH_KM = 5;
+const BORDER_APPROACH_KM = 8;
 
 export interface Stretch {
   fromKm: number;

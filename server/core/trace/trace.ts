@@ -21,7 +21,8 @@ export interface TraceResult {
   snap: { lon: number; lat: number; distanceKm: number; river: string | null };
   lengthKm: number;
   truncated: boolean;
-  outlets: { name: string; kind: string; river: string | null; km: number; lon: number; lat: number }[];
+  /** Every outlet reached, nearest first; `main` marks the one at the end of the main path. */
+  outlets: { name: string; kind: string; river: string | null; km: number; lon: number; lat: number; main: boolean }[];
   countries: TraceCountry[];
   crossings: { km: number; lon: number; lat: number; from: string; to: string; kind: string }[];
   rivers: { name: string | null; fromKm: number; toKm: number }[];
@@ -95,7 +96,7 @@ export function traceDownstream(net: RiverNetwork, snap: Snap, maxKm = Number.PO
     .map(([node, km]) => {
       const o = net.outletAt.get(node)!;
       const arm = reached.find((r) => r.to === node) ?? (main[main.length - 1]!.reach.to === node ? last.reach : null);
-      return { name: o.name, kind: o.kind, river: arm?.name ?? null, km: round(km), lon: o.lon, lat: o.lat };
+      return { name: o.name, kind: o.kind, river: arm?.name ?? null, km: round(km), lon: o.lon, lat: o.lat, main: node === last.reach.to };
     })
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
 

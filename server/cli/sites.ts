@@ -1,0 +1,159 @@
+// `hazatlas sites import|export|list`: the register from the command line, same rules as the HTTP API.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { z } from 'zod';
+import { type ImportFormat, parseImport } from '../core/register/import/parse.js';
+import { SiteExportQuery, SiteListQuery } from '../core/register/site-filter.js';
+import type { SiteSummary } from '../core/register/site-record.js';
+import { zodIssues } from '../core/register/site-validate.js';
+import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { exportSites } from '../storage/site-export.js';
+import { importRows } from '../storage/site-import.js';
+import { listSites } from '../storage/site-query.js';
+import { CliError } from './cli-error.js';
+
+export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates]
+  sites export --format geojson|csv|kml [filters] [--out FILE]
+  sites list [filters] [--sort KEY] [--limit N] [--offset N] [--json]
+    filters: --country ISO3 --basin NAME|ID --kind K --sector S --status S --bbox W,S,E,N
+             --q TEXT --min-wri N --min-thi N --annex-i true|false`;
+
+const FILTER_OPTIONS = {
+  country: { type: 'string' },
+  basin: { type: 'string' },
+  kind: { type: 'string' },
+  sector: { type: 'string' },
+  status: { type: 'string' },
+  bbox: { type: 'string' },
+  q: { type: 'string' },
+  'min-wri': { type: 'string' },
+  'min-thi': { type: 'string' },
+  'annex-i': { type: 'string' },
+  sort: { type: 'string' },
+} as const;
+
+function args<T extends Parameters<typeof parseArgs>[0]['options']>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nUsage:\n${SITES_USAGE}`);
+  }
+}
+
+/** Maps CLI flags onto the HTTP query names and validates them with the same zod schema. */
+function filterQuery<S extends z.ZodType>(schema: S, values: Record<string, unknown>, extra: Record<string, unknown>) {
+  const q: Record<string, unknown> = { ...extra };
+  const rename: Record<string, string> = { 'min-wri': 'minWri', 'min-thi': 'minThi', 'annex-i': 'annexI' };
+  for (const key of Object.keys(FILTER_OPTIONS)) {
+    if (values[key] !== undefined) q[rename[key] ?? key] = values[key];
+  }
+  const r = schema.safeParse(q);
+  if (!r.success) {
+    throw new CliError(zodIssues(r.error).map((i) => `--${i.path || '?'}: ${i.message}`).join('\n'));
+  }
+  return r.data as z.output<S>;
+}
+
+async function importCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = args(argv, {
+    format: { type: 'string' },
+    crs: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'skip-duplicates': { type: 'boolean' },
+  });
+  const file = positionals[0];
+  if (!file) throw new CliError(`sites import needs a FILE.\nUsage:\n${SITES_USAGE}`);
+  const ext = path.extname(file).toLowerCase().slice(1);
+  const format = values.format ?? (ext === 'json' ? 'geojson' : ext);
+  if (format !== 'geojson' && format !== 'csv' && format !== 'kml') {
+    throw new CliError(`Cannot tell the format of ${file}; give --format geojson|csv|kml.`);
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
+  }
+  const parsed = parseImport(format as ImportFormat, text, { crs: values.crs });
+  if (!parsed.ok) throw new CliError(parsed.message);
+  const { createServices } = await import('../services.js');
+  const services = createServices({ dbPath: dbPathFromEnv() });
+  try {
+    const report = importRows(services.db, services.hydrology, parsed.rows, parsed.errors, {
+      dryRun: values['dry-run'] ?? false,
+      onDuplicate: values['skip-duplicates'] ? 'skip' : 'error',
+    });
+    for (const e of report.errors) process.stderr.write(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
+    const verb = report.dryRun ? 'would import' : report.errors.length > 0 ? 'imported nothing; rejected' : 'imported';
+    const counts = report.errors.length > 0 && !report.dryRun ? `${report.rejected} row(s)` : `${report.accepted} site(s)`;
+    process.stdout.write(
+      `${verb} ${counts}` +
+        (report.dryRun || report.errors.length === 0 ? `, ${report.rejected} rejected` : '') +
+        `, ${report.duplicates.length} duplicate(s)${report.skipped ? ` (${report.skipped} skipped)` : ''}.\n`,
+    );
+    if (report.errors.length > 0) throw new CliError(`${report.errors.length} error(s) in ${file}.`, 1);
+  } finally {
+    services.close();
+  }
+}
+
+function exportCommand(argv: string[]): void {
+  const { values } = args(argv, { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } });
+  if (!values.format) throw new CliError(`sites export needs --format geojson|csv|kml.\nUsage:\n${SITES_USAGE}`);
+  const q = filterQuery(SiteExportQuery, values, { format: values.format });
+  const db = openDb(dbPathFromEnv());
+  try {
+    const text = exportSites(db, q);
+    if (values.out) fs.writeFileSync(values.out, text);
+    else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  } finally {
+    db.close();
+  }
+}
+
+function listCommand(argv: string[]): void {
+  const { values } = args(argv, {
+    ...FILTER_OPTIONS,
+    limit: { type: 'string' },
+    offset: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const extra: Record<string, unknown> = {};
+  if (values.limit !== undefined) extra.limit = values.limit;
+  if (values.offset !== undefined) extra.offset = values.offset;
+  const q = filterQuery(SiteListQuery, values, extra);
+  const db = openDb(dbPathFromEnv());
+  try {
+    const page = listSites(db, q);
+    process.stdout.write(values.json ? `${JSON.stringify(page, null, 2)}\n` : table(page.items, page.total, page.offset));
+  } finally {
+    db.close();
+  }
+}
+
+function table(items: SiteSummary[], total: number, offset: number): string {
+  const head = ['ID', 'NAME', 'KIND', 'COUNTRY', 'BASIN', 'RIVER', 'WRI', 'THI'];
+  const rows = items.map((s) => [
+    s.id.slice(0, 8),
+    s.name.length > 40 ? `${s.name.slice(0, 39)}…` : s.name,
+    s.kind,
+    s.countryIso3 ?? '',
+    s.basinName ?? '',
+    s.river ?? '',
+    s.wri === null ? '' : s.wri.toFixed(1),
+    s.thi === null ? '' : s.thi.toFixed(1),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (r: string[]) => `${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`;
+  const shown = items.length ? `${offset + 1}–${offset + items.length}` : '0';
+  return fmt(head) + rows.map(fmt).join('') + `(${shown} of ${total})\n`;
+}
+
+export async function runSites(argv: string[]): Promise<void> {
+  const [sub, ...rest] = argv;
+  if (sub === 'import') return importCommand(rest);
+  if (sub === 'export') return exportCommand(rest);
+  if (sub === 'list') return listCommand(rest);
+  throw new CliError(`${sub ? `Unknown sites command "${sub}".\n` : ''}Usage:\n${SITES_USAGE}`);
+}

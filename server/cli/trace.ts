@@ -1,0 +1,84 @@
+// `hazatlas trace <lon> <lat>`: the same trace as GET /api/trace, as a table or as JSON.
+import { parseArgs } from 'node:util';
+import { runTrace } from '../core/trace/trace-request.js';
+import type { TraceResult } from '../core/trace/trace.js';
+import { createServices } from '../services.js';
+import { dbPathFromEnv } from '../storage/db.js';
+import { CliError } from './cli-error.js';
+
+function numberArg(value: string | undefined, label: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new CliError(`${label} must be a number between ${min} and ${max} (got "${value}").`);
+  }
+  return n;
+}
+
+export async function runTraceCommand(args: string[]): Promise<void> {
+  let parsed: ReturnType<typeof parseTraceArgs>;
+  try {
+    parsed = parseTraceArgs(args);
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nUsage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 2) throw new CliError('Give exactly two coordinates: trace <lon> <lat> (WGS84 degrees).');
+  const lon = numberArg(positionals[0], 'lon', -180, 180)!;
+  const lat = numberArg(positionals[1], 'lat', -90, 90)!;
+  const services = createServices({ dbPath: dbPathFromEnv() });
+  try {
+    const outcome = runTrace(services.network, services.land, {
+      lon,
+      lat,
+      maxKm: numberArg(values['max-km'], '--max-km', 0.001, 20000),
+      snapMaxKm: numberArg(values['snap-max-km'], '--snap-max-km', 0.001, 200),
+      river: values.river ?? null,
+    });
+    if (!outcome.ok) throw new CliError(`${outcome.code}: ${outcome.message}`);
+    process.stdout.write(values.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatTrace(outcome.result));
+  } finally {
+    services.close();
+  }
+}
+
+/** Negative coordinates look like flags to parseArgs; carry them through as positionals. */
+const NEGATIVE = /^-(\d|\.\d)/;
+const MARK = '\u0000';
+
+function parseTraceArgs(args: string[]) {
+  const parsed = parseArgs({
+    args: args.map((a) => (NEGATIVE.test(a) ? MARK + a : a)),
+    allowPositionals: true,
+    allowNegative: false,
+    options: {
+      'max-km': { type: 'string' },
+      'snap-max-km': { type: 'string' },
+      river: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  return { values: parsed.values, positionals: parsed.positionals.map((p) => p.replace(MARK, '')) };
+}
+
+const km = (x: number) => x.toFixed(1).padStart(8);
+
+export function formatTrace(t: TraceResult): string {
+  const lines = [
+    `Start: ${t.snap.river ?? '(unnamed river)'} at ${t.snap.lon.toFixed(4)}, ${t.snap.lat.toFixed(4)} (snapped ${t.snap.distanceKm.toFixed(2)} km)`,
+    `Main path: ${t.lengthKm.toFixed(1)} km${t.truncated ? ' (stopped at max km)' : ''}`,
+    '',
+    'Countries    entry km  exit km',
+    ...t.countries.map((c) => `  ${[c.iso3, ...c.sharedWith].join('/').padEnd(9)} ${km(c.entryKm)} ${km(c.exitKm)}  ${c.name}${c.sharedWith.length ? ' (border stretch)' : ''}`),
+    '',
+    'Crossings         km',
+    ...t.crossings.map((c) => `  ${`${c.from} → ${c.to}`.padEnd(12)} ${km(c.km)}  ${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}  ${c.kind}`),
+    '',
+    'Rivers       from km    to km',
+    ...t.rivers.map((r) => `  ${(r.name ?? '(unnamed)').padEnd(10)} ${km(r.fromKm)} ${km(r.toKm)}`),
+    '',
+    'Outlets            km',
+    ...t.outlets.map((o) => `  ${o.name.padEnd(14)} ${km(o.km)}  via ${o.river ?? '(unnamed)'}${o.main ? ' (main path)' : ''}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,50 @@
+// Derives a location's hydrology (country, river, basin, outlet, downstream countries) from the network.
+import type { PolygonLocator } from '../geo/polygon-locator.js';
+import type { SegmentIndex } from '../geo/segment-index.js';
+import type { RiverNetwork } from '../trace/river-network.js';
+import { snapToNetwork } from '../trace/snap.js';
+import { traceDownstream } from '../trace/trace.js';
+import { DEFAULT_SNAP_MAX_KM } from '../trace/trace-request.js';
+import type { HydrologyProvider, SiteHydrology } from './hydrology.js';
+
+const BORDER_SEARCH_KM = 2000;
+
+export function networkHydrology(
+  net: RiverNetwork,
+  land: PolygonLocator<string>,
+  boundaries: SegmentIndex,
+): HydrologyProvider {
+  return {
+    describe(lon: number, lat: number, riverHint?: string | null): SiteHydrology {
+      const adm0 = land.locate(lon, lat);
+      const border = boundaries.nearest(lon, lat, BORDER_SEARCH_KM);
+      const base: SiteHydrology = {
+        country: adm0 ? net.country(adm0) : null,
+        snap: null,
+        basin: null,
+        outlet: null,
+        downstreamCountries: [],
+        kmToFirstBorder: null,
+        distanceToBorderKm: border ? Math.round(border.distanceKm * 1000) / 1000 : null,
+      };
+      // A hint that names no nearby river falls back to the nearest river rather than failing a write.
+      const snap =
+        (riverHint ? snapToNetwork(net, lon, lat, DEFAULT_SNAP_MAX_KM, riverHint) : null) ??
+        snapToNetwork(net, lon, lat, DEFAULT_SNAP_MAX_KM);
+      if (!snap) return base;
+      const trace = traceDownstream(net, snap);
+      const basin = net.basins.get(snap.reach.basinId);
+      const mainOutlet = trace.outlets.find((o) => o.main) ?? trace.outlets[0];
+      const iso3: string[] = [];
+      for (const c of trace.countries) for (const code of [c.iso3, ...c.sharedWith]) if (!iso3.includes(code)) iso3.push(code);
+      return {
+        ...base,
+        snap: trace.snap,
+        basin: basin ? { id: basin.id, name: basin.name } : null,
+        outlet: mainOutlet ? { name: mainOutlet.name, kind: mainOutlet.kind as 'sea' | 'terminal_lake' | 'inland_sink' } : null,
+        downstreamCountries: iso3,
+        kmToFirstBorder: trace.crossings[0]?.km ?? null,
+      };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Query-string validation helpers: numbers must be numbers, every violation says what to fix.
+import { z } from 'zod';
+import { badRequest } from './errors.js';
+
+/** A finite decimal number given as a query string (no empty strings, no "1e999"). */
+export const numberParam = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { error: `${label} must be a number` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .finite()
+        .min(min, { error: `${label} must be between ${min} and ${max}` })
+        .max(max, { error: `${label} must be between ${min} and ${max}` }),
+    );
+
+export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
+  const parsed = schema.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw badRequest('INVALID_QUERY', details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; '), details);
+}

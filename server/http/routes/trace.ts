@@ -1,0 +1,60 @@
+// GET /api/trace: parse and validate the query, convert CRS if given, run the core trace.
+import { Router } from 'express';
+import { z } from 'zod';
+import { lookupCrs, toWgs84 } from '../../core/crs.js';
+import { MAX_SNAP_MAX_KM, runTrace } from '../../core/trace/trace-request.js';
+import type { Services } from '../../services.js';
+import { badRequest } from '../errors.js';
+import { numberParam, parseQuery } from '../query.js';
+
+const querySchema = z
+  .object({
+    lon: numberParam('lon', -180, 180).optional(),
+    lat: numberParam('lat', -90, 90).optional(),
+    crs: z.string().max(64).optional(),
+    x: numberParam('x', -1e9, 1e9).optional(),
+    y: numberParam('y', -1e9, 1e9).optional(),
+    maxKm: numberParam('maxKm', 0.001, 20000).optional(),
+    snapMaxKm: numberParam('snapMaxKm', 0.001, MAX_SNAP_MAX_KM).optional(),
+    river: z.string().trim().min(1).max(120).optional(),
+  })
+  .strict();
+
+export type TraceQuery = z.output<typeof querySchema>;
+
+/** Resolves the start point in WGS84 from lon/lat, or from x/y in the given CRS. */
+export function startPoint(q: TraceQuery): { lon: number; lat: number } {
+  if (q.crs !== undefined && !/^(EPSG:)?4326$/i.test(q.crs.trim())) {
+    const crs = lookupCrs(q.crs);
+    if (!crs.ok) throw badRequest('UNKNOWN_CRS', `${crs.reason} Use a code such as EPSG:4326, EPSG:3844 or EPSG:32642.`);
+    if (q.x === undefined || q.y === undefined) {
+      throw badRequest('INVALID_QUERY', `With crs=${q.crs} give the point as x and y in that CRS.`);
+    }
+    const [lon, lat] = toWgs84(q.crs, q.x, q.y);
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      throw badRequest('INVALID_COORDINATES', `x=${q.x}, y=${q.y} is outside the area of ${q.crs}.`);
+    }
+    return { lon, lat };
+  }
+  const lon = q.lon ?? q.x;
+  const lat = q.lat ?? q.y;
+  if (lon === undefined || lat === undefined) {
+    throw badRequest('INVALID_QUERY', 'Give the start point as lon and lat (WGS84 degrees), or crs with x and y.');
+  }
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    throw badRequest('INVALID_COORDINATES', 'lon must be within ±180 and lat within ±90.');
+  }
+  return { lon, lat };
+}
+
+export function traceRouter(services: Services): Router {
+  const router = Router();
+  router.get('/trace', (req, res) => {
+    const q = parseQuery(querySchema, req.query);
+    const { lon, lat } = startPoint(q);
+    const outcome = runTrace(services.network, services.land, { lon, lat, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river: q.river });
+    if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
+    res.json(outcome.result);
+  });
+  return router;
+}

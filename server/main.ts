@@ -1,0 +1,41 @@
+// `npm start`: builds the database if missing, then serves the API and the client on HOST:PORT.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './http/app.js';
+import { createServices } from './services.js';
+import { dbPathFromEnv } from './storage/db.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function ensureDatabase(dbPath: string): void {
+  if (fs.existsSync(dbPath)) return;
+  console.log(`No database at ${dbPath}; building it (this takes about half a minute)…`);
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build-db.ts'), '--db', dbPath], {
+    stdio: 'inherit',
+  });
+}
+
+const dbPath = dbPathFromEnv();
+ensureDatabase(dbPath);
+const services = createServices({ dbPath });
+const app = createApp(services);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+const server = app.listen(port, host, () => {
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`);
+});
+
+function shutdown(signal: string): void {
+  console.log(`${signal}: finishing requests and closing the database…`);
+  server.close(() => {
+    services.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,50 @@
+// Wires storage to the core: opens the database, loads the network and geography indexes once.
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { PolygonLocator } from './core/geo/polygon-locator.js';
+import { SegmentIndex } from './core/geo/segment-index.js';
+import type { HydrologyProvider } from './core/register/hydrology.js';
+import { networkHydrology } from './core/register/location-hydrology.js';
+import type { RiverNetwork } from './core/trace/river-network.js';
+import { type Db, openDb } from './storage/db.js';
+import { positions } from './storage/network-store.js';
+import { loadNetwork, networkMeta } from './storage/network-loader.js';
+
+export interface Services {
+  db: Db;
+  network: RiverNetwork;
+  /** Country (ADM0_A3) containing a point, from the 50 m polygons. */
+  land: PolygonLocator<string>;
+  boundaries: SegmentIndex;
+  hydrology: HydrologyProvider;
+  meta: Record<string, string>;
+  loadMs: number;
+  close(): void;
+}
+
+export function createServices(options: { dbPath: string }): Services {
+  const started = performance.now();
+  const db = openDb(options.dbPath);
+  const network = loadNetwork(db);
+  const countries = db.prepare('SELECT adm0_a3, geometry FROM geo_countries').all() as { adm0_a3: string; geometry: string }[];
+  const land = new PolygonLocator(
+    countries.map((c) => ({ item: c.adm0_a3, geometry: JSON.parse(c.geometry) as Polygon | MultiPolygon })),
+  );
+  const boundaryRows = db.prepare('SELECT geometry FROM geo_boundaries').all() as { geometry: string }[];
+  const boundaries = new SegmentIndex(boundaryRows.flatMap((b) => lineParts(JSON.parse(b.geometry) as Geometry)));
+  return {
+    db,
+    network,
+    land,
+    boundaries,
+    hydrology: networkHydrology(network, land, boundaries),
+    meta: networkMeta(db),
+    loadMs: performance.now() - started,
+    close: () => db.close(),
+  };
+}
+
+function lineParts(g: Geometry): number[][] {
+  if (g.type === 'LineString') return [positions(g)];
+  if (g.type === 'MultiLineString') return g.coordinates.map((l) => l.flatMap((p) => [p[0]!, p[1]!]));
+  return [];
+}
