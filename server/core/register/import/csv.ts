@@ -1,0 +1,97 @@
+// CSV import: one site per row; position in lon/lat (WGS84) or x/y (in the given CRS); substances as a
+// JSON `substances` column or `substance_*` columns with `|` between several substances.
+import { parse } from 'csv-parse/sync';
+import { checkCrs, convertPoint } from './coords.js';
+import type { ParseOptions, ParseOutcome, RawRow, RowError } from './types.js';
+
+const SUBSTANCE_COLUMNS: Record<string, string> = {
+  substance_name: 'name',
+  substance_cas: 'cas',
+  substance_quantity_t: 'quantityTonnes',
+  substance_wgk: 'wgk',
+  substance_annex_i_category: 'annexICategory',
+  substance_estimate: 'estimate',
+};
+const COORD_COLUMNS = new Set(['lon', 'lat', 'x', 'y', 'longitude', 'latitude']);
+
+export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome {
+  const crs = checkCrs(options.crs);
+  if (!crs.ok) return { ok: false, code: 'UNKNOWN_CRS', message: crs.message };
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: false,
+    }) as typeof records;
+  } catch (err) {
+    return {
+      ok: false,
+      code: 'BAD_FILE',
+      message: `CSV cannot be parsed: ${err instanceof Error ? err.message : err}`,
+    };
+  }
+  const header = Object.keys(records[0]?.record ?? {});
+  const hasLonLat = ['lon', 'longitude'].some((c) => header.includes(c));
+  const hasXY = header.includes('x') && header.includes('y');
+  if (records.length > 0 && !hasLonLat && !hasXY) {
+    return { ok: false, code: 'BAD_FILE', message: 'CSV needs lon,lat (WGS84) or x,y (with crs) columns.' };
+  }
+  if (hasLonLat && options.crs !== undefined && crs.crs !== 'EPSG:4326' && !hasXY) {
+    return {
+      ok: false,
+      code: 'BAD_FILE',
+      message: `lon/lat columns are WGS84; give projected coordinates as x,y columns to use ${crs.crs}.`,
+    };
+  }
+  const rows: RawRow[] = [];
+  const errors: RowError[] = [];
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const point = hasXY
+      ? convertPoint(crs.crs, num(record.x), num(record.y))
+      : convertPoint('EPSG:4326', num(record.lon ?? record.longitude), num(record.lat ?? record.latitude), [
+          'lon',
+          'lat',
+        ]);
+    if (!point.ok) {
+      errors.push({ line, field: point.field, message: point.message });
+      continue;
+    }
+    const props: Record<string, unknown> = {};
+    const subs: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(record)) {
+      if (v === '' || COORD_COLUMNS.has(k)) continue;
+      const subKey = SUBSTANCE_COLUMNS[k];
+      if (subKey) subs[subKey] = v.split('|').map((p) => p.trim());
+      else props[k] = v;
+    }
+    if (typeof props.substances === 'string') {
+      try {
+        props.substances = JSON.parse(props.substances);
+      } catch {
+        errors.push({ line, field: 'substances', message: 'must be a JSON array' });
+        continue;
+      }
+    } else if (subs.name) {
+      props.substances = subs.name.map((name, i) => {
+        const s: Record<string, string> = { name };
+        for (const [key, values] of Object.entries(subs)) {
+          const value = values[i];
+          if (key !== 'name' && value !== undefined && value !== '') s[key] = value;
+        }
+        return s;
+      });
+    }
+    rows.push({ line, props, lon: point.lon, lat: point.lat, footprint: null });
+  }
+  return { ok: true, rows, errors };
+}
+
+/** Empty and missing cells are NaN so the coordinate check names the column. */
+function num(v: string | undefined): number {
+  return v === undefined || v.trim() === '' ? Number.NaN : Number(v);
+}

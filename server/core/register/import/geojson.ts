@@ -1,0 +1,98 @@
+// GeoJSON import: a FeatureCollection (or one Feature) of Points with site properties; Polygon or
+// MultiPolygon features become the footprint, positioned at their centroid.
+import { centroid } from '@turf/turf';
+import type { Feature, Geometry, Position } from 'geojson';
+import { checkCrs, convertPoint } from './coords.js';
+import type { ParseOptions, ParseOutcome, RawRow, RowError } from './types.js';
+
+export function parseGeoJson(input: string | unknown, options: ParseOptions = {}): ParseOutcome {
+  let doc: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      doc = JSON.parse(input);
+    } catch (err) {
+      return { ok: false, code: 'BAD_FILE', message: `GeoJSON is not valid JSON: ${(err as Error).message}` };
+    }
+  }
+  const features = featuresOf(doc);
+  if (!features)
+    return { ok: false, code: 'BAD_FILE', message: 'Expected a GeoJSON FeatureCollection or Feature.' };
+  // A legacy `crs` member applies when no crs parameter is given.
+  const crs = checkCrs(options.crs ?? legacyCrs(doc));
+  if (!crs.ok) return { ok: false, code: 'UNKNOWN_CRS', message: crs.message };
+
+  const rows: RawRow[] = [];
+  const errors: RowError[] = [];
+  features.forEach((raw, i) => {
+    const line = i + 1;
+    const f = raw as Partial<Feature> | null;
+    if (!f || typeof f !== 'object' || f.type !== 'Feature') {
+      errors.push({ line, message: 'is not a GeoJSON Feature' });
+      return;
+    }
+    const props =
+      f.properties && typeof f.properties === 'object'
+        ? { ...(f.properties as Record<string, unknown>) }
+        : {};
+    const geometry = f.geometry;
+    if (!geometry) {
+      errors.push({ line, field: 'geometry', message: 'is missing' });
+      return;
+    }
+    if (geometry.type === 'Point') {
+      const [x, y] = geometry.coordinates;
+      const p = convertPoint(crs.crs, Number(x), Number(y), [
+        'geometry.coordinates[0]',
+        'geometry.coordinates[1]',
+      ]);
+      if (!p.ok) errors.push({ line, field: p.field, message: p.message });
+      else rows.push({ line, props, lon: p.lon, lat: p.lat, footprint: null });
+      return;
+    }
+    if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+      const converted = convertGeometry(geometry, crs.crs);
+      if (typeof converted === 'string') {
+        errors.push({ line, field: 'geometry', message: converted });
+        return;
+      }
+      const [lon, lat] = centroid(converted).geometry.coordinates as [number, number];
+      rows.push({ line, props, lon, lat, footprint: converted });
+      return;
+    }
+    errors.push({
+      line,
+      field: 'geometry',
+      message: `must be a Point, Polygon or MultiPolygon, not ${geometry.type}`,
+    });
+  });
+  return { ok: true, rows, errors };
+}
+
+function featuresOf(doc: unknown): unknown[] | null {
+  if (!doc || typeof doc !== 'object') return null;
+  const d = doc as { type?: unknown; features?: unknown };
+  if (d.type === 'FeatureCollection' && Array.isArray(d.features)) return d.features;
+  if (d.type === 'Feature') return [doc];
+  return null;
+}
+
+function legacyCrs(doc: unknown): string | undefined {
+  const name = (doc as { crs?: { properties?: { name?: unknown } } }).crs?.properties?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Converts every ring position; returns an error message instead of a geometry when one fails. */
+function convertGeometry(g: Geometry & { type: 'Polygon' | 'MultiPolygon' }, crs: string): Geometry | string {
+  let failure: string | null = null;
+  const ring = (r: Position[]) =>
+    r.map(([x, y]) => {
+      const p = convertPoint(crs, Number(x), Number(y));
+      if (!p.ok) failure ??= p.message;
+      return p.ok ? [p.lon, p.lat] : [0, 0];
+    });
+  const out: Geometry =
+    g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+      : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(ring)) };
+  return failure ?? out;
+}

@@ -1,0 +1,168 @@
+// Filtered, sorted, paged reads of the register. A bbox always drives the query through the
+// sites_rtree R*Tree (CROSS JOIN fixes the join order) so it never degrades into a table scan.
+import type { SiteFilter, SortKey } from '../core/register/site-filter.js';
+import type { SiteSummary } from '../core/register/site-record.js';
+import { likeContains } from '../core/register/text.js';
+import type { Db } from './db.js';
+
+export interface BuiltFilter {
+  from: string;
+  where: string;
+  params: (string | number)[];
+}
+
+/** `useIndex: false` exists only for the benchmark: the same bbox as a plain lon/lat range scan. */
+export function buildFilter(f: SiteFilter, options: { useIndex?: boolean } = {}): BuiltFilter {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  let from = 'sites s LEFT JOIN site_derived d ON d.site_id = s.id';
+  if (f.bbox) {
+    const [w, s, e, n] = f.bbox;
+    if (options.useIndex ?? true) {
+      from = 'sites_rtree r CROSS JOIN sites s ON s.rid = r.id LEFT JOIN site_derived d ON d.site_id = s.id';
+      clauses.push('r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?');
+      params.push(w, e, s, n);
+    }
+    // The rtree stores 32-bit floats rounded outwards; the exact test keeps the box edges precise.
+    clauses.push('s.lon BETWEEN ? AND ? AND s.lat BETWEEN ? AND ?');
+    params.push(w, e, s, n);
+  }
+  const inList = (column: string, values: string[] | undefined, collate = '') => {
+    if (!values) return;
+    clauses.push(`${column}${collate} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('s.kind', f.kind);
+  inList('s.sector', f.sector, ' COLLATE NOCASE');
+  inList('s.status', f.status);
+  inList('d.country_iso3', f.country);
+  if (f.basin !== undefined) {
+    if (/^\d+$/.test(f.basin)) {
+      clauses.push('(d.basin_id = ? OR d.basin_name = ? COLLATE NOCASE)');
+      params.push(Number(f.basin), f.basin);
+    } else {
+      clauses.push('d.basin_name = ? COLLATE NOCASE');
+      params.push(f.basin);
+    }
+  }
+  if (f.minWri !== undefined) {
+    clauses.push('d.wri >= ?');
+    params.push(f.minWri);
+  }
+  if (f.minThi !== undefined) {
+    clauses.push('d.thi >= ?');
+    params.push(f.minThi);
+  }
+  if (f.annexI !== undefined) {
+    clauses.push('COALESCE(d.annex_i_hazardous, 0) = ?');
+    params.push(f.annexI ? 1 : 0);
+  }
+  if (f.q !== undefined) {
+    clauses.push("s.search_text LIKE ? ESCAPE '\\'");
+    params.push(likeContains(f.q));
+  }
+  return { from, where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** ORDER BY for a sort key; nulls always last, id as the final tie-break so paging is stable. */
+export function orderBy(sort: SortKey): string {
+  const desc = sort.startsWith('-');
+  const dir = desc ? 'DESC' : 'ASC';
+  const key = desc ? sort.slice(1) : sort;
+  const col: Record<string, string> = {
+    name: 's.name COLLATE NOCASE',
+    wri: 'd.wri',
+    thi: 'd.thi',
+    updated: 's.updated_at',
+    created: 's.created_at',
+    country: 'd.country_iso3',
+  };
+  const c = col[key] ?? 's.name COLLATE NOCASE';
+  const nullsLast =
+    key === 'name' || key === 'updated' || key === 'created' ? '' : `${c.split(' ')[0]} IS NULL, `;
+  return `ORDER BY ${nullsLast}${c} ${dir}, s.name COLLATE NOCASE ASC, s.id ASC`;
+}
+
+const SUMMARY_COLUMNS = `s.id, s.name, s.name_local, s.kind, s.sector, s.operator, s.status, s.lon, s.lat, s.version,
+  s.updated_at, d.country_iso3, d.basin_id, d.basin_name, d.river, d.annex_i_hazardous, d.wri, d.wri_class, d.thi,
+  d.thi_class`;
+
+interface SummaryRow {
+  id: string;
+  name: string;
+  name_local: string | null;
+  kind: string;
+  sector: string | null;
+  operator: string | null;
+  status: string | null;
+  lon: number;
+  lat: number;
+  version: number;
+  updated_at: string;
+  country_iso3: string | null;
+  basin_id: number | null;
+  basin_name: string | null;
+  river: string | null;
+  annex_i_hazardous: number | null;
+  wri: number | null;
+  wri_class: string | null;
+  thi: number | null;
+  thi_class: string | null;
+}
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export function listSites(
+  db: Db,
+  f: SiteFilter & { sort: SortKey; limit: number; offset: number },
+  options: { useIndex?: boolean } = {},
+): Page<SiteSummary> {
+  const { from, where, params } = buildFilter(f, options);
+  const total = db
+    .prepare(`SELECT COUNT(*) FROM ${from} ${where}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where} ${orderBy(f.sort)} LIMIT ? OFFSET ?`)
+    .all(...params, f.limit, f.offset) as SummaryRow[];
+  return { total, limit: f.limit, offset: f.offset, items: rows.map(toSummary) };
+}
+
+/** Ids of every matching site in sort order (exports load the full records in chunks). */
+export function matchingIds(db: Db, f: SiteFilter & { sort: SortKey }): string[] {
+  const { from, where, params } = buildFilter(f);
+  return db
+    .prepare(`SELECT s.id FROM ${from} ${where} ${orderBy(f.sort)}`)
+    .pluck()
+    .all(...params) as string[];
+}
+
+function toSummary(r: SummaryRow): SiteSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    nameLocal: r.name_local,
+    kind: r.kind,
+    sector: r.sector,
+    operator: r.operator,
+    status: r.status,
+    lon: r.lon,
+    lat: r.lat,
+    version: r.version,
+    updatedAt: r.updated_at,
+    countryIso3: r.country_iso3,
+    basinId: r.basin_id,
+    basinName: r.basin_name,
+    river: r.river,
+    annexIHazardous: r.annex_i_hazardous === 1,
+    wri: r.wri,
+    wriClass: r.wri_class,
+    thi: r.thi,
+    thiClass: r.thi_class,
+  };
+}

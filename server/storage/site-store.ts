@@ -1,0 +1,195 @@
+// Writes and reads of the site register. Every write of a site recomputes its derived fields in the
+// same transaction; updates and deletes use optimistic concurrency on `version`.
+import { randomUUID } from 'node:crypto';
+import { deriveSite } from '../core/register/derive.js';
+import type { HydrologyProvider } from '../core/register/hydrology.js';
+import type { SiteDerived, SiteFields, SiteRecord } from '../core/register/site-record.js';
+import { nameKey, searchText } from '../core/register/text.js';
+import type { Db } from './db.js';
+import { readSites } from './site-read.js';
+
+export type UpdateResult =
+  | { ok: true; site: SiteRecord }
+  | { ok: false; error: 'not_found' }
+  | { ok: false; error: 'conflict'; currentVersion: number };
+
+export type DeleteResult =
+  | { ok: true }
+  | { ok: false; error: 'not_found' }
+  | { ok: false; error: 'conflict'; currentVersion: number };
+
+export function getSite(db: Db, id: string): SiteRecord | null {
+  return readSites(db, [id])[0] ?? null;
+}
+
+/** Inserts sites (one transaction, all or none) and returns their new ids in order. */
+export function insertSites(
+  db: Db,
+  hydrology: HydrologyProvider,
+  sites: readonly SiteFields[],
+  now = new Date(),
+): string[] {
+  const stamp = now.toISOString();
+  return db.transaction(() => {
+    let rid = db.prepare('SELECT COALESCE(MAX(rid), 0) FROM sites').pluck().get() as number;
+    const ids: string[] = [];
+    const insert =
+      db.prepare(`INSERT INTO sites (id, rid, name, name_local, search_text, name_key, kind, sector,
+      operator, status, lon, lat, footprint, address, locality, receiving_river, notes, sources, created_at,
+      updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
+    const rtree = db.prepare(
+      'INSERT INTO sites_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const f of sites) {
+      const id = randomUUID();
+      rid += 1;
+      insert.run(id, rid, ...fieldColumns(f), stamp, stamp);
+      rtree.run(rid, f.lon, f.lon, f.lat, f.lat);
+      writeChildren(db, id, f);
+      writeDerived(db, id, deriveSite(f, hydrology, now));
+      ids.push(id);
+    }
+    return ids;
+  })();
+}
+
+export function createSite(db: Db, hydrology: HydrologyProvider, fields: SiteFields): SiteRecord {
+  const [id] = insertSites(db, hydrology, [fields]);
+  return getSite(db, id as string) as SiteRecord;
+}
+
+/**
+ * Replaces a site's fields with `next(current)` if its version is still `expectedVersion`.
+ * The version check is part of the UPDATE itself, so two concurrent writers cannot both win.
+ */
+export function updateSite(
+  db: Db,
+  hydrology: HydrologyProvider,
+  id: string,
+  expectedVersion: number,
+  next: (current: SiteRecord) => SiteFields,
+  now = new Date(),
+): UpdateResult {
+  return db
+    .transaction((): UpdateResult => {
+      const current = getSite(db, id);
+      if (!current) return { ok: false, error: 'not_found' };
+      if (current.version !== expectedVersion)
+        return { ok: false, error: 'conflict', currentVersion: current.version };
+      const f = next(current);
+      const changed = db
+        .prepare(`UPDATE sites SET name = ?, name_local = ?, search_text = ?, name_key = ?, kind = ?, sector = ?,
+        operator = ?, status = ?, lon = ?, lat = ?, footprint = ?, address = ?, locality = ?, receiving_river = ?,
+        notes = ?, sources = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`)
+        .run(...fieldColumns(f), now.toISOString(), id, expectedVersion).changes;
+      if (changed !== 1) return { ok: false, error: 'conflict', currentVersion: current.version };
+      const rid = db.prepare('SELECT rid FROM sites WHERE id = ?').pluck().get(id) as number;
+      db.prepare(
+        'UPDATE sites_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE id = ?',
+      ).run(f.lon, f.lon, f.lat, f.lat, rid);
+      db.prepare('DELETE FROM site_substances WHERE site_id = ?').run(id);
+      db.prepare('DELETE FROM site_tmf WHERE site_id = ?').run(id);
+      writeChildren(db, id, f);
+      writeDerived(db, id, deriveSite(f, hydrology, now));
+      return { ok: true, site: getSite(db, id) as SiteRecord };
+    })
+    .immediate();
+}
+
+export function deleteSite(db: Db, id: string, expectedVersion: number): DeleteResult {
+  return db
+    .transaction((): DeleteResult => {
+      const row = db.prepare('SELECT rid, version FROM sites WHERE id = ?').get(id) as
+        | { rid: number; version: number }
+        | undefined;
+      if (!row) return { ok: false, error: 'not_found' };
+      const changed = db
+        .prepare('DELETE FROM sites WHERE id = ? AND version = ?')
+        .run(id, expectedVersion).changes;
+      if (changed !== 1) return { ok: false, error: 'conflict', currentVersion: row.version };
+      db.prepare('DELETE FROM sites_rtree WHERE id = ?').run(row.rid);
+      return { ok: true };
+    })
+    .immediate();
+}
+
+/** Recomputes the derived fields of every site (after a network rebuild); one transaction. */
+export function rederiveAll(db: Db, hydrology: HydrologyProvider, now = new Date()): number {
+  return db.transaction(() => {
+    const ids = db.prepare('SELECT id FROM sites ORDER BY rid').pluck().all() as string[];
+    const CHUNK = 500;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      for (const site of readSites(db, ids.slice(i, i + CHUNK)))
+        writeDerived(db, site.id, deriveSite(site, hydrology, now));
+    }
+    return ids.length;
+  })();
+}
+
+export function countSites(db: Db): number {
+  return db.prepare('SELECT COUNT(*) FROM sites').pluck().get() as number;
+}
+
+/** Column values shared by INSERT and UPDATE, in the order both statements list them. */
+function fieldColumns(f: SiteFields): (string | number | null)[] {
+  return [
+    f.name,
+    f.nameLocal,
+    searchText(f.name, f.nameLocal),
+    nameKey(f.name),
+    f.kind,
+    f.sector,
+    f.operator,
+    f.status,
+    f.lon,
+    f.lat,
+    f.footprint ? JSON.stringify(f.footprint) : null,
+    f.address,
+    f.locality,
+    f.receivingRiver,
+    f.notes,
+    JSON.stringify(f.sources),
+  ];
+}
+
+function writeChildren(db: Db, id: string, f: SiteFields): void {
+  const sub =
+    db.prepare(`INSERT INTO site_substances (site_id, ord, name, cas, annex_i_category, quantity_tonnes,
+    wgk, estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  f.substances.forEach((s, ord) => {
+    sub.run(id, ord, s.name, s.cas, s.annexICategory, s.quantityTonnes, s.wgk, s.estimate ? 1 : 0);
+  });
+  if (f.tmf)
+    db.prepare('INSERT INTO site_tmf (site_id, attributes) VALUES (?, ?)').run(id, JSON.stringify(f.tmf));
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+function writeDerived(db: Db, id: string, d: SiteDerived): void {
+  db.prepare(`INSERT OR REPLACE INTO site_derived (site_id, country_iso3, country_name, basin_id, basin_name,
+    outlet_name, outlet_kind, river, snap_distance_km, downstream_countries, km_to_first_border,
+    distance_to_border_km, annex_i, annex_i_hazardous, wri, wri_class, wri_breakdown, thi, thi_class, thi_breakdown,
+    derived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    id,
+    d.countryIso3,
+    d.countryName,
+    d.basinId,
+    d.basinName,
+    d.outletName,
+    d.outletKind,
+    d.river,
+    d.snapDistanceKm,
+    JSON.stringify(d.downstreamCountries),
+    d.kmToFirstBorder,
+    d.distanceToBorderKm,
+    json(d.annexI),
+    d.annexIHazardous ? 1 : 0,
+    d.wri,
+    d.wriClass,
+    json(d.wriBreakdown),
+    d.thi,
+    d.thiClass,
+    json(d.thiBreakdown),
+    d.derivedAt,
+  );
+}
