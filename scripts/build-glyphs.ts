@@ -102,7 +102,8 @@ interface GlyphOut {
 }
 
 function renderGlyph(id: number, segs: Seg[], advance: number): GlyphOut {
-  if (segs.length === 0) return { id, bitmap: new Uint8Array(0), width: 0, height: 0, left: 0, top: 0, advance };
+  if (segs.length === 0)
+    return { id, bitmap: new Uint8Array(0), width: 0, height: 0, left: 0, top: 0, advance };
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;

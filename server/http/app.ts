@@ -6,6 +6,7 @@ import express from 'express';
 import type { Services } from '../services.js';
 import { errorHandler, HttpError } from './errors.js';
 import { networkRouter } from './routes/network.js';
+import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
@@ -19,6 +20,7 @@ export function createApp(services: Services): express.Express {
   const api = express.Router();
   api.use(traceRouter(services));
   api.use(networkRouter(services));
+  api.use(tilesRouter(services));
   api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)));
   app.use('/api', api);
 

@@ -1,0 +1,95 @@
+// Offline basemap endpoints: vector tiles cut from the database, the MapLibre style, and glyph PBFs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import express from 'express';
+import type { Db } from '../../storage/db.js';
+import { TileSource } from '../../storage/tile-source.js';
+import { badRequest, HttpError } from '../errors.js';
+import { buildStyle } from '../map-style.js';
+
+const GLYPH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/glyphs');
+const TILE_CACHE_LIMIT = 4000;
+const MAX_ZOOM = 22;
+
+/** Parses z/x/y; null unless they are integers naming a tile that exists at that zoom. */
+export function parseTileAddress(
+  z: string,
+  x: string,
+  y: string,
+): { z: number; x: number; y: number } | null {
+  if (![z, x, y].every((v) => /^\d{1,8}$/.test(v))) return null;
+  const zi = Number(z);
+  const xi = Number(x);
+  const yi = Number(y);
+  if (zi > MAX_ZOOM) return null;
+  const n = 2 ** zi;
+  return xi < n && yi < n ? { z: zi, x: xi, y: yi } : null;
+}
+
+export function tilesRouter(services: { db: Db }): express.Router {
+  const router = express.Router();
+  // Built on the first tile request (about a second), so servers that never draw a map don't pay for it.
+  let source: TileSource | null = null;
+  // Gzipped tiles, least recently used evicted first (Map keeps insertion order).
+  const cache = new Map<string, Buffer>();
+
+  router.get('/tiles/:z/:x/:y.pbf', (req, res) => {
+    const addr = parseTileAddress(req.params.z, req.params.x, req.params.y);
+    if (!addr) throw badRequest('BAD_TILE', `No tile ${req.params.z}/${req.params.x}/${req.params.y}.`);
+    const key = `${addr.z}/${addr.x}/${addr.y}`;
+    let gz = cache.get(key);
+    if (gz) cache.delete(key);
+    else {
+      source ??= new TileSource(services.db);
+      const layers = source.getTile(addr.z, addr.x, addr.y);
+      const pbf = Object.keys(layers).length
+        ? fromGeojsonVt(layers, { version: 2, extent: 4096 })
+        : new Uint8Array(0);
+      gz = gzipSync(pbf);
+      if (cache.size >= TILE_CACHE_LIMIT) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+    }
+    cache.set(key, gz);
+    res.set('Content-Type', 'application/x-protobuf');
+    // The basemap changes only when the database is rebuilt, which restarts the server.
+    res.set('Cache-Control', 'public, max-age=86400');
+    res.set('Vary', 'Accept-Encoding');
+    if (req.acceptsEncodings('gzip')) {
+      res.set('Content-Encoding', 'gzip');
+      res.send(gz);
+    } else res.send(gunzipSync(gz));
+  });
+
+  router.get('/style.json', (req, res) => {
+    res.set('Cache-Control', 'no-cache');
+    res.json(buildStyle(`${req.protocol}://${req.get('host') ?? 'localhost'}`));
+  });
+
+  router.get('/glyphs/:fontstack/:range.pbf', (req, res, next) => {
+    const range = req.params.range;
+    if (!/^\d+-\d+$/.test(range)) throw badRequest('BAD_GLYPH_RANGE', `Bad glyph range ${range}.`);
+    // A style may ask for a comma-separated fallback list; serve the first stack we ship.
+    const stack = req.params.fontstack
+      .split(',')
+      .map((s) => s.trim())
+      .find(
+        (s) =>
+          !s.includes('..') && !s.includes('/') && fs.existsSync(path.join(GLYPH_DIR, s, `${range}.pbf`)),
+      );
+    if (!stack) {
+      // MapLibre draws glyphs it cannot download with a local font, so 404 degrades gracefully.
+      next(new HttpError(404, 'NO_GLYPHS', `No glyphs ${req.params.fontstack} ${range}.`));
+      return;
+    }
+    res.set('Content-Type', 'application/x-protobuf');
+    res.set('Cache-Control', 'public, max-age=604800');
+    res.sendFile(path.join(GLYPH_DIR, stack, `${range}.pbf`));
+  });
+
+  return router;
+}
