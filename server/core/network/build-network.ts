@@ -1,5 +1,5 @@
 // Builds the routed, oriented river network from raw Natural Earth lines (pure: no I/O).
-import { haversineKm } from '../geo/geodesy.js';
+import { cumulativeKm, haversineKm } from '../geo/geodesy.js';
 import { SegmentIndex } from '../geo/segment-index.js';
 import { findOutlets, nodeDegrees, type OutletSeed } from './outlets.js';
 import { orient } from './orient.js';
@@ -108,22 +108,37 @@ function reverseCoords(c: Float64Array): Float64Array {
   return out;
 }
 
-/** Removes edges listed in the errata as bad links; each entry must match something. */
+/**
+ * Cuts edges at the errata points (bad links across a divide): the edge nearest to each point is
+ * split there into two pieces with separate end nodes, so each side drains to its own basin.
+ */
 function applyCuts(topo: Topology, errata: Errata, diagnostics: Diagnostic[]): number {
-  if (errata.cutEdges.length === 0) return 0;
-  const index = new SegmentIndex(topo.edges.map((e) => e.coords));
-  const cut = new Set<number>();
+  let cuts = 0;
   for (const c of errata.cutEdges) {
-    const hits = index.within(c.lon, c.lat, c.radiusKm);
-    if (hits.length === 0) {
+    const index = new SegmentIndex(topo.edges.map((e) => e.coords));
+    const hit = index.nearest(c.lon, c.lat, c.radiusKm);
+    if (!hit) {
       diagnostics.push({ kind: 'errata_unused', lon: c.lon, lat: c.lat, message: `Cut matched no edge: ${c.reason}` });
+      continue;
     }
-    for (const h of hits) cut.add(h.line);
+    const e = topo.edges[hit.line]!;
+    const k = hit.seg + 1;
+    const head = [...e.coords.subarray(0, 2 * k), hit.lon, hit.lat];
+    const tail = [hit.lon, hit.lat, ...e.coords.subarray(2 * k)];
+    const nodeA = topo.nodeLon.push(hit.lon) - 1;
+    topo.nodeLat.push(hit.lat);
+    const nodeB = topo.nodeLon.push(hit.lon) - 1;
+    topo.nodeLat.push(hit.lat);
+    const pieces = [
+      { ...e, to: nodeA, coords: Float64Array.from(head) },
+      { ...e, from: nodeB, coords: Float64Array.from(tail) },
+    ]
+      .map((p) => ({ ...p, lengthKm: cumulativeKm(p.coords).at(-1) ?? 0 }))
+      .filter((p) => p.lengthKm > 0);
+    topo.edges.splice(hit.line, 1, ...pieces);
+    cuts++;
   }
-  const kept = topo.edges.filter((_, i) => !cut.has(i));
-  topo.edges.length = 0;
-  topo.edges.push(...kept);
-  return cut.size;
+  return cuts;
 }
 
 /**
