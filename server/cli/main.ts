@@ -5,11 +5,13 @@ type Command = (args: string[]) => Promise<void>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   trace: async () => (await import('./trace.js')).runTraceCommand,
+  sites: async () => (await import('./sites.js')).runSites,
 };
 
 const USAGE = `Usage: hazatlas <command> [options]
 Commands:
-  trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]`;
+  trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]
+  sites import|export|list ...  (hazatlas sites for details)`;
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

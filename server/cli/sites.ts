@@ -33,16 +33,21 @@ const FILTER_OPTIONS = {
   sort: { type: 'string' },
 } as const;
 
-function args<T extends Parameters<typeof parseArgs>[0]['options']>(argv: string[], options: T) {
+/** Runs parseArgs, turning its errors (unknown flag, missing value) into a usage error. */
+function guard<T>(parse: () => T): T {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parse();
   } catch (err) {
     throw new CliError(`${(err as Error).message}\nUsage:\n${SITES_USAGE}`);
   }
 }
 
 /** Maps CLI flags onto the HTTP query names and validates them with the same zod schema. */
-function filterQuery<S extends z.ZodType>(schema: S, values: Record<string, unknown>, extra: Record<string, unknown>) {
+function filterQuery<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, unknown>,
+  extra: Record<string, unknown>,
+) {
   const q: Record<string, unknown> = { ...extra };
   const rename: Record<string, string> = { 'min-wri': 'minWri', 'min-thi': 'minThi', 'annex-i': 'annexI' };
   for (const key of Object.keys(FILTER_OPTIONS)) {
@@ -50,18 +55,28 @@ function filterQuery<S extends z.ZodType>(schema: S, values: Record<string, unkn
   }
   const r = schema.safeParse(q);
   if (!r.success) {
-    throw new CliError(zodIssues(r.error).map((i) => `--${i.path || '?'}: ${i.message}`).join('\n'));
+    throw new CliError(
+      zodIssues(r.error)
+        .map((i) => `--${i.path || '?'}: ${i.message}`)
+        .join('\n'),
+    );
   }
   return r.data as z.output<S>;
 }
 
 async function importCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = args(argv, {
-    format: { type: 'string' },
-    crs: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    'skip-duplicates': { type: 'boolean' },
-  });
+  const { values, positionals } = guard(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        crs: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'skip-duplicates': { type: 'boolean' },
+      },
+    }),
+  );
   const file = positionals[0];
   if (!file) throw new CliError(`sites import needs a FILE.\nUsage:\n${SITES_USAGE}`);
   const ext = path.extname(file).toLowerCase().slice(1);
@@ -84,9 +99,15 @@ async function importCommand(argv: string[]): Promise<void> {
       dryRun: values['dry-run'] ?? false,
       onDuplicate: values['skip-duplicates'] ? 'skip' : 'error',
     });
-    for (const e of report.errors) process.stderr.write(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
-    const verb = report.dryRun ? 'would import' : report.errors.length > 0 ? 'imported nothing; rejected' : 'imported';
-    const counts = report.errors.length > 0 && !report.dryRun ? `${report.rejected} row(s)` : `${report.accepted} site(s)`;
+    for (const e of report.errors)
+      process.stderr.write(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
+    const verb = report.dryRun
+      ? 'would import'
+      : report.errors.length > 0
+        ? 'imported nothing; rejected'
+        : 'imported';
+    const counts =
+      report.errors.length > 0 && !report.dryRun ? `${report.rejected} row(s)` : `${report.accepted} site(s)`;
     process.stdout.write(
       `${verb} ${counts}` +
         (report.dryRun || report.errors.length === 0 ? `, ${report.rejected} rejected` : '') +
@@ -99,8 +120,14 @@ async function importCommand(argv: string[]): Promise<void> {
 }
 
 function exportCommand(argv: string[]): void {
-  const { values } = args(argv, { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } });
-  if (!values.format) throw new CliError(`sites export needs --format geojson|csv|kml.\nUsage:\n${SITES_USAGE}`);
+  const { values } = guard(() =>
+    parseArgs({
+      args: argv,
+      options: { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
+    }),
+  );
+  if (!values.format)
+    throw new CliError(`sites export needs --format geojson|csv|kml.\nUsage:\n${SITES_USAGE}`);
   const q = filterQuery(SiteExportQuery, values, { format: values.format });
   const db = openDb(dbPathFromEnv());
   try {
@@ -113,12 +140,17 @@ function exportCommand(argv: string[]): void {
 }
 
 function listCommand(argv: string[]): void {
-  const { values } = args(argv, {
-    ...FILTER_OPTIONS,
-    limit: { type: 'string' },
-    offset: { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const { values } = guard(() =>
+    parseArgs({
+      args: argv,
+      options: {
+        ...FILTER_OPTIONS,
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
   const extra: Record<string, unknown> = {};
   if (values.limit !== undefined) extra.limit = values.limit;
   if (values.offset !== undefined) extra.offset = values.offset;
@@ -126,7 +158,9 @@ function listCommand(argv: string[]): void {
   const db = openDb(dbPathFromEnv());
   try {
     const page = listSites(db, q);
-    process.stdout.write(values.json ? `${JSON.stringify(page, null, 2)}\n` : table(page.items, page.total, page.offset));
+    process.stdout.write(
+      values.json ? `${JSON.stringify(page, null, 2)}\n` : table(page.items, page.total, page.offset),
+    );
   } finally {
     db.close();
   }
@@ -145,9 +179,13 @@ function table(items: SiteSummary[], total: number, offset: number): string {
     s.thi === null ? '' : s.thi.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const fmt = (r: string[]) => `${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`;
+  const fmt = (r: string[]) =>
+    `${r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()}\n`;
   const shown = items.length ? `${offset + 1}–${offset + items.length}` : '0';
-  return fmt(head) + rows.map(fmt).join('') + `(${shown} of ${total})\n`;
+  return `${fmt(head)}${rows.map(fmt).join('')}(${shown} of ${total})\n`;
 }
 
 export async function runSites(argv: string[]): Promise<void> {

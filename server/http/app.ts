@@ -6,6 +6,7 @@ import express from 'express';
 import type { Services } from '../services.js';
 import { errorHandler, HttpError } from './errors.js';
 import { networkRouter } from './routes/network.js';
+import { sitesRouter } from './routes/sites.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
 
@@ -20,6 +21,7 @@ export function createApp(services: Services): express.Express {
   const api = express.Router();
   api.use(traceRouter(services));
   api.use(networkRouter(services));
+  api.use(sitesRouter(services));
   api.use(tilesRouter(services));
   api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)));
   app.use('/api', api);

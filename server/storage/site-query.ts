@@ -91,10 +91,10 @@ interface SummaryRow {
   id: string;
   name: string;
   name_local: string | null;
-  kind: string;
-  sector: string | null;
+  kind: SiteSummary['kind'];
+  sector: SiteSummary['sector'];
   operator: string | null;
-  status: string | null;
+  status: SiteSummary['status'];
   lon: number;
   lat: number;
   version: number;
@@ -151,8 +151,7 @@ function toSummary(r: SummaryRow): SiteSummary {
     sector: r.sector,
     operator: r.operator,
     status: r.status,
-    lon: r.lon,
-    lat: r.lat,
+    location: { lon: r.lon, lat: r.lat },
     version: r.version,
     updatedAt: r.updated_at,
     countryIso3: r.country_iso3,

@@ -1,16 +1,22 @@
 // Loads full site records (fields, substances, TMF attributes, derived fields) by id, in batches.
-import type { Geometry } from 'geojson';
-import type { SiteDerived, SiteRecord, SubstanceFields } from '../core/register/site-record.js';
+import type { Polygon } from 'geojson';
+import type {
+  SiteDerived,
+  SiteFields,
+  SiteRecord,
+  SubstanceFields,
+  TmfFields,
+} from '../core/register/site-record.js';
 import type { Db } from './db.js';
 
 interface SiteRow {
   id: string;
   name: string;
   name_local: string | null;
-  kind: string;
-  sector: string | null;
+  kind: SiteFields['kind'];
+  sector: SiteFields['sector'];
   operator: string | null;
-  status: string | null;
+  status: SiteFields['status'];
   lon: number;
   lat: number;
   footprint: string | null;
@@ -29,8 +35,8 @@ interface SubstanceRow {
   name: string;
   cas: string | null;
   annex_i_category: string | null;
-  quantity_tonnes: number | null;
-  wgk: 1 | 2 | 3 | 'nwg' | null;
+  quantity_tonnes: number;
+  wgk: 1 | 2 | 3 | 'nwg';
   estimate: number;
 }
 
@@ -81,7 +87,7 @@ function readChunk(db: Db, ids: readonly string[]): SiteRecord[] {
     const list = substances.get(s.site_id) ?? [];
     list.push({
       name: s.name,
-      cas: s.cas,
+      casNumber: s.cas,
       annexICategory: s.annex_i_category,
       quantityTonnes: s.quantity_tonnes,
       wgk: s.wgk,
@@ -89,12 +95,12 @@ function readChunk(db: Db, ids: readonly string[]): SiteRecord[] {
     });
     substances.set(s.site_id, list);
   }
-  const tmf = new Map<string, Record<string, unknown>>();
+  const tmf = new Map<string, TmfFields>();
   for (const t of db.prepare(`SELECT * FROM site_tmf WHERE site_id IN (${marks})`).all(...ids) as {
     site_id: string;
     attributes: string;
   }[]) {
-    tmf.set(t.site_id, JSON.parse(t.attributes) as Record<string, unknown>);
+    tmf.set(t.site_id, JSON.parse(t.attributes) as TmfFields);
   }
   const derived = new Map<string, SiteDerived>();
   for (const d of db
@@ -115,14 +121,13 @@ function readChunk(db: Db, ids: readonly string[]): SiteRecord[] {
       sector: r.sector,
       operator: r.operator,
       status: r.status,
-      lon: r.lon,
-      lat: r.lat,
-      footprint: parse(r.footprint) as Geometry | null,
+      location: { lon: r.lon, lat: r.lat },
+      footprint: parse(r.footprint) as Polygon | null,
       address: r.address,
       locality: r.locality,
       receivingRiver: r.receiving_river,
       notes: r.notes,
-      sources: parse(r.sources) as unknown[],
+      sources: parse(r.sources) as SiteRecord['sources'],
       substances: substances.get(id) ?? [],
       tmf: tmf.get(id) ?? null,
       createdAt: r.created_at,

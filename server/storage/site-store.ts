@@ -22,11 +22,14 @@ export function getSite(db: Db, id: string): SiteRecord | null {
   return readSites(db, [id])[0] ?? null;
 }
 
-/** Inserts sites (one transaction, all or none) and returns their new ids in order. */
+/** A site to insert; the id is kept when given (seed file, re-imports), else a UUID is assigned. */
+export type NewSite = SiteFields & { id?: string | undefined };
+
+/** Inserts sites (one transaction, all or none) and returns their ids in order. */
 export function insertSites(
   db: Db,
   hydrology: HydrologyProvider,
-  sites: readonly SiteFields[],
+  sites: readonly NewSite[],
   now = new Date(),
 ): string[] {
   const stamp = now.toISOString();
@@ -41,10 +44,10 @@ export function insertSites(
       'INSERT INTO sites_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
     );
     for (const f of sites) {
-      const id = randomUUID();
+      const id = f.id ?? randomUUID();
       rid += 1;
       insert.run(id, rid, ...fieldColumns(f), stamp, stamp);
-      rtree.run(rid, f.lon, f.lon, f.lat, f.lat);
+      rtree.run(rid, f.location.lon, f.location.lon, f.location.lat, f.location.lat);
       writeChildren(db, id, f);
       writeDerived(db, id, deriveSite(f, hydrology, now));
       ids.push(id);
@@ -86,7 +89,7 @@ export function updateSite(
       const rid = db.prepare('SELECT rid FROM sites WHERE id = ?').pluck().get(id) as number;
       db.prepare(
         'UPDATE sites_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE id = ?',
-      ).run(f.lon, f.lon, f.lat, f.lat, rid);
+      ).run(f.location.lon, f.location.lon, f.location.lat, f.location.lat, rid);
       db.prepare('DELETE FROM site_substances WHERE site_id = ?').run(id);
       db.prepare('DELETE FROM site_tmf WHERE site_id = ?').run(id);
       writeChildren(db, id, f);
@@ -141,8 +144,8 @@ function fieldColumns(f: SiteFields): (string | number | null)[] {
     f.sector,
     f.operator,
     f.status,
-    f.lon,
-    f.lat,
+    f.location.lon,
+    f.location.lat,
     f.footprint ? JSON.stringify(f.footprint) : null,
     f.address,
     f.locality,
@@ -157,7 +160,7 @@ function writeChildren(db: Db, id: string, f: SiteFields): void {
     db.prepare(`INSERT INTO site_substances (site_id, ord, name, cas, annex_i_category, quantity_tonnes,
     wgk, estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   f.substances.forEach((s, ord) => {
-    sub.run(id, ord, s.name, s.cas, s.annexICategory, s.quantityTonnes, s.wgk, s.estimate ? 1 : 0);
+    sub.run(id, ord, s.name, s.casNumber, s.annexICategory, s.quantityTonnes, s.wgk, s.estimate ? 1 : 0);
   });
   if (f.tmf)
     db.prepare('INSERT INTO site_tmf (site_id, attributes) VALUES (?, ?)').run(id, JSON.stringify(f.tmf));

@@ -1,7 +1,8 @@
 // Computes a site's derived fields: where it sits on the river network (HydrologyProvider) and its
 // hazard indices (Annex I classification, WRI, THI). Pure apart from the provider's reads.
 import { classifyAnnexI } from '../hazard/annex-i.js';
-import { annexITable } from '../hazard/tables.js';
+import { annexITable, thiScores } from '../hazard/tables.js';
+import { computeThi, type ThiResult } from '../hazard/thi.js';
 import { computeWri } from '../hazard/wri.js';
 import type { HydrologyProvider } from './hydrology.js';
 import type { SiteDerived, SiteFields } from './site-record.js';
@@ -12,7 +13,7 @@ type HazardFields = Pick<
 >;
 
 export function deriveSite(f: SiteFields, hydrology: HydrologyProvider, now = new Date()): SiteDerived {
-  const h = hydrology.describe(f.lon, f.lat, f.receivingRiver);
+  const h = hydrology.describe(f.location.lon, f.location.lat, f.receivingRiver);
   return {
     countryIso3: h.country?.iso3 ?? null,
     countryName: h.country?.name ?? null,
@@ -25,16 +26,16 @@ export function deriveSite(f: SiteFields, hydrology: HydrologyProvider, now = ne
     downstreamCountries: h.downstreamCountries,
     kmToFirstBorder: h.kmToFirstBorder,
     distanceToBorderKm: h.distanceToBorderKm,
-    ...hazardOf(f),
+    ...hazardOf(f, now),
     derivedAt: now.toISOString(),
   };
 }
 
-function hazardOf(f: SiteFields): HazardFields {
+function hazardOf(f: SiteFields, now: Date): HazardFields {
   const annexI = classifyAnnexI(
     f.substances.map((s) => ({
       name: s.name,
-      casNumber: s.cas,
+      casNumber: s.casNumber,
       annexICategory: s.annexICategory,
       quantityTonnes: s.quantityTonnes,
     })),
@@ -49,8 +50,29 @@ function hazardOf(f: SiteFields): HazardFields {
     wri: wri.wri,
     wriClass: wri.wriClass,
     wriBreakdown: wri,
-    thi: null,
-    thiClass: null,
-    thiBreakdown: null,
+    ...thiOf(f, now),
   };
+}
+
+/** THI applies to tailings facilities only; other kinds have none. */
+function thiOf(f: SiteFields, now: Date): Pick<HazardFields, 'thi' | 'thiClass' | 'thiBreakdown'> {
+  if (f.kind !== 'tmf' || !f.tmf) return { thi: null, thiClass: null, thiBreakdown: null };
+  const t = f.tmf;
+  const r: ThiResult = computeThi(
+    {
+      volumeM3: t.volumeM3,
+      toxicConstituents: t.toxicConstituents,
+      status: f.status,
+      emergencyPlan: t.emergencyPlan,
+      floodExposure: t.floodExposure,
+      seismicExposure: t.seismicExposure,
+      damRaiseType: t.damRaiseType,
+      lastIndependentReview: t.lastIndependentReview,
+    },
+    thiScores,
+    now,
+  );
+  return r.ok
+    ? { thi: r.thi, thiClass: r.thiClass, thiBreakdown: r }
+    : { thi: null, thiClass: null, thiBreakdown: r };
 }

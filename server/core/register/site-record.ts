@@ -1,36 +1,35 @@
 // The register's stored model of a site (what the store writes and reads back), independent of
 // transport: the zod input schema maps onto SiteFields, the API and exports render SiteRecord.
-import type { Geometry } from 'geojson';
+import type { Polygon } from 'geojson';
+import type { z } from 'zod';
+import type { SiteStatus } from '../hazard/thi.js';
+import type { SECTORS, SITE_KINDS, Source, Substance, Tmf } from './site-schema.js';
 
-export interface SubstanceFields {
-  name: string;
-  cas: string | null;
+export type SubstanceFields = Omit<z.output<typeof Substance>, 'casNumber' | 'annexICategory'> & {
+  casNumber: string | null;
   annexICategory: string | null;
-  quantityTonnes: number | null;
-  /** German water hazard class; 'nwg' = not hazardous to water; null = not classified. */
-  wgk: 1 | 2 | 3 | 'nwg' | null;
-  estimate: boolean;
-}
+};
+export type TmfFields = z.output<typeof Tmf>;
+export type SourceFields = z.output<typeof Source>;
 
-/** User-entered fields of a site; everything in the register that is not derived. */
+/** User-entered fields of a site (the site schema with absent optional values as null). */
 export interface SiteFields {
   name: string;
   nameLocal: string | null;
-  kind: string;
-  sector: string | null;
+  kind: (typeof SITE_KINDS)[number];
+  sector: (typeof SECTORS)[number];
   operator: string | null;
-  status: string | null;
-  lon: number;
-  lat: number;
-  footprint: Geometry | null;
+  status: SiteStatus;
+  location: { lon: number; lat: number };
+  footprint: Polygon | null;
   address: string | null;
   locality: string | null;
   receivingRiver: string | null;
   notes: string | null;
-  sources: unknown[];
+  sources: SourceFields[];
   substances: SubstanceFields[];
-  /** Tailings management facility attributes, null for other kinds. */
-  tmf: Record<string, unknown> | null;
+  /** Tailings management facility attributes; present exactly when kind is 'tmf'. */
+  tmf: TmfFields | null;
 }
 
 /** Fields computed from the river network and the hazard indices on every write. */
@@ -70,12 +69,11 @@ export interface SiteSummary {
   id: string;
   name: string;
   nameLocal: string | null;
-  kind: string;
-  sector: string | null;
+  kind: SiteFields['kind'];
+  sector: SiteFields['sector'];
   operator: string | null;
-  status: string | null;
-  lon: number;
-  lat: number;
+  status: SiteStatus;
+  location: { lon: number; lat: number };
   version: number;
   updatedAt: string;
   countryIso3: string | null;

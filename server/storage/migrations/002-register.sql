@@ -37,7 +37,7 @@ CREATE TABLE site_substances (
   cas TEXT,
   annex_i_category TEXT,
   quantity_tonnes REAL,
-  wgk,                                 -- German water hazard class 1|2|3|'nwg' (untyped: integer or text)
+  wgk INTEGER,                         -- German water hazard class 1|2|3; 'nwg' stays text (INTEGER affinity)
   estimate INTEGER NOT NULL DEFAULT 0, -- 1 when the quantity is an estimate
   PRIMARY KEY (site_id, ord)
 );

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Feature, FeatureCollection } from 'geojson';
 import tokml from 'tokml';
 import type { SiteRecord } from '../site-record.js';
-import { type Scalar, siteProperties, toScalar } from './flatten.js';
+import { featureProperties, flatProperties, type Scalar } from './flatten.js';
 
 export function toFeatureCollection(sites: readonly SiteRecord[]): FeatureCollection {
   return {
@@ -12,8 +12,8 @@ export function toFeatureCollection(sites: readonly SiteRecord[]): FeatureCollec
       (s): Feature => ({
         type: 'Feature',
         id: s.id,
-        geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-        properties: siteProperties(s),
+        geometry: { type: 'Point', coordinates: [s.location.lon, s.location.lat] },
+        properties: featureProperties(s),
       }),
     ),
   };
@@ -33,30 +33,32 @@ export function escapeCell(v: Scalar): Scalar {
 
 export function toCsv(sites: readonly SiteRecord[]): string {
   const rows = sites.map((s) => {
-    const props = siteProperties(s);
-    const row: Record<string, Scalar> = { lon: s.lon, lat: s.lat };
-    for (const [k, v] of Object.entries(props)) row[k] = escapeCell(toScalar(v));
+    const row: Record<string, Scalar> = { lon: s.location.lon, lat: s.location.lat };
+    for (const [k, v] of Object.entries(flatProperties(s))) row[k] = escapeCell(v);
     return row;
   });
-  const columns = ['lon', 'lat', ...Object.keys(siteProperties(EMPTY))];
   return stringify(rows, {
     header: true,
-    columns,
+    columns: ['lon', 'lat', ...Object.keys(flatProperties(EMPTY))],
     cast: { boolean: (b) => (b ? 'true' : 'false') },
   });
 }
 
 export function toKml(sites: readonly SiteRecord[]): string {
-  const fc = toFeatureCollection(sites);
-  for (const f of fc.features) {
-    const flat: Record<string, Scalar> = {};
-    for (const [k, v] of Object.entries(f.properties ?? {})) {
-      const s = toScalar(v);
-      if (s !== null) flat[k] = s;
-    }
-    f.properties = flat;
-  }
-  return tokml(fc, { documentName: 'HazAtlas sites', name: 'name', description: 'notes' });
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: sites.map((s): Feature => {
+      const props: Record<string, Scalar> = {};
+      // tokml cannot write null; an absent Data element reads back as absent.
+      for (const [k, v] of Object.entries(flatProperties(s))) if (v !== null) props[k] = v;
+      return {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [s.location.lon, s.location.lat] },
+        properties: props,
+      };
+    }),
+  };
+  return tokml(fc, { documentName: 'HazAtlas sites', name: 'name' });
 }
 
 /** A record with every key present, used only to list the CSV columns when there are no rows. */
@@ -64,12 +66,11 @@ const EMPTY: SiteRecord = {
   id: '',
   name: '',
   nameLocal: null,
-  kind: '',
-  sector: null,
+  kind: 'hazardous_activity',
+  sector: 'other',
   operator: null,
-  status: null,
-  lon: 0,
-  lat: 0,
+  status: 'operating',
+  location: { lon: 0, lat: 0 },
   footprint: null,
   address: null,
   locality: null,

@@ -6,7 +6,7 @@ import type { ParseOptions, ParseOutcome, RawRow, RowError } from './types.js';
 
 const SUBSTANCE_COLUMNS: Record<string, string> = {
   substance_name: 'name',
-  substance_cas: 'cas',
+  substance_cas: 'casNumber',
   substance_quantity_t: 'quantityTonnes',
   substance_wgk: 'wgk',
   substance_annex_i_category: 'annexICategory',
@@ -78,7 +78,8 @@ export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome
       }
     } else if (subs.name) {
       props.substances = subs.name.map((name, i) => {
-        const s: Record<string, string> = { name };
+        // Flat files rarely carry the flag: a quantity in a substance column is a reported one.
+        const s: Record<string, string> = { name, estimate: 'false' };
         for (const [key, values] of Object.entries(subs)) {
           const value = values[i];
           if (key !== 'name' && value !== undefined && value !== '') s[key] = value;

@@ -1,0 +1,140 @@
+// /api/sites: the register's HTTP face. Routes only parse the request, call the store, and answer.
+import express, { type Request } from 'express';
+import type { z } from 'zod';
+import type { HydrologyProvider } from '../../core/register/hydrology.js';
+import { SiteListQuery } from '../../core/register/site-filter.js';
+import {
+  type Issue,
+  parseCreateBody,
+  parsePatchBody,
+  parseReplaceBody,
+  zodIssues,
+} from '../../core/register/site-validate.js';
+import type { Db } from '../../storage/db.js';
+import { listSites } from '../../storage/site-query.js';
+import { deleteSite, getSite, insertSites, type UpdateResult, updateSite } from '../../storage/site-store.js';
+import { HttpError } from '../errors.js';
+import { exportHandler, importHandlers } from './sites-io.js';
+
+export interface SitesServices {
+  db: Db;
+  hydrology: HydrologyProvider;
+}
+
+export const validationError = (issues: Issue[], message = 'The request is invalid.') =>
+  new HttpError(400, 'VALIDATION', message, issues);
+
+/** Parses `req.query` with a zod schema or throws the 400 VALIDATION error. */
+export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
+  const r = schema.safeParse(req.query);
+  if (!r.success) throw validationError(zodIssues(r.error), 'Invalid query parameters.');
+  return r.data;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function siteId(req: Request): string {
+  const id = String(req.params.id);
+  if (!UUID.test(id)) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
+  return id;
+}
+
+function answerUpdate(res: express.Response, id: string, r: UpdateResult): void {
+  if (r.ok) {
+    res.set('ETag', `"${r.site.version}"`).json(r.site);
+    return;
+  }
+  if (r.error === 'not_found') throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
+  throw new HttpError(
+    409,
+    'CONFLICT',
+    `Site ${id} was changed by someone else (now version ${r.currentVersion}).`,
+    {
+      currentVersion: r.currentVersion,
+    },
+  );
+}
+
+/** DELETE needs the version the client last saw: `?version=N` or `If-Match: "N"`. */
+function expectedVersion(req: Request): number {
+  const raw =
+    typeof req.query.version === 'string' ? req.query.version : req.get('If-Match')?.replace(/^W\//, '');
+  const v = raw === undefined ? Number.NaN : Number(raw.replace(/"/g, ''));
+  if (!Number.isInteger(v) || v < 1) {
+    throw validationError([
+      { path: 'version', message: 'give the current version as ?version=N or If-Match' },
+    ]);
+  }
+  return v;
+}
+
+export function sitesRouter(services: SitesServices): express.Router {
+  const { db, hydrology } = services;
+  const r = express.Router();
+
+  r.get('/sites', (req, res) => {
+    res.json(listSites(db, parseQuery(SiteListQuery, req)));
+  });
+
+  // Registered before /sites/:id so "export" and "import" are not taken for ids.
+  r.get('/sites/export', exportHandler(db));
+  r.post('/sites/import', ...importHandlers(services));
+
+  r.get('/sites/:id', (req, res) => {
+    const id = siteId(req);
+    const site = getSite(db, id);
+    if (!site) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
+    res.set('ETag', `"${site.version}"`).json(site);
+  });
+
+  r.post('/sites', (req, res) => {
+    const parsed = parseCreateBody(req.body);
+    if (!parsed.ok) throw validationError(parsed.issues);
+    if (parsed.id !== undefined && getSite(db, parsed.id)) {
+      throw new HttpError(409, 'CONFLICT', `A site with id ${parsed.id} already exists.`, {
+        existingId: parsed.id,
+      });
+    }
+    const [id] = insertSites(db, hydrology, [{ ...parsed.fields, id: parsed.id }]);
+    const site = getSite(db, id as string);
+    res.status(201).location(`/api/sites/${id}`).set('ETag', `"${site?.version}"`).json(site);
+  });
+
+  r.put('/sites/:id', (req, res) => {
+    const id = siteId(req);
+    const parsed = parseReplaceBody(req.body, id);
+    if (!parsed.ok) throw validationError(parsed.issues);
+    answerUpdate(
+      res,
+      id,
+      updateSite(db, hydrology, id, parsed.version, () => parsed.fields),
+    );
+  });
+
+  r.patch('/sites/:id', (req, res) => {
+    const id = siteId(req);
+    const parsed = parsePatchBody(req.body);
+    if (!parsed.ok) throw validationError(parsed.issues);
+    const result = updateSite(db, hydrology, id, parsed.version, (current) => {
+      const next = parsed.apply(current);
+      if (!next.ok) throw validationError(next.issues);
+      return next.fields;
+    });
+    answerUpdate(res, id, result);
+  });
+
+  r.delete('/sites/:id', (req, res) => {
+    const id = siteId(req);
+    const result = deleteSite(db, id, expectedVersion(req));
+    if (result.ok) {
+      res.status(204).end();
+      return;
+    }
+    if (result.error === 'not_found') throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
+    throw new HttpError(409, 'CONFLICT', `Site ${id} is at version ${result.currentVersion}.`, {
+      currentVersion: result.currentVersion,
+    });
+  });
+
+  return r;
+}

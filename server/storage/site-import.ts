@@ -1,0 +1,157 @@
+// Runs an import: validates parsed rows, finds duplicates (same id, or same normalised name within
+// 100 m of an existing site or an earlier row), and stores all accepted rows in ONE transaction — or none.
+import type { Statement } from 'better-sqlite3';
+import { boxAround, haversineKm } from '../core/geo/geodesy.js';
+import type { HydrologyProvider } from '../core/register/hydrology.js';
+import type { RawRow, RowError } from '../core/register/import/types.js';
+import { validateImportRow } from '../core/register/site-validate.js';
+import { nameKey } from '../core/register/text.js';
+import type { Db } from './db.js';
+import { insertSites, type NewSite } from './site-store.js';
+
+export const DUPLICATE_RADIUS_M = 100;
+
+export interface Duplicate {
+  line: number;
+  name: string;
+  /** Id of the stored site it duplicates, or null when it duplicates an earlier row of this import. */
+  existingId: string | null;
+  duplicateOfLine?: number;
+  distanceM: number;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  accepted: number;
+  rejected: number;
+  /** Duplicates left out with onDuplicate=skip. */
+  skipped: number;
+  errors: RowError[];
+  duplicates: Duplicate[];
+  /** Ids of the stored sites (empty on dry runs and failed imports). */
+  ids: string[];
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  onDuplicate: 'error' | 'skip';
+}
+
+interface SeenRow {
+  line: number;
+  id: string | undefined;
+  lon: number;
+  lat: number;
+}
+
+interface Lookups {
+  byId: Statement;
+  nearby: Statement;
+}
+
+export function importRows(
+  db: Db,
+  hydrology: HydrologyProvider,
+  rows: readonly RawRow[],
+  parseErrors: readonly RowError[],
+  options: ImportOptions,
+): ImportReport {
+  // The duplicate check reads the table it guards, so it runs in the same write transaction as the insert.
+  return db
+    .transaction((): ImportReport => {
+      const errors: RowError[] = [...parseErrors];
+      const rejectedLines = new Set(parseErrors.map((e) => e.line));
+      const duplicates: Duplicate[] = [];
+      const accepted: NewSite[] = [];
+      // Rows already read in this import, by normalised name (so the in-file check is not quadratic).
+      const seen = new Map<string, SeenRow[]>();
+      const seenIds = new Map<string, number>();
+      const lookups: Lookups = {
+        byId: db.prepare('SELECT id, lon, lat FROM sites WHERE id = ?'),
+        nearby: db.prepare(`SELECT s.id, s.lon, s.lat FROM sites_rtree r CROSS JOIN sites s ON s.rid = r.id
+          WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ? AND s.name_key = ?`),
+      };
+      let skipped = 0;
+
+      for (const row of rows) {
+        const checked = validateImportRow(row);
+        if (!checked.ok) {
+          for (const issue of checked.issues)
+            errors.push({ line: row.line, field: issue.path, message: issue.message });
+          rejectedLines.add(row.line);
+          continue;
+        }
+        const f = checked.fields;
+        const { lon, lat } = f.location;
+        const key = nameKey(f.name);
+        const dup = findDuplicate({ line: row.line, id: checked.id, lon, lat }, key, seen, seenIds, lookups);
+        const same = seen.get(key) ?? [];
+        same.push({ line: row.line, id: checked.id, lon, lat });
+        seen.set(key, same);
+        if (checked.id) seenIds.set(checked.id, row.line);
+        if (dup) {
+          duplicates.push({ line: row.line, name: f.name, ...dup });
+          if (options.onDuplicate === 'skip') {
+            skipped += 1;
+          } else {
+            const what = dup.existingId ? `existing site ${dup.existingId}` : `line ${dup.duplicateOfLine}`;
+            errors.push({
+              line: row.line,
+              field: 'name',
+              message: `duplicates ${what} (${dup.distanceM.toFixed(0)} m apart)`,
+            });
+            rejectedLines.add(row.line);
+          }
+          continue;
+        }
+        accepted.push({ ...f, id: checked.id });
+      }
+      errors.sort((a, b) => a.line - b.line);
+      const report: ImportReport = {
+        dryRun: options.dryRun,
+        accepted: accepted.length,
+        rejected: rejectedLines.size,
+        skipped,
+        errors,
+        duplicates,
+        ids: [],
+      };
+      if (options.dryRun || errors.length > 0) return report;
+      report.ids = insertSites(db, hydrology, accepted);
+      return report;
+    })
+    .immediate();
+}
+
+const metres = (km: number) => Math.round(km * 10_000) / 10;
+
+function findDuplicate(
+  row: SeenRow,
+  key: string,
+  seen: ReadonlyMap<string, readonly SeenRow[]>,
+  seenIds: ReadonlyMap<string, number>,
+  q: Lookups,
+): Omit<Duplicate, 'line' | 'name'> | null {
+  // The same id is the same site, wherever it is now.
+  if (row.id) {
+    const stored = q.byId.get(row.id) as { id: string; lon: number; lat: number } | undefined;
+    if (stored)
+      return {
+        existingId: stored.id,
+        distanceM: metres(haversineKm(row.lon, row.lat, stored.lon, stored.lat)),
+      };
+    const earlier = seenIds.get(row.id);
+    if (earlier !== undefined) return { existingId: null, duplicateOfLine: earlier, distanceM: 0 };
+  }
+  const radiusKm = DUPLICATE_RADIUS_M / 1000;
+  const [w, s, e, n] = boxAround(row.lon, row.lat, radiusKm);
+  for (const site of q.nearby.all(w, e, s, n, key) as { id: string; lon: number; lat: number }[]) {
+    const km = haversineKm(row.lon, row.lat, site.lon, site.lat);
+    if (km <= radiusKm) return { existingId: site.id, distanceM: metres(km) };
+  }
+  for (const other of seen.get(key) ?? []) {
+    const km = haversineKm(row.lon, row.lat, other.lon, other.lat);
+    if (km <= radiusKm) return { existingId: null, duplicateOfLine: other.line, distanceM: metres(km) };
+  }
+  return null;
+}
