@@ -1,10 +1,11 @@
 // Benchmark: snap + trace from 1,000 seeded random river points (p50/p99), network build time, and
 // the same snapping by a linear scan over all reaches in the same run (ratio).
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
-import os from 'node:os';
-import fs from 'node:fs';
 import { projectOnSegment } from '../server/core/geo/geodesy.js';
 import type { RiverNetwork } from '../server/core/trace/river-network.js';
 import { snapToNetwork } from '../server/core/trace/snap.js';
@@ -50,7 +51,8 @@ function linearSnap(net: RiverNetwork, lon: number, lat: number): number {
   return best;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
 function main(): void {
@@ -58,7 +60,10 @@ function main(): void {
   let buildSeconds: number | null = null;
   if (!process.argv.includes('--skip-build')) {
     const t0 = performance.now();
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build-db.ts'), '--db', tmp], { stdio: 'ignore', cwd: ROOT });
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build-db.ts'), '--db', tmp], {
+      stdio: 'ignore',
+      cwd: ROOT,
+    });
     buildSeconds = (performance.now() - t0) / 1000;
   }
   const services = createServices({ dbPath: buildSeconds === null ? dbPathFromEnv() : tmp });
@@ -91,7 +96,11 @@ function main(): void {
   services.close();
 
   const rows = [
-    ['network build (full, from sources)', buildSeconds === null ? 'skipped' : `${buildSeconds.toFixed(1)} s`, 'target ≤ 60 s'],
+    [
+      'network build (full, from sources)',
+      buildSeconds === null ? 'skipped' : `${buildSeconds.toFixed(1)} s`,
+      'target ≤ 60 s',
+    ],
     ['network load from SQLite', ms(services.loadMs), ''],
     [`snap (R-tree), p50 / p99 of ${N}`, `${ms(pct(snapMs, 0.5))} / ${ms(pct(snapMs, 0.99))}`, ''],
     [`snap (linear scan over ${net.reaches.length} reaches), p50 of 100`, ms(pct(scanMs, 0.5)), ''],
@@ -106,7 +115,18 @@ function main(): void {
   fs.mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
   fs.writeFileSync(
     path.join(ROOT, 'bench/out/trace.json'),
-    JSON.stringify({ buildSeconds, snapP50Ms: pct(snapMs, 0.5), scanP50Ms: pct(scanMs, 0.5), traceP50Ms: pct(traceMs, 0.5), totalP50Ms: pct(totalMs, 0.5), totalP99Ms: pct(totalMs, 0.99) }, null, 2),
+    JSON.stringify(
+      {
+        buildSeconds,
+        snapP50Ms: pct(snapMs, 0.5),
+        scanP50Ms: pct(scanMs, 0.5),
+        traceP50Ms: pct(traceMs, 0.5),
+        totalP50Ms: pct(totalMs, 0.5),
+        totalP99Ms: pct(totalMs, 0.99),
+      },
+      null,
+      2,
+    ),
   );
 }
 

@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildGeography } from './geography.js';
-import { DEFAULT_SOURCE_URL, SourceError } from './sources.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
 import { writeGeography } from '../server/storage/network-store.js';
+import { buildGeography } from './geography.js';
+import { DEFAULT_SOURCE_URL, SourceError } from './sources.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,13 +19,18 @@ async function main(): Promise<void> {
   const dbPath = path.resolve(arg('--db') ?? dbPathFromEnv());
   const location = arg('--sources') ?? process.env.HAZATLAS_SOURCES ?? DEFAULT_SOURCE_URL;
   if (process.argv.includes('--if-missing') && isBuilt(dbPath)) {
-    console.log(`Database ${path.relative(process.cwd(), dbPath)} already built; skipping (npm run build:db rebuilds).`);
+    console.log(
+      `Database ${path.relative(process.cwd(), dbPath)} already built; skipping (npm run build:db rebuilds).`,
+    );
     return;
   }
   const started = performance.now();
   console.log(`Building ${dbPath} from ${location}`);
   const tables = await buildGeography(
-    { location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location), cacheDir: path.join(ROOT, 'data/cache') },
+    {
+      location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location),
+      cacheDir: path.join(ROOT, 'data/cache'),
+    },
     (msg) => console.log(`  ${msg}`),
   );
   const db = openDb(dbPath);
@@ -50,7 +55,6 @@ function isBuilt(dbPath: string): boolean {
     return false;
   }
 }
-
 
 main().catch((err: unknown) => {
   if (err instanceof SourceError) {

@@ -22,7 +22,10 @@ interface TerminalLakeEntry {
   match: string[];
 }
 
-export async function buildGeography(config: SourceConfig, log: (m: string) => void): Promise<GeographyTables> {
+export async function buildGeography(
+  config: SourceConfig,
+  log: (m: string) => void,
+): Promise<GeographyTables> {
   let t = performance.now();
   const lap = (label: string) => {
     const now = performance.now();
@@ -34,7 +37,9 @@ export async function buildGeography(config: SourceConfig, log: (m: string) => v
 
   const errata = JSON.parse(fs.readFileSync(path.join(DATA, 'network-errata.json'), 'utf8')) as Errata;
   const terminalEntries = (
-    JSON.parse(fs.readFileSync(path.join(DATA, 'terminal-lakes.json'), 'utf8')) as { lakes: TerminalLakeEntry[] }
+    JSON.parse(fs.readFileSync(path.join(DATA, 'terminal-lakes.json'), 'utf8')) as {
+      lakes: TerminalLakeEntry[];
+    }
   ).lakes;
   const lakeLayer = layers.lakes.features;
   const isTerminal = (props: Record<string, unknown>): string | null => {
@@ -72,7 +77,9 @@ export async function buildGeography(config: SourceConfig, log: (m: string) => v
     }
   }
   const boundaryLookup = { index: new SegmentIndex(boundaryLines), sides };
-  const runs: CountryRun[][] = net.edges.map((e) => countryRuns(e.coords, locator, boundaryLookup, BORDER_KM));
+  const runs: CountryRun[][] = net.edges.map((e) =>
+    countryRuns(e.coords, locator, boundaryLookup, BORDER_KM),
+  );
   lap('country runs');
 
   const nameSea = marineNamer(polygons(layers.marine, ['name']));
@@ -83,7 +90,9 @@ export async function buildGeography(config: SourceConfig, log: (m: string) => v
   });
   const basinNames = new Map([...basinEdges].map(([id, edges]) => [id, basinName(edges)]));
   const nodeBasin = new Map<number, number>();
-  net.edges.forEach((e, i) => nodeBasin.set(e.to, net.edgeBasin[i]!));
+  net.edges.forEach((e, i) => {
+    nodeBasin.set(e.to, net.edgeBasin[i]!);
+  });
   const outlets: Outlet[] = net.outlets.map((o, id) => {
     const lon = net.nodeLon[o.node]!;
     const lat = net.nodeLat[o.node]!;
@@ -113,8 +122,10 @@ export async function buildGeography(config: SourceConfig, log: (m: string) => v
   for (const d of net.diagnostics.filter((x) => x.kind !== 'dropped_duplicate')) {
     log(`! ${d.kind} at ${d.lon.toFixed(4)},${d.lat.toFixed(4)}: ${d.message}`);
   }
-  log(`diagnostics: ${JSON.stringify(diagnosticCounts)}; ${net.stats.snappedEnds} ends snapped; ` +
-    `${net.stats.reversedKm.toFixed(0)} of ${net.stats.totalKm.toFixed(0)} km flow against digitising`);
+  log(
+    `diagnostics: ${JSON.stringify(diagnosticCounts)}; ${net.stats.snappedEnds} ends snapped; ` +
+      `${net.stats.reversedKm.toFixed(0)} of ${net.stats.totalKm.toFixed(0)} km flow against digitising`,
+  );
 
   return {
     nodes: net.nodeLon.map((lon, i) => ({ lon, lat: net.nodeLat[i]!, outletId: nodeOutlets.get(i) ?? null })),
@@ -136,15 +147,17 @@ export async function buildGeography(config: SourceConfig, log: (m: string) => v
     })),
     places: layers.places.features.flatMap((f) =>
       f.geometry.type === 'Point'
-        ? [{
-            name: str(f.props, 'name') ?? '',
-            adm0: str(f.props, 'adm0_a3'),
-            iso2: str(f.props, 'iso_a2'),
-            popMax: num(f.props, 'pop_max'),
-            scalerank: num(f.props, 'scalerank'),
-            lon: f.geometry.coordinates[0]!,
-            lat: f.geometry.coordinates[1]!,
-          }]
+        ? [
+            {
+              name: str(f.props, 'name') ?? '',
+              adm0: str(f.props, 'adm0_a3'),
+              iso2: str(f.props, 'iso_a2'),
+              popMax: num(f.props, 'pop_max'),
+              scalerank: num(f.props, 'scalerank'),
+              lon: f.geometry.coordinates[0]!,
+              lat: f.geometry.coordinates[1]!,
+            },
+          ]
         : [],
     ),
     marine: layers.marine.features.map((f) => ({
@@ -169,7 +182,8 @@ function countryTable(features: { geometry: Geometry; props: Record<string, unkn
   const out: Country[] = [];
   for (const f of features) {
     const adm0 = str(f.props, 'adm0_a3');
-    if (!adm0 || seen.has(adm0) || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) continue;
+    if (!adm0 || seen.has(adm0) || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon'))
+      continue;
     seen.add(adm0);
     const iso = str(f.props, 'iso_a3');
     const iso2 = str(f.props, 'iso_a2');
@@ -195,8 +209,14 @@ function basinTable(reaches: StoredReach[], names: Map<number, string>, outlets:
   for (const r of reaches) {
     let b = acc.get(r.basinId);
     if (!b) {
-      b = { id: r.basinId, name: names.get(r.basinId) ?? 'Unnamed', mainOutletId: null, lengthKm: 0,
-        bbox: [Infinity, Infinity, -Infinity, -Infinity], outletKm: new Map() };
+      b = {
+        id: r.basinId,
+        name: names.get(r.basinId) ?? 'Unnamed',
+        mainOutletId: null,
+        lengthKm: 0,
+        bbox: [Infinity, Infinity, -Infinity, -Infinity],
+        outletKm: new Map(),
+      };
       acc.set(r.basinId, b);
     }
     b.lengthKm += r.lengthKm;

@@ -43,13 +43,17 @@ export async function readLayer(config: SourceConfig, layer: string): Promise<La
     const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes;
     text = raw.toString('utf8');
   } catch (err) {
-    throw new SourceError(`${origin}: cannot decompress (${(err as Error).message}). Replace the file with a valid copy.`);
+    throw new SourceError(
+      `${origin}: cannot decompress (${(err as Error).message}). Replace the file with a valid copy.`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new SourceError(`${origin}: not valid JSON (${(err as Error).message}). Replace the file with a valid GeoJSON copy.`);
+    throw new SourceError(
+      `${origin}: not valid JSON (${(err as Error).message}). Replace the file with a valid GeoJSON copy.`,
+    );
   }
   const fc = parsed as Partial<FeatureCollection>;
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
@@ -99,7 +103,9 @@ async function fetchCached(config: SourceConfig, layer: string): Promise<{ bytes
     try {
       res = await fetch(url);
     } catch (err) {
-      throw new SourceError(`Cannot download ${url}: ${(err as Error).message}. Check the network or set HAZATLAS_SOURCES to a local directory.`);
+      throw new SourceError(
+        `Cannot download ${url}: ${(err as Error).message}. Check the network or set HAZATLAS_SOURCES to a local directory.`,
+      );
     }
     if (res.status === 404) continue;
     if (!res.ok) throw new SourceError(`Downloading ${url} failed with HTTP ${res.status}.`);

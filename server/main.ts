@@ -12,9 +12,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function ensureDatabase(dbPath: string): void {
   if (fs.existsSync(dbPath)) return;
   console.log(`No database at ${dbPath}; building it (this takes about half a minute)…`);
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build-db.ts'), '--db', dbPath], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'scripts/build-db.ts'), '--db', dbPath],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 const dbPath = dbPathFromEnv();
@@ -26,7 +30,9 @@ const host = process.env.HOST ?? '127.0.0.1';
 const server = app.listen(port, host, () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`);
+  console.log(
+    `HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`,
+  );
 });
 
 function shutdown(signal: string): void {

@@ -6,8 +6,8 @@ import type { HydrologyProvider } from './core/register/hydrology.js';
 import { networkHydrology } from './core/register/location-hydrology.js';
 import type { RiverNetwork } from './core/trace/river-network.js';
 import { type Db, openDb } from './storage/db.js';
-import { positions } from './storage/network-store.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
+import { positions } from './storage/network-store.js';
 
 export interface Services {
   db: Db;
@@ -25,12 +25,17 @@ export function createServices(options: { dbPath: string }): Services {
   const started = performance.now();
   const db = openDb(options.dbPath);
   const network = loadNetwork(db);
-  const countries = db.prepare('SELECT adm0_a3, geometry FROM geo_countries').all() as { adm0_a3: string; geometry: string }[];
+  const countries = db.prepare('SELECT adm0_a3, geometry FROM geo_countries').all() as {
+    adm0_a3: string;
+    geometry: string;
+  }[];
   const land = new PolygonLocator(
     countries.map((c) => ({ item: c.adm0_a3, geometry: JSON.parse(c.geometry) as Polygon | MultiPolygon })),
   );
   const boundaryRows = db.prepare('SELECT geometry FROM geo_boundaries').all() as { geometry: string }[];
-  const boundaries = new SegmentIndex(boundaryRows.flatMap((b) => lineParts(JSON.parse(b.geometry) as Geometry)));
+  const boundaries = new SegmentIndex(
+    boundaryRows.flatMap((b) => lineParts(JSON.parse(b.geometry) as Geometry)),
+  );
   return {
     db,
     network,

@@ -1,7 +1,7 @@
 // `hazatlas trace <lon> <lat>`: the same trace as GET /api/trace, as a table or as JSON.
 import { parseArgs } from 'node:util';
-import { runTrace } from '../core/trace/trace-request.js';
 import type { TraceResult } from '../core/trace/trace.js';
+import { runTrace } from '../core/trace/trace-request.js';
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
 import { CliError } from './cli-error.js';
@@ -20,10 +20,13 @@ export async function runTraceCommand(args: string[]): Promise<void> {
   try {
     parsed = parseTraceArgs(args);
   } catch (err) {
-    throw new CliError(`${(err as Error).message}\nUsage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]`);
+    throw new CliError(
+      `${(err as Error).message}\nUsage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]`,
+    );
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 2) throw new CliError('Give exactly two coordinates: trace <lon> <lat> (WGS84 degrees).');
+  if (positionals.length !== 2)
+    throw new CliError('Give exactly two coordinates: trace <lon> <lat> (WGS84 degrees).');
   const lon = numberArg(positionals[0], 'lon', -180, 180)!;
   const lat = numberArg(positionals[1], 'lat', -90, 90)!;
   const services = createServices({ dbPath: dbPathFromEnv() });
@@ -36,7 +39,9 @@ export async function runTraceCommand(args: string[]): Promise<void> {
       river: values.river ?? null,
     });
     if (!outcome.ok) throw new CliError(`${outcome.code}: ${outcome.message}`);
-    process.stdout.write(values.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatTrace(outcome.result));
+    process.stdout.write(
+      values.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatTrace(outcome.result),
+    );
   } finally {
     services.close();
   }
@@ -69,16 +74,25 @@ export function formatTrace(t: TraceResult): string {
     `Main path: ${t.lengthKm.toFixed(1)} km${t.truncated ? ' (stopped at max km)' : ''}`,
     '',
     'Countries    entry km  exit km',
-    ...t.countries.map((c) => `  ${[c.iso3, ...c.sharedWith].join('/').padEnd(9)} ${km(c.entryKm)} ${km(c.exitKm)}  ${c.name}${c.sharedWith.length ? ' (border stretch)' : ''}`),
+    ...t.countries.map(
+      (c) =>
+        `  ${[c.iso3, ...c.sharedWith].join('/').padEnd(9)} ${km(c.entryKm)} ${km(c.exitKm)}  ${c.name}${c.sharedWith.length ? ' (border stretch)' : ''}`,
+    ),
     '',
     'Crossings         km',
-    ...t.crossings.map((c) => `  ${`${c.from} → ${c.to}`.padEnd(12)} ${km(c.km)}  ${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}  ${c.kind}`),
+    ...t.crossings.map(
+      (c) =>
+        `  ${`${c.from} → ${c.to}`.padEnd(12)} ${km(c.km)}  ${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}  ${c.kind}`,
+    ),
     '',
     'Rivers       from km    to km',
     ...t.rivers.map((r) => `  ${(r.name ?? '(unnamed)').padEnd(10)} ${km(r.fromKm)} ${km(r.toKm)}`),
     '',
     'Outlets            km',
-    ...t.outlets.map((o) => `  ${o.name.padEnd(14)} ${km(o.km)}  via ${o.river ?? '(unnamed)'}${o.main ? ' (main path)' : ''}`),
+    ...t.outlets.map(
+      (o) =>
+        `  ${o.name.padEnd(14)} ${km(o.km)}  via ${o.river ?? '(unnamed)'}${o.main ? ' (main path)' : ''}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

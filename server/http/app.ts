@@ -23,7 +23,9 @@ export function createApp(services: Services): express.Express {
   api.use(networkRouter(services));
   api.use(sitesRouter(services));
   api.use(tilesRouter(services));
-  api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)));
+  api.use((req, _res, next) =>
+    next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
+  );
   app.use('/api', api);
 
   if (fs.existsSync(CLIENT_DIST)) {

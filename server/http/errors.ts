@@ -23,7 +23,8 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   // body-parser and similar middleware set `status`/`type` on their errors.
   const status = typeof err?.status === 'number' ? err.status : 500;
   if (status >= 400 && status < 500) {
-    const message = err?.type === 'entity.too.large' ? 'Request body is too large.' : String(err?.message ?? 'Bad request');
+    const message =
+      err?.type === 'entity.too.large' ? 'Request body is too large.' : String(err?.message ?? 'Bad request');
     res.status(status).json({ error: { code: 'BAD_REQUEST', message } });
     return;
   }

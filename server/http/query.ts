@@ -21,5 +21,9 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.ou
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data;
   const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  throw badRequest('INVALID_QUERY', details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; '), details);
+  throw badRequest(
+    'INVALID_QUERY',
+    details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; '),
+    details,
+  );
 }

@@ -18,7 +18,10 @@ export function dbPathFromEnv(): string {
 
 export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
   if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commits.
@@ -32,10 +35,10 @@ export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
 
 /** Applies every `NNN-name.sql` in migrations/ not yet recorded, each in its own transaction. */
 export function migrate(db: Db): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const files = fs
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))

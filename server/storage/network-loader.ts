@@ -1,7 +1,12 @@
 // Loads the routed network and country names from SQLite into the in-memory tracing model.
 import type { CountryRun } from '../core/network/country-runs.js';
 import type { OutletKind, ReachClass } from '../core/network/types.js';
-import { type BasinInfo, type CountryInfo, type NetworkOutlet, RiverNetwork } from '../core/trace/river-network.js';
+import {
+  type BasinInfo,
+  type CountryInfo,
+  type NetworkOutlet,
+  RiverNetwork,
+} from '../core/trace/river-network.js';
 import type { Db } from './db.js';
 
 interface ReachRow {
@@ -49,22 +54,55 @@ export function loadNetwork(db: Db): RiverNetwork {
   });
   const outlets = (
     db.prepare('SELECT id, node_id, kind, name, lon, lat FROM net_outlets ORDER BY id').all() as {
-      id: number; node_id: number; kind: OutletKind; name: string; lon: number; lat: number;
+      id: number;
+      node_id: number;
+      kind: OutletKind;
+      name: string;
+      lon: number;
+      lat: number;
     }[]
-  ).map((o) => ({ id: o.id, node: o.node_id, kind: o.kind, name: o.name, lon: o.lon, lat: o.lat }) satisfies NetworkOutlet);
+  ).map(
+    (o) =>
+      ({
+        id: o.id,
+        node: o.node_id,
+        kind: o.kind,
+        name: o.name,
+        lon: o.lon,
+        lat: o.lat,
+      }) satisfies NetworkOutlet,
+  );
   const countries = new Map<string, CountryInfo>(
-    (db.prepare('SELECT adm0_a3, iso3, name FROM geo_countries').all() as { adm0_a3: string; iso3: string; name: string }[]).map(
-      (c) => [c.adm0_a3, { iso3: c.iso3, name: c.name }],
-    ),
+    (
+      db.prepare('SELECT adm0_a3, iso3, name FROM geo_countries').all() as {
+        adm0_a3: string;
+        iso3: string;
+        name: string;
+      }[]
+    ).map((c) => [c.adm0_a3, { iso3: c.iso3, name: c.name }]),
   );
   const basins = new Map<number, BasinInfo>(
-    (db.prepare('SELECT * FROM net_basins').all() as {
-      id: number; name: string; main_outlet_id: number | null; length_km: number;
-      min_lon: number; min_lat: number; max_lon: number; max_lat: number;
-    }[]).map((b) => [b.id, {
-      id: b.id, name: b.name, mainOutletId: b.main_outlet_id, lengthKm: b.length_km,
-      bbox: [b.min_lon, b.min_lat, b.max_lon, b.max_lat],
-    }]),
+    (
+      db.prepare('SELECT * FROM net_basins').all() as {
+        id: number;
+        name: string;
+        main_outlet_id: number | null;
+        length_km: number;
+        min_lon: number;
+        min_lat: number;
+        max_lon: number;
+        max_lat: number;
+      }[]
+    ).map((b) => [
+      b.id,
+      {
+        id: b.id,
+        name: b.name,
+        mainOutletId: b.main_outlet_id,
+        lengthKm: b.length_km,
+        bbox: [b.min_lon, b.min_lat, b.max_lon, b.max_lat],
+      },
+    ]),
   );
   return new RiverNetwork(reaches, nodeCount, outlets, countries, basins);
 }

@@ -35,15 +35,35 @@ export interface GeographyTables {
   countries: Country[];
   boundaries: { left: string; right: string; type: string | null; geometry: Geometry }[];
   lakes: { name: string | null; scalerank: number | null; terminal: boolean; geometry: Geometry }[];
-  places: { name: string; adm0: string | null; iso2: string | null; popMax: number | null; scalerank: number | null; lon: number; lat: number }[];
+  places: {
+    name: string;
+    adm0: string | null;
+    iso2: string | null;
+    popMax: number | null;
+    scalerank: number | null;
+    lon: number;
+    lat: number;
+  }[];
   marine: { name: string | null; featurecla: string | null; geometry: Geometry }[];
   meta: Record<string, string>;
 }
 
 const TABLES = [
-  'net_meta', 'net_nodes', 'net_reaches', 'net_reaches_rtree', 'net_outlets', 'net_basins',
-  'geo_countries', 'geo_countries_rtree', 'geo_boundaries', 'geo_boundaries_rtree',
-  'geo_lakes', 'geo_lakes_rtree', 'geo_places', 'geo_places_rtree', 'geo_marine',
+  'net_meta',
+  'net_nodes',
+  'net_reaches',
+  'net_reaches_rtree',
+  'net_outlets',
+  'net_basins',
+  'geo_countries',
+  'geo_countries_rtree',
+  'geo_boundaries',
+  'geo_boundaries_rtree',
+  'geo_lakes',
+  'geo_lakes_rtree',
+  'geo_places',
+  'geo_places_rtree',
+  'geo_marine',
 ];
 
 export function writeGeography(db: Db, g: GeographyTables): void {
@@ -53,50 +73,80 @@ export function writeGeography(db: Db, g: GeographyTables): void {
     for (const [k, v] of Object.entries(g.meta)) meta.run(k, v);
 
     const node = db.prepare('INSERT INTO net_nodes (id, lon, lat, outlet_id) VALUES (?, ?, ?, ?)');
-    g.nodes.forEach((n, id) => node.run(id, n.lon, n.lat, n.outletId));
+    g.nodes.forEach((n, id) => {
+      node.run(id, n.lon, n.lat, n.outletId);
+    });
 
-    const reach = db.prepare(`INSERT INTO net_reaches (id, from_node, to_node, name, name_alt, featurecla, scalerank,
+    const reach =
+      db.prepare(`INSERT INTO net_reaches (id, from_node, to_node, name, name_alt, featurecla, scalerank,
       source, length_km, reversed, coords, country_runs, country, outlet_id, basin_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const reachBox = db.prepare('INSERT INTO net_reaches_rtree VALUES (?, ?, ?, ?, ?)');
     for (const r of g.reaches) {
-      reach.run(r.id, r.from, r.to, r.name, JSON.stringify(r.nameAlt), r.featurecla, r.scalerank, r.source,
-        r.lengthKm, r.reversed ? 1 : 0, Buffer.from(r.coords.buffer, r.coords.byteOffset, r.coords.byteLength),
-        JSON.stringify(r.runs), r.country, r.outletId, r.basinId);
+      reach.run(
+        r.id,
+        r.from,
+        r.to,
+        r.name,
+        JSON.stringify(r.nameAlt),
+        r.featurecla,
+        r.scalerank,
+        r.source,
+        r.lengthKm,
+        r.reversed ? 1 : 0,
+        Buffer.from(r.coords.buffer, r.coords.byteOffset, r.coords.byteLength),
+        JSON.stringify(r.runs),
+        r.country,
+        r.outletId,
+        r.basinId,
+      );
       reachBox.run(r.id, ...boxOf(r.coords));
     }
-    const outlet = db.prepare('INSERT INTO net_outlets (id, node_id, kind, name, lon, lat) VALUES (?, ?, ?, ?, ?, ?)');
+    const outlet = db.prepare(
+      'INSERT INTO net_outlets (id, node_id, kind, name, lon, lat) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const o of g.outlets) outlet.run(o.id, o.node, o.kind, o.name, o.lon, o.lat);
-    const basin = db.prepare(`INSERT INTO net_basins (id, name, main_outlet_id, length_km, min_lon, min_lat, max_lon, max_lat)
+    const basin =
+      db.prepare(`INSERT INTO net_basins (id, name, main_outlet_id, length_km, min_lon, min_lat, max_lon, max_lat)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const b of g.basins) basin.run(b.id, b.name, b.mainOutletId, b.lengthKm, ...b.bbox);
 
-    const country = db.prepare('INSERT INTO geo_countries (id, adm0_a3, iso3, iso2, name, geometry) VALUES (?, ?, ?, ?, ?, ?)');
+    const country = db.prepare(
+      'INSERT INTO geo_countries (id, adm0_a3, iso3, iso2, name, geometry) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const countryBox = db.prepare('INSERT INTO geo_countries_rtree VALUES (?, ?, ?, ?, ?)');
     g.countries.forEach((c, id) => {
       country.run(id, c.adm0, c.iso3, c.iso2, c.name, JSON.stringify(c.geometry));
       countryBox.run(id, ...boxOf(Float64Array.from(positions(c.geometry))));
     });
-    const boundary = db.prepare('INSERT INTO geo_boundaries (id, left_a3, right_a3, type, geometry) VALUES (?, ?, ?, ?, ?)');
+    const boundary = db.prepare(
+      'INSERT INTO geo_boundaries (id, left_a3, right_a3, type, geometry) VALUES (?, ?, ?, ?, ?)',
+    );
     const boundaryBox = db.prepare('INSERT INTO geo_boundaries_rtree VALUES (?, ?, ?, ?, ?)');
     g.boundaries.forEach((b, id) => {
       boundary.run(id, b.left, b.right, b.type, JSON.stringify(b.geometry));
       boundaryBox.run(id, ...boxOf(Float64Array.from(positions(b.geometry))));
     });
-    const lake = db.prepare('INSERT INTO geo_lakes (id, name, scalerank, terminal, geometry) VALUES (?, ?, ?, ?, ?)');
+    const lake = db.prepare(
+      'INSERT INTO geo_lakes (id, name, scalerank, terminal, geometry) VALUES (?, ?, ?, ?, ?)',
+    );
     const lakeBox = db.prepare('INSERT INTO geo_lakes_rtree VALUES (?, ?, ?, ?, ?)');
     g.lakes.forEach((l, id) => {
       lake.run(id, l.name, l.scalerank, l.terminal ? 1 : 0, JSON.stringify(l.geometry));
       lakeBox.run(id, ...boxOf(Float64Array.from(positions(l.geometry))));
     });
-    const place = db.prepare('INSERT INTO geo_places (id, name, adm0_a3, iso2, pop_max, scalerank, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const place = db.prepare(
+      'INSERT INTO geo_places (id, name, adm0_a3, iso2, pop_max, scalerank, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const placeBox = db.prepare('INSERT INTO geo_places_rtree VALUES (?, ?, ?, ?, ?)');
     g.places.forEach((p, id) => {
       place.run(id, p.name, p.adm0, p.iso2, p.popMax, p.scalerank, p.lon, p.lat);
       placeBox.run(id, p.lon, p.lon, p.lat, p.lat);
     });
     const marine = db.prepare('INSERT INTO geo_marine (id, name, featurecla, geometry) VALUES (?, ?, ?, ?)');
-    g.marine.forEach((m, id) => marine.run(id, m.name, m.featurecla, JSON.stringify(m.geometry)));
+    g.marine.forEach((m, id) => {
+      marine.run(id, m.name, m.featurecla, JSON.stringify(m.geometry));
+    });
   })();
 }
 

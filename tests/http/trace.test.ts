@@ -12,18 +12,25 @@ afterAll(() => server.close());
 
 const get = async (path: string) => {
   const res = await fetch(server.url + path);
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } },
+  };
 };
 
 describe('GET /api/trace', () => {
   it('answers the documented result shape', async () => {
     const { status, body } = await get('/api/trace?lon=16.37&lat=48.21');
     expect(status).toBe(200);
-    expect(Object.keys(body)).toEqual(expect.arrayContaining(['snap', 'lengthKm', 'outlets', 'countries', 'crossings', 'rivers', 'path']));
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining(['snap', 'lengthKm', 'outlets', 'countries', 'crossings', 'rivers', 'path']),
+    );
     expect(body.snap).toMatchObject({ river: 'Donau' });
     const path = body.path as { type: string; features: { properties: Record<string, unknown> }[] };
     expect(path.type).toBe('FeatureCollection');
-    expect(Object.keys(path.features[0]!.properties)).toEqual(expect.arrayContaining(['kmFromStart', 'river', 'country', 'branch']));
+    expect(Object.keys(path.features[0]!.properties)).toEqual(
+      expect.arrayContaining(['kmFromStart', 'river', 'country', 'branch']),
+    );
   });
 
   it('takes maxKm, snapMaxKm and river', async () => {

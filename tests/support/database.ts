@@ -11,10 +11,14 @@ export const BUILT_DB = path.join(ROOT, 'data/hazatlas.sqlite');
 
 export function builtDbPath(): string {
   if (!fs.existsSync(BUILT_DB)) {
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build-db.ts'), '--db', BUILT_DB], {
-      stdio: 'inherit',
-      cwd: ROOT,
-    });
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'scripts/build-db.ts'), '--db', BUILT_DB],
+      {
+        stdio: 'inherit',
+        cwd: ROOT,
+      },
+    );
   }
   return BUILT_DB;
 }
@@ -25,6 +29,7 @@ export function copyOfBuiltDb(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-test-'));
   const dest = path.join(dir, 'hazatlas.sqlite');
   fs.copyFileSync(src, dest);
-  for (const suffix of ['-wal', '-shm']) if (fs.existsSync(src + suffix)) fs.copyFileSync(src + suffix, dest + suffix);
+  for (const suffix of ['-wal', '-shm'])
+    if (fs.existsSync(src + suffix)) fs.copyFileSync(src + suffix, dest + suffix);
   return dest;
 }

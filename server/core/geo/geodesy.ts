@@ -18,7 +18,7 @@ export function kmPerDegLon(lat: number): number {
 /** Degree box around a point that contains every point within `km` of it. */
 export function boxAround(lon: number, lat: number, km: number): [number, number, number, number] {
   const dLat = km / KM_PER_DEG_LAT;
-  const dLon = km / kmPerDegLon(Math.abs(lat) + dLat > 89 ? 89 : Math.abs(lat) + dLat);
+  const dLon = km / kmPerDegLon(Math.min(89, Math.abs(lat) + dLat));
   return [lon - dLon, lat - dLat, lon + dLon, lat + dLat];
 }
 
@@ -48,7 +48,7 @@ export function projectOnSegment(
   const dy = y2 - y1;
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? -(x1 * dx + y1 * dy) / len2 : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  t = Math.min(1, Math.max(0, t));
   const cx = x1 + t * dx;
   const cy = y1 + t * dy;
   return { t, lon: ax + t * (bx - ax), lat: ay + t * (by - ay), distanceKm: Math.sqrt(cx * cx + cy * cy) };

@@ -98,7 +98,9 @@ export class SegmentIndex {
       if (found || id >= this.segLine.length) return false;
       const c = this.lines[this.segLine[id]!]!;
       const s = this.segStart[id]!;
-      if (projectOnSegment(lon, lat, c[2 * s]!, c[2 * s + 1]!, c[2 * s + 2]!, c[2 * s + 3]!).distanceKm <= km) {
+      if (
+        projectOnSegment(lon, lat, c[2 * s]!, c[2 * s + 1]!, c[2 * s + 2]!, c[2 * s + 3]!).distanceKm <= km
+      ) {
         found = true;
       }
       return false;

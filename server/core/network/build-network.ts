@@ -1,8 +1,8 @@
 // Builds the routed, oriented river network from raw Natural Earth lines (pure: no I/O).
 import { cumulativeKm, haversineKm } from '../geo/geodesy.js';
 import { SegmentIndex } from '../geo/segment-index.js';
-import { findOutlets, nodeDegrees, type OutletSeed } from './outlets.js';
 import { orient } from './orient.js';
+import { findOutlets, nodeDegrees, type OutletSeed } from './outlets.js';
 import { dropDuplicates, snapDanglingEnds } from './prepare-lines.js';
 import { buildTopology, type Topology } from './topology.js';
 import type { BuildOptions, Diagnostic, Edge, Errata, NamedPolygon, RiverLine } from './types.js';
@@ -21,7 +21,11 @@ export interface BuiltNetwork {
 }
 
 export function buildNetwork(
-  input: { rivers: RiverLine[]; coastline: readonly ArrayLike<number>[]; terminalLakes: readonly NamedPolygon[] },
+  input: {
+    rivers: RiverLine[];
+    coastline: readonly ArrayLike<number>[];
+    terminalLakes: readonly NamedPolygon[];
+  },
   errata: Errata,
   opt: BuildOptions,
 ): BuiltNetwork {
@@ -76,7 +80,12 @@ export function buildNetwork(
   const degree = nodeDegrees(topo);
   topo.nodeLon.forEach((lon, node) => {
     if (nodeOutlet[node] === -1 && degree[node]! > 0) {
-      diagnostics.push({ kind: 'unreached_node', lon, lat: topo.nodeLat[node]!, message: 'Node reaches no outlet' });
+      diagnostics.push({
+        kind: 'unreached_node',
+        lon,
+        lat: topo.nodeLat[node]!,
+        message: 'Node reaches no outlet',
+      });
     }
   });
   flagInterBasinLinks(topo, edges, seeds, nodeOutlet, opt.interBasinKm, diagnostics);
@@ -118,7 +127,12 @@ function applyCuts(topo: Topology, errata: Errata, diagnostics: Diagnostic[]): n
     const index = new SegmentIndex(topo.edges.map((e) => e.coords));
     const hit = index.nearest(c.lon, c.lat, c.radiusKm);
     if (!hit) {
-      diagnostics.push({ kind: 'errata_unused', lon: c.lon, lat: c.lat, message: `Cut matched no edge: ${c.reason}` });
+      diagnostics.push({
+        kind: 'errata_unused',
+        lon: c.lon,
+        lat: c.lat,
+        message: `Cut matched no edge: ${c.reason}`,
+      });
       continue;
     }
     const e = topo.edges[hit.line]!;
@@ -165,7 +179,9 @@ function linesIntoOutlets(topo: Topology, outletNodes: Set<number>): Map<number,
       forced.set(id, atEnd ? 'digitised' : 'reversed');
       const e = topo.edges[id]!;
       const inner = atEnd ? e.from : e.to;
-      const bigger = (atNode.get(inner) ?? []).some((o) => topo.edges[o]!.line !== line && topo.edges[o]!.line.scalerank <= line.scalerank);
+      const bigger = (atNode.get(inner) ?? []).some(
+        (o) => topo.edges[o]!.line !== line && topo.edges[o]!.line.scalerank <= line.scalerank,
+      );
       if (bigger) break;
     }
   }
@@ -183,7 +199,12 @@ function forcedDirections(
   for (const d of errata.directions) {
     const hit = index.nearest(d.lon, d.lat, 1);
     if (!hit) {
-      diagnostics.push({ kind: 'errata_unused', lon: d.lon, lat: d.lat, message: `Direction matched no edge: ${d.reason}` });
+      diagnostics.push({
+        kind: 'errata_unused',
+        lon: d.lon,
+        lat: d.lat,
+        message: `Direction matched no edge: ${d.reason}`,
+      });
       continue;
     }
     forced.set(hit.line, d.flow);

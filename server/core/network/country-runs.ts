@@ -52,7 +52,12 @@ export function countryRuns(
  * The country pair of the boundaries within `km`, or null. Near a tripoint two pairs are in reach;
  * such a point belongs to no single border stretch, else every tripoint would add a fake stretch.
  */
-function borderPair(boundaries: BoundaryLookup, lon: number, lat: number, km: number): [string, string] | null {
+function borderPair(
+  boundaries: BoundaryLookup,
+  lon: number,
+  lat: number,
+  km: number,
+): [string, string] | null {
   let pair: [string, string] | null = null;
   for (const hit of boundaries.index.within(lon, lat, km)) {
     const sides = boundaries.sides[hit.line];

@@ -1,7 +1,8 @@
 // Finds where water leaves the network: line ends at the coast, in a terminal lake, or (for a
 // system with neither) the inland end its digitising direction points to.
-import { SegmentIndex } from '../geo/segment-index.js';
+
 import { PolygonLocator } from '../geo/polygon-locator.js';
+import { SegmentIndex } from '../geo/segment-index.js';
 import type { Topology } from './topology.js';
 import type { NamedPolygon, OutletKind } from './types.js';
 
@@ -47,7 +48,13 @@ export function findOutlets(
   return outlets;
 }
 
-function nearShore(index: SegmentIndex, names: string[], lon: number, lat: number, km: number): string | null {
+function nearShore(
+  index: SegmentIndex,
+  names: string[],
+  lon: number,
+  lat: number,
+  km: number,
+): string | null {
   const hit = index.nearest(lon, lat, km);
   return hit ? (names[hit.line] ?? null) : null;
 }

@@ -8,7 +8,11 @@ export const vertexKey = (lon: number, lat: number): string =>
   `${Math.round(lon * 1e7)},${Math.round(lat * 1e7)}`;
 
 /** Europe-supplement lines that mostly lie on a world-layer line are the same river drawn twice. */
-export function dropDuplicates(lines: RiverLine[], opt: BuildOptions, diagnostics: Diagnostic[]): RiverLine[] {
+export function dropDuplicates(
+  lines: RiverLine[],
+  opt: BuildOptions,
+  diagnostics: Diagnostic[],
+): RiverLine[] {
   const world = lines.filter((l) => l.source === 'world');
   const index = new SegmentIndex(world.map((l) => l.coords));
   return lines.filter((l) => {
@@ -43,7 +47,8 @@ interface Insertion {
 export function snapDanglingEnds(lines: RiverLine[], opt: BuildOptions, errata: Errata): { snapped: number } {
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
-  for (const l of lines) for (let i = 0; i < l.coords.length; i += 2) bump(vertexKey(l.coords[i]!, l.coords[i + 1]!));
+  for (const l of lines)
+    for (let i = 0; i < l.coords.length; i += 2) bump(vertexKey(l.coords[i]!, l.coords[i + 1]!));
 
   const index = new SegmentIndex(lines.map((l) => l.coords));
   const insertions = new Map<number, Insertion[]>();

@@ -36,12 +36,15 @@ export function networkHydrology(
       const basin = net.basins.get(snap.reach.basinId);
       const mainOutlet = trace.outlets.find((o) => o.main) ?? trace.outlets[0];
       const iso3: string[] = [];
-      for (const c of trace.countries) for (const code of [c.iso3, ...c.sharedWith]) if (!iso3.includes(code)) iso3.push(code);
+      for (const c of trace.countries)
+        for (const code of [c.iso3, ...c.sharedWith]) if (!iso3.includes(code)) iso3.push(code);
       return {
         ...base,
         snap: trace.snap,
         basin: basin ? { id: basin.id, name: basin.name } : null,
-        outlet: mainOutlet ? { name: mainOutlet.name, kind: mainOutlet.kind as 'sea' | 'terminal_lake' | 'inland_sink' } : null,
+        outlet: mainOutlet
+          ? { name: mainOutlet.name, kind: mainOutlet.kind as 'sea' | 'terminal_lake' | 'inland_sink' }
+          : null,
         downstreamCountries: iso3,
         kmToFirstBorder: trace.crossings[0]?.km ?? null,
       };

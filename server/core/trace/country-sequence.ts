@@ -39,7 +39,8 @@ export function countryStretches(runs: readonly CountryRun[]): Stretch[] {
   const pieces = closeBorderGaps(mergeBorders(runs));
   const flat: CountryRun[] = [];
   for (const p of pieces) {
-    if (p.border && p.toKm - p.fromKm < MIN_BORDER_KM) flat.push(...(p.members ?? [p]).map((m) => ({ ...m, border: null })));
+    if (p.border && p.toKm - p.fromKm < MIN_BORDER_KM)
+      flat.push(...(p.members ?? [p]).map((m) => ({ ...m, border: null })));
     else flat.push(p);
   }
   let stretches: Stretch[] = [];
@@ -53,7 +54,8 @@ export function countryStretches(runs: readonly CountryRun[]): Stretch[] {
       continue;
     }
     if (last && sameSet(last.countries, countries)) last.toKm = r.toKm;
-    else if (last && last.countries.length === 0) stretches[stretches.length - 1] = { ...last, toKm: r.toKm, countries };
+    else if (last && last.countries.length === 0)
+      stretches[stretches.length - 1] = { ...last, toKm: r.toKm, countries };
     else stretches.push({ fromKm: r.fromKm, toKm: r.toKm, countries });
   }
   // Absorb short interior single-country pieces until stable.
@@ -68,10 +70,22 @@ export function countryStretches(runs: readonly CountryRun[]): Stretch[] {
       if (prev && interior && s.countries.length === 1 && s.toKm - s.fromKm < MIN_COUNTRY_KM) {
         prev.toKm = s.toKm;
         changed = true;
-      } else if (short && interior && next && next.countries.length > 1 && next.countries.includes(s.countries[0]!)) {
+      } else if (
+        short &&
+        interior &&
+        next &&
+        next.countries.length > 1 &&
+        next.countries.includes(s.countries[0]!)
+      ) {
         next.fromKm = s.fromKm;
         changed = true;
-      } else if (short && interior && prev && prev.countries.length > 1 && prev.countries.includes(s.countries[0]!)) {
+      } else if (
+        short &&
+        interior &&
+        prev &&
+        prev.countries.length > 1 &&
+        prev.countries.includes(s.countries[0]!)
+      ) {
         prev.toKm = s.toKm;
         changed = true;
       } else if (prev && sameSet(prev.countries, s.countries)) {
@@ -91,7 +105,12 @@ export function countryChanges(stretches: readonly Stretch[]): CountryChange[] {
     const next = stretches[i]!.countries;
     const left = prev.filter((c) => !next.includes(c));
     const entered = next.filter((c) => !prev.includes(c));
-    const kind = next.length > 1 && prev.length === 1 ? 'stretch_start' : prev.length > 1 && next.length === 1 ? 'stretch_end' : 'crossing';
+    const kind =
+      next.length > 1 && prev.length === 1
+        ? 'stretch_start'
+        : prev.length > 1 && next.length === 1
+          ? 'stretch_end'
+          : 'crossing';
     out.push({ km: stretches[i]!.fromKm, from: left[0] ?? prev[0]!, to: entered[0] ?? next[0]!, kind });
   }
   return out;
@@ -118,7 +137,13 @@ function closeBorderGaps(pieces: Piece[]): Piece[] {
     const p = pieces[i]!;
     const prev = out[out.length - 1];
     const next = pieces[i + 1];
-    if (prev?.border && !p.border && next?.border && sameBorder(prev.border, next.border) && p.toKm - p.fromKm < BORDER_GAP_KM) {
+    if (
+      prev?.border &&
+      !p.border &&
+      next?.border &&
+      sameBorder(prev.border, next.border) &&
+      p.toKm - p.fromKm < BORDER_GAP_KM
+    ) {
       prev.toKm = next.toKm;
       prev.members!.push(...(p.members ?? [p]), ...(next.members ?? [next]));
       i++;
@@ -130,7 +155,8 @@ function closeBorderGaps(pieces: Piece[]): Piece[] {
 /** Primary country of a border stretch: the one the river comes from, else the polygon it lies in. */
 function borderOrder(border: [string, string], prev: Stretch | undefined, polygon: string | null): string[] {
   const from = prev?.countries.length === 1 ? prev.countries[0] : prev?.countries[0];
-  const primary = from && border.includes(from) ? from : polygon && border.includes(polygon) ? polygon : border[0];
+  const primary =
+    from && border.includes(from) ? from : polygon && border.includes(polygon) ? polygon : border[0];
   return [primary, primary === border[0] ? border[1] : border[0]];
 }
 

@@ -25,7 +25,10 @@ const COAST_TOLERANCE_KM = 2;
 export function runTrace(net: RiverNetwork, land: PolygonLocator<string>, req: TraceRequest): TraceOutcome {
   const snapMaxKm = req.snapMaxKm ?? DEFAULT_SNAP_MAX_KM;
   const where = `${req.lon.toFixed(4)}, ${req.lat.toFixed(4)}`;
-  if (land.locate(req.lon, req.lat) === null && !net.snapIndex.anyWithin(req.lon, req.lat, COAST_TOLERANCE_KM)) {
+  if (
+    land.locate(req.lon, req.lat) === null &&
+    !net.snapIndex.anyWithin(req.lon, req.lat, COAST_TOLERANCE_KM)
+  ) {
     return {
       ok: false,
       code: 'POINT_IN_SEA',
@@ -33,7 +36,11 @@ export function runTrace(net: RiverNetwork, land: PolygonLocator<string>, req: T
     };
   }
   if (req.river && !hasRiverNamed(net, req.river)) {
-    return { ok: false, code: 'UNKNOWN_RIVER', message: `No river named "${req.river}" in the network. Check the spelling or omit the river hint.` };
+    return {
+      ok: false,
+      code: 'UNKNOWN_RIVER',
+      message: `No river named "${req.river}" in the network. Check the spelling or omit the river hint.`,
+    };
   }
   const snap = snapToNetwork(net, req.lon, req.lat, snapMaxKm, req.river);
   if (!snap) {

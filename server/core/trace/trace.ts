@@ -5,8 +5,8 @@ import { pointAtKm, sliceByKm } from '../geo/geodesy.js';
 import type { CountryRun } from '../network/country-runs.js';
 import { MinHeap } from '../network/min-heap.js';
 import { countryChanges, countryStretches } from './country-sequence.js';
-import type { Reach, RiverNetwork } from './river-network.js';
 import { mainOutflow } from './main-path.js';
+import type { Reach, RiverNetwork } from './river-network.js';
 import type { Snap } from './snap.js';
 
 export interface TraceCountry {
@@ -22,7 +22,15 @@ export interface TraceResult {
   lengthKm: number;
   truncated: boolean;
   /** Every outlet reached, nearest first; `main` marks the one at the end of the main path. */
-  outlets: { name: string; kind: string; river: string | null; km: number; lon: number; lat: number; main: boolean }[];
+  outlets: {
+    name: string;
+    kind: string;
+    river: string | null;
+    km: number;
+    lon: number;
+    lat: number;
+    main: boolean;
+  }[];
   countries: TraceCountry[];
   crossings: { km: number; lon: number; lat: number; from: string; to: string; kind: string }[];
   rivers: { name: string | null; fromKm: number; toKm: number }[];
@@ -49,7 +57,11 @@ interface MainStep {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
-export function traceDownstream(net: RiverNetwork, snap: Snap, maxKm = Number.POSITIVE_INFINITY): TraceResult {
+export function traceDownstream(
+  net: RiverNetwork,
+  snap: Snap,
+  maxKm = Number.POSITIVE_INFINITY,
+): TraceResult {
   const start = snap.reach;
   const firstKm = start.lengthKm - snap.offsetKm;
 
@@ -82,7 +94,8 @@ export function traceDownstream(net: RiverNetwork, snap: Snap, maxKm = Number.PO
     for (const r of s.reach.runs) {
       const a = Math.max(r.fromKm, s.fromReachKm);
       const b = Math.min(r.toKm, s.toReachKm);
-      if (b > a) runs.push({ ...r, fromKm: s.startKm + a - s.fromReachKm, toKm: s.startKm + b - s.fromReachKm });
+      if (b > a)
+        runs.push({ ...r, fromKm: s.startKm + a - s.fromReachKm, toKm: s.startKm + b - s.fromReachKm });
     }
   }
   const stretches = countryStretches(runs);
@@ -95,13 +108,27 @@ export function traceDownstream(net: RiverNetwork, snap: Snap, maxKm = Number.PO
     .filter(([node, km]) => net.outletAt.has(node) && km <= maxKm)
     .map(([node, km]) => {
       const o = net.outletAt.get(node)!;
-      const arm = reached.find((r) => r.to === node) ?? (main[main.length - 1]!.reach.to === node ? last.reach : null);
-      return { name: o.name, kind: o.kind, river: arm?.name ?? null, km: round(km), lon: o.lon, lat: o.lat, main: node === last.reach.to };
+      const arm =
+        reached.find((r) => r.to === node) ?? (main[main.length - 1]!.reach.to === node ? last.reach : null);
+      return {
+        name: o.name,
+        kind: o.kind,
+        river: arm?.name ?? null,
+        km: round(km),
+        lon: o.lon,
+        lat: o.lat,
+        main: node === last.reach.to,
+      };
     })
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
 
   return {
-    snap: { lon: round(snap.lon, 6), lat: round(snap.lat, 6), distanceKm: round(snap.distanceKm), river: start.name },
+    snap: {
+      lon: round(snap.lon, 6),
+      lat: round(snap.lat, 6),
+      distanceKm: round(snap.distanceKm),
+      river: start.name,
+    },
     lengthKm: round(lengthKm),
     truncated,
     outlets,
@@ -117,7 +144,14 @@ export function traceDownstream(net: RiverNetwork, snap: Snap, maxKm = Number.PO
     }),
     crossings: countryChanges(stretches).map((ch) => {
       const [lon, lat] = at(ch.km);
-      return { km: round(ch.km), lon: round(lon, 6), lat: round(lat, 6), from: net.country(ch.from).iso3, to: net.country(ch.to).iso3, kind: ch.kind };
+      return {
+        km: round(ch.km),
+        lon: round(lon, 6),
+        lat: round(lat, 6),
+        from: net.country(ch.from).iso3,
+        to: net.country(ch.to).iso3,
+        kind: ch.kind,
+      };
     }),
     rivers: riverSequence(main),
     path: pathFeatures(net, main, stretches, reached, dist, maxKm),
@@ -157,7 +191,12 @@ function riverSequence(main: MainStep[]): TraceResult['rivers'] {
     if (last && (shared.length > 0 || names.size === 0 || (last.name === null && toKm - fromKm < 5))) {
       last.toKm = toKm;
       if (shared.length > 0) {
-        last.name = s.reach.name && shared.includes(s.reach.name) ? s.reach.name : (shared.includes(last.name ?? '') ? last.name : shared[0]!);
+        last.name =
+          s.reach.name && shared.includes(s.reach.name)
+            ? s.reach.name
+            : shared.includes(last.name ?? '')
+              ? last.name
+              : shared[0]!;
         last.names = new Set(shared);
       } else if (last.name === null && names.size > 0) {
         last.name = s.reach.name;
@@ -187,10 +226,17 @@ function pathFeatures(
       const hi = Math.min(a1, st.toKm);
       if (hi - lo <= 1e-9) continue;
       const iso = st.countries.map((c) => net.country(c).iso3);
-      features.push(feature(s.reach, s.fromReachKm + lo - a0, s.fromReachKm + hi - a0, {
-        reachId: s.reach.id, kmFromStart: round(lo), lengthKm: round(hi - lo), river: s.reach.name,
-        country: iso[0] ?? null, border: iso.length > 1 ? iso.join('/') : null, branch: 'main',
-      }));
+      features.push(
+        feature(s.reach, s.fromReachKm + lo - a0, s.fromReachKm + hi - a0, {
+          reachId: s.reach.id,
+          kmFromStart: round(lo),
+          lengthKm: round(hi - lo),
+          river: s.reach.name,
+          country: iso[0] ?? null,
+          border: iso.length > 1 ? iso.join('/') : null,
+          branch: 'main',
+        }),
+      );
     }
   }
   for (const r of reached) {
@@ -198,14 +244,30 @@ function pathFeatures(
     const startKm = dist.get(r.from) ?? 0;
     const end = Math.min(r.lengthKm, maxKm - startKm);
     if (end <= 0) continue;
-    features.push(feature(r, 0, end, {
-      reachId: r.id, kmFromStart: round(startKm), lengthKm: round(end), river: r.name,
-      country: r.country ? net.country(r.country).iso3 : null, border: null, branch: 'distributary',
-    }));
+    features.push(
+      feature(r, 0, end, {
+        reachId: r.id,
+        kmFromStart: round(startKm),
+        lengthKm: round(end),
+        river: r.name,
+        country: r.country ? net.country(r.country).iso3 : null,
+        border: null,
+        branch: 'distributary',
+      }),
+    );
   }
   return { type: 'FeatureCollection', features };
 }
 
-function feature(r: Reach, fromKm: number, toKm: number, properties: PathProps): Feature<LineString, PathProps> {
-  return { type: 'Feature', properties, geometry: { type: 'LineString', coordinates: sliceByKm(r.coords, r.cumKm, fromKm, toKm) } };
+function feature(
+  r: Reach,
+  fromKm: number,
+  toKm: number,
+  properties: PathProps,
+): Feature<LineString, PathProps> {
+  return {
+    type: 'Feature',
+    properties,
+    geometry: { type: 'LineString', coordinates: sliceByKm(r.coords, r.cumKm, fromKm, toKm) },
+  };
 }

@@ -20,7 +20,9 @@ export function networkRouter(services: Services): Router {
       buildSeconds: meta.build_seconds ? Number(meta.build_seconds) : null,
       sources: meta.sources ? (JSON.parse(meta.sources) as Record<string, string>) : {},
       build: meta.stats ? (JSON.parse(meta.stats) as Record<string, number>) : {},
-      diagnostics: meta.diagnostic_counts ? (JSON.parse(meta.diagnostic_counts) as Record<string, number>) : {},
+      diagnostics: meta.diagnostic_counts
+        ? (JSON.parse(meta.diagnostic_counts) as Record<string, number>)
+        : {},
       loadMs: Math.round(services.loadMs),
     });
   });
@@ -34,7 +36,13 @@ export function networkRouter(services: Services): Router {
   const basins = [...services.network.basins.values()]
     .filter((b) => b.lengthKm >= 100)
     .sort((a, b) => b.lengthKm - a.lengthKm)
-    .map((b) => ({ id: b.id, name: b.name, lengthKm: Math.round(b.lengthKm), bbox: b.bbox, outlets: [...new Set(outlets.get(b.id) ?? [])] }));
+    .map((b) => ({
+      id: b.id,
+      name: b.name,
+      lengthKm: Math.round(b.lengthKm),
+      bbox: b.bbox,
+      outlets: [...new Set(outlets.get(b.id) ?? [])],
+    }));
   router.get('/basins', (_req, res) => {
     res.json(basins);
   });

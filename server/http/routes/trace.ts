@@ -26,7 +26,8 @@ export type TraceQuery = z.output<typeof querySchema>;
 export function startPoint(q: TraceQuery): { lon: number; lat: number } {
   if (q.crs !== undefined && !/^(EPSG:)?4326$/i.test(q.crs.trim())) {
     const crs = lookupCrs(q.crs);
-    if (!crs.ok) throw badRequest('UNKNOWN_CRS', `${crs.reason} Use a code such as EPSG:4326, EPSG:3844 or EPSG:32642.`);
+    if (!crs.ok)
+      throw badRequest('UNKNOWN_CRS', `${crs.reason} Use a code such as EPSG:4326, EPSG:3844 or EPSG:32642.`);
     if (q.x === undefined || q.y === undefined) {
       throw badRequest('INVALID_QUERY', `With crs=${q.crs} give the point as x and y in that CRS.`);
     }
@@ -39,7 +40,10 @@ export function startPoint(q: TraceQuery): { lon: number; lat: number } {
   const lon = q.lon ?? q.x;
   const lat = q.lat ?? q.y;
   if (lon === undefined || lat === undefined) {
-    throw badRequest('INVALID_QUERY', 'Give the start point as lon and lat (WGS84 degrees), or crs with x and y.');
+    throw badRequest(
+      'INVALID_QUERY',
+      'Give the start point as lon and lat (WGS84 degrees), or crs with x and y.',
+    );
   }
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
     throw badRequest('INVALID_COORDINATES', 'lon must be within ±180 and lat within ±90.');
@@ -52,7 +56,13 @@ export function traceRouter(services: Services): Router {
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const { lon, lat } = startPoint(q);
-    const outcome = runTrace(services.network, services.land, { lon, lat, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river: q.river });
+    const outcome = runTrace(services.network, services.land, {
+      lon,
+      lat,
+      maxKm: q.maxKm,
+      snapMaxKm: q.snapMaxKm,
+      river: q.river,
+    });
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
     res.json(outcome.result);
   });

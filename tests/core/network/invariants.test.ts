@@ -34,15 +34,27 @@ describe('routed network invariants', () => {
     const inflows: number[][] = net.outflows.map(() => []);
     for (const r of net.reaches) inflows[r.to]!.push(r.from);
     const stack = net.outlets.map((o) => o.node);
-    while (stack.length) for (const u of inflows[stack.pop()!]!) if (!reachesOutlet[u]) { reachesOutlet[u] = 1; stack.push(u); }
+    while (stack.length)
+      for (const u of inflows[stack.pop()!]!)
+        if (!reachesOutlet[u]) {
+          reachesOutlet[u] = 1;
+          stack.push(u);
+        }
     const stranded = net.reaches.filter((r) => !reachesOutlet[r.from]);
     expect(stranded).toEqual([]);
-    const sinks = net.outflows.flatMap((ids, node) => (ids.length === 0 && inflows[node]!.length > 0 ? [node] : []));
+    const sinks = net.outflows.flatMap((ids, node) =>
+      ids.length === 0 && inflows[node]!.length > 0 ? [node] : [],
+    );
     expect(sinks.filter((n) => !net.outletAt.has(n))).toEqual([]);
   });
 
   it('reports how much river flows against its digitising (~9 % per the issue) and the snapped ends', () => {
-    const stats = JSON.parse(meta.stats!) as { reversedKm: number; totalKm: number; snappedEnds: number; cutEdges: number };
+    const stats = JSON.parse(meta.stats!) as {
+      reversedKm: number;
+      totalKm: number;
+      snappedEnds: number;
+      cutEdges: number;
+    };
     const share = stats.reversedKm / stats.totalKm;
     expect(share).toBeGreaterThan(0.04);
     expect(share).toBeLessThan(0.15);

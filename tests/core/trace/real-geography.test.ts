@@ -1,9 +1,9 @@
 // Traces on the real Natural Earth network: the right seas, through the right countries, in order.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PolygonLocator } from '../../../server/core/geo/polygon-locator.js';
+import type { PolygonLocator } from '../../../server/core/geo/polygon-locator.js';
 import type { RiverNetwork } from '../../../server/core/trace/river-network.js';
-import { runTrace, type TraceOutcome } from '../../../server/core/trace/trace-request.js';
 import type { TraceResult } from '../../../server/core/trace/trace.js';
+import { runTrace, type TraceOutcome } from '../../../server/core/trace/trace-request.js';
 import { createServices } from '../../../server/services.js';
 import { builtDbPath } from '../../support/database.js';
 
@@ -31,13 +31,26 @@ describe('Danube from Vienna', () => {
 
   it('passes the countries and border stretches in order', () => {
     expect(labels(t)).toEqual([
-      'AUT', 'SVK', 'SVK/HUN', 'HUN', 'HRV/SRB', 'SRB', 'SRB/ROU', 'BGR/ROU', 'ROU', 'ROU/UKR',
+      'AUT',
+      'SVK',
+      'SVK/HUN',
+      'HUN',
+      'HRV/SRB',
+      'SRB',
+      'SRB/ROU',
+      'BGR/ROU',
+      'ROU',
+      'ROU/UKR',
     ]);
   });
 
   it('reaches the Black Sea through all three arms of the delta', () => {
     expect(t.outlets.map((o) => o.name)).toEqual(['Black Sea', 'Black Sea', 'Black Sea']);
-    expect(t.outlets.map((o) => o.river).sort()).toEqual(['Bratul Chillia', 'Bratul Sfintu Gheorghe', 'Bratul Sulina']);
+    expect(t.outlets.map((o) => o.river).sort()).toEqual([
+      'Bratul Chillia',
+      'Bratul Sfintu Gheorghe',
+      'Bratul Sulina',
+    ]);
     // The Chilia, the ROU/UKR border arm, is the main path.
     expect(t.outlets.find((o) => o.main)?.river).toBe('Bratul Chillia');
     for (const o of t.outlets) expect(o.lon).toBeGreaterThan(29.4);
@@ -48,7 +61,8 @@ describe('Danube from Vienna', () => {
     expect(t.lengthKm).toBeLessThan(2050);
     expect(t.countries[0]!.entryKm).toBe(0);
     expect(t.countries.at(-1)!.exitKm).toBeCloseTo(t.lengthKm, 2);
-    for (let i = 1; i < t.countries.length; i++) expect(t.countries[i]!.entryKm).toBe(t.countries[i - 1]!.exitKm);
+    for (let i = 1; i < t.countries.length; i++)
+      expect(t.countries[i]!.entryKm).toBe(t.countries[i - 1]!.exitKm);
     expect(t.crossings).toHaveLength(t.countries.length - 1);
     expect(t.rivers[0]!.name).toBe('Danube');
   });
