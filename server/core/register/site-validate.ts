@@ -102,12 +102,35 @@ export function parsePatchBody(
     ok: true,
     version,
     apply: (current) => {
-      const merged: Record<string, unknown> = { ...current };
+      const merged: Record<string, unknown> = { ...fieldsOnly(current) };
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
       const site = checkSite(dropNulls(merged));
       return site.ok ? { ok: true, fields: site.fields } : site;
     },
   };
+}
+
+const FIELD_KEYS: readonly (keyof SiteFields)[] = [
+  'name',
+  'nameLocal',
+  'kind',
+  'sector',
+  'operator',
+  'status',
+  'location',
+  'footprint',
+  'address',
+  'locality',
+  'receivingRiver',
+  'notes',
+  'sources',
+  'substances',
+  'tmf',
+];
+
+/** Only the user fields: `current` may be a full record (id, version, derived...) at run time. */
+function fieldsOnly(current: SiteFields): Partial<SiteFields> {
+  return Object.fromEntries(FIELD_KEYS.map((k) => [k, current[k]]));
 }
 
 /** Stored nulls mean "absent"; the schema's required fields must not see them as values. */
