@@ -1,0 +1,58 @@
+// The database build is deterministic: two builds from the same sources store identical geography.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/database.js';
+
+const CONTENT = [
+  'SELECT id, from_node, to_node, name, length_km, reversed, hex(coords), country_runs, outlet_id, basin_id FROM net_reaches ORDER BY id',
+  'SELECT * FROM net_outlets ORDER BY id',
+  'SELECT * FROM net_basins ORDER BY id',
+  'SELECT id, adm0_a3, iso3 FROM geo_countries ORDER BY id',
+];
+
+function digest(file: string): string {
+  const db = new Database(file, { readonly: true });
+  const rows = CONTENT.map((sql) => JSON.stringify(db.prepare(sql).raw().all()));
+  db.close();
+  return rows.join('\n');
+}
+
+describe('scripts/build-db.ts', () => {
+  it('builds the same network twice, and a rebuild in place keeps the file consistent', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-build-'));
+    const a = path.join(dir, 'a.sqlite');
+    const b = path.join(dir, 'b.sqlite');
+    const build = (db: string) =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-db.ts', '--db', db], { cwd: ROOT, encoding: 'utf8' });
+    const log = build(a);
+    expect(log).toMatch(/network: \d+ reaches/);
+    expect(log).toMatch(/inter_basin_link/);
+    build(b);
+    build(b); // idempotent: rebuilding over an existing database
+    expect(digest(a)).toBe(digest(b));
+    const db = new Database(b, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  }, 240_000);
+
+  it('fails with the file name when a layer is missing', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-empty-'));
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-db.ts', '--sources', empty, '--db', path.join(empty, 'x.sqlite')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (err) {
+      stderr = (err as { stderr: string }).stderr;
+      expect((err as { status: number }).status).toBe(2);
+    }
+    expect(stderr).toMatch(/Missing source layer ne_10m_\w+/);
+  });
+});
