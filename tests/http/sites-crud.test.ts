@@ -47,7 +47,7 @@ describe('POST /api/sites', () => {
     expect(res.status).toBe(400);
     const { error } = await json(res);
     expect(error?.code).toBe('VALIDATION');
-    const paths = (error?.details as { path: string }[]).map((d) => d.path).sort();
+    const paths = ((error?.details ?? []) as { path: string }[]).map((d) => d.path).sort();
     expect(paths).toEqual(
       [
         'colour',

@@ -23,10 +23,10 @@ describe('parseCsv', () => {
     expect(r.rows.map((row) => row.line)).toEqual([2, 4]);
     expect(r.rows[0]).toMatchObject({ lon: 23.55, lat: 47.65, props: { name: 'Aurul', kind: 'tmf' } });
     expect(r.rows[0]?.props.substances).toEqual([
-      { name: 'Sodium cyanide', quantityTonnes: '100', wgk: '3' },
-      { name: 'Copper sulphate', quantityTonnes: '20', wgk: '2' },
+      { name: 'Sodium cyanide', estimate: 'false', quantityTonnes: '100', wgk: '3' },
+      { name: 'Copper sulphate', estimate: 'false', quantityTonnes: '20', wgk: '2' },
     ]);
-    expect(r.rows[1]?.props.substances).toBeUndefined();
+    expect(r.rows[1]?.props.substances).toEqual([]);
   });
 
   it('reads substances from a JSON column', () => {

@@ -87,6 +87,8 @@ export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome
         return s;
       });
     }
+    // A row without any substance cells lists no substances (rather than failing as "missing").
+    props.substances ??= [];
     rows.push({ line, props, lon: point.lon, lat: point.lat, footprint: null });
   }
   return { ok: true, rows, errors };
