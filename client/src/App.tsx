@@ -1,0 +1,238 @@
+// Application shell: owns the URL-backed state, loads data through the API client and wires the
+// map, the side panels and the dialogs together.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Filters } from './components/Filters.js';
+import { Header } from './components/Header.js';
+import { ImportDialog } from './components/ImportDialog.js';
+import { Legend } from './components/Legend.js';
+import { SiteForm } from './components/SiteForm.js';
+import { SiteList } from './components/SiteList.js';
+import { SitePanel } from './components/SitePanel.js';
+import { TracePanel } from './components/TracePanel.js';
+import type { Lang } from './i18n/index.js';
+import { type Api, ApiError } from './lib/api.js';
+import { bboxOf } from './lib/format.js';
+import type { Basin, Site, SiteSummary, TraceResult } from './lib/types.js';
+import { type AppState, encodeState } from './lib/url-state.js';
+import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
+
+type FormTarget = { site: Site | null; at?: { lon: number; lat: number } };
+
+export function App({ api, initial }: { api: Api; initial: AppState }) {
+  const { t, i18n } = useTranslation();
+  const [s, setS] = useState<AppState>(initial);
+  const [mode, setMode] = useState<MapMode>('browse');
+  const [basins, setBasins] = useState<Basin[]>([]);
+  const [sites, setSites] = useState<{ items: SiteSummary[]; total: number; loading: boolean }>({ items: [], total: 0, loading: true });
+  const [reload, setReload] = useState(0);
+  const [site, setSite] = useState<{ data: Site | null; loading: boolean; error: string | null }>({ data: null, loading: false, error: null });
+  const [trace, setTrace] = useState<{ data: TraceResult | null; running: boolean; error: string | null }>({ data: null, running: false, error: null });
+  const [form, setForm] = useState<FormTarget | null>(null);
+  const [importing, setImporting] = useState(false);
+  const mapRef = useRef<MapHandle>(null);
+  // A restored permalink keeps its view; a trace the user starts is zoomed to.
+  const fitTrace = useRef(false);
+  const message = useCallback((e: unknown) => (e instanceof ApiError ? e.message : t('errors.network')), [t]);
+
+  useEffect(() => {
+    window.history.replaceState(null, '', `${window.location.pathname}${encodeState(s)}`);
+  }, [s]);
+
+  useEffect(() => {
+    api.basins().then(setBasins, () => setBasins([]));
+  }, [api]);
+
+  useEffect(() => {
+    let stale = false;
+    setSites((p) => ({ ...p, loading: true }));
+    // Debounced so typing in the search box doesn't fire a request per key.
+    const timer = setTimeout(() => {
+      api.sites(s.filters).then(
+        (r) => !stale && setSites({ items: r.items, total: r.total, loading: false }),
+        () => !stale && setSites({ items: [], total: 0, loading: false }),
+      );
+    }, 200);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+    // reload is a manual refresh trigger after edits.
+  }, [api, s.filters, reload]);
+
+  useEffect(() => {
+    if (!s.site) {
+      setSite({ data: null, loading: false, error: null });
+      return;
+    }
+    let stale = false;
+    setSite({ data: null, loading: true, error: null });
+    api.site(s.site).then(
+      (d) => !stale && setSite({ data: d, loading: false, error: null }),
+      (e: unknown) => !stale && setSite({ data: null, loading: false, error: message(e) }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [api, s.site, message]);
+
+  useEffect(() => {
+    if (!s.trace) {
+      setTrace({ data: null, running: false, error: null });
+      return;
+    }
+    const ctrl = new AbortController();
+    setTrace({ data: null, running: true, error: null });
+    api.trace({ lon: s.trace.lon, lat: s.trace.lat }, ctrl.signal).then(
+      (d) => {
+        setTrace({ data: d, running: false, error: null });
+        if (fitTrace.current) {
+          fitTrace.current = false;
+          const b = bboxOf(d.path.features.flatMap((f) => f.geometry.coordinates));
+          if (b) mapRef.current?.fitBounds(b, 8);
+        }
+      },
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setTrace({ data: null, running: false, error: message(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [api, s.trace, message]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMode('browse');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const startTrace = (lon: number, lat: number) => {
+    fitTrace.current = true;
+    setS((p) => ({ ...p, trace: { lon, lat } }));
+  };
+  const selectSite = (id: string | undefined) => setS((p) => ({ ...p, site: id }));
+  const setLang = (l: Lang) => {
+    void i18n.changeLanguage(l);
+    document.documentElement.lang = l;
+    setS((p) => ({ ...p, lang: l }));
+  };
+  const onMapClick = (lon: number, lat: number) => {
+    if (mode === 'trace') startTrace(lon, lat);
+    else if (mode === 'add') setForm({ site: null, at: { lon, lat } });
+    setMode('browse');
+  };
+  const submitForm = async (body: Record<string, unknown>) => {
+    const current = form?.site;
+    const saved = current ? await api.updateSite(current.id, { ...body, version: current.version }) : await api.createSite(body);
+    setForm(null);
+    setReload((n) => n + 1);
+    setSite({ data: saved, loading: false, error: null });
+    setS((p) => ({ ...p, site: saved.id }));
+  };
+  const deleteSite = async (x: Site) => {
+    try {
+      await api.deleteSite(x.id, x.version);
+      selectSite(undefined);
+      setReload((n) => n + 1);
+    } catch (e) {
+      setSite((p) => ({ ...p, error: message(e) }));
+    }
+  };
+
+  return (
+    <div className="app">
+      <Header
+        q={s.filters.q ?? ''}
+        onSearch={(q) => setS((p) => ({ ...p, filters: { ...p.filters, q: q || undefined } }))}
+        mode={mode}
+        onMode={setMode}
+        onImport={() => setImporting(true)}
+        lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}
+        onLang={setLang}
+      />
+      <div className="body">
+        <nav className="sidebar" aria-label={t('filters.title')}>
+          <Filters
+            basins={basins}
+            basinId={s.basinId}
+            onBasin={(b) => {
+              setS((p) => ({ ...p, basinId: b?.id, filters: { ...p.filters, basin: b?.name } }));
+              if (b) mapRef.current?.fitBounds(b.bbox, 8);
+            }}
+            filters={s.filters}
+            onChange={(filters) => setS((p) => ({ ...p, filters }))}
+          />
+          <SiteList
+            sites={sites.items}
+            total={sites.total}
+            loading={sites.loading}
+            selectedId={s.site}
+            onSelect={(x) => {
+              selectSite(x.id);
+              mapRef.current?.flyTo(x.lon, x.lat, 8);
+            }}
+          />
+          <Legend
+            layers={s.layers}
+            onToggle={(id, on) => setS((p) => ({ ...p, layers: on ? [...p.layers, id] : p.layers.filter((l) => l !== id) }))}
+          />
+        </nav>
+        <main id="map" className="main" tabIndex={-1}>
+          <MapView
+            ref={mapRef}
+            initialView={initial.view}
+            sites={sites.items}
+            selectedId={s.site}
+            trace={trace.data}
+            basinId={s.basinId}
+            layers={s.layers}
+            mode={mode}
+            onSiteClick={selectSite}
+            onMapClick={onMapClick}
+            onViewChange={(view) => setS((p) => ({ ...p, view }))}
+          />
+        </main>
+        {(form || s.site || s.trace) && (
+          <div className="panels">
+            {form ? (
+              <SiteForm key={form.site?.id ?? 'new'} site={form.site} at={form.at} onSubmit={submitForm} onCancel={() => setForm(null)} />
+            ) : (
+              <>
+                {s.trace && (
+                  <TracePanel
+                    trace={trace.data}
+                    running={trace.running}
+                    error={trace.error}
+                    onClose={() => setS((p) => ({ ...p, trace: undefined }))}
+                    onZoom={(b) => mapRef.current?.fitBounds(b, 10)}
+                  />
+                )}
+                {s.site && (
+                  <SitePanel
+                    site={site.data}
+                    loading={site.loading}
+                    error={site.error}
+                    onClose={() => selectSite(undefined)}
+                    onTrace={(x) => startTrace(x.lon, x.lat)}
+                    onEdit={(x) => setForm({ site: x })}
+                    onDelete={deleteSite}
+                  />
+                )}
+              </>
+            )}
+          </div>
+        )}
+      </div>
+      {importing && (
+        <ImportDialog
+          api={api}
+          onClose={(imported) => {
+            setImporting(false);
+            if (imported) setReload((n) => n + 1);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// Top bar: title, site search, mode buttons (trace from map, add site), import, permalink, language.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../i18n/index.js';
+import type { MapMode } from '../map/MapView.js';
+
+interface Props {
+  q: string;
+  onSearch(q: string): void;
+  mode: MapMode;
+  onMode(m: MapMode): void;
+  onImport(): void;
+  lang: Lang;
+  onLang(l: Lang): void;
+}
+
+export function Header(p: Props) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    void navigator.clipboard?.writeText(window.location.href).then(() => {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    });
+  };
+  return (
+    <header className="header">
+      <a className="skip" href="#map">
+        {t('app.skip')}
+      </a>
+      <h1>
+        {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
+      </h1>
+      <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor="search" className="sr-only">
+          {t('header.search')}
+        </label>
+        <input
+          id="search"
+          type="search"
+          value={p.q}
+          placeholder={t('header.searchPlaceholder')}
+          onChange={(e) => p.onSearch(e.target.value)}
+        />
+      </form>
+      <div className="header-actions">
+        <button
+          type="button"
+          aria-pressed={p.mode === 'trace'}
+          onClick={() => p.onMode(p.mode === 'trace' ? 'browse' : 'trace')}
+        >
+          {t('header.traceMode')}
+        </button>
+        <button type="button" aria-pressed={p.mode === 'add'} onClick={() => p.onMode(p.mode === 'add' ? 'browse' : 'add')}>
+          {t('header.addSite')}
+        </button>
+        <button type="button" onClick={p.onImport}>
+          {t('header.import')}
+        </button>
+        <button type="button" onClick={copy}>
+          {copied ? t('header.copied') : t('header.permalink')}
+        </button>
+        <label className="lang">
+          <span className="sr-only">{t('header.language')}</span>
+          <select
+            aria-label={t('header.language')}
+            value={p.lang}
+            onChange={(e) => p.onLang(e.target.value === 'ru' ? 'ru' : 'en')}
+          >
+            <option value="en">English</option>
+            <option value="ru">Русский</option>
+          </select>
+        </label>
+      </div>
+      {p.mode !== 'browse' && (
+        <p className="mode-hint" role="status">
+          {p.mode === 'trace' ? t('header.traceModeOn') : t('header.addModeOn')}
+        </p>
+      )}
+    </header>
+  );
+}

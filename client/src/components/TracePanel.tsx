@@ -1,0 +1,129 @@
+// Trace results: countries and rivers in downstream order with entry/exit km (click to zoom),
+// total length, outlets, and the snap distance with a warning when the start is far from a river.
+import { useTranslation } from 'react-i18next';
+import { countryColors } from '../lib/colors.js';
+import { bboxOf, formatKm, snapWarning } from '../lib/format.js';
+import type { Bbox, TraceResult } from '../lib/types.js';
+
+interface Props {
+  trace: TraceResult | null;
+  running: boolean;
+  error: string | null;
+  onClose(): void;
+  onZoom(b: Bbox): void;
+}
+
+/** Bounding box of the main-path stretch between two km marks. */
+export function stretchBbox(trace: TraceResult, fromKm: number, toKm: number, match?: (p: { country: string | null; river: string | null }) => boolean): Bbox | null {
+  const coords: number[][] = [];
+  for (const f of trace.path.features) {
+    if (f.properties.branch !== 'main') continue;
+    if (match && !match(f.properties)) continue;
+    const k = f.properties.kmFromStart;
+    if (k < fromKm - 0.01 || k > toKm + 0.01) continue;
+    coords.push(...f.geometry.coordinates);
+  }
+  return bboxOf(coords);
+}
+
+export function TracePanel({ trace, running, error, onClose, onZoom }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const km = (v: number) => formatKm(v, lang);
+  const colors = trace ? countryColors(trace.countries.map((c) => c.iso3)) : new Map<string, string>();
+  const zoom = (fromKm: number, toKm: number, match?: (p: { country: string | null; river: string | null }) => boolean) => {
+    if (!trace) return;
+    const b = stretchBbox(trace, fromKm, toKm, match) ?? stretchBbox(trace, fromKm, toKm);
+    if (b) onZoom(b);
+  };
+  return (
+    <aside className="panel trace-panel" aria-labelledby="trace-title" data-testid="trace-panel">
+      <div className="panel-head">
+        <h2 id="trace-title">{t('trace.title')}</h2>
+        <button type="button" className="close" onClick={onClose} aria-label={t('trace.clear')}>
+          ×
+        </button>
+      </div>
+      {running && (
+        <p role="status" className="progress">
+          <span className="spinner" aria-hidden="true" /> {t('trace.running')}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {trace && !running && (
+        <>
+          <p className="total">
+            {t('trace.total')}: <strong data-testid="trace-length">{km(trace.lengthKm)}</strong>
+          </p>
+          <p className={snapWarning(trace.snap.distanceKm) ? 'warning' : 'muted'} role={snapWarning(trace.snap.distanceKm) ? 'alert' : undefined}>
+            {snapWarning(trace.snap.distanceKm)
+              ? t('trace.snapWarn', { km: km(trace.snap.distanceKm) })
+              : t('trace.snap', { river: trace.snap.river ?? t('trace.unnamed'), km: km(trace.snap.distanceKm) })}
+          </p>
+          {trace.truncated && <p className="warning">{t('trace.truncated')}</p>}
+          <h3>{t('trace.countries')}</h3>
+          <ol className="trace-list" data-testid="trace-countries">
+            {trace.countries.map((c) => (
+              <li key={`${c.iso3}-${c.entryKm}`}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => zoom(c.entryKm, c.exitKm, (p) => p.country === c.iso3)}
+                  aria-label={t('trace.zoomTo', { name: c.name })}
+                >
+                  <span className="swatch" style={{ background: colors.get(c.iso3) }} aria-hidden="true" />
+                  <span data-iso3={c.iso3}>{c.name}</span>
+                </button>{' '}
+                <span className="muted">
+                  {t('trace.entryExit', { entry: km(c.entryKm), exit: km(c.exitKm) })}
+                  {c.sharedWith.length > 0 && ` · ${t('trace.shared', { with: c.sharedWith.join(', ') })}`}
+                </span>
+              </li>
+            ))}
+          </ol>
+          <h3>{t('trace.rivers')}</h3>
+          <ol className="trace-list" data-testid="trace-rivers">
+            {trace.rivers.map((r) => (
+              <li key={`${r.name}-${r.fromKm}`}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => zoom(r.fromKm, r.toKm, (p) => p.river === r.name)}
+                  aria-label={t('trace.zoomTo', { name: r.name || t('trace.unnamed') })}
+                >
+                  {r.name || t('trace.unnamed')}
+                </button>{' '}
+                <span className="muted">{t('trace.entryExit', { entry: km(r.fromKm), exit: km(r.toKm) })}</span>
+              </li>
+            ))}
+          </ol>
+          {trace.crossings.length > 0 && (
+            <>
+              <h3>{t('trace.crossings')}</h3>
+              <ul className="trace-list">
+                {trace.crossings.map((c) => (
+                  <li key={`${c.km}-${c.from}`}>
+                    {c.from} → {c.to} <span className="muted">{km(c.km)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h3>{t('trace.outlets')}</h3>
+          <ul className="trace-list">
+            {trace.outlets.map((o) => (
+              <li key={`${o.name}-${o.km}`}>
+                {o.name} <span className="muted">{km(o.km)}</span>
+                {o.main && <span className="badge">{t('trace.mainOutlet')}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,29 @@
+// i18next set-up: English and Russian bundled (no network), language from the URL or the browser.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.js';
+import { ru } from './ru.js';
+
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export function pickLanguage(fromUrl: string | undefined, browser: readonly string[]): Lang {
+  if (fromUrl === 'en' || fromUrl === 'ru') return fromUrl;
+  for (const l of browser) {
+    const base = l.slice(0, 2).toLowerCase();
+    if (base === 'ru' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+export async function initI18n(lang: Lang): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    lng: lang,
+    fallbackLng: 'en',
+    resources: { en: { translation: en }, ru: { translation: ru } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = lang;
+  return i18next;
+}

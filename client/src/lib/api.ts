@@ -1,0 +1,113 @@
+// Thin typed client for the HazAtlas HTTP API: one error type that carries the server's
+// {error:{code,message,details}} so forms can put field messages next to their fields.
+import type { Filters } from './url-state.js';
+import type { Basin, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+  }
+
+  /** Field issues of a 400 VALIDATION answer, [] otherwise. */
+  get fieldIssues(): FieldIssue[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details.filter(
+      (d): d is FieldIssue =>
+        typeof d === 'object' && d !== null && typeof (d as FieldIssue).path === 'string',
+    );
+  }
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Turns a non-2xx answer into ApiError, whatever its body (JSON error, HTML from a proxy, nothing). */
+export async function errorFrom(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON: keep the status text.
+  }
+  const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (err && typeof err.message === 'string') {
+    return new ApiError(res.status, typeof err.code === 'string' ? err.code : 'ERROR', err.message, err.details);
+  }
+  return new ApiError(res.status, 'HTTP', `${res.status} ${res.statusText}`.trim());
+}
+
+/** The /api/sites query string for a set of filters (empty ones are left out). */
+export function sitesQuery(f: Filters, extra: Record<string, string | number> = {}): string {
+  const p = new URLSearchParams();
+  const set = (k: string, v: string | undefined) => {
+    if (v) p.set(k, v);
+  };
+  set('q', f.q);
+  set('basin', f.basin);
+  set('country', f.country);
+  set('kind', f.kind);
+  set('sector', f.sector);
+  set('status', f.status);
+  if (f.minWri !== undefined) p.set('minWri', String(f.minWri));
+  if (f.minThi !== undefined) p.set('minThi', String(f.minThi));
+  for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
+  return p.toString();
+}
+
+export interface TraceParams {
+  lon: number;
+  lat: number;
+  maxKm?: number;
+  snapMaxKm?: number;
+}
+
+export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base = '') {
+  async function call<T>(path: string, init?: RequestInit): Promise<T> {
+    const res = await fetchImpl(`${base}${path}`, init);
+    if (!res.ok) throw await errorFrom(res);
+    if (res.status === 204) return undefined as T;
+    return (await res.json()) as T;
+  }
+  // A committed import with bad rows answers 422 with the same report body: that is a result, not a failure.
+  async function importCall(path: string, form: FormData): Promise<ImportReport> {
+    const res = await fetchImpl(`${base}${path}`, { method: 'POST', body: form });
+    if (res.ok || res.status === 422) {
+      const body = (await res.clone().json().catch(() => null)) as ImportReport | null;
+      if (body && typeof body.accepted === 'number') return body;
+    }
+    throw await errorFrom(res);
+  }
+  const json = (method: string, body: unknown): RequestInit => ({
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    basins: () => call<Basin[]>('/api/basins'),
+    sites: (f: Filters, limit = 1000) => call<SiteList>(`/api/sites?${sitesQuery(f, { limit, sort: '-wri' })}`),
+    site: (id: string) => call<Site>(`/api/sites/${encodeURIComponent(id)}`),
+    trace: (p: TraceParams, signal?: AbortSignal) => {
+      const q = new URLSearchParams({ lon: p.lon.toFixed(6), lat: p.lat.toFixed(6) });
+      if (p.maxKm !== undefined) q.set('maxKm', String(p.maxKm));
+      if (p.snapMaxKm !== undefined) q.set('snapMaxKm', String(p.snapMaxKm));
+      return call<TraceResult>(`/api/trace?${q}`, signal ? { signal } : undefined);
+    },
+    createSite: (body: unknown) => call<Site>('/api/sites', json('POST', body)),
+    updateSite: (id: string, body: unknown) => call<Site>(`/api/sites/${encodeURIComponent(id)}`, json('PATCH', body)),
+    deleteSite: (id: string, version: number) =>
+      call<void>(`/api/sites/${encodeURIComponent(id)}?version=${version}`, { method: 'DELETE' }),
+    importSites: (file: Blob, name: string, opts: { format: string; crs: string; dryRun: boolean }) => {
+      const form = new FormData();
+      form.append('file', file, name);
+      const q = new URLSearchParams({ format: opts.format, dryRun: String(opts.dryRun) });
+      if (opts.crs) q.set('crs', opts.crs);
+      return importCall(`/api/sites/import?${q}`, form);
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

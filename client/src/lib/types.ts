@@ -1,0 +1,133 @@
+// Shapes of the HazAtlas HTTP API as the client reads them (mirrors server/core/register/site-record.ts
+// and the /api/trace contract); kept separate so pure modules and tests need no React or MapLibre.
+import type { FeatureCollection, LineString } from 'geojson';
+
+export type Bbox = [number, number, number, number];
+
+export interface Basin {
+  id: number;
+  name: string;
+  lengthKm: number;
+  bbox: Bbox;
+  outlets: string[];
+}
+
+export interface SiteSummary {
+  id: string;
+  name: string;
+  nameLocal: string | null;
+  kind: string;
+  sector: string | null;
+  operator: string | null;
+  status: string | null;
+  lon: number;
+  lat: number;
+  version: number;
+  countryIso3: string | null;
+  basinId: number | null;
+  basinName: string | null;
+  river: string | null;
+  annexIHazardous: boolean;
+  wri: number | null;
+  wriClass: string | null;
+  thi: number | null;
+  thiClass: string | null;
+}
+
+export interface Substance {
+  name: string;
+  cas?: string | null;
+  casNumber?: string | null;
+  annexICategory: string | null;
+  quantityTonnes: number | null;
+  wgk: 1 | 2 | 3 | 'nwg' | null;
+  estimate: boolean;
+}
+
+export interface Source {
+  title: string;
+  url?: string;
+  accessed?: string;
+}
+
+export interface SiteDerived {
+  countryIso3: string | null;
+  countryName: string | null;
+  basinId: number | null;
+  basinName: string | null;
+  outletName: string | null;
+  river: string | null;
+  snapDistanceKm: number | null;
+  downstreamCountries: string[];
+  kmToFirstBorder: number | null;
+  distanceToBorderKm: number | null;
+  annexI: unknown;
+  annexIHazardous: boolean;
+  wri: number | null;
+  wriClass: string | null;
+  wriBreakdown: unknown;
+  thi: number | null;
+  thiClass: string | null;
+  thiBreakdown: unknown;
+}
+
+export interface Site {
+  id: string;
+  name: string;
+  nameLocal: string | null;
+  kind: string;
+  sector: string | null;
+  operator: string | null;
+  status: string | null;
+  lon: number;
+  lat: number;
+  address: string | null;
+  locality: string | null;
+  receivingRiver: string | null;
+  notes: string | null;
+  sources: Source[];
+  substances: Substance[];
+  tmf: Record<string, unknown> | null;
+  version: number;
+  updatedAt: string;
+  derived: SiteDerived | null;
+}
+
+export interface SiteList {
+  total: number;
+  limit: number;
+  offset: number;
+  items: SiteSummary[];
+}
+
+export interface TracePathProps {
+  kmFromStart: number;
+  river: string | null;
+  country: string | null;
+  border: string | null;
+  branch: 'main' | 'distributary';
+}
+
+export interface TraceResult {
+  snap: { lon: number; lat: number; distanceKm: number; river: string | null };
+  lengthKm: number;
+  truncated?: boolean;
+  outlets: { name: string; km: number; lon: number; lat: number; main?: boolean }[];
+  countries: { iso3: string; name: string; entryKm: number; exitKm: number; sharedWith: string[] }[];
+  crossings: { km: number; lon: number; lat: number; from: string; to: string }[];
+  rivers: { name: string; fromKm: number; toKm: number }[];
+  path: FeatureCollection<LineString, TracePathProps>;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  accepted: number;
+  rejected: number;
+  errors: { line: number | null; field: string | null; message: string }[];
+  duplicates: unknown[];
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}

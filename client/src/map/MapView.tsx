@@ -1,0 +1,192 @@
+// The MapLibre map: offline basemap style from the server plus HazAtlas overlays. Everything it shows
+// comes in through props; user actions go out through callbacks.
+import { type GeoJSONSource, type LngLatBoundsLike, Map as MlMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bbox, SiteSummary, TraceResult } from '../lib/types.js';
+import type { LayerId, View } from '../lib/url-state.js';
+import { SITE_ICONS } from './icons.js';
+import {
+  basinLayer,
+  SITE_SOURCE,
+  selectedLayer,
+  siteClusterOptions,
+  siteLayers,
+  sitesGeoJson,
+  TOGGLE_LAYERS,
+  TRACE_POINTS_SOURCE,
+  TRACE_SOURCE,
+  traceGeoJson,
+  traceLayers,
+} from './layers.js';
+
+export interface MapHandle {
+  fitBounds(b: Bbox, maxZoom?: number): void;
+  flyTo(lon: number, lat: number, zoom?: number): void;
+}
+
+export type MapMode = 'browse' | 'trace' | 'add';
+
+interface Props {
+  ref?: Ref<MapHandle>;
+  initialView: View | undefined;
+  sites: readonly SiteSummary[];
+  selectedId: string | undefined;
+  trace: TraceResult | null;
+  basinId: number | undefined;
+  layers: readonly LayerId[];
+  mode: MapMode;
+  onSiteClick(id: string): void;
+  onMapClick(lon: number, lat: number): void;
+  onViewChange(v: View): void;
+}
+
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+declare global {
+  interface Window {
+    /** Exposed for end-to-end tests and debugging in the console. */
+    __hazatlas?: { map: MlMap };
+  }
+}
+
+export function MapView(props: Props) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MlMap | null>(null);
+  const [ready, setReady] = useState(false);
+  // Callbacks change every render; the map's listeners read the latest through this ref.
+  const live = useRef(props);
+  live.current = props;
+
+  useImperativeHandle(props.ref, () => ({
+    fitBounds: (b, maxZoom = 9) =>
+      mapRef.current?.fitBounds(b as LngLatBoundsLike, { padding: 40, maxZoom, duration: 600 }),
+    flyTo: (lon, lat, zoom) => mapRef.current?.flyTo({ center: [lon, lat], zoom: zoom ?? mapRef.current.getZoom() }),
+  }));
+
+  useEffect(() => {
+    if (!container.current) return;
+    const v = live.current.initialView ?? { lon: 30, lat: 45, zoom: 3.2 };
+    const map = new MlMap({
+      container: container.current,
+      style: `${window.location.origin}/api/style.json`,
+      center: [v.lon, v.lat],
+      zoom: v.zoom,
+      attributionControl: { compact: true },
+      // Keeps screenshots for tests and printing possible.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    mapRef.current = map;
+    window.__hazatlas = { map };
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    map.on('load', () => {
+      for (const [name, img] of Object.entries(SITE_ICONS)) map.addImage(name, img, { sdf: true });
+      map.addSource(SITE_SOURCE, { type: 'geojson', data: EMPTY, ...siteClusterOptions });
+      map.addSource(TRACE_SOURCE, { type: 'geojson', data: EMPTY });
+      map.addSource(TRACE_POINTS_SOURCE, { type: 'geojson', data: EMPTY });
+      for (const l of traceLayers) map.addLayer(l);
+      for (const l of siteLayers) map.addLayer(l);
+      setReady(true);
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      live.current.onViewChange({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+    });
+    map.on('click', (e) => {
+      const p = live.current;
+      if (p.mode !== 'browse') {
+        p.onMapClick(e.lngLat.lng, e.lngLat.lat);
+        return;
+      }
+      if (!map.getLayer('site-points')) return;
+      const hits = map.queryRenderedFeatures(e.point, { layers: ['site-points', 'site-clusters'] });
+      const hit = hits[0];
+      if (!hit) return;
+      const clusterId = hit.properties?.cluster_id as number | undefined;
+      if (clusterId !== undefined) {
+        const src = map.getSource(SITE_SOURCE) as GeoJSONSource;
+        void src.getClusterExpansionZoom(clusterId).then((zoom) => {
+          const g = hit.geometry;
+          if (g.type === 'Point') map.easeTo({ center: g.coordinates as [number, number], zoom });
+        });
+        return;
+      }
+      const id = hit.properties?.id as string | undefined;
+      if (id) p.onSiteClick(id);
+    });
+    for (const layer of ['site-points', 'site-clusters']) {
+      map.on('mouseenter', layer, () => {
+        map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        map.getCanvas().style.cursor = '';
+      });
+    }
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  const map = ready ? mapRef.current : null;
+
+  useEffect(() => {
+    (map?.getSource(SITE_SOURCE) as GeoJSONSource | undefined)?.setData(sitesGeoJson(props.sites));
+  }, [map, props.sites]);
+
+  useEffect(() => {
+    if (!map) return;
+    if (map.getLayer('site-selected')) map.removeLayer('site-selected');
+    if (props.selectedId) map.addLayer(selectedLayer(props.selectedId), 'site-points');
+  }, [map, props.selectedId]);
+
+  useEffect(() => {
+    if (!map) return;
+    const g = props.trace ? traceGeoJson(props.trace) : { path: EMPTY, points: EMPTY };
+    (map.getSource(TRACE_SOURCE) as GeoJSONSource).setData(g.path);
+    (map.getSource(TRACE_POINTS_SOURCE) as GeoJSONSource).setData(g.points);
+  }, [map, props.trace]);
+
+  useEffect(() => {
+    if (!map) return;
+    if (map.getLayer('basin-rivers')) map.removeLayer('basin-rivers');
+    if (props.basinId !== undefined && props.layers.includes('basins')) {
+      map.addLayer(basinLayer(props.basinId), 'boundaries');
+    }
+  }, [map, props.basinId, props.layers]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const [key, ids] of Object.entries(TOGGLE_LAYERS)) {
+      const visible = props.layers.includes(key as LayerId) ? 'visible' : 'none';
+      for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible);
+    }
+    const osm = props.layers.includes('osm');
+    if (osm && !map.getSource('osm')) {
+      map.addSource('osm', { type: 'raster', tiles: [OSM_TILES], tileSize: 256, attribution: '© OpenStreetMap contributors' });
+      map.addLayer({ id: 'osm', type: 'raster', source: 'osm', paint: { 'raster-opacity': 0.85 } }, 'lakes');
+    } else if (!osm && map.getSource('osm')) {
+      map.removeLayer('osm');
+      map.removeSource('osm');
+    }
+  }, [map, props.layers, props.selectedId]);
+
+  useEffect(() => {
+    if (map) map.getCanvas().style.cursor = props.mode === 'browse' ? '' : 'crosshair';
+  }, [map, props.mode]);
+
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" role="application" aria-label={t('map.label')} />
+      {!ready && (
+        <p className="map-loading" role="status">
+          {t('map.loading')}
+        </p>
+      )}
+    </div>
+  );
+}
