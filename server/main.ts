@@ -21,8 +21,23 @@ function ensureDatabase(dbPath: string): void {
   );
 }
 
+/** The client is built by `npm install`; build it here too so a checkout without dist/ still starts. */
+function ensureClient(): void {
+  if (fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) return;
+  console.log('No built client in dist/client; building it with Vite…');
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+      cwd: ROOT,
+    },
+  );
+}
+
 const dbPath = dbPathFromEnv();
 ensureDatabase(dbPath);
+ensureClient();
 const services = createServices({ dbPath });
 const app = createApp(services);
 const port = Number(process.env.PORT ?? 3000);

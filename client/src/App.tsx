@@ -24,10 +24,22 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [s, setS] = useState<AppState>(initial);
   const [mode, setMode] = useState<MapMode>('browse');
   const [basins, setBasins] = useState<Basin[]>([]);
-  const [sites, setSites] = useState<{ items: SiteSummary[]; total: number; loading: boolean }>({ items: [], total: 0, loading: true });
+  const [sites, setSites] = useState<{ items: SiteSummary[]; total: number; loading: boolean }>({
+    items: [],
+    total: 0,
+    loading: true,
+  });
   const [reload, setReload] = useState(0);
-  const [site, setSite] = useState<{ data: Site | null; loading: boolean; error: string | null }>({ data: null, loading: false, error: null });
-  const [trace, setTrace] = useState<{ data: TraceResult | null; running: boolean; error: string | null }>({ data: null, running: false, error: null });
+  const [site, setSite] = useState<{ data: Site | null; loading: boolean; error: string | null }>({
+    data: null,
+    loading: false,
+    error: null,
+  });
+  const [trace, setTrace] = useState<{ data: TraceResult | null; running: boolean; error: string | null }>({
+    data: null,
+    running: false,
+    error: null,
+  });
   const [form, setForm] = useState<FormTarget | null>(null);
   const [importing, setImporting] = useState(false);
   const mapRef = useRef<MapHandle>(null);
@@ -43,6 +55,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     api.basins().then(setBasins, () => setBasins([]));
   }, [api]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger after edits.
   useEffect(() => {
     let stale = false;
     setSites((p) => ({ ...p, loading: true }));
@@ -57,7 +70,6 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       stale = true;
       clearTimeout(timer);
     };
-    // reload is a manual refresh trigger after edits.
   }, [api, s.filters, reload]);
 
   useEffect(() => {
@@ -124,7 +136,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   };
   const submitForm = async (body: Record<string, unknown>) => {
     const current = form?.site;
-    const saved = current ? await api.updateSite(current.id, { ...body, version: current.version }) : await api.createSite(body);
+    const saved = current
+      ? await api.updateSite(current.id, { ...body, version: current.version })
+      : await api.createSite(body);
     setForm(null);
     setReload((n) => n + 1);
     setSite({ data: saved, loading: false, error: null });
@@ -175,7 +189,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
           />
           <Legend
             layers={s.layers}
-            onToggle={(id, on) => setS((p) => ({ ...p, layers: on ? [...p.layers, id] : p.layers.filter((l) => l !== id) }))}
+            onToggle={(id, on) =>
+              setS((p) => ({ ...p, layers: on ? [...p.layers, id] : p.layers.filter((l) => l !== id) }))
+            }
           />
         </nav>
         <main id="map" className="main" tabIndex={-1}>
@@ -196,7 +212,13 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         {(form || s.site || s.trace) && (
           <div className="panels">
             {form ? (
-              <SiteForm key={form.site?.id ?? 'new'} site={form.site} at={form.at} onSubmit={submitForm} onCancel={() => setForm(null)} />
+              <SiteForm
+                key={form.site?.id ?? 'new'}
+                site={form.site}
+                at={form.at}
+                onSubmit={submitForm}
+                onCancel={() => setForm(null)}
+              />
             ) : (
               <>
                 {s.trace && (

@@ -1,7 +1,7 @@
 // Coordinate reference systems: converts projected/geographic coordinates given as "EPSG:nnnn" to WGS84
 // lon/lat with proj4, using the EPSG definitions shipped in epsg-index (one small file per code).
 import { createRequire } from 'node:module';
-import proj4 from 'proj4';
+import proj4, { type Converter } from 'proj4';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +20,7 @@ export type CrsLookup =
   | { ok: false; reason: string };
 
 const cache = new Map<number, CrsLookup>();
-const converters = new Map<number, proj4.Converter>();
+const converters = new Map<number, Converter>();
 
 /** Parses "EPSG:3844", "epsg:3844", "3844" or "urn:ogc:def:crs:EPSG::3844" into the numeric code. */
 export function parseEpsgCode(crs: string): number | null {

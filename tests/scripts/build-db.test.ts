@@ -27,7 +27,10 @@ describe('scripts/build-db.ts', () => {
     const a = path.join(dir, 'a.sqlite');
     const b = path.join(dir, 'b.sqlite');
     const build = (db: string) =>
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-db.ts', '--db', db], { cwd: ROOT, encoding: 'utf8' });
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-db.ts', '--db', db], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
     const log = build(a);
     expect(log).toMatch(/network: \d+ reaches/);
     expect(log).toMatch(/inter_basin_link/);
@@ -44,11 +47,15 @@ describe('scripts/build-db.ts', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-empty-'));
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-db.ts', '--sources', empty, '--db', path.join(empty, 'x.sqlite')], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/build-db.ts', '--sources', empty, '--db', path.join(empty, 'x.sqlite')],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        },
+      );
     } catch (err) {
       stderr = (err as { stderr: string }).stderr;
       expect((err as { status: number }).status).toBe(2);

@@ -8,7 +8,17 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer, SourceError } from '../../scripts/sources.js';
 
-const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { NAME: 'Donau', ScaleRank: 2 }, geometry: { type: 'Point', coordinates: [16, 48] } }, { type: 'Feature', properties: {}, geometry: null }] };
+const fc = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { NAME: 'Donau', ScaleRank: 2 },
+      geometry: { type: 'Point', coordinates: [16, 48] },
+    },
+    { type: 'Feature', properties: {}, geometry: null },
+  ],
+};
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-src-'));
 
 describe('readLayer from a directory', () => {
@@ -36,13 +46,19 @@ describe('readLayer from a directory', () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'bad.geojson.gz'), Buffer.from([0x1f, 0x8b, 1, 2, 3]));
     fs.writeFileSync(path.join(dir, 'text.geojson'), '{"type": "FeatureCollection", "features": [');
-    await expect(readLayer({ location: dir, cacheDir: tmp() }, 'bad')).rejects.toThrow(/bad\.geojson\.gz: cannot decompress/);
-    await expect(readLayer({ location: dir, cacheDir: tmp() }, 'text')).rejects.toThrow(/text\.geojson: not valid JSON/);
+    await expect(readLayer({ location: dir, cacheDir: tmp() }, 'bad')).rejects.toThrow(
+      /bad\.geojson\.gz: cannot decompress/,
+    );
+    await expect(readLayer({ location: dir, cacheDir: tmp() }, 'text')).rejects.toThrow(
+      /text\.geojson: not valid JSON/,
+    );
     await expect(readLayer({ location: dir, cacheDir: tmp() }, 'text')).rejects.toBeInstanceOf(SourceError);
   });
 
   it('refuses a directory that does not exist', async () => {
-    await expect(readLayer({ location: '/nonexistent/ne', cacheDir: tmp() }, 'x')).rejects.toThrow(/does not exist.*HAZATLAS_SOURCES/);
+    await expect(readLayer({ location: '/nonexistent/ne', cacheDir: tmp() }, 'x')).rejects.toThrow(
+      /does not exist.*HAZATLAS_SOURCES/,
+    );
   });
 });
 
@@ -74,6 +90,8 @@ describe('readLayer from a base URL', () => {
   });
 
   it('reports a layer the server does not have', async () => {
-    await expect(readLayer({ location: base, cacheDir: tmp() }, 'missing')).rejects.toThrow(/Missing source layer missing: none of/);
+    await expect(readLayer({ location: base, cacheDir: tmp() }, 'missing')).rejects.toThrow(
+      /Missing source layer missing: none of/,
+    );
   });
 });

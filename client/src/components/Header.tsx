@@ -31,18 +31,20 @@ export function Header(p: Props) {
       <h1>
         {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
       </h1>
-      <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="search" className="sr-only">
-          {t('header.search')}
-        </label>
-        <input
-          id="search"
-          type="search"
-          value={p.q}
-          placeholder={t('header.searchPlaceholder')}
-          onChange={(e) => p.onSearch(e.target.value)}
-        />
-      </form>
+      <search>
+        <form className="search" onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor="search" className="sr-only">
+            {t('header.search')}
+          </label>
+          <input
+            id="search"
+            type="search"
+            value={p.q}
+            placeholder={t('header.searchPlaceholder')}
+            onChange={(e) => p.onSearch(e.target.value)}
+          />
+        </form>
+      </search>
       <div className="header-actions">
         <button
           type="button"
@@ -51,7 +53,11 @@ export function Header(p: Props) {
         >
           {t('header.traceMode')}
         </button>
-        <button type="button" aria-pressed={p.mode === 'add'} onClick={() => p.onMode(p.mode === 'add' ? 'browse' : 'add')}>
+        <button
+          type="button"
+          aria-pressed={p.mode === 'add'}
+          onClick={() => p.onMode(p.mode === 'add' ? 'browse' : 'add')}
+        >
           {t('header.addSite')}
         </button>
         <button type="button" onClick={p.onImport}>

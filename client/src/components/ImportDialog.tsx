@@ -99,7 +99,9 @@ export function ImportDialog({ api, onClose }: Props) {
               ? t('import.report', { accepted: report.accepted, rejected: report.rejected })
               : t('import.committed', { accepted: report.accepted, rejected: report.rejected })}
           </p>
-          {report.duplicates.length > 0 && <p>{t('import.duplicates', { count: report.duplicates.length })}</p>}
+          {report.duplicates.length > 0 && (
+            <p>{t('import.duplicates', { count: report.duplicates.length })}</p>
+          )}
           {report.errors.length > 0 && (
             <table className="breakdown">
               <thead>

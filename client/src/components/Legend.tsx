@@ -29,7 +29,11 @@ export function Legend({ layers, onToggle }: Props) {
       {LAYER_IDS.map((id) => (
         <div key={id} className="legend-layer">
           <label>
-            <input type="checkbox" checked={layers.includes(id)} onChange={(e) => onToggle(id, e.target.checked)} />{' '}
+            <input
+              type="checkbox"
+              checked={layers.includes(id)}
+              onChange={(e) => onToggle(id, e.target.checked)}
+            />{' '}
             {t(`layers.${id}`)}
           </label>
           {id === 'rivers' && layers.includes(id) && (

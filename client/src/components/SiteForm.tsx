@@ -29,12 +29,19 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<SiteFormState>) => setF((prev) => ({ ...prev, ...patch }));
 
-  const field = (id: string, label: string, input: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode) => {
+  const field = (
+    id: string,
+    label: string,
+    input: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode,
+  ) => {
     const err = errors.get(id);
     return (
       <div className="field">
         <label htmlFor={`f-${id}`}>{label}</label>
-        {input({ id: `f-${id}`, ...(err ? { 'aria-invalid': true, 'aria-describedby': `f-${id}-err` } : {}) })}
+        {input({
+          id: `f-${id}`,
+          ...(err ? { 'aria-invalid': true, 'aria-describedby': `f-${id}-err` } : {}),
+        })}
         {err && (
           <p id={`f-${id}-err`} className="field-error" data-field={id}>
             {err}
@@ -43,9 +50,18 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
       </div>
     );
   };
-  const text = (key: 'name' | 'nameLocal' | 'operator' | 'lon' | 'lat' | 'receivingRiver' | 'sourceTitle' | 'sourceUrl', type = 'text') =>
+  const text = (
+    key: 'name' | 'nameLocal' | 'operator' | 'lon' | 'lat' | 'receivingRiver' | 'sourceTitle' | 'sourceUrl',
+    type = 'text',
+  ) =>
     field(key, t(`form.${key}`), (p) => (
-      <input {...p} type={type} step={type === 'number' ? 'any' : undefined} value={f[key]} onChange={(e) => set({ [key]: e.target.value })} />
+      <input
+        {...p}
+        type={type}
+        step={type === 'number' ? 'any' : undefined}
+        value={f[key]}
+        onChange={(e) => set({ [key]: e.target.value })}
+      />
     ));
   const choice = (key: 'kind' | 'sector' | 'status', values: readonly string[]) =>
     field(key, t(`site.${key}`), (p) => (
@@ -57,9 +73,18 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
         ))}
       </select>
     ));
-  const tmfText = (key: 'volumeM3' | 'areaHa' | 'maxDamHeightM' | 'material' | 'yearCommissioned' | 'lastIndependentReview', type = 'number') =>
+  const tmfText = (
+    key: 'volumeM3' | 'areaHa' | 'maxDamHeightM' | 'material' | 'yearCommissioned' | 'lastIndependentReview',
+    type = 'number',
+  ) =>
     field(`tmf.${key}`, t(`form.${key}`), (p) => (
-      <input {...p} type={type} step="any" value={f.tmf[key]} onChange={(e) => set({ tmf: { ...f.tmf, [key]: e.target.value } })} />
+      <input
+        {...p}
+        type={type}
+        step="any"
+        value={f.tmf[key]}
+        onChange={(e) => set({ tmf: { ...f.tmf, [key]: e.target.value } })}
+      />
     ));
   const tmfChoice = (key: 'damRaiseType' | 'floodExposure' | 'seismicExposure', values: readonly string[]) =>
     field(`tmf.${key}`, t(`form.${key}`), (p) => (
@@ -81,21 +106,33 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(issuesByField(err.fieldIssues));
-        setMessage(err.code === 'CONFLICT' ? t('form.conflict') : err.fieldIssues.length ? t('form.errors') : err.message);
+        setMessage(
+          err.code === 'CONFLICT'
+            ? t('form.conflict')
+            : err.fieldIssues.length
+              ? t('form.errors')
+              : err.message,
+        );
       } else setMessage(t('errors.network'));
     } finally {
       setSaving(false);
     }
   };
 
-  const substance = (i: number, key: 'name' | 'casNumber' | 'annexICategory' | 'quantityTonnes', label: string) =>
+  const substance = (
+    i: number,
+    key: 'name' | 'casNumber' | 'annexICategory' | 'quantityTonnes',
+    label: string,
+  ) =>
     field(`substances.${i}.${key}`, label, (p) => (
       <input
         {...p}
         type={key === 'quantityTonnes' ? 'number' : 'text'}
         step="any"
         value={f.substances[i]?.[key] ?? ''}
-        onChange={(e) => set({ substances: f.substances.map((s, j) => (j === i ? { ...s, [key]: e.target.value } : s)) })}
+        onChange={(e) =>
+          set({ substances: f.substances.map((s, j) => (j === i ? { ...s, [key]: e.target.value } : s)) })
+        }
       />
     ));
 
@@ -123,7 +160,9 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
         {text('receivingRiver')}
         {text('sourceTitle')}
         {text('sourceUrl', 'url')}
-        {field('notes', t('form.notes'), (p) => <textarea {...p} value={f.notes} onChange={(e) => set({ notes: e.target.value })} />)}
+        {field('notes', t('form.notes'), (p) => (
+          <textarea {...p} value={f.notes} onChange={(e) => set({ notes: e.target.value })} />
+        ))}
         <fieldset>
           <legend>{t('form.substances')}</legend>
           {f.substances.map((s, i) => (
@@ -137,7 +176,11 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
                 <select
                   {...p}
                   value={s.wgk}
-                  onChange={(e) => set({ substances: f.substances.map((x, j) => (j === i ? { ...x, wgk: e.target.value } : x)) })}
+                  onChange={(e) =>
+                    set({
+                      substances: f.substances.map((x, j) => (j === i ? { ...x, wgk: e.target.value } : x)),
+                    })
+                  }
                 >
                   <option value="">{t('values.none')}</option>
                   <option value="1">1</option>
@@ -150,11 +193,21 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
                 <input
                   type="checkbox"
                   checked={s.estimate}
-                  onChange={(e) => set({ substances: f.substances.map((x, j) => (j === i ? { ...x, estimate: e.target.checked } : x)) })}
+                  onChange={(e) =>
+                    set({
+                      substances: f.substances.map((x, j) =>
+                        j === i ? { ...x, estimate: e.target.checked } : x,
+                      ),
+                    })
+                  }
                 />{' '}
                 {t('form.estimate')}
               </label>
-              <button type="button" className="link" onClick={() => set({ substances: f.substances.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => set({ substances: f.substances.filter((_, j) => j !== i) })}
+              >
                 {t('form.removeSubstance')}
               </button>
             </div>
@@ -162,7 +215,19 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
           <button
             type="button"
             onClick={() =>
-              set({ substances: [...f.substances, { name: '', casNumber: '', annexICategory: '', quantityTonnes: '', wgk: '', estimate: false }] })
+              set({
+                substances: [
+                  ...f.substances,
+                  {
+                    name: '',
+                    casNumber: '',
+                    annexICategory: '',
+                    quantityTonnes: '',
+                    wgk: '',
+                    estimate: false,
+                  },
+                ],
+              })
             }
           >
             {t('form.addSubstance')}
@@ -201,7 +266,11 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
             {tmfText('yearCommissioned')}
             {tmfText('lastIndependentReview', 'date')}
             <label className="check">
-              <input type="checkbox" checked={f.tmf.emergencyPlan} onChange={(e) => set({ tmf: { ...f.tmf, emergencyPlan: e.target.checked } })} />{' '}
+              <input
+                type="checkbox"
+                checked={f.tmf.emergencyPlan}
+                onChange={(e) => set({ tmf: { ...f.tmf, emergencyPlan: e.target.checked } })}
+              />{' '}
               {t('form.emergencyPlan')}
             </label>
             {tmfChoice('floodExposure', FLOOD_EXPOSURES)}

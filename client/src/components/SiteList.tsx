@@ -36,7 +36,11 @@ export function SiteList({ sites, total, loading, selectedId, onSelect }: Props)
                 />
                 <span className="site-item-name">{s.name}</span>
                 <span className="site-item-meta">
-                  {[s.countryIso3, t(`kind.${s.kind}`), c.label ? `${c.index.toUpperCase()} ${c.label}` : null]
+                  {[
+                    s.countryIso3,
+                    t(`kind.${s.kind}`),
+                    c.label ? `${c.index.toUpperCase()} ${c.label}` : null,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </span>

@@ -94,7 +94,11 @@ export function SitePanel({ site, loading, error, onClose, onTrace, onEdit, onDe
           {confirming && (
             <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
               <p id="confirm-text">{t('site.confirmDelete', { name: site.name })}</p>
-              <button type="button" className="danger" onClick={() => void onDelete(site).finally(() => setConfirming(false))}>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void onDelete(site).finally(() => setConfirming(false))}
+              >
                 {t('site.confirmYes')}
               </button>
               {/* biome-ignore lint/a11y/noAutofocus: focus moves to the safe choice of a destructive dialog */}
@@ -111,7 +115,8 @@ export function SitePanel({ site, loading, error, onClose, onTrace, onEdit, onDe
                   countries: d.downstreamCountries.length ? d.downstreamCountries.join(', ') : t('site.none'),
                 })
               : '—'}
-            {d?.kmToFirstBorder != null && ` ${t('site.kmToBorder', { km: formatKm(d.kmToFirstBorder, lang) })}`}
+            {d?.kmToFirstBorder != null &&
+              ` ${t('site.kmToBorder', { km: formatKm(d.kmToFirstBorder, lang) })}`}
           </p>
           <h3>{t('site.annexI')}</h3>
           <p className={d?.annexIHazardous ? 'verdict-yes' : 'verdict-no'}>
@@ -121,7 +126,11 @@ export function SitePanel({ site, loading, error, onClose, onTrace, onEdit, onDe
             {site.kind === 'tmf' ? t('site.thi') : t('site.wri')}:{' '}
             <IndexValue site={site} lang={lang} notClassified={t('site.notClassified')} />
           </h3>
-          <Breakdown value={site.kind === 'tmf' ? d?.thiBreakdown : d?.wriBreakdown} lang={lang} caption={t('site.breakdown')} />
+          <Breakdown
+            value={site.kind === 'tmf' ? d?.thiBreakdown : d?.wriBreakdown}
+            lang={lang}
+            caption={t('site.breakdown')}
+          />
           <h3>{t('site.substances')}</h3>
           {site.substances.length === 0 ? (
             <p className="muted">{t('site.noSubstances')}</p>
@@ -183,7 +192,8 @@ function IndexValue({ site, lang, notClassified }: { site: Site; lang: string; n
   if (v === null || v === undefined) return <span className="muted">{notClassified}</span>;
   return (
     <span>
-      <span className="swatch" style={{ background: c.color }} aria-hidden="true" /> {formatNumber(v, lang)} ({c.label})
+      <span className="swatch" style={{ background: c.color }} aria-hidden="true" /> {formatNumber(v, lang)} (
+      {c.label})
     </span>
   );
 }

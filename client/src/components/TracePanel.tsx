@@ -14,7 +14,12 @@ interface Props {
 }
 
 /** Bounding box of the main-path stretch between two km marks. */
-export function stretchBbox(trace: TraceResult, fromKm: number, toKm: number, match?: (p: { country: string | null; river: string | null }) => boolean): Bbox | null {
+export function stretchBbox(
+  trace: TraceResult,
+  fromKm: number,
+  toKm: number,
+  match?: (p: { country: string | null; river: string | null }) => boolean,
+): Bbox | null {
   const coords: number[][] = [];
   for (const f of trace.path.features) {
     if (f.properties.branch !== 'main') continue;
@@ -31,7 +36,11 @@ export function TracePanel({ trace, running, error, onClose, onZoom }: Props) {
   const lang = i18n.language;
   const km = (v: number) => formatKm(v, lang);
   const colors = trace ? countryColors(trace.countries.map((c) => c.iso3)) : new Map<string, string>();
-  const zoom = (fromKm: number, toKm: number, match?: (p: { country: string | null; river: string | null }) => boolean) => {
+  const zoom = (
+    fromKm: number,
+    toKm: number,
+    match?: (p: { country: string | null; river: string | null }) => boolean,
+  ) => {
     if (!trace) return;
     const b = stretchBbox(trace, fromKm, toKm, match) ?? stretchBbox(trace, fromKm, toKm);
     if (b) onZoom(b);
@@ -59,10 +68,16 @@ export function TracePanel({ trace, running, error, onClose, onZoom }: Props) {
           <p className="total">
             {t('trace.total')}: <strong data-testid="trace-length">{km(trace.lengthKm)}</strong>
           </p>
-          <p className={snapWarning(trace.snap.distanceKm) ? 'warning' : 'muted'} role={snapWarning(trace.snap.distanceKm) ? 'alert' : undefined}>
+          <p
+            className={snapWarning(trace.snap.distanceKm) ? 'warning' : 'muted'}
+            role={snapWarning(trace.snap.distanceKm) ? 'alert' : undefined}
+          >
             {snapWarning(trace.snap.distanceKm)
               ? t('trace.snapWarn', { km: km(trace.snap.distanceKm) })
-              : t('trace.snap', { river: trace.snap.river ?? t('trace.unnamed'), km: km(trace.snap.distanceKm) })}
+              : t('trace.snap', {
+                  river: trace.snap.river ?? t('trace.unnamed'),
+                  km: km(trace.snap.distanceKm),
+                })}
           </p>
           {trace.truncated && <p className="warning">{t('trace.truncated')}</p>}
           <h3>{t('trace.countries')}</h3>
@@ -97,7 +112,9 @@ export function TracePanel({ trace, running, error, onClose, onZoom }: Props) {
                 >
                   {r.name || t('trace.unnamed')}
                 </button>{' '}
-                <span className="muted">{t('trace.entryExit', { entry: km(r.fromKm), exit: km(r.toKm) })}</span>
+                <span className="muted">
+                  {t('trace.entryExit', { entry: km(r.fromKm), exit: km(r.toKm) })}
+                </span>
               </li>
             ))}
           </ol>

@@ -58,7 +58,12 @@ export const en = {
     waste: 'Waste',
     other: 'Other',
   },
-  status: { operating: 'Operating', temporarily_closed: 'Temporarily closed', closed: 'Closed', abandoned: 'Abandoned' },
+  status: {
+    operating: 'Operating',
+    temporarily_closed: 'Temporarily closed',
+    closed: 'Closed',
+    abandoned: 'Abandoned',
+  },
   site: {
     close: 'Close',
     kind: 'Kind',

@@ -60,7 +60,12 @@ export const ru: Messages = {
     waste: 'Отходы',
     other: 'Прочее',
   },
-  status: { operating: 'Действует', temporarily_closed: 'Временно закрыт', closed: 'Закрыт', abandoned: 'Заброшен' },
+  status: {
+    operating: 'Действует',
+    temporarily_closed: 'Временно закрыт',
+    closed: 'Закрыт',
+    abandoned: 'Заброшен',
+  },
   site: {
     close: 'Закрыть',
     kind: 'Тип',

@@ -1,7 +1,8 @@
 // Thin typed client for the HazAtlas HTTP API: one error type that carries the server's
 // {error:{code,message,details}} so forms can put field messages next to their fields.
-import type { Filters } from './url-state.js';
+
 import type { Basin, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
+import type { Filters } from './url-state.js';
 
 export class ApiError extends Error {
   constructor(
@@ -35,7 +36,12 @@ export async function errorFrom(res: Response): Promise<ApiError> {
   }
   const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (err && typeof err.message === 'string') {
-    return new ApiError(res.status, typeof err.code === 'string' ? err.code : 'ERROR', err.message, err.details);
+    return new ApiError(
+      res.status,
+      typeof err.code === 'string' ? err.code : 'ERROR',
+      err.message,
+      err.details,
+    );
   }
   return new ApiError(res.status, 'HTTP', `${res.status} ${res.statusText}`.trim());
 }
@@ -76,7 +82,10 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
   async function importCall(path: string, form: FormData): Promise<ImportReport> {
     const res = await fetchImpl(`${base}${path}`, { method: 'POST', body: form });
     if (res.ok || res.status === 422) {
-      const body = (await res.clone().json().catch(() => null)) as ImportReport | null;
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as ImportReport | null;
       if (body && typeof body.accepted === 'number') return body;
     }
     throw await errorFrom(res);
@@ -88,7 +97,8 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
   });
   return {
     basins: () => call<Basin[]>('/api/basins'),
-    sites: (f: Filters, limit = 1000) => call<SiteList>(`/api/sites?${sitesQuery(f, { limit, sort: '-wri' })}`),
+    sites: (f: Filters, limit = 1000) =>
+      call<SiteList>(`/api/sites?${sitesQuery(f, { limit, sort: '-wri' })}`),
     site: (id: string) => call<Site>(`/api/sites/${encodeURIComponent(id)}`),
     trace: (p: TraceParams, signal?: AbortSignal) => {
       const q = new URLSearchParams({ lon: p.lon.toFixed(6), lat: p.lat.toFixed(6) });
@@ -97,7 +107,8 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
       return call<TraceResult>(`/api/trace?${q}`, signal ? { signal } : undefined);
     },
     createSite: (body: unknown) => call<Site>('/api/sites', json('POST', body)),
-    updateSite: (id: string, body: unknown) => call<Site>(`/api/sites/${encodeURIComponent(id)}`, json('PATCH', body)),
+    updateSite: (id: string, body: unknown) =>
+      call<Site>(`/api/sites/${encodeURIComponent(id)}`, json('PATCH', body)),
     deleteSite: (id: string, version: number) =>
       call<void>(`/api/sites/${encodeURIComponent(id)}?version=${version}`, { method: 'DELETE' }),
     importSites: (file: Blob, name: string, opts: { format: string; crs: string; dryRun: boolean }) => {

@@ -29,13 +29,25 @@ export interface HazardClass {
 /** The class a site is coloured by: THI for tailings facilities, WRI for everything else. */
 export function hazardClass(site: { kind: string; wri: number | null; thi: number | null }): HazardClass {
   if (site.kind === 'tmf') {
-    if (site.thi === null || !Number.isFinite(site.thi)) return { index: 'thi', label: null, rank: -1, color: UNCLASSIFIED };
+    if (site.thi === null || !Number.isFinite(site.thi))
+      return { index: 'thi', label: null, rank: -1, color: UNCLASSIFIED };
     const i = classIndex(site.thi, THI_BOUNDS);
-    return { index: 'thi', label: THI_CLASSES[i] ?? null, rank: i / (THI_CLASSES.length - 1), color: RAMP5[i] ?? UNCLASSIFIED };
+    return {
+      index: 'thi',
+      label: THI_CLASSES[i] ?? null,
+      rank: i / (THI_CLASSES.length - 1),
+      color: RAMP5[i] ?? UNCLASSIFIED,
+    };
   }
-  if (site.wri === null || !Number.isFinite(site.wri)) return { index: 'wri', label: null, rank: -1, color: UNCLASSIFIED };
+  if (site.wri === null || !Number.isFinite(site.wri))
+    return { index: 'wri', label: null, rank: -1, color: UNCLASSIFIED };
   const i = classIndex(site.wri, WRI_BOUNDS);
-  return { index: 'wri', label: WRI_CLASSES[i] ?? null, rank: i / (WRI_CLASSES.length - 1), color: RAMP6[i] ?? UNCLASSIFIED };
+  return {
+    index: 'wri',
+    label: WRI_CLASSES[i] ?? null,
+    rank: i / (WRI_CLASSES.length - 1),
+    color: RAMP6[i] ?? UNCLASSIFIED,
+  };
 }
 
 export function wriLegend(): { label: string; color: string }[] {
@@ -48,12 +60,26 @@ export function thiLegend(): { label: string; color: string }[] {
 
 /** Colour for a cluster from the highest rank among its sites (same ramp as single WRI sites). */
 export function rankColorExpression(): unknown[] {
-  return ['case', ['<', ['get', 'maxRank'], 0], UNCLASSIFIED, ['interpolate', ['linear'], ['get', 'maxRank'], 0, RAMP6[0], 0.5, RAMP6[2], 1, RAMP6[5]]];
+  return [
+    'case',
+    ['<', ['get', 'maxRank'], 0],
+    UNCLASSIFIED,
+    ['interpolate', ['linear'], ['get', 'maxRank'], 0, RAMP6[0], 0.5, RAMP6[2], 1, RAMP6[5]],
+  ];
 }
 
 // Okabe–Ito qualitative palette (no yellow, too pale on the basemap); countries take colours in
 // downstream order, so neighbours along a trace always differ.
-const COUNTRY_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#7b3294', '#000000'];
+const COUNTRY_PALETTE = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#7b3294',
+  '#000000',
+];
 
 export function countryColors(isoInOrder: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();

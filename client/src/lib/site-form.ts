@@ -102,7 +102,10 @@ const textOrNull = (s: string): string | null => (s.trim() === '' ? null : s.tri
 export function bodyFromForm(f: SiteFormState, existing: Site | null): Record<string, unknown> {
   const sources = [...(existing?.sources.slice(1) ?? [])];
   if (f.sourceTitle.trim()) {
-    sources.unshift({ title: f.sourceTitle.trim(), ...(f.sourceUrl.trim() ? { url: f.sourceUrl.trim() } : {}) });
+    sources.unshift({
+      title: f.sourceTitle.trim(),
+      ...(f.sourceUrl.trim() ? { url: f.sourceUrl.trim() } : {}),
+    });
   }
   return {
     name: f.name,

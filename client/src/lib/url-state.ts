@@ -51,8 +51,13 @@ export function decodeState(search: string): AppState {
   if (v && v.length === 3) {
     const [zoom, lat, lon] = v.map(num);
     if (
-      zoom !== undefined && lat !== undefined && lon !== undefined &&
-      zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85.1 && Math.abs(lon) <= 180
+      zoom !== undefined &&
+      lat !== undefined &&
+      lon !== undefined &&
+      zoom >= 0 &&
+      zoom <= 22 &&
+      Math.abs(lat) <= 85.1 &&
+      Math.abs(lon) <= 180
     ) {
       state.view = { zoom, lat, lon };
     }
@@ -60,7 +65,14 @@ export function decodeState(search: string): AppState {
   const site = p.get('site');
   if (site && /^[\w-]{1,64}$/.test(site)) state.site = site;
   const t = p.get('trace')?.split(',').map(num);
-  if (t && t.length === 2 && t[0] !== undefined && t[1] !== undefined && Math.abs(t[0]) <= 180 && Math.abs(t[1]) <= 90) {
+  if (
+    t &&
+    t.length === 2 &&
+    t[0] !== undefined &&
+    t[1] !== undefined &&
+    Math.abs(t[0]) <= 180 &&
+    Math.abs(t[1]) <= 90
+  ) {
     state.trace = { lon: t[0], lat: t[1] };
   }
   const basinId = num(p.get('basinId'));
@@ -75,7 +87,9 @@ export function decodeState(search: string): AppState {
   if (minThi !== undefined) state.filters.minThi = minThi;
   const layers = p.get('layers');
   if (layers !== null) {
-    state.layers = layers.split(',').filter((l): l is LayerId => (LAYER_IDS as readonly string[]).includes(l));
+    state.layers = layers
+      .split(',')
+      .filter((l): l is LayerId => (LAYER_IDS as readonly string[]).includes(l));
   }
   const lang = p.get('lang');
   if (lang === 'en' || lang === 'ru') state.lang = lang;

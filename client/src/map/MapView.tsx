@@ -1,6 +1,12 @@
 // The MapLibre map: offline basemap style from the server plus HazAtlas overlays. Everything it shows
 // comes in through props; user actions go out through callbacks.
-import { type GeoJSONSource, type LngLatBoundsLike, Map as MlMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import {
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  Map as MlMap,
+  NavigationControl,
+  ScaleControl,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +70,8 @@ export function MapView(props: Props) {
   useImperativeHandle(props.ref, () => ({
     fitBounds: (b, maxZoom = 9) =>
       mapRef.current?.fitBounds(b as LngLatBoundsLike, { padding: 40, maxZoom, duration: 600 }),
-    flyTo: (lon, lat, zoom) => mapRef.current?.flyTo({ center: [lon, lat], zoom: zoom ?? mapRef.current.getZoom() }),
+    flyTo: (lon, lat, zoom) =>
+      mapRef.current?.flyTo({ center: [lon, lat], zoom: zoom ?? mapRef.current.getZoom() }),
   }));
 
   useEffect(() => {
@@ -167,13 +174,18 @@ export function MapView(props: Props) {
     }
     const osm = props.layers.includes('osm');
     if (osm && !map.getSource('osm')) {
-      map.addSource('osm', { type: 'raster', tiles: [OSM_TILES], tileSize: 256, attribution: '© OpenStreetMap contributors' });
+      map.addSource('osm', {
+        type: 'raster',
+        tiles: [OSM_TILES],
+        tileSize: 256,
+        attribution: '© OpenStreetMap contributors',
+      });
       map.addLayer({ id: 'osm', type: 'raster', source: 'osm', paint: { 'raster-opacity': 0.85 } }, 'lakes');
     } else if (!osm && map.getSource('osm')) {
       map.removeLayer('osm');
       map.removeSource('osm');
     }
-  }, [map, props.layers, props.selectedId]);
+  }, [map, props.layers]);
 
   useEffect(() => {
     if (map) map.getCanvas().style.cursor = props.mode === 'browse' ? '' : 'crosshair';

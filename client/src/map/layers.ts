@@ -20,14 +20,24 @@ export function sitesGeoJson(sites: readonly SiteSummary[]): FeatureCollection<P
         type: 'Feature',
         id: undefined,
         geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-        properties: { id: s.id, name: s.name, kind: s.kind, color: c.color, rank: c.rank, cls: c.label ?? '' },
+        properties: {
+          id: s.id,
+          name: s.name,
+          kind: s.kind,
+          color: c.color,
+          rank: c.rank,
+          cls: c.label ?? '',
+        },
       };
     }),
   };
 }
 
 /** Trace path with a per-feature colour by country, plus crossings, outlets and the snapped start. */
-export function traceGeoJson(trace: TraceResult): { path: FeatureCollection; points: FeatureCollection<Point> } {
+export function traceGeoJson(trace: TraceResult): {
+  path: FeatureCollection;
+  points: FeatureCollection<Point>;
+} {
   const colors = countryColors(trace.countries.map((c) => c.iso3));
   const path: FeatureCollection = {
     type: 'FeatureCollection',
@@ -40,7 +50,11 @@ export function traceGeoJson(trace: TraceResult): { path: FeatureCollection; poi
       },
     })),
   };
-  const point = (lon: number, lat: number, props: Record<string, string | number | boolean>): Feature<Point> => ({
+  const point = (
+    lon: number,
+    lat: number,
+    props: Record<string, string | number | boolean>,
+  ): Feature<Point> => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [lon, lat] },
     properties: props,
@@ -50,7 +64,9 @@ export function traceGeoJson(trace: TraceResult): { path: FeatureCollection; poi
     features: [
       point(trace.snap.lon, trace.snap.lat, { role: 'start', label: '' }),
       ...trace.crossings.map((c) => point(c.lon, c.lat, { role: 'crossing', label: `${c.from} → ${c.to}` })),
-      ...trace.outlets.map((o) => point(o.lon, o.lat, { role: 'outlet', label: o.name, main: o.main === true })),
+      ...trace.outlets.map((o) =>
+        point(o.lon, o.lat, { role: 'outlet', label: o.name, main: o.main === true }),
+      ),
     ],
   };
   return { path, points };
@@ -82,7 +98,12 @@ export const siteLayers: LayerSpecification[] = [
     type: 'symbol',
     source: SITE_SOURCE,
     filter: ['has', 'point_count'],
-    layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': FONT_BOLD, 'text-size': 12, 'text-allow-overlap': true },
+    layout: {
+      'text-field': ['get', 'point_count_abbreviated'],
+      'text-font': FONT_BOLD,
+      'text-size': 12,
+      'text-allow-overlap': true,
+    },
     paint: { 'text-color': '#1b1b1b' },
   },
   {
@@ -121,7 +142,12 @@ export const selectedLayer = (id: string): LayerSpecification => ({
   type: 'circle',
   source: SITE_SOURCE,
   filter: ['==', ['get', 'id'], id],
-  paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1f4fff', 'circle-stroke-width': 3 },
+  paint: {
+    'circle-radius': 16,
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-stroke-color': '#1f4fff',
+    'circle-stroke-width': 3,
+  },
 });
 
 export const traceLayers: LayerSpecification[] = [

@@ -69,10 +69,9 @@ export function flatProperties(s: SiteRecord): Record<string, Scalar> {
   return { ...row, ...derivedScalars(s.derived) };
 }
 
-/** Scalars stay as they are; arrays/objects become JSON text; empty arrays and null become null. */
+/** Scalars stay as they are; arrays/objects become JSON text (so `[]` survives a round trip). */
 export function toScalar(v: unknown): Scalar {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (Array.isArray(v) && v.length === 0) return null;
   return JSON.stringify(v);
 }

@@ -49,6 +49,8 @@ export function parseKml(text: string, options: ParseOptions = {}): ParseOutcome
         // left as a string: validation reports it against the placemark
       }
     }
+    // As for CSV: a placemark without substance data lists no substances.
+    props.substances ??= [];
     if (typeof props.tmf === 'string') {
       try {
         props.tmf = JSON.parse(props.tmf);
