@@ -1,0 +1,135 @@
+// GET /api/sites/export: GeoJSON/CSV/KML with derived fields, filters, CSV formula-injection escaping,
+// and the round trip export → import dry-run, which must report every site as a duplicate.
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeCell } from '../../server/core/register/export/serialize.js';
+import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
+import { ajka, almalyk, aurul, chirchiq, kalush } from '../fixtures/site-bodies.js';
+
+let env: RegisterEnv;
+beforeAll(async () => {
+  env = await openRegisterEnv({ http: true });
+  const evil = {
+    ...chirchiq,
+    name: '=HYPERLINK("http://evil.example","click")',
+    operator: '+cmd|calc',
+    notes: '@SUM(A1)',
+  };
+  for (const body of [aurul, ajka, kalush, chirchiq, almalyk, evil]) {
+    const res = await fetch(`${env.api}/sites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(201);
+  }
+});
+afterAll(async () => env?.close());
+
+const get = (query: string) => fetch(`${env.api}/sites/export?${query}`);
+
+describe('export', () => {
+  it('GeoJSON carries user fields, derived fields and breakdowns', async () => {
+    const res = await get('format=geojson');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/geo\+json/);
+    expect(res.headers.get('content-disposition')).toContain('hazatlas-sites.geojson');
+    const fc = (await res.json()) as {
+      features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
+    };
+    expect(fc.features).toHaveLength(6);
+    const k = fc.features.find((f) => f.properties.name === kalush.name);
+    expect(k?.geometry.coordinates).toEqual([kalush.location.lon, kalush.location.lat]);
+    expect(k?.properties).toMatchObject({ kind: 'hazardous_activity', version: 1, sources: kalush.sources });
+    expect(k?.properties.substances).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Chlorine' })]),
+    );
+    expect(k?.properties.derived).toMatchObject({
+      countryIso3: 'UKR',
+      annexIHazardous: true,
+      annexI: { hazardous: true },
+    });
+  });
+
+  it('applies the list filters', async () => {
+    const fc = (await (await get('format=geojson&country=UZB&kind=tmf')).json()) as { features: unknown[] };
+    expect(fc.features).toHaveLength(1);
+    const csv = await (await get('format=csv&basin=Danube')).text();
+    expect(parse(csv, { columns: true })).toHaveLength(1);
+    expect((await get('format=xlsx')).status).toBe(400);
+    expect((await get('format=csv&limit=5')).status).toBe(400);
+  });
+
+  it('CSV has one row per site with derived columns and escapes formula-like cells', async () => {
+    const res = await get('format=csv&sort=name');
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(6);
+    const evil = rows.find((r) => r.name?.includes('HYPERLINK'));
+    expect(evil?.name).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(evil?.operator).toBe(`'+cmd|calc`);
+    expect(evil?.notes).toBe(`'@SUM(A1)`);
+    const k = rows.find((r) => r.name === kalush.name);
+    expect(k).toMatchObject({
+      lon: '24.37',
+      lat: '49.03',
+      countryIso3: 'UKR',
+      annexIHazardous: 'true',
+      wriClass: '6-7',
+    });
+    expect(JSON.parse(k?.substances ?? '[]')).toHaveLength(2);
+    // Negative numbers are ours, not user text: they stay numbers.
+    expect(escapeCell(-12.5)).toBe(-12.5);
+    for (const bad of ['=1+1', '+1', '-1', '@x', '\tx', '\rx']) expect(escapeCell(bad)).toBe(`'${bad}`);
+    expect(escapeCell('plain')).toBe('plain');
+  });
+
+  it('KML has one placemark per site with ExtendedData', async () => {
+    const res = await get('format=kml&country=UKR');
+    expect(res.headers.get('content-type')).toMatch(/kml/);
+    const kml = await res.text();
+    expect(kml.match(/<Placemark>/g)).toHaveLength(1);
+    expect(kml).toContain('<Data name="countryIso3"><value>UKR</value></Data>');
+    expect(kml).toContain('<coordinates>24.37,49.03</coordinates>');
+  });
+});
+
+describe('round trip', () => {
+  async function dryRun(format: string, body: string) {
+    const res = await fetch(`${env.api}/sites/import?format=${format}&dryRun=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as {
+      accepted: number;
+      errors: { message: string }[];
+      duplicates: { existingId: string }[];
+    };
+  }
+  const total = () => env.services.db.prepare('SELECT COUNT(*) FROM sites').pluck().get() as number;
+
+  it('export GeoJSON → import dry-run reports every site as a duplicate of itself', async () => {
+    const text = await (await get('format=geojson')).text();
+    const report = await dryRun('geojson', text);
+    expect(report.accepted).toBe(0);
+    expect(report.duplicates).toHaveLength(6);
+    const ids = (JSON.parse(text) as { features: { id: string }[] }).features.map((f) => f.id);
+    expect(report.duplicates.map((d) => d.existingId)).toEqual(ids);
+    // Only duplicate errors: everything else in the export validates against the site schema.
+    expect(report.errors.every((e) => e.message.startsWith('duplicates'))).toBe(true);
+    expect(total()).toBe(6);
+  });
+
+  it('export CSV and KML → import dry-run also reports every site as a duplicate', async () => {
+    for (const format of ['csv', 'kml']) {
+      const report = await dryRun(format, await (await get(`format=${format}`)).text());
+      expect(report.duplicates, `${format}: ${JSON.stringify(report.errors)}`).toHaveLength(6);
+      expect(
+        report.errors.every((e) => e.message.startsWith('duplicates')),
+        JSON.stringify(report.errors),
+      ).toBe(true);
+    }
+  });
+});
