@@ -1,6 +1,7 @@
 // zod schemas for a register site (the system of record): create input, stored site with id, and
 // patches; plus formatZodIssues, which turns zod errors into {path, message} pairs for API clients.
 import { z } from 'zod';
+import { validatePolygon } from '../geo/validate-geometry.js';
 import { checkCas } from '../hazard/cas.js';
 import { annexIEntryIds } from '../hazard/tables.js';
 import {
@@ -55,10 +56,21 @@ const Ring = z
     return a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
   }, 'a polygon ring must be closed: repeat the first position at the end');
 
-export const Footprint = z.object({
-  type: z.literal('Polygon', { message: "footprint must be a GeoJSON Polygon (type 'Polygon')" }),
-  coordinates: z.array(Ring).min(1, 'a polygon needs an outer ring').max(100),
-});
+const FOOTPRINT_EXTRA_CHECKS = new Set(['self_intersection', 'too_many_positions', 'degenerate_ring']);
+
+export const Footprint = z
+  .object({
+    type: z.literal('Polygon', { message: "footprint must be a GeoJSON Polygon (type 'Polygon')" }),
+    coordinates: z.array(Ring).min(1, 'a polygon needs an outer ring').max(100),
+  })
+  // Structure, ranges and closure are checked above; the shared validator adds size, degenerate rings and
+  // self-intersection (zod may run this refinement even after the checks above failed, so only those).
+  .superRefine((g, ctx) => {
+    for (const issue of validatePolygon(g)) {
+      if (!FOOTPRINT_EXTRA_CHECKS.has(issue.code)) continue;
+      ctx.addIssue({ code: 'custom', path: issue.path ? issue.path.split('.') : [], message: issue.message });
+    }
+  });
 
 export const Source = z.strictObject({
   title: text(400),
