@@ -1,7 +1,7 @@
 // Validates a trace request against the geography (land, snap cap, river hint) and runs it.
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import type { RiverNetwork } from './river-network.js';
-import { hasRiverNamed, snapToNetwork } from './snap.js';
+import { hasRiverNamed, type Snap, snapToNetwork } from './snap.js';
 import { type TraceResult, traceDownstream } from './trace.js';
 
 export const DEFAULT_SNAP_MAX_KM = 25;
@@ -23,6 +23,21 @@ export type TraceOutcome =
 const COAST_TOLERANCE_KM = 2;
 
 export function runTrace(net: RiverNetwork, land: PolygonLocator<string>, req: TraceRequest): TraceOutcome {
+  const located = snapRequest(net, land, req);
+  if (!located.ok) return located;
+  return { ok: true, result: traceDownstream(net, located.snap, req.maxKm) };
+}
+
+export type SnapOutcome =
+  | { ok: true; snap: Snap }
+  | { ok: false; code: 'POINT_IN_SEA' | 'NO_RIVER_NEARBY' | 'UNKNOWN_RIVER'; message: string };
+
+/** Checks the point against the geography (land, river hint, snap cap) and snaps it; shared by trace and upstream. */
+export function snapRequest(
+  net: RiverNetwork,
+  land: PolygonLocator<string>,
+  req: Omit<TraceRequest, 'maxKm'>,
+): SnapOutcome {
   const snapMaxKm = req.snapMaxKm ?? DEFAULT_SNAP_MAX_KM;
   const where = `${req.lon.toFixed(4)}, ${req.lat.toFixed(4)}`;
   if (
@@ -51,5 +66,5 @@ export function runTrace(net: RiverNetwork, land: PolygonLocator<string>, req: T
       message: `No river${named} within ${snapMaxKm} km of ${where}. Move the point closer to a river or raise snapMaxKm (at most ${MAX_SNAP_MAX_KM}).`,
     };
   }
-  return { ok: true, result: traceDownstream(net, snap, req.maxKm) };
+  return { ok: true, snap };
 }
