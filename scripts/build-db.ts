@@ -3,8 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServices } from '../server/services.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
 import { writeGeography } from '../server/storage/network-store.js';
+import { loadSeed } from '../server/storage/site-seed.js';
+import { rederiveAll } from '../server/storage/site-store.js';
 import { buildGeography } from './geography.js';
 import { DEFAULT_SOURCE_URL, SourceError } from './sources.js';
 
@@ -41,7 +44,25 @@ async function main(): Promise<void> {
   } finally {
     db.close();
   }
+  registerSites(dbPath);
   console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/** First build: loads the seed register. Rebuild: the network changed, so every site's derived fields
+ * (country, basin, outlet, downstream countries) are recomputed against it. */
+function registerSites(dbPath: string): void {
+  const services = createServices({ dbPath });
+  try {
+    const seeded = loadSeed(services.db, services.hydrology);
+    if ('loaded' in seeded)
+      console.log(`  register: loaded ${seeded.loaded} seed sites (data/seed/sites.json)`);
+    else
+      console.log(
+        `  register: re-derived ${rederiveAll(services.db, services.hydrology)} sites on the new network`,
+      );
+  } finally {
+    services.close();
+  }
 }
 
 function isBuilt(dbPath: string): boolean {

@@ -21,7 +21,7 @@ export function readSeed(file = SEED_FILE): NewSite[] {
   const list = Array.isArray(doc) ? doc : (doc as { sites?: unknown }).sites;
   if (!Array.isArray(list)) throw new Error(`${file}: expected an array of sites (or {"sites": [...]})`);
   return list.map((entry, i) => {
-    const r = Site.safeParse(entry);
+    const r = Site.safeParse(registerFields(entry));
     if (!r.success) {
       const what = zodIssues(r.error)
         .map((x) => `${x.path}: ${x.message}`)
@@ -31,6 +31,16 @@ export function readSeed(file = SEED_FILE): NewSite[] {
     const { id, ...rest } = r.data;
     return { ...toFields(rest), id };
   });
+}
+
+/** The seed carries two review-only fields: `expectedBasin` (checked by the seed tests) is dropped, and an
+ * approximate `locationPrecision` is kept for users as a note, since the register has no such column. */
+function registerFields(entry: unknown): unknown {
+  if (typeof entry !== 'object' || entry === null) return entry;
+  const { expectedBasin: _basin, locationPrecision, ...rest } = entry as Record<string, unknown>;
+  if (locationPrecision !== 'approximate') return rest;
+  const note = 'Location approximate (within about 2–5 km; not verified against imagery).';
+  return { ...rest, notes: typeof rest.notes === 'string' ? `${rest.notes} ${note}` : note };
 }
 
 /** Imports the seed when the register is empty (so re-running the build never duplicates sites). */

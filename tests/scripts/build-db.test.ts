@@ -21,6 +21,22 @@ function digest(file: string): string {
   return rows.join('\n');
 }
 
+/** Derived hydrology of a few seeded sites whose rivers are known. */
+function seeded(file: string): Record<string, unknown> {
+  const db = new Database(file, { readonly: true });
+  const rows = db
+    .prepare(
+      `SELECT s.name, d.basin_name AS basin, d.country_iso3 AS country, d.downstream_countries AS downstream
+       FROM sites s JOIN site_derived d ON d.site_id = s.id
+       WHERE s.name LIKE 'Aurul%' OR s.name LIKE 'Mailuu-Suu%' OR s.name LIKE 'Kalush%' ORDER BY s.name`,
+    )
+    .all() as { name: string; basin: string; country: string; downstream: string }[];
+  db.close();
+  return Object.fromEntries(
+    rows.map((r) => [r.name.split(' ')[0], `${r.country} ${r.basin} ${r.downstream}`]),
+  );
+}
+
 describe('scripts/build-db.ts', () => {
   it('builds the same network twice, and a rebuild in place keeps the file consistent', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-build-'));
@@ -34,9 +50,17 @@ describe('scripts/build-db.ts', () => {
     const log = build(a);
     expect(log).toMatch(/network: \d+ reaches/);
     expect(log).toMatch(/inter_basin_link/);
+    expect(log).toMatch(/register: loaded 71 seed sites/);
     build(b);
-    build(b); // idempotent: rebuilding over an existing database
+    // Idempotent: a rebuild over an existing database keeps the register and re-derives it.
+    expect(build(b)).toMatch(/register: re-derived 71 sites/);
     expect(digest(a)).toBe(digest(b));
+    const sites = seeded(b);
+    expect(sites).toEqual(seeded(a));
+    // Real drainage: the Baia Mare spill of 2000 went Lăpuș → Someș → Tisza (Hungary) → Danube (Serbia …).
+    expect(sites.Aurul).toMatch(/^ROU Danube \["ROU","HUN",.*"SRB"/);
+    expect(sites['Mailuu-Suu']).toBe('KGZ Syr Darya ["KGZ","UZB","TJK","KAZ"]');
+    expect(sites.Kalush).toBe('UKR Dniester ["UKR","MDA"]');
     const db = new Database(b, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

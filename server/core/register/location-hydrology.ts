@@ -4,10 +4,16 @@ import type { SegmentIndex } from '../geo/segment-index.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import { snapToNetwork } from '../trace/snap.js';
 import { traceDownstream } from '../trace/trace.js';
-import { DEFAULT_SNAP_MAX_KM } from '../trace/trace-request.js';
 import type { HydrologyProvider, SiteHydrology } from './hydrology.js';
 
 const BORDER_SEARCH_KM = 2000;
+/** A site drains to its named receiving river even when Natural Earth draws only the main stem far away
+ * (e.g. Chirchiq, ~90 km from the Syr Darya line: the Chirchik is not in the data); the snap distance is kept and shown. */
+const HINTED_SNAP_MAX_KM = 150;
+/** Without a usable hint, a site still belongs to the nearest river within this distance. */
+const NEAREST_SNAP_MAX_KM = 50;
+/** A hinted river farther than the nearest one by more than this is taken to be a wrong hint. */
+const HINT_DETOUR_KM = 25;
 
 export function networkHydrology(
   net: RiverNetwork,
@@ -27,10 +33,11 @@ export function networkHydrology(
         kmToFirstBorder: null,
         distanceToBorderKm: border ? Math.round(border.distanceKm * 1000) / 1000 : null,
       };
-      // A hint that names no nearby river falls back to the nearest river rather than failing a write.
+      // A hint names the river the operator knows; it wins unless it lies far beyond the nearest river.
+      const nearest = snapToNetwork(net, lon, lat, NEAREST_SNAP_MAX_KM);
+      const hinted = riverHint ? snapToNetwork(net, lon, lat, HINTED_SNAP_MAX_KM, riverHint) : null;
       const snap =
-        (riverHint ? snapToNetwork(net, lon, lat, DEFAULT_SNAP_MAX_KM, riverHint) : null) ??
-        snapToNetwork(net, lon, lat, DEFAULT_SNAP_MAX_KM);
+        hinted && (!nearest || hinted.distanceKm <= nearest.distanceKm + HINT_DETOUR_KM) ? hinted : nearest;
       if (!snap) return base;
       const trace = traceDownstream(net, snap);
       const basin = net.basins.get(snap.reach.basinId);
