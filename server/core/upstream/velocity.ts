@@ -1,0 +1,26 @@
+// Travel velocity of each reach (m/s) for arrival times in upstream queries and the basin matrix.
+// Until discharge-based velocities are wired in, a documented default by river size is used.
+import type { Reach } from '../trace/river-network.js';
+
+/** Mean flow velocity of a reach in m/s. */
+export type ReachVelocity = (reach: Reach) => number;
+
+/**
+ * Default mean velocities by Natural Earth scalerank (0 = largest rivers): 1.2 m/s for the great
+ * rivers (Danube below Vienna, Syr Darya), 1.0, 0.8 and 0.5 m/s for smaller ones. Typical mean
+ * velocities of large lowland rivers are 0.5–1.5 m/s; the middle of that range is taken. A lake
+ * centerline carries water through a lake or reservoir, where bulk transit is far slower: 0.1 m/s.
+ */
+export function defaultVelocityMs(reach: Reach): number {
+  if (reach.featurecla === 'Lake Centerline') return 0.1;
+  if (reach.scalerank <= 2) return 1.2;
+  if (reach.scalerank <= 5) return 1.0;
+  if (reach.scalerank <= 8) return 0.8;
+  return 0.5;
+}
+
+/** The velocity model used by the upstream index: switch to discharge-based velocities here. */
+export const reachVelocityMs: ReachVelocity = defaultVelocityMs;
+
+/** Hours to travel `km` at `velocityMs`. */
+export const hoursFor = (km: number, velocityMs: number): number => km / (velocityMs * 3.6);
