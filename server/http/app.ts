@@ -5,21 +5,35 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Services } from '../services.js';
 import { errorHandler, HttpError } from './errors.js';
+import { catchmentsRouter } from './routes/catchments.js';
 import { networkRouter } from './routes/network.js';
 import { sitesRouter } from './routes/sites.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
+import { securityHeaders } from './security.js';
 
+/** Largest JSON request body (a site with a detailed footprint fits many times over). */
+export const JSON_BODY_LIMIT = '2mb';
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
 export function createApp(services: Services): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: '2mb' }));
+  app.use(securityHeaders());
+  // JSON bodies (sites, settings) stay small; imports are read raw by their route, with its own 20 MB limit.
+  app.use(
+    express.json({
+      limit: JSON_BODY_LIMIT,
+      type: (req) =>
+        /^application\/([\w.-]+\+)?json\b/i.test(String(req.headers['content-type'] ?? '')) &&
+        !(req.url ?? '').startsWith('/api/sites/import'),
+    }),
+  );
 
   const api = express.Router();
   api.use(traceRouter(services));
+  api.use(catchmentsRouter(services));
   api.use(networkRouter(services));
   api.use(sitesRouter(services));
   api.use(tilesRouter(services));

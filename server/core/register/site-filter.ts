@@ -47,16 +47,16 @@ const num = z.coerce.number().refine(Number.isFinite, 'must be a number');
 /** Filters common to list and export. `.strict()` so a misspelt parameter is reported, not ignored. */
 export const SiteFilterShape = {
   bbox: bbox.optional(),
-  kind: list(z.string().min(1)).optional(),
-  sector: list(z.string().min(1)).optional(),
-  status: list(z.string().min(1)).optional(),
+  kind: list(z.string().min(1).max(64)).optional(),
+  sector: list(z.string().min(1).max(64)).optional(),
+  status: list(z.string().min(1).max(64)).optional(),
   country: list(
     z
       .string()
       .regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code')
       .transform((c) => c.toUpperCase()),
   ).optional(),
-  basin: z.string().trim().min(1).optional(),
+  basin: z.string().trim().min(1).max(200).optional(),
   minWri: num.optional(),
   minThi: num.optional(),
   annexI: bool.optional(),

@@ -25,10 +25,18 @@ export const SECTORS = [
   'other',
 ] as const;
 
+/**
+ * C0/C1 control characters (except tab and newlines) and bidirectional overrides, which can hide or
+ * reorder text in lists, exports and terminals; stripped from every stored string.
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+export const stripControlChars = (s: string): string => s.replace(CONTROL_CHARS, '');
+
 /** Trimmed, NFC-normalised, bounded text: "Săsar" typed with a combining breve equals the precomposed one. */
 const text = (max: number) =>
   z
     .string()
+    .overwrite(stripControlChars)
     .trim()
     .normalize('NFC')
     .min(1, 'must not be empty')

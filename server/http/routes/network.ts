@@ -1,10 +1,11 @@
 // GET /api/network/stats and /api/basins: what the routed network holds and where it came from.
 import { Router } from 'express';
 import type { Services } from '../../services.js';
+import { strictQuery } from '../security.js';
 
 export function networkRouter(services: Services): Router {
   const router = Router();
-  router.get('/network/stats', (_req, res) => {
+  router.get('/network/stats', strictQuery(), (_req, res) => {
     const net = services.network;
     const meta = services.meta;
     const outletKinds: Record<string, number> = {};
@@ -43,7 +44,7 @@ export function networkRouter(services: Services): Router {
       bbox: b.bbox,
       outlets: [...new Set(outlets.get(b.id) ?? [])],
     }));
-  router.get('/basins', (_req, res) => {
+  router.get('/basins', strictQuery(), (_req, res) => {
     res.json(basins);
   });
   return router;

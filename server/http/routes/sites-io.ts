@@ -47,9 +47,11 @@ const rawBody = limited(
   }),
 );
 const multipartBody = limited(
-  multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1 } }).single(
-    'file',
-  ),
+  multer({
+    storage: multer.memoryStorage(),
+    // One file plus, at most, a few small text fields: nothing else in a form can grow the request.
+    limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+  }).single('file'),
 );
 
 function formatFromName(name: string | undefined): ImportFormat | undefined {

@@ -14,6 +14,7 @@ import type { Db } from '../../storage/db.js';
 import { listSites } from '../../storage/site-query.js';
 import { deleteSite, getSite, insertSites, type UpdateResult, updateSite } from '../../storage/site-store.js';
 import { HttpError } from '../errors.js';
+import { strictQuery } from '../security.js';
 import { exportHandler, importHandlers } from './sites-io.js';
 
 export interface SitesServices {
@@ -80,14 +81,14 @@ export function sitesRouter(services: SitesServices): express.Router {
   r.get('/sites/export', exportHandler(db));
   r.post('/sites/import', ...importHandlers(services));
 
-  r.get('/sites/:id', (req, res) => {
+  r.get('/sites/:id', strictQuery(), (req, res) => {
     const id = siteId(req);
     const site = getSite(db, id);
     if (!site) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
     res.set('ETag', `"${site.version}"`).json(site);
   });
 
-  r.post('/sites', (req, res) => {
+  r.post('/sites', strictQuery(), (req, res) => {
     const parsed = parseCreateBody(req.body);
     if (!parsed.ok) throw validationError(parsed.issues);
     if (parsed.id !== undefined && getSite(db, parsed.id)) {
@@ -100,7 +101,7 @@ export function sitesRouter(services: SitesServices): express.Router {
     res.status(201).location(`/api/sites/${id}`).set('ETag', `"${site?.version}"`).json(site);
   });
 
-  r.put('/sites/:id', (req, res) => {
+  r.put('/sites/:id', strictQuery(), (req, res) => {
     const id = siteId(req);
     const parsed = parseReplaceBody(req.body, id);
     if (!parsed.ok) throw validationError(parsed.issues);
@@ -111,7 +112,7 @@ export function sitesRouter(services: SitesServices): express.Router {
     );
   });
 
-  r.patch('/sites/:id', (req, res) => {
+  r.patch('/sites/:id', strictQuery(), (req, res) => {
     const id = siteId(req);
     const parsed = parsePatchBody(req.body);
     if (!parsed.ok) throw validationError(parsed.issues);
@@ -123,7 +124,7 @@ export function sitesRouter(services: SitesServices): express.Router {
     answerUpdate(res, id, result);
   });
 
-  r.delete('/sites/:id', (req, res) => {
+  r.delete('/sites/:id', strictQuery('version'), (req, res) => {
     const id = siteId(req);
     const result = deleteSite(db, id, expectedVersion(req));
     if (result.ok) {

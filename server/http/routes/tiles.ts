@@ -9,6 +9,7 @@ import type { Db } from '../../storage/db.js';
 import { TileSource } from '../../storage/tile-source.js';
 import { badRequest, HttpError } from '../errors.js';
 import { buildStyle } from '../map-style.js';
+import { strictQuery } from '../security.js';
 
 const GLYPH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/glyphs');
 const TILE_CACHE_LIMIT = 4000;
@@ -35,6 +36,8 @@ export function tilesRouter(services: { db: Db }): express.Router {
   let source: TileSource | null = null;
   // Gzipped tiles, least recently used evicted first (Map keeps insertion order).
   const cache = new Map<string, Buffer>();
+  // Tiles, the style and glyphs take no query parameters (MapLibre adds none).
+  router.use(['/tiles', '/style.json', '/glyphs'], strictQuery());
 
   router.get('/tiles/:z/:x/:y.pbf', (req, res) => {
     const addr = parseTileAddress(req.params.z, req.params.x, req.params.y);

@@ -1,0 +1,63 @@
+// Security middleware: helmet headers with a Content-Security-Policy the MapLibre client works under,
+// and strict query strings for routes that take none (or only a few) parameters.
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+import { badRequest } from './errors.js';
+
+/** The optional OpenStreetMap raster layer the client can switch on (client/src/map/MapView.tsx). */
+export const OSM_TILE_ORIGIN = 'https://tile.openstreetmap.org';
+
+/**
+ * MapLibre runs its parser in a Web Worker created from a blob: URL, draws icons from data:/blob: images
+ * and sets inline styles on its controls, so those are the only relaxations from 'self'.
+ */
+export const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'worker-src': ["'self'", 'blob:'],
+  'child-src': ["'self'", 'blob:'],
+  'img-src': ["'self'", 'data:', 'blob:', OSM_TILE_ORIGIN],
+  'connect-src': ["'self'", OSM_TILE_ORIGIN],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'font-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+} as const;
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: Object.fromEntries(Object.entries(CSP_DIRECTIVES).map(([k, v]) => [k, [...v]])),
+    },
+    // The app loads nothing cross-origin that would need CORP headers, but OSM tiles do not send them.
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** Rejects any query parameter not in `allowed`, so a misspelt or unexpected one is a 400, not ignored. */
+export function strictQuery(...allowed: string[]): RequestHandler {
+  const known = new Set(allowed);
+  return (req, _res, next) => {
+    const unknown = Object.keys(req.query as Record<string, unknown>).filter((k) => !known.has(k));
+    if (unknown.length === 0) {
+      next();
+      return;
+    }
+    const details = unknown
+      .slice(0, 20)
+      .map((k) => ({ path: k.slice(0, 100), message: 'is not a known parameter' }));
+    const accepted = allowed.length
+      ? `Accepted: ${allowed.join(', ')}.`
+      : 'This route takes no query parameters.';
+    next(
+      badRequest(
+        'INVALID_QUERY',
+        `Unknown query parameter${unknown.length > 1 ? 's' : ''} ${details.map((d) => d.path).join(', ')}. ${accepted}`,
+        details,
+      ),
+    );
+  };
+}

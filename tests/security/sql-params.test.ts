@@ -1,0 +1,96 @@
+// Audit: user input reaches SQL only as bound parameters. Every template literal in server/ and scripts/
+// that looks like SQL and interpolates something must interpolate only a reviewed, input-free expression.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/database.js';
+
+/**
+ * Reviewed interpolations, by file: each builds SQL text from constants or from placeholders only.
+ * Adding one here means reading where its value comes from.
+ */
+const REVIEWED: Record<string, string[]> = {
+  // `marks` is '?, ?, …' sized to the id list; the ids themselves are bound.
+  'server/storage/site-read.ts': ['marks'],
+  // buildFilter() returns fixed FROM/WHERE text with '?' placeholders; orderBy() maps a zod-enum sort key to
+  // a fixed column; SUMMARY_COLUMNS is a constant; `column`/`collate` are literals at the call sites and the
+  // IN list is '?' placeholders.
+  'server/storage/site-query.ts': [
+    'from',
+    'where',
+    'orderBy(f.sort)',
+    'SUMMARY_COLUMNS',
+    'column',
+    'collate',
+    "values.map(() => '?').join(', ')",
+    "clauses.join(' AND ')",
+    "c.split(' ')[0]",
+    'nullsLast',
+    'c',
+    'dir',
+  ],
+  // TABLES is a constant list of the network tables.
+  'server/storage/network-store.ts': ['t'],
+};
+
+const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|WHERE|FROM|ORDER BY|PRAGMA|CREATE|DROP|VALUES)\b/;
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Template literals (no nesting) with their `${…}` expressions. */
+function templates(source: string): { text: string; exprs: string[] }[] {
+  const out: { text: string; exprs: string[] }[] = [];
+  for (const m of source.matchAll(/`((?:[^`\\]|\\.)*)`/gs)) {
+    const text = m[1] ?? '';
+    const exprs = [...text.matchAll(/\$\{([^}]*)\}/g)].map((e) => (e[1] ?? '').trim());
+    if (exprs.length > 0) out.push({ text, exprs });
+  }
+  return out;
+}
+
+describe('SQL is built from constants and placeholders only', () => {
+  const files = [...sourceFiles(path.join(ROOT, 'server')), ...sourceFiles(path.join(ROOT, 'scripts'))];
+
+  it('finds the storage modules it audits', () => {
+    expect(files.some((f) => f.endsWith('site-query.ts'))).toBe(true);
+  });
+
+  it('every interpolation into SQL-like text is a reviewed one', () => {
+    const unreviewed: string[] = [];
+    for (const file of files) {
+      const rel = path.relative(ROOT, file).split(path.sep).join('/');
+      const source = fs.readFileSync(file, 'utf8');
+      for (const t of templates(source)) {
+        if (!SQL_WORDS.test(t.text.replace(/\$\{[^}]*\}/g, ''))) continue;
+        // Error messages mention words like "from"; SQL has upper-case keywords with SQL punctuation.
+        if (!/[?(),=*]/.test(t.text)) continue;
+        for (const e of t.exprs) if (!(REVIEWED[rel] ?? []).includes(e)) unreviewed.push(`${rel}: \${${e}}`);
+      }
+    }
+    expect(unreviewed).toEqual([]);
+  });
+
+  it('no SQL is assembled by string concatenation', () => {
+    const offenders: string[] = [];
+    for (const file of files) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/\.(prepare|exec)\(\s*(['"`])[^'"`]*\2\s*\+/g)) {
+        offenders.push(`${path.relative(ROOT, file)}: ${m[0]}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the reviewed list catches an injected expression (self-check)', () => {
+    const sample = ['db.prepare(`SELECT * FROM sites WHERE name = $', '{req.query.name}`)'].join('');
+    const found = templates(sample).flatMap((t) => t.exprs);
+    expect(found).toEqual(['req.query.name']);
+    expect(REVIEWED['server/storage/site-query.ts']).not.toContain('req.query.name');
+  });
+});
