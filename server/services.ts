@@ -5,9 +5,11 @@ import { SegmentIndex } from './core/geo/segment-index.js';
 import type { HydrologyProvider } from './core/register/hydrology.js';
 import { networkHydrology } from './core/register/location-hydrology.js';
 import type { RiverNetwork } from './core/trace/river-network.js';
+import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
 import { type Db, openDb } from './storage/db.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
+import { syncSitePositions } from './storage/site-positions.js';
 
 export interface Services {
   db: Db;
@@ -16,6 +18,8 @@ export interface Services {
   land: PolygonLocator<string>;
   boundaries: SegmentIndex;
   hydrology: HydrologyProvider;
+  /** Nested-set numbering of the network for upstream queries and the basin matrix. */
+  upstream: UpstreamIndex;
   meta: Record<string, string>;
   loadMs: number;
   close(): void;
@@ -36,12 +40,16 @@ export function createServices(options: { dbPath: string }): Services {
   const boundaries = new SegmentIndex(
     boundaryRows.flatMap((b) => lineParts(JSON.parse(b.geometry) as Geometry)),
   );
+  const hydrology = networkHydrology(network, land, boundaries);
+  const upstream = upstreamIndexOf(network);
+  syncSitePositions(db, network, hydrology);
   return {
     db,
     network,
     land,
     boundaries,
-    hydrology: networkHydrology(network, land, boundaries),
+    hydrology,
+    upstream,
     meta: networkMeta(db),
     loadMs: performance.now() - started,
     close: () => db.close(),

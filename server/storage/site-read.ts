@@ -8,6 +8,7 @@ import type {
   TmfFields,
 } from '../core/register/site-record.js';
 import type { Db } from './db.js';
+import { positionOf } from './site-positions.js';
 
 interface SiteRow {
   id: string;
@@ -62,6 +63,10 @@ interface DerivedRow {
   thi_class: string | null;
   thi_breakdown: string | null;
   derived_at: string;
+  reach_id: number | null;
+  reach_offset_km: number | null;
+  tree_pre: number | null;
+  country_entries: string | null;
 }
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
@@ -161,5 +166,6 @@ function toDerived(d: DerivedRow): SiteDerived {
     thiClass: d.thi_class,
     thiBreakdown: parse(d.thi_breakdown),
     derivedAt: d.derived_at,
+    position: positionOf(d),
   };
 }

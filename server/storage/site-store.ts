@@ -6,6 +6,7 @@ import type { HydrologyProvider } from '../core/register/hydrology.js';
 import type { SiteDerived, SiteFields, SiteRecord } from '../core/register/site-record.js';
 import { nameKey, searchText } from '../core/register/text.js';
 import type { Db } from './db.js';
+import { positionColumns } from './site-positions.js';
 import { readSites } from './site-read.js';
 
 export type UpdateResult =
@@ -172,7 +173,8 @@ function writeDerived(db: Db, id: string, d: SiteDerived): void {
   db.prepare(`INSERT OR REPLACE INTO site_derived (site_id, country_iso3, country_name, basin_id, basin_name,
     outlet_name, outlet_kind, river, snap_distance_km, downstream_countries, km_to_first_border,
     distance_to_border_km, annex_i, annex_i_hazardous, wri, wri_class, wri_breakdown, thi, thi_class, thi_breakdown,
-    derived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    derived_at, reach_id, reach_offset_km, tree_pre, country_entries)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     id,
     d.countryIso3,
     d.countryName,
@@ -194,5 +196,6 @@ function writeDerived(db: Db, id: string, d: SiteDerived): void {
     d.thiClass,
     json(d.thiBreakdown),
     d.derivedAt,
+    ...positionColumns(d.position ?? null),
   );
 }

@@ -28,6 +28,7 @@ export function deriveSite(f: SiteFields, hydrology: HydrologyProvider, now = ne
     distanceToBorderKm: h.distanceToBorderKm,
     ...hazardOf(f, now),
     derivedAt: now.toISOString(),
+    position: h.position ?? null,
   };
 }
 

@@ -1,4 +1,6 @@
 // What the river network tells about a location; the register stores it as derived fields of a site.
+import type { SitePosition } from '../upstream/site-position.js';
+
 export interface SiteHydrology {
   country: { iso3: string; name: string } | null;
   /** Nearest river reach within the snap cap, or null when none. */
@@ -12,6 +14,8 @@ export interface SiteHydrology {
   kmToFirstBorder: number | null;
   /** Straight-line distance to the nearest land boundary (km). */
   distanceToBorderKm: number | null;
+  /** Snapped reach, pre-order number and country entries, for upstream queries and the basin matrix. */
+  position?: SitePosition | null;
 }
 
 export interface HydrologyProvider {

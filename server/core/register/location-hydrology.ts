@@ -4,6 +4,7 @@ import type { SegmentIndex } from '../geo/segment-index.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import { snapToNetwork } from '../trace/snap.js';
 import { traceDownstream } from '../trace/trace.js';
+import { sitePosition } from '../upstream/site-position.js';
 import type { HydrologyProvider, SiteHydrology } from './hydrology.js';
 
 const BORDER_SEARCH_KM = 2000;
@@ -54,6 +55,7 @@ export function networkHydrology(
           : null,
         downstreamCountries: iso3,
         kmToFirstBorder: trace.crossings[0]?.km ?? null,
+        position: sitePosition(net, snap, trace.countries),
       };
     },
   };

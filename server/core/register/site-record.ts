@@ -3,6 +3,7 @@
 import type { Polygon } from 'geojson';
 import type { z } from 'zod';
 import type { SiteStatus } from '../hazard/thi.js';
+import type { SitePosition } from '../upstream/site-position.js';
 import type { SECTORS, SITE_KINDS, Source, Substance, Tmf } from './site-schema.js';
 
 export type SubstanceFields = Omit<z.output<typeof Substance>, 'casNumber' | 'annexICategory'> & {
@@ -54,6 +55,8 @@ export interface SiteDerived {
   thiClass: string | null;
   thiBreakdown: unknown;
   derivedAt: string;
+  /** Where the site sits on the network (absent when it snapped to no river). */
+  position?: SitePosition | null;
 }
 
 export interface SiteRecord extends SiteFields {
