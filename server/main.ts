@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './http/app.js';
 import { createServices } from './services.js';
 import { dbPathFromEnv } from './storage/db.js';
+import { takeServerLock } from './storage/server-lock.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,6 +39,8 @@ function ensureClient(): void {
 const dbPath = dbPathFromEnv();
 ensureDatabase(dbPath);
 ensureClient();
+// `hazatlas restore` refuses to replace the database while this pid file names a live server.
+const releaseLock = takeServerLock(dbPath);
 const services = createServices({ dbPath });
 const app = createApp(services);
 const port = Number(process.env.PORT ?? 3000);
@@ -50,10 +53,16 @@ const server = app.listen(port, host, () => {
   );
 });
 
+let closing = false;
 function shutdown(signal: string): void {
+  if (closing) return;
+  closing = true;
   console.log(`${signal}: finishing requests and closing the database…`);
+  // close() stops accepting connections, lets in-flight requests finish, then closes idle keep-alives.
   server.close(() => {
     services.close();
+    releaseLock();
+    console.log('Database closed.');
     process.exit(0);
   });
   setTimeout(() => process.exit(1), 10_000).unref();

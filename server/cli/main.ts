@@ -6,12 +6,16 @@ type Command = (args: string[]) => Promise<void>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   trace: async () => (await import('./trace.js')).runTraceCommand,
   sites: async () => (await import('./sites.js')).runSites,
+  backup: async () => (await import('./backup.js')).runBackup,
+  restore: async () => (await import('./backup.js')).runRestore,
 };
 
 const USAGE = `Usage: hazatlas <command> [options]
 Commands:
   trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]
-  sites import|export|list ...  (hazatlas sites for details)`;
+  sites import|export|list ...  (hazatlas sites for details)
+  backup FILE [--force]         online backup of the database
+  restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)`;
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
