@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Services } from '../services.js';
 import { errorHandler, HttpError } from './errors.js';
+import { analysisRouter } from './routes/analysis.js';
 import { catchmentsRouter } from './routes/catchments.js';
 import { networkRouter } from './routes/network.js';
 import { sitesRouter } from './routes/sites.js';
@@ -33,6 +34,7 @@ export function createApp(services: Services): express.Express {
 
   const api = express.Router();
   api.use(traceRouter(services));
+  api.use(analysisRouter(services));
   api.use(catchmentsRouter(services));
   api.use(networkRouter(services));
   api.use(sitesRouter(services));

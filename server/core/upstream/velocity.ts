@@ -24,3 +24,7 @@ export const reachVelocityMs: ReachVelocity = defaultVelocityMs;
 
 /** Hours to travel `km` at `velocityMs`. */
 export const hoursFor = (km: number, velocityMs: number): number => km / (velocityMs * 3.6);
+
+/** Says in query results which velocities produced the arrival times. */
+export const VELOCITY_MODEL =
+  'default by river size: 1.2/1.0/0.8/0.5 m/s by Natural Earth scalerank, lakes 0.1 m/s';
