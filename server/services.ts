@@ -5,8 +5,10 @@ import { SegmentIndex } from './core/geo/segment-index.js';
 import type { HydrologyProvider } from './core/register/hydrology.js';
 import { networkHydrology } from './core/register/location-hydrology.js';
 import type { RiverNetwork } from './core/trace/river-network.js';
+import { type AnchoredDischarge, anchorDischarge } from './core/transport/discharge-table.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
 import { type Db, openDb } from './storage/db.js';
+import { readDischargeTable } from './storage/discharge-loader.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
 import { syncSitePositions } from './storage/site-positions.js';
@@ -18,6 +20,8 @@ export interface Services {
   land: PolygonLocator<string>;
   boundaries: SegmentIndex;
   hydrology: HydrologyProvider;
+  /** The discharge table's points snapped onto the network (for release arrival times). */
+  discharge: AnchoredDischarge;
   /** Nested-set numbering of the network for upstream queries and the basin matrix. */
   upstream: UpstreamIndex;
   meta: Record<string, string>;
@@ -49,6 +53,7 @@ export function createServices(options: { dbPath: string }): Services {
     land,
     boundaries,
     hydrology,
+    discharge: anchorDischarge(network, readDischargeTable()),
     upstream,
     meta: networkMeta(db),
     loadMs: performance.now() - started,

@@ -1,5 +1,8 @@
 // Validates a trace request against the geography (land, snap cap, river hint) and runs it.
 import type { PolygonLocator } from '../geo/polygon-locator.js';
+import { addArrival, type TraceWithRelease } from '../transport/arrival.js';
+import type { AnchoredDischarge } from '../transport/discharge-table.js';
+import type { Release } from '../transport/release.js';
 import type { RiverNetwork } from './river-network.js';
 import { hasRiverNamed, type Snap, snapToNetwork } from './snap.js';
 import { type TraceResult, traceDownstream } from './trace.js';
@@ -13,19 +16,30 @@ export interface TraceRequest {
   maxKm?: number;
   snapMaxKm?: number;
   river?: string | null;
+  /** With a release, every country, outlet and crossing gets arrival times and concentrations. */
+  release?: Release | null;
 }
 
 export type TraceOutcome =
-  | { ok: true; result: TraceResult }
+  | { ok: true; result: TraceResult | TraceWithRelease }
   | { ok: false; code: 'POINT_IN_SEA' | 'NO_RIVER_NEARBY' | 'UNKNOWN_RIVER'; message: string };
 
 /** A point this close to a river counts as on land even where generalised coastlines disagree. */
 const COAST_TOLERANCE_KM = 2;
 
-export function runTrace(net: RiverNetwork, land: PolygonLocator<string>, req: TraceRequest): TraceOutcome {
+const NO_DISCHARGE_TABLE: AnchoredDischarge = { sources: {}, anchors: [], byReach: new Map(), unmatched: [] };
+
+export function runTrace(
+  net: RiverNetwork,
+  land: PolygonLocator<string>,
+  req: TraceRequest,
+  discharge: AnchoredDischarge = NO_DISCHARGE_TABLE,
+): TraceOutcome {
   const located = snapRequest(net, land, req);
   if (!located.ok) return located;
-  return { ok: true, result: traceDownstream(net, located.snap, req.maxKm) };
+  const result = traceDownstream(net, located.snap, req.maxKm);
+  if (!req.release) return { ok: true, result };
+  return { ok: true, result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm) };
 }
 
 export type SnapOutcome =

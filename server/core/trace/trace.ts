@@ -47,7 +47,7 @@ export interface PathProps {
   branch: 'main' | 'distributary';
 }
 
-interface MainStep {
+export interface MainStep {
   reach: Reach;
   /** Km along the reach where the step starts/ends (partial for the first and a truncated last). */
   fromReachKm: number;
@@ -158,7 +158,7 @@ export function traceDownstream(
   };
 }
 
-function mainPath(net: RiverNetwork, snap: Snap, maxKm: number): MainStep[] {
+export function mainPath(net: RiverNetwork, snap: Snap, maxKm: number): MainStep[] {
   const steps: MainStep[] = [];
   let reach = snap.reach;
   let fromReachKm = snap.offsetKm;
