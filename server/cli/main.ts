@@ -6,6 +6,8 @@ type Command = (args: string[]) => Promise<void>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   trace: async () => (await import('./trace.js')).runTraceCommand,
   sites: async () => (await import('./sites.js')).runSites,
+  upstream: async () => (await import('./upstream.js')).runUpstreamCommand,
+  matrix: async () => (await import('./upstream.js')).runMatrixCommand,
   backup: async () => (await import('./backup.js')).runBackup,
   restore: async () => (await import('./backup.js')).runRestore,
 };
@@ -14,6 +16,8 @@ const USAGE = `Usage: hazatlas <command> [options]
 Commands:
   trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]
   sites import|export|list ...  (hazatlas sites for details)
+  upstream <lon> <lat> [--max-km N] [--max-hours H] [--snap-max-km N] [--river NAME] [--limit N] [--json]
+  matrix [--basin NAME|ID] [--csv|--json]
   backup FILE [--force]         online backup of the database
   restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)`;
 

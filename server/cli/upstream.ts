@@ -1,0 +1,170 @@
+// `hazatlas upstream <lon> <lat>` and `hazatlas matrix`: the same answers as GET /api/upstream and
+// GET /api/matrix[.csv], as a table, JSON or CSV.
+import { parseArgs } from 'node:util';
+import { snapRequest } from '../core/trace/trace-request.js';
+import { findBasin, largestBasinNames } from '../core/upstream/basin-lookup.js';
+import { type BasinMatrix, basinMatrix, matrixCsv } from '../core/upstream/basin-matrix.js';
+import { type UpstreamResult, upstreamReport } from '../core/upstream/upstream-report.js';
+import { VELOCITY_MODEL } from '../core/upstream/velocity.js';
+import { createServices } from '../services.js';
+import { matrixSites, sitesInTreeRange } from '../storage/analysis-read.js';
+import { dbPathFromEnv } from '../storage/db.js';
+import { CliError } from './cli-error.js';
+
+const UPSTREAM_USAGE =
+  'Usage: hazatlas upstream <lon> <lat> [--max-km N] [--max-hours H] [--snap-max-km N] [--river NAME] [--limit N] [--json]';
+const MATRIX_USAGE = 'Usage: hazatlas matrix [--basin NAME|ID] [--csv|--json]';
+
+function numberArg(value: string | undefined, label: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new CliError(`${label} must be a number between ${min} and ${max} (got "${value}").`);
+  }
+  return n;
+}
+
+/** Negative coordinates look like flags to parseArgs; carry them through as positionals. */
+const NEGATIVE = /^-(\d|\.\d)/;
+const MARK = '\u0000';
+
+export async function runUpstreamCommand(args: string[]): Promise<void> {
+  let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof UPSTREAM_OPTIONS }>>;
+  try {
+    parsed = parseArgs({
+      args: args.map((a) => (NEGATIVE.test(a) ? MARK + a : a)),
+      allowPositionals: true,
+      options: UPSTREAM_OPTIONS,
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n${UPSTREAM_USAGE}`);
+  }
+  const { values } = parsed;
+  const positionals = parsed.positionals.map((p) => p.replace(MARK, ''));
+  if (positionals.length !== 2)
+    throw new CliError(
+      `Give exactly two coordinates: upstream <lon> <lat> (WGS84 degrees).\n${UPSTREAM_USAGE}`,
+    );
+  const lon = numberArg(positionals[0], 'lon', -180, 180)!;
+  const lat = numberArg(positionals[1], 'lat', -90, 90)!;
+  const maxKm = numberArg(values['max-km'], '--max-km', 0, 20000);
+  const maxHours = numberArg(values['max-hours'], '--max-hours', 0, 100000);
+  const snapMaxKm = numberArg(values['snap-max-km'], '--snap-max-km', 0.001, 200);
+  const limit = numberArg(values.limit, '--limit', 1, 5000);
+  if (limit !== undefined && !Number.isInteger(limit)) throw new CliError('--limit must be a whole number.');
+  const services = createServices({ dbPath: dbPathFromEnv() });
+  try {
+    const located = snapRequest(services.network, services.land, {
+      lon,
+      lat,
+      snapMaxKm,
+      river: values.river ?? null,
+    });
+    if (!located.ok) throw new CliError(`${located.code}: ${located.message}`);
+    const result = upstreamReport(
+      services.upstream,
+      located.snap,
+      { maxKm, maxHours, limit: limit ?? 200 },
+      sitesInTreeRange(services.db),
+      VELOCITY_MODEL,
+    );
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatUpstream(result));
+  } finally {
+    services.close();
+  }
+}
+
+const UPSTREAM_OPTIONS = {
+  'max-km': { type: 'string' },
+  'max-hours': { type: 'string' },
+  'snap-max-km': { type: 'string' },
+  river: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+const num = (x: number | null, w: number, d = 1) => (x === null ? '–' : x.toFixed(d)).padStart(w);
+
+export function formatUpstream(r: UpstreamResult): string {
+  const byId = new Map(r.sites.map((s) => [s.id, s]));
+  const row = (id: string) => {
+    const s = byId.get(id)!;
+    return `  ${num(s.riverKm, 8)} ${num(s.arrivalH, 8)}  ${(s.country ?? '?').padEnd(4)}${s.annexI ? 'A' : ' '} ${num(s.wri, 5)} ${num(s.thi, 5)}  ${s.name}${s.river ? ` (${s.river})` : ''}`;
+  };
+  const limits = [
+    r.limits.maxKm !== null ? `within ${r.limits.maxKm} km` : null,
+    r.limits.maxHours !== null ? `within ${r.limits.maxHours} h` : null,
+  ].filter(Boolean);
+  const head = '   river km  arrival h  ctry  WRI   THI   site   (A = Annex I hazardous)';
+  return `${[
+    `Point: ${r.snap.river ?? '(unnamed river)'} at ${r.snap.lon.toFixed(4)}, ${r.snap.lat.toFixed(4)} (snapped ${r.snap.distanceKm.toFixed(2)} km)`,
+    `Upstream sites: ${r.total}${limits.length ? ` ${limits.join(', ')}` : ''}${r.truncated ? ' (lists cut at --limit)' : ''}; countries: ${r.countries.join(', ') || '–'}`,
+    `Arrival times: ${r.velocityModel}`,
+    '',
+    'By arrival time',
+    head,
+    ...r.rankedByArrival.map(row),
+    '',
+    'By hazard',
+    head,
+    ...r.rankedByHazard.map(row),
+  ].join('\n')}\n`;
+}
+
+export async function runMatrixCommand(args: string[]): Promise<void> {
+  let values: { basin?: string; csv?: boolean; json?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        basin: { type: 'string' },
+        csv: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n${MATRIX_USAGE}`);
+  }
+  if (values.csv && values.json) throw new CliError(`Give --csv or --json, not both.\n${MATRIX_USAGE}`);
+  const services = createServices({ dbPath: dbPathFromEnv() });
+  try {
+    let basin: { id: number; name: string } | null = null;
+    if (values.basin !== undefined) {
+      const found = findBasin(services.network, values.basin);
+      if (!found)
+        throw new CliError(
+          `UNKNOWN_BASIN: No basin or outlet named "${values.basin}". Try ${largestBasinNames(services.network).join(', ')}, or omit --basin for all data.`,
+        );
+      basin = { id: found.id, name: found.name };
+    }
+    const m = basinMatrix(services.upstream, matrixSites(services.db, basin?.id ?? null));
+    if (values.csv) process.stdout.write(matrixCsv(m));
+    else if (values.json) process.stdout.write(`${JSON.stringify({ basin, ...m }, null, 2)}\n`);
+    else process.stdout.write(formatMatrix(basin?.name ?? 'all data', m));
+  } finally {
+    services.close();
+  }
+}
+
+/** Sites per cell as a grid (origin rows × affected columns), then the cells in detail. */
+export function formatMatrix(title: string, m: BasinMatrix): string {
+  const cell = (o: string, a: string) => m.cells.find((c) => c.origin === o && c.affected === a);
+  const grid = [
+    `origin\\affected ${m.columns.map((c) => c.padStart(5)).join('')}`,
+    ...m.rows.map(
+      (o) => `${o.padEnd(16)} ${m.columns.map((a) => String(cell(o, a)?.sites ?? '·').padStart(5)).join('')}`,
+    ),
+  ];
+  const detail = m.cells.map(
+    (c) =>
+      `  ${`${c.origin} → ${c.affected}`.padEnd(11)} ${String(c.sites).padStart(5)} ${String(c.annexI).padStart(7)} ${num(c.maxWri, 6, 2)} ${num(c.maxThi, 6, 2)} ${num(c.minArrivalH, 9)} ${num(c.minBorderKm, 9)}`,
+  );
+  return `${[
+    `Transboundary matrix: ${title} — ${m.totals.transboundarySites} of ${m.totals.onNetwork} sites on the network reach another country`,
+    '',
+    ...grid,
+    '',
+    '  cell         sites annex I max WRI max THI  min h →  border km',
+    ...detail,
+  ].join('\n')}\n`;
+}
