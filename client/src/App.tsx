@@ -1,6 +1,6 @@
 // Application shell: owns the URL-backed state, loads data through the API client and wires the
 // map, the side panels and the dialogs together.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Filters } from './components/Filters.js';
 import { Header } from './components/Header.js';
@@ -12,8 +12,9 @@ import { SitePanel } from './components/SitePanel.js';
 import { TracePanel } from './components/TracePanel.js';
 import type { Lang } from './i18n/index.js';
 import { type Api, ApiError } from './lib/api.js';
+import { basinChoices, choiceKey } from './lib/basins.js';
 import { bboxOf } from './lib/format.js';
-import type { Basin, Site, SiteSummary, TraceResult } from './lib/types.js';
+import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
 
@@ -24,6 +25,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [s, setS] = useState<AppState>(initial);
   const [mode, setMode] = useState<MapMode>('browse');
   const [basins, setBasins] = useState<Basin[]>([]);
+  const [catchments, setCatchments] = useState<Catchments | null>(null);
+  const choices = useMemo(() => basinChoices(basins, catchments), [basins, catchments]);
   const [sites, setSites] = useState<{ items: SiteSummary[]; total: number; loading: boolean }>({
     items: [],
     total: 0,
@@ -53,6 +56,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
 
   useEffect(() => {
     api.basins().then(setBasins, () => setBasins([]));
+    // An empty collection on failure still counts as loaded, so the map reports ready.
+    api.catchments().then(setCatchments, () => setCatchments({ type: 'FeatureCollection', features: [] }));
   }, [api]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger after edits.
@@ -168,10 +173,16 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       <div className="body">
         <nav className="sidebar" aria-label={t('filters.title')}>
           <Filters
-            basins={basins}
-            basinId={s.basinId}
+            basins={choices}
+            basinKey={choiceKey(s.basinId, s.delta)}
             onBasin={(b) => {
-              setS((p) => ({ ...p, basinId: b?.id, filters: { ...p.filters, basin: b?.name } }));
+              setS((p) => ({
+                ...p,
+                basinId: b?.basinId,
+                delta: b?.delta || undefined,
+                // A delta is part of its basin: its sites are the basin's inside the delta's box.
+                filters: { ...p.filters, basin: b?.basinName, bbox: b?.delta ? b.bbox : undefined },
+              }));
               if (b) mapRef.current?.fitBounds(b.bbox, 8);
             }}
             filters={s.filters}
@@ -202,6 +213,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             selectedId={s.site}
             trace={trace.data}
             basinId={s.basinId}
+            delta={s.delta}
+            catchments={catchments}
+            dataReady={!sites.loading && catchments !== null}
             layers={s.layers}
             mode={mode}
             onSiteClick={selectSite}

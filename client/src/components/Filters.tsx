@@ -1,18 +1,20 @@
 // Basin selector and site filters; the list below and the map both follow these.
 import { useTranslation } from 'react-i18next';
+import type { BasinChoice } from '../lib/basins.js';
+import { classFloors } from '../lib/colors.js';
 import { SECTORS, SITE_KINDS, SITE_STATUSES } from '../lib/enums.js';
-import type { Basin } from '../lib/types.js';
 import type { Filters as F } from '../lib/url-state.js';
 
 interface Props {
-  basins: readonly Basin[];
-  basinId: number | undefined;
-  onBasin(b: Basin | undefined): void;
+  basins: readonly BasinChoice[];
+  /** The selected choice's key (see choiceKey), '' for none. */
+  basinKey: string;
+  onBasin(b: BasinChoice | undefined): void;
   filters: F;
   onChange(f: F): void;
 }
 
-export function Filters({ basins, basinId, onBasin, filters, onChange }: Props) {
+export function Filters({ basins, basinKey, onBasin, filters, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<F>) => onChange({ ...filters, ...patch });
   const select = (key: 'kind' | 'sector' | 'status', values: readonly string[]) => (
@@ -28,32 +30,48 @@ export function Filters({ basins, basinId, onBasin, filters, onChange }: Props) 
       </select>
     </label>
   );
-  const numeric = (key: 'minWri' | 'minThi') => (
-    <label className="field">
-      <span>{t(`filters.${key}`)}</span>
-      <input
-        type="number"
-        step="0.5"
-        value={filters[key] ?? ''}
-        onChange={(e) => set({ [key]: e.target.value === '' ? undefined : Number(e.target.value) })}
-      />
-    </label>
+  // Index class filters: "class at least", sent as the class's lower bound (minWri / minThi).
+  const numeric = (key: 'minWri' | 'minThi') => {
+    const floors = classFloors(key === 'minWri' ? 'wri' : 'thi');
+    const v = filters[key];
+    const custom = v !== undefined && !floors.some((f) => f.min === v);
+    return (
+      <label className="field">
+        <span>{t(`filters.${key}`)}</span>
+        <select
+          value={v ?? ''}
+          onChange={(e) => set({ [key]: e.target.value === '' ? undefined : Number(e.target.value) })}
+        >
+          <option value="">{t('filters.any')}</option>
+          {custom && <option value={v}>≥ {v}</option>}
+          {floors.map((f) => (
+            <option key={f.min} value={f.min}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  };
+  const option = (b: BasinChoice) => (
+    <option key={b.key} value={b.key}>
+      {b.delta || b.outlets.length === 0
+        ? b.label
+        : t('basin.option', { name: b.label, outlets: b.outlets.join(', ') })}
+    </option>
   );
   return (
     <section className="filters" aria-labelledby="filters-title">
       <label className="field">
         <span>{t('basin.label')}</span>
         <select
-          value={basinId ?? ''}
-          onChange={(e) => onBasin(basins.find((b) => String(b.id) === e.target.value))}
+          value={basinKey}
+          onChange={(e) => onBasin(basins.find((b) => b.key === e.target.value))}
           data-testid="basin-select"
         >
           <option value="">{t('basin.all')}</option>
-          {basins.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
+          <optgroup label={t('basin.focus')}>{basins.filter((b) => b.focus).map(option)}</optgroup>
+          <optgroup label={t('basin.others')}>{basins.filter((b) => !b.focus).map(option)}</optgroup>
         </select>
       </label>
       <h2 id="filters-title">{t('filters.title')}</h2>

@@ -75,8 +75,16 @@ export function Legend({ layers, onToggle }: Props) {
           {id === 'basins' && layers.includes(id) && (
             <ul className="swatches">
               <li>
-                <span className="line-swatch basin" aria-hidden="true" />
+                <span className="swatch basin-area" aria-hidden="true" />
                 {t('layers.basinApprox')}
+              </li>
+              <li>
+                <span className="swatch delta-area" aria-hidden="true" />
+                {t('layers.deltaApprox')}
+              </li>
+              <li>
+                <span className="line-swatch basin" aria-hidden="true" />
+                {t('layers.basinSelected')}
               </li>
             </ul>
           )}

@@ -1,7 +1,7 @@
 // Thin typed client for the HazAtlas HTTP API: one error type that carries the server's
 // {error:{code,message,details}} so forms can put field messages next to their fields.
 
-import type { Basin, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
+import type { Basin, Catchments, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
 import type { Filters } from './url-state.js';
 
 export class ApiError extends Error {
@@ -58,6 +58,7 @@ export function sitesQuery(f: Filters, extra: Record<string, string | number> = 
   set('kind', f.kind);
   set('sector', f.sector);
   set('status', f.status);
+  if (f.bbox) p.set('bbox', f.bbox.join(','));
   if (f.minWri !== undefined) p.set('minWri', String(f.minWri));
   if (f.minThi !== undefined) p.set('minThi', String(f.minThi));
   for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
@@ -97,6 +98,7 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
   });
   return {
     basins: () => call<Basin[]>('/api/basins'),
+    catchments: () => call<Catchments>('/api/basins/catchments'),
     sites: (f: Filters, limit = 1000) =>
       call<SiteList>(`/api/sites?${sitesQuery(f, { limit, sort: '-wri' })}`),
     site: (id: string) => call<Site>(`/api/sites/${encodeURIComponent(id)}`),

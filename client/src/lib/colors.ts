@@ -50,6 +50,13 @@ export function hazardClass(site: { kind: string; wri: number | null; thi: numbe
   };
 }
 
+/** Lower bounds of the classes above the lowest: the "class at least" filter values (minWri/minThi). */
+export function classFloors(index: 'wri' | 'thi'): { label: string; min: number }[] {
+  const labels = index === 'wri' ? WRI_CLASSES : THI_CLASSES;
+  const bounds = index === 'wri' ? WRI_BOUNDS : THI_BOUNDS;
+  return bounds.map((min, i) => ({ label: labels[i + 1] as string, min }));
+}
+
 export function wriLegend(): { label: string; color: string }[] {
   return WRI_CLASSES.map((label, i) => ({ label, color: RAMP6[i] ?? UNCLASSIFIED }));
 }

@@ -1,6 +1,6 @@
 // Shapes of the HazAtlas HTTP API as the client reads them (mirrors server/core/register/site-record.ts
 // and the /api/trace contract); kept separate so pure modules and tests need no React or MapLibre.
-import type { FeatureCollection, LineString } from 'geojson';
+import type { FeatureCollection, LineString, MultiPolygon, Point } from 'geojson';
 
 export type Bbox = [number, number, number, number];
 
@@ -11,6 +11,19 @@ export interface Basin {
   bbox: Bbox;
   outlets: string[];
 }
+
+/** GET /api/basins/catchments: an area and a label point per basin (and per named delta). */
+export interface CatchmentProps {
+  basinId: number;
+  name: string;
+  kind: 'basin' | 'delta';
+  approximate: true;
+  areaKm2: number;
+  bbox: Bbox;
+  role: 'area' | 'label';
+}
+
+export type Catchments = FeatureCollection<MultiPolygon | Point, CatchmentProps>;
 
 export interface SiteSummary {
   id: string;

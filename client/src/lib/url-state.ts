@@ -16,6 +16,8 @@ export interface Filters {
   status?: string;
   minWri?: number;
   minThi?: number;
+  /** Sites inside [west, south, east, north] (the Danube Delta selection). */
+  bbox?: [number, number, number, number];
 }
 
 export const LAYER_IDS = ['rivers', 'countries', 'sites', 'basins', 'osm'] as const;
@@ -28,6 +30,8 @@ export interface AppState {
   /** Start of the active trace. */
   trace?: { lon: number; lat: number };
   basinId?: number;
+  /** The basin selection is the basin's delta (e.g. the Danube Delta), not the whole basin. */
+  delta?: boolean;
   filters: Filters;
   layers: LayerId[];
   lang?: 'en' | 'ru';
@@ -76,7 +80,15 @@ export function decodeState(search: string): AppState {
     state.trace = { lon: t[0], lat: t[1] };
   }
   const basinId = num(p.get('basinId'));
-  if (basinId !== undefined && Number.isInteger(basinId)) state.basinId = basinId;
+  if (basinId !== undefined && Number.isInteger(basinId)) {
+    state.basinId = basinId;
+    if (p.get('delta') === '1') state.delta = true;
+  }
+  const bbox = p.get('bbox')?.split(',').map(num);
+  if (bbox && bbox.length === 4 && bbox.every((x) => x !== undefined)) {
+    const [w, s, e, n] = bbox as [number, number, number, number];
+    if (w <= e && s <= n && w >= -180 && e <= 180 && s >= -90 && n <= 90) state.filters.bbox = [w, s, e, n];
+  }
   for (const k of FILTER_TEXT_KEYS) {
     const val = p.get(k)?.trim();
     if (val) state.filters[k] = val;
@@ -103,6 +115,8 @@ export function encodeState(s: AppState): string {
   if (s.site) p.set('site', s.site);
   if (s.trace) p.set('trace', `${round(s.trace.lon, 5)},${round(s.trace.lat, 5)}`);
   if (s.basinId !== undefined) p.set('basinId', String(s.basinId));
+  if (s.basinId !== undefined && s.delta) p.set('delta', '1');
+  if (s.filters.bbox) p.set('bbox', s.filters.bbox.map((x) => round(x, 4)).join(','));
   for (const k of FILTER_TEXT_KEYS) {
     const val = s.filters[k];
     if (val) p.set(k, val);

@@ -6,16 +6,24 @@ import {
   Map as MlMap,
   NavigationControl,
   ScaleControl,
+  setWorkerUrl,
 } from 'maplibre-gl';
+// MapLibre 6 loads its worker from a file beside its module, which a bundle doesn't keep: point it at
+// the copy Vite emits (same origin, so the CSP's worker-src 'self' allows it and no network is needed).
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Bbox, SiteSummary, TraceResult } from '../lib/types.js';
+import type { Bbox, Catchments, SiteSummary, TraceResult } from '../lib/types.js';
 import type { LayerId, View } from '../lib/url-state.js';
 import { SITE_ICONS } from './icons.js';
 import {
   basinLayer,
+  CATCHMENT_SOURCE,
+  catchmentLabel,
+  catchmentLayers,
   SITE_SOURCE,
+  selectedBasinFilter,
   selectedLayer,
   siteClusterOptions,
   siteLayers,
@@ -41,6 +49,11 @@ interface Props {
   selectedId: string | undefined;
   trace: TraceResult | null;
   basinId: number | undefined;
+  /** The selection is the basin's delta rather than the whole basin. */
+  delta?: boolean;
+  catchments?: Catchments | null;
+  /** Sites and catchments have arrived: the first idle after this is "map ready" (timed for the bench). */
+  dataReady?: boolean;
   layers: readonly LayerId[];
   mode: MapMode;
   onSiteClick(id: string): void;
@@ -54,7 +67,11 @@ const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 declare global {
   interface Window {
     /** Exposed for end-to-end tests and debugging in the console. */
-    __hazatlas?: { map: MlMap };
+    __hazatlas?: {
+      map: MlMap;
+      /** ms from navigation start to the first map `idle` with every layer's data loaded. */
+      firstIdleMs?: number;
+    };
   }
 }
 
@@ -76,6 +93,7 @@ export function MapView(props: Props) {
 
   useEffect(() => {
     if (!container.current) return;
+    setWorkerUrl(workerUrl);
     const v = live.current.initialView ?? { lon: 30, lat: 45, zoom: 3.2 };
     const map = new MlMap({
       container: container.current,
@@ -88,12 +106,33 @@ export function MapView(props: Props) {
     });
     mapRef.current = map;
     window.__hazatlas = { map };
+    map.on('idle', () => {
+      const h = window.__hazatlas;
+      if (
+        h &&
+        h.map === map &&
+        h.firstIdleMs === undefined &&
+        live.current.dataReady &&
+        map.isStyleLoaded()
+      ) {
+        h.firstIdleMs = Math.round(performance.now());
+        performance.mark('hazatlas:first-idle');
+      }
+    });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.on('load', () => {
       for (const [name, img] of Object.entries(SITE_ICONS)) map.addImage(name, img, { sdf: true });
       map.addSource(SITE_SOURCE, { type: 'geojson', data: EMPTY, ...siteClusterOptions });
       map.addSource(TRACE_SOURCE, { type: 'geojson', data: EMPTY });
+      map.addSource(CATCHMENT_SOURCE, { type: 'geojson', data: EMPTY });
+      // Areas under the rivers; their labels above the basemap labels (text set by the language effect).
+      for (const l of catchmentLayers('')) {
+        map.addLayer(
+          l,
+          l.type === 'symbol' ? undefined : map.getLayer('rivers-major') ? 'rivers-major' : undefined,
+        );
+      }
       map.addSource(TRACE_POINTS_SOURCE, { type: 'geojson', data: EMPTY });
       for (const l of traceLayers) map.addLayer(l);
       for (const l of siteLayers) map.addLayer(l);
@@ -157,6 +196,20 @@ export function MapView(props: Props) {
     (map.getSource(TRACE_SOURCE) as GeoJSONSource).setData(g.path);
     (map.getSource(TRACE_POINTS_SOURCE) as GeoJSONSource).setData(g.points);
   }, [map, props.trace]);
+
+  useEffect(() => {
+    (map?.getSource(CATCHMENT_SOURCE) as GeoJSONSource | undefined)?.setData(props.catchments ?? EMPTY);
+  }, [map, props.catchments]);
+
+  useEffect(() => {
+    if (map?.getLayer('basin-selected'))
+      map.setFilter('basin-selected', selectedBasinFilter(props.basinId, props.delta === true));
+  }, [map, props.basinId, props.delta]);
+
+  useEffect(() => {
+    if (map?.getLayer('basin-labels'))
+      map.setLayoutProperty('basin-labels', 'text-field', catchmentLabel(t('layers.approxLabel')));
+  }, [map, t]);
 
   useEffect(() => {
     if (!map) return;

@@ -8,6 +8,7 @@ import type { SiteSummary, TraceResult } from '../lib/types.js';
 export const SITE_SOURCE = 'sites';
 export const TRACE_SOURCE = 'trace';
 export const TRACE_POINTS_SOURCE = 'trace-points';
+export const CATCHMENT_SOURCE = 'catchments';
 const FONT = ['DejaVu Sans Book'];
 const FONT_BOLD = ['DejaVu Sans Bold'];
 
@@ -206,6 +207,92 @@ export const traceLayers: LayerSpecification[] = [
   },
 ];
 
+// Pale fills that differ between neighbouring basins (by id), under the rivers; dashed outlines
+// because the divides are approximate.
+const BASIN_FILLS = ['#7fb3d5', '#a3c586', '#d7b377', '#b39ddb', '#80cbc4', '#e6a1a1'];
+const basinFill: ExpressionSpecification = [
+  'match',
+  ['%', ['get', 'basinId'], BASIN_FILLS.length],
+  ...BASIN_FILLS.flatMap((c, i) => [i, c]),
+  BASIN_FILLS[0] as string,
+] as unknown as ExpressionSpecification;
+const isArea: ExpressionSpecification = ['==', ['get', 'role'], 'area'];
+const selectedBasin = (basinId: number | undefined, delta: boolean): ExpressionSpecification =>
+  [
+    'all',
+    ['==', ['get', 'basinId'], basinId ?? -1],
+    ['==', ['get', 'kind'], delta ? 'delta' : 'basin'],
+  ] as ExpressionSpecification;
+
+/**
+ * Approximate catchments: fill, outline (the selected basin or delta drawn stronger) and a label that
+ * says the area is approximate (`approxText`, translated, e.g. "approx. catchment").
+ */
+export function catchmentLayers(approxText: string): LayerSpecification[] {
+  return [
+    {
+      id: 'basin-fill',
+      type: 'fill',
+      source: CATCHMENT_SOURCE,
+      filter: ['all', isArea, ['==', ['get', 'kind'], 'basin']],
+      paint: { 'fill-color': basinFill, 'fill-opacity': 0.16 },
+    },
+    {
+      id: 'delta-fill',
+      type: 'fill',
+      source: CATCHMENT_SOURCE,
+      filter: ['all', isArea, ['==', ['get', 'kind'], 'delta']],
+      paint: { 'fill-color': '#1b9e77', 'fill-opacity': 0.28 },
+    },
+    {
+      id: 'basin-outline',
+      type: 'line',
+      source: CATCHMENT_SOURCE,
+      filter: isArea,
+      paint: {
+        'line-color': ['match', ['get', 'kind'], 'delta', '#0f6b50', '#4a6f8a'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4],
+        'line-dasharray': [4, 3],
+        'line-opacity': 0.8,
+      },
+    },
+    {
+      id: 'basin-selected',
+      type: 'line',
+      source: CATCHMENT_SOURCE,
+      filter: ['all', isArea, selectedBasin(undefined, false)],
+      paint: { 'line-color': '#006d6d', 'line-width': 3, 'line-dasharray': [3, 1.5] },
+    },
+    {
+      id: 'basin-labels',
+      type: 'symbol',
+      source: CATCHMENT_SOURCE,
+      filter: ['==', ['get', 'role'], 'label'],
+      layout: {
+        // Where labels collide, the bigger basin keeps its name.
+        'symbol-sort-key': ['-', 0, ['get', 'areaKm2']],
+        'text-field': catchmentLabel(approxText),
+        'text-font': FONT_BOLD,
+        'text-size': ['case', ['==', ['get', 'kind'], 'delta'], 11, 13],
+        'text-max-width': 12,
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#1f4e5f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+    },
+  ];
+}
+
+export const catchmentLabel = (approxText: string): ExpressionSpecification => [
+  'format',
+  ['get', 'name'],
+  {},
+  `\n${approxText}`,
+  { 'font-scale': 0.8 },
+];
+
+export const selectedBasinFilter = (basinId: number | undefined, delta: boolean): ExpressionSpecification =>
+  ['all', isArea, selectedBasin(basinId, delta)] as ExpressionSpecification;
+
 export const basinLayer = (basinId: number): LayerSpecification => ({
   id: 'basin-rivers',
   type: 'line',
@@ -221,8 +308,9 @@ export const basinLayer = (basinId: number): LayerSpecification => ({
 });
 
 /** Basemap layers each legend toggle controls. */
-export const TOGGLE_LAYERS: Record<'rivers' | 'countries' | 'sites', string[]> = {
+export const TOGGLE_LAYERS: Record<'rivers' | 'countries' | 'basins' | 'sites', string[]> = {
   rivers: ['rivers-major', 'rivers-medium', 'rivers-minor', 'river-labels'],
   countries: ['boundaries', 'country-labels'],
+  basins: ['basin-fill', 'delta-fill', 'basin-outline', 'basin-selected', 'basin-labels'],
   sites: ['site-clusters', 'site-cluster-count', 'site-points', 'site-labels', 'site-selected'],
 };
