@@ -34,27 +34,30 @@ export function insertSites(
   now = new Date(),
 ): string[] {
   const stamp = now.toISOString();
-  return db.transaction(() => {
-    let rid = db.prepare('SELECT COALESCE(MAX(rid), 0) FROM sites').pluck().get() as number;
-    const ids: string[] = [];
-    const insert =
-      db.prepare(`INSERT INTO sites (id, rid, name, name_local, search_text, name_key, kind, sector,
+  return db
+    .transaction(() => {
+      let rid = db.prepare('SELECT COALESCE(MAX(rid), 0) FROM sites').pluck().get() as number;
+      const ids: string[] = [];
+      const insert =
+        db.prepare(`INSERT INTO sites (id, rid, name, name_local, search_text, name_key, kind, sector,
       operator, status, lon, lat, footprint, address, locality, receiving_river, notes, sources, created_at,
       updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
-    const rtree = db.prepare(
-      'INSERT INTO sites_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const f of sites) {
-      const id = f.id ?? randomUUID();
-      rid += 1;
-      insert.run(id, rid, ...fieldColumns(f), stamp, stamp);
-      rtree.run(rid, f.location.lon, f.location.lon, f.location.lat, f.location.lat);
-      writeChildren(db, id, f);
-      writeDerived(db, id, deriveSite(f, hydrology, now));
-      ids.push(id);
-    }
-    return ids;
-  })();
+      const rtree = db.prepare(
+        'INSERT INTO sites_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const f of sites) {
+        const id = f.id ?? randomUUID();
+        rid += 1;
+        insert.run(id, rid, ...fieldColumns(f), stamp, stamp);
+        rtree.run(rid, f.location.lon, f.location.lon, f.location.lat, f.location.lat);
+        writeChildren(db, id, f);
+        writeDerived(db, id, deriveSite(f, hydrology, now));
+        ids.push(id);
+      }
+      return ids;
+      // IMMEDIATE: it reads MAX(rid) before writing, and a deferred read cannot wait for another process's writer.
+    })
+    .immediate();
 }
 
 export function createSite(db: Db, hydrology: HydrologyProvider, fields: SiteFields): SiteRecord {

@@ -38,6 +38,13 @@ export interface GeometryRules {
   maxPositions?: number;
   /** Whether lines may cross themselves (rivers and routes may not matter; rings never may). Default true. */
   allowLineCrossings?: boolean;
+  /**
+   * 'wgs84' (default) checks longitude/latitude ranges; 'any' skips them, for coordinates still in a
+   * projected CRS (ranges are then checked after conversion).
+   */
+  coordinateRange?: 'wgs84' | 'any';
+  /** Run the (quadratic) self-intersection check; default true. */
+  checkCrossings?: boolean;
 }
 
 export const DEFAULT_MAX_POSITIONS = 5000;
@@ -78,7 +85,8 @@ export function validateGeometry(input: unknown, rules: GeometryRules = {}): Geo
   }
   const issues: GeometryIssue[] = [];
   const counter = { positions: 0 };
-  checkNesting(input.coordinates, DEPTH[type], 'coordinates', issues, counter, maxPositions);
+  const ranges = (rules.coordinateRange ?? 'wgs84') === 'wgs84';
+  checkNesting(input.coordinates, DEPTH[type], 'coordinates', issues, counter, maxPositions, ranges);
   if (counter.positions > maxPositions) {
     issues.push({
       code: 'too_many_positions',
@@ -89,7 +97,8 @@ export function validateGeometry(input: unknown, rules: GeometryRules = {}): Geo
   if (issues.length > 0) return { ok: false, issues };
   const geometry = input as unknown as Geometry;
   checkShape(geometry, issues);
-  if (issues.length === 0) checkCrossings(geometry, rules.allowLineCrossings ?? true, issues);
+  if (issues.length === 0 && (rules.checkCrossings ?? true))
+    checkCrossings(geometry, rules.allowLineCrossings ?? true, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, geometry };
 }
 
@@ -115,6 +124,7 @@ function checkNesting(
   issues: GeometryIssue[],
   counter: { positions: number },
   maxPositions: number,
+  ranges: boolean,
 ): void {
   // Stop collecting after a while so a huge bad payload cannot produce a huge answer.
   if (issues.length >= 20 || counter.positions > maxPositions) {
@@ -123,7 +133,7 @@ function checkNesting(
   }
   if (depth === 0) {
     counter.positions += 1;
-    checkPosition(v, path, issues);
+    checkPosition(v, path, issues, ranges);
     return;
   }
   if (!Array.isArray(v)) {
@@ -131,11 +141,11 @@ function checkNesting(
     return;
   }
   v.forEach((item, i) => {
-    checkNesting(item, depth - 1, `${path}.${i}`, issues, counter, maxPositions);
+    checkNesting(item, depth - 1, `${path}.${i}`, issues, counter, maxPositions, ranges);
   });
 }
 
-function checkPosition(p: unknown, path: string, issues: GeometryIssue[]): void {
+function checkPosition(p: unknown, path: string, issues: GeometryIssue[], ranges: boolean): void {
   if (!Array.isArray(p) || p.length < 2 || p.length > 3) {
     issues.push({
       code: 'bad_structure',
@@ -149,7 +159,10 @@ function checkPosition(p: unknown, path: string, issues: GeometryIssue[]): void 
     return;
   }
   const [lon, lat] = p as number[];
-  if ((lon as number) < -180 || (lon as number) > 180 || (lat as number) < -90 || (lat as number) > 90) {
+  if (
+    ranges &&
+    ((lon as number) < -180 || (lon as number) > 180 || (lat as number) < -90 || (lat as number) > 90)
+  ) {
     issues.push({
       code: 'out_of_range',
       path,
@@ -171,11 +184,21 @@ function checkShape(g: Geometry, issues: GeometryIssue[]): void {
       checkRing(ring, `${path}.${i}`, issues);
     });
   };
+  const empty = (what: string) =>
+    issues.push({
+      code: 'too_few_positions',
+      path: 'coordinates',
+      message: `must contain at least one ${what}`,
+    });
   switch (g.type) {
+    case 'MultiPoint':
+      if (g.coordinates.length === 0) empty('position');
+      break;
     case 'LineString':
       line(g.coordinates, 'coordinates');
       break;
     case 'MultiLineString':
+      if (g.coordinates.length === 0) empty('line');
       g.coordinates.forEach((l, i) => {
         line(l, `coordinates.${i}`);
       });
@@ -184,6 +207,7 @@ function checkShape(g: Geometry, issues: GeometryIssue[]): void {
       polygon(g.coordinates, 'coordinates');
       break;
     case 'MultiPolygon':
+      if (g.coordinates.length === 0) empty('polygon');
       g.coordinates.forEach((p, i) => {
         polygon(p, `coordinates.${i}`);
       });

@@ -2,6 +2,7 @@
 // MultiPolygon features become the footprint, positioned at their centroid.
 import { centroid } from '@turf/turf';
 import type { Feature, Geometry, Position } from 'geojson';
+import { validateGeometry } from '../../geo/validate-geometry.js';
 import { checkCrs, convertPoint } from './coords.js';
 import type { ParseOptions, ParseOutcome, RawRow, RowError } from './types.js';
 
@@ -38,6 +39,20 @@ export function parseGeoJson(input: string | unknown, options: ParseOptions = {}
     if (!geometry) {
       errors.push({ line, field: 'geometry', message: 'is missing' });
       return;
+    }
+    if (geometry.type === 'Point' || geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+      // Shape first (nesting, numbers, closure, size): the file is untrusted. Ranges are checked after CRS
+      // conversion and crossings by the site schema, on the converted footprint.
+      const shape = validateGeometry(geometry, { coordinateRange: 'any', checkCrossings: false });
+      if (!shape.ok) {
+        for (const issue of shape.issues)
+          errors.push({
+            line,
+            field: issue.path ? `geometry.${issue.path}` : 'geometry',
+            message: issue.message,
+          });
+        return;
+      }
     }
     if (geometry.type === 'Point') {
       const [x, y] = geometry.coordinates;
