@@ -65,6 +65,17 @@ export function sitesQuery(f: Filters, extra: Record<string, string | number> = 
   return p.toString();
 }
 
+/** The API nests coordinates in `location`; the client reads them flat as `lon`/`lat`. */
+export function flattenLocation<T extends object>(x: T): T & { lon: number; lat: number } {
+  const loc = (x as { location?: { lon?: unknown; lat?: unknown } }).location;
+  const flat = x as T & { lon: number; lat: number };
+  return {
+    ...x,
+    lon: typeof loc?.lon === 'number' ? loc.lon : flat.lon,
+    lat: typeof loc?.lat === 'number' ? loc.lat : flat.lat,
+  };
+}
+
 export interface TraceParams {
   lon: number;
   lat: number;
@@ -100,17 +111,20 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
     basins: () => call<Basin[]>('/api/basins'),
     catchments: () => call<Catchments>('/api/basins/catchments'),
     sites: (f: Filters, limit = 1000) =>
-      call<SiteList>(`/api/sites?${sitesQuery(f, { limit, sort: '-wri' })}`),
-    site: (id: string) => call<Site>(`/api/sites/${encodeURIComponent(id)}`),
+      call<SiteList>(`/api/sites?${sitesQuery(f, { limit, sort: '-wri' })}`).then((r) => ({
+        ...r,
+        items: r.items.map(flattenLocation),
+      })),
+    site: (id: string) => call<Site>(`/api/sites/${encodeURIComponent(id)}`).then(flattenLocation),
     trace: (p: TraceParams, signal?: AbortSignal) => {
       const q = new URLSearchParams({ lon: p.lon.toFixed(6), lat: p.lat.toFixed(6) });
       if (p.maxKm !== undefined) q.set('maxKm', String(p.maxKm));
       if (p.snapMaxKm !== undefined) q.set('snapMaxKm', String(p.snapMaxKm));
       return call<TraceResult>(`/api/trace?${q}`, signal ? { signal } : undefined);
     },
-    createSite: (body: unknown) => call<Site>('/api/sites', json('POST', body)),
+    createSite: (body: unknown) => call<Site>('/api/sites', json('POST', body)).then(flattenLocation),
     updateSite: (id: string, body: unknown) =>
-      call<Site>(`/api/sites/${encodeURIComponent(id)}`, json('PATCH', body)),
+      call<Site>(`/api/sites/${encodeURIComponent(id)}`, json('PATCH', body)).then(flattenLocation),
     deleteSite: (id: string, version: number) =>
       call<void>(`/api/sites/${encodeURIComponent(id)}?version=${version}`, { method: 'DELETE' }),
     importSites: (file: Blob, name: string, opts: { format: string; crs: string; dryRun: boolean }) => {

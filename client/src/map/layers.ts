@@ -9,6 +9,8 @@ export const SITE_SOURCE = 'sites';
 export const TRACE_SOURCE = 'trace';
 export const TRACE_POINTS_SOURCE = 'trace-points';
 export const CATCHMENT_SOURCE = 'catchments';
+/** The server's name for a river system with no named river (server/core/network/name-outlets.ts). */
+const UNNAMED_BASIN = 'Unnamed river system';
 const FONT = ['DejaVu Sans Book'];
 const FONT_BOLD = ['DejaVu Sans Bold'];
 
@@ -267,7 +269,26 @@ export function catchmentLayers(approxText: string): LayerSpecification[] {
       id: 'basin-labels',
       type: 'symbol',
       source: CATCHMENT_SOURCE,
-      filter: ['==', ['get', 'role'], 'label'],
+      filter: [
+        'all',
+        ['==', ['get', 'role'], 'label'],
+        ['!=', ['get', 'name'], UNNAMED_BASIN],
+        // Big basins are named from the world view, small ones and deltas only closer in.
+        [
+          '>=',
+          ['zoom'],
+          [
+            'case',
+            ['==', ['get', 'kind'], 'delta'],
+            5,
+            ['>=', ['get', 'areaKm2'], 250_000],
+            2,
+            ['>=', ['get', 'areaKm2'], 50_000],
+            4,
+            6,
+          ],
+        ],
+      ],
       layout: {
         // Where labels collide, the bigger basin keeps its name.
         'symbol-sort-key': ['-', 0, ['get', 'areaKm2']],
