@@ -2,9 +2,11 @@
 import { parseArgs } from 'node:util';
 import type { TraceResult } from '../core/trace/trace.js';
 import { runTrace } from '../core/trace/trace-request.js';
+import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
 import { CliError } from './cli-error.js';
+import { formatRelease } from './trace-release-format.js';
 
 function numberArg(value: string | undefined, label: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -21,7 +23,7 @@ export async function runTraceCommand(args: string[]): Promise<void> {
     parsed = parseTraceArgs(args);
   } catch (err) {
     throw new CliError(
-      `${(err as Error).message}\nUsage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]`,
+      `${(err as Error).message}\nUsage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M | --release-volume-m3 V --release-concentration-mg-l C] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--json]`,
     );
   }
   const { values, positionals } = parsed;
@@ -29,18 +31,41 @@ export async function runTraceCommand(args: string[]): Promise<void> {
     throw new CliError('Give exactly two coordinates: trace <lon> <lat> (WGS84 degrees).');
   const lon = numberArg(positionals[0], 'lon', -180, 180)!;
   const lat = numberArg(positionals[1], 'lat', -90, 90)!;
+  const L = RELEASE_LIMITS;
+  const resolved = resolveRelease({
+    releaseKg: numberArg(values['release-kg'], '--release-kg', ...L.releaseKg),
+    releaseVolumeM3: numberArg(values['release-volume-m3'], '--release-volume-m3', ...L.releaseVolumeM3),
+    releaseConcentrationMgL: numberArg(
+      values['release-concentration-mg-l'],
+      '--release-concentration-mg-l',
+      ...L.releaseConcentrationMgL,
+    ),
+    substance: values.substance,
+    decayPerDay: numberArg(values['decay-per-day'], '--decay-per-day', ...L.decayPerDay),
+    dischargeFactor: numberArg(values['discharge-factor'], '--discharge-factor', ...L.dischargeFactor),
+    limitMgL: numberArg(values['limit-mg-l'], '--limit-mg-l', ...L.limitMgL),
+  });
+  if (!resolved.ok) throw new CliError(resolved.message);
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    const outcome = runTrace(services.network, services.land, {
-      lon,
-      lat,
-      maxKm: numberArg(values['max-km'], '--max-km', 0.001, 20000),
-      snapMaxKm: numberArg(values['snap-max-km'], '--snap-max-km', 0.001, 200),
-      river: values.river ?? null,
-    });
+    const outcome = runTrace(
+      services.network,
+      services.land,
+      {
+        lon,
+        lat,
+        maxKm: numberArg(values['max-km'], '--max-km', 0.001, 20000),
+        snapMaxKm: numberArg(values['snap-max-km'], '--snap-max-km', 0.001, 200),
+        river: values.river ?? null,
+        release: resolved.release,
+      },
+      services.discharge,
+    );
     if (!outcome.ok) throw new CliError(`${outcome.code}: ${outcome.message}`);
     process.stdout.write(
-      values.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatTrace(outcome.result),
+      values.json
+        ? `${JSON.stringify(outcome.result, null, 2)}\n`
+        : formatTrace(outcome.result) + ('release' in outcome.result ? formatRelease(outcome.result) : ''),
     );
   } finally {
     services.close();
@@ -60,6 +85,13 @@ function parseTraceArgs(args: string[]) {
       'max-km': { type: 'string' },
       'snap-max-km': { type: 'string' },
       river: { type: 'string' },
+      'release-kg': { type: 'string' },
+      'release-volume-m3': { type: 'string' },
+      'release-concentration-mg-l': { type: 'string' },
+      substance: { type: 'string' },
+      'decay-per-day': { type: 'string' },
+      'discharge-factor': { type: 'string' },
+      'limit-mg-l': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });

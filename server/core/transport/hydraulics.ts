@@ -64,15 +64,17 @@ export function fischerDispersion(velocityMs: number, widthM: number, depthM: nu
 }
 
 /**
- * Hydraulics used by the plume. Dispersion is taken from the river channel in both reach kinds
- * (wind and inflow mixing in a lake are of the same order); the lake's slowness alone then
- * spreads the slug in time, as σt² grows with D/U³.
+ * Hydraulics used by the plume. In a lake, Fischer's D ∝ U·W²/h (with u* ∝ U) falls with the
+ * velocity; the slow passage still spreads the slug in time, since σt² grows with D/U³.
  */
 export function hydraulics(dischargeM3s: number, kind: ReachKind, tcase: TransportCase): Hydraulics {
   const g = riverGeometry(dischargeM3s);
   let velocityMs = g.velocityMs;
   let dispersionM2s = fischerDispersion(g.velocityMs, g.widthM, g.depthM);
-  if (kind === 'lake') velocityMs *= LAKE_VELOCITY_FACTOR;
+  if (kind === 'lake') {
+    velocityMs *= LAKE_VELOCITY_FACTOR;
+    dispersionM2s = Math.max(DISPERSION_MIN_M2S, dispersionM2s * LAKE_VELOCITY_FACTOR);
+  }
   if (tcase === 'bound') {
     velocityMs *= BOUND_VELOCITY_FACTOR;
     dispersionM2s *= BOUND_DISPERSION_FACTOR;

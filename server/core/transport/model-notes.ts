@@ -14,7 +14,7 @@ export const MODEL_ASSUMPTIONS: string[] = [
   'Instantaneous release, mixed over the river cross-section; 1-D advection–dispersion along the main path, reach by reach: C = M/(A·√(4πDt))·exp(−(x−Ut)²/(4Dt) − kt) on a uniform reach.',
   `Hydraulic geometry from mean discharge Q (m³/s): U = ${VELOCITY_COEF}·Q^${VELOCITY_EXP} m/s, W = ${WIDTH_COEF}·Q^0.5 m, A = Q/U, h = A/W (Leopold & Maddock form, calibrated to ≈ 1.1 m/s on the lower Danube and 0.3–0.6 m/s on small rivers).`,
   'Longitudinal dispersion by Fischer: D = 0.011·U²W²/(h·u*), shear velocity u* = 0.1·U, clamped to 0.5–5,000 m²/s.',
-  `Lakes and reservoirs (Natural Earth lake centerlines): velocity × ${LAKE_VELOCITY_FACTOR}; the slow passage spreads the slug and lowers its peak.`,
+  `Lakes and reservoirs (Natural Earth lake centerlines): velocity and Fischer dispersion × ${LAKE_VELOCITY_FACTOR}; the slow passage spreads the slug in time and lowers its peak.`,
   `Most probable: mean velocity and Fischer dispersion. Bound (maximum probable): velocity × ${BOUND_VELOCITY_FACTOR}, dispersion × ${BOUND_DISPERSION_FACTOR} — earlier arrival and higher peak (cf. Jobson 1996, USGS WRIR 96-4013, maximum probable velocity).`,
   `Peak concentration M·e^(−kT)/(Q·√(2π)·σt) with σt² = Σ 2·D·Δx/U³; evaluated no nearer than ${NEAR_FIELD_KM} km from the release (near field not modelled).`,
   `Leading edge at ${LEADING_EDGE_TO_PEAK}·Tpeak, the average ratio in Jobson's (1996) tracer data (the Gaussian's Tpeak − 3σt runs unphysically early near the source).`,

@@ -2,10 +2,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
+import { hasRiverNamed } from '../../core/trace/snap.js';
 import { MAX_SNAP_MAX_KM, runTrace } from '../../core/trace/trace-request.js';
 import type { Services } from '../../services.js';
+import { getSite } from '../../storage/site-store.js';
 import { badRequest } from '../errors.js';
 import { numberParam, parseQuery } from '../query.js';
+import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
 
 const querySchema = z
   .object({
@@ -17,6 +20,8 @@ const querySchema = z
     maxKm: numberParam('maxKm', 0.001, 20000).optional(),
     snapMaxKm: numberParam('snapMaxKm', 0.001, MAX_SNAP_MAX_KM).optional(),
     river: z.string().trim().min(1).max(120).optional(),
+    siteId: z.string().trim().min(1).max(100).optional(),
+    ...releaseQueryShape,
   })
   .strict();
 
@@ -42,7 +47,7 @@ export function startPoint(q: TraceQuery): { lon: number; lat: number } {
   if (lon === undefined || lat === undefined) {
     throw badRequest(
       'INVALID_QUERY',
-      'Give the start point as lon and lat (WGS84 degrees), or crs with x and y.',
+      'Give the start point as lon and lat (WGS84 degrees), crs with x and y, or the siteId of a registered site.',
     );
   }
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
@@ -51,18 +56,41 @@ export function startPoint(q: TraceQuery): { lon: number; lat: number } {
   return { lon, lat };
 }
 
+/** A registered site as the start: its location, and its receiving river when the network knows it. */
+function siteStart(services: Services, q: TraceQuery): { lon: number; lat: number; river: string | null } {
+  if (
+    q.lon !== undefined ||
+    q.lat !== undefined ||
+    q.x !== undefined ||
+    q.y !== undefined ||
+    q.crs !== undefined
+  )
+    throw badRequest('INVALID_QUERY', 'Give either siteId or a point (lon/lat or crs with x/y), not both.');
+  const site = getSite(services.db, q.siteId!);
+  if (!site)
+    throw badRequest(
+      'UNKNOWN_SITE',
+      `No registered site has id "${q.siteId}". Check the id (GET /api/sites).`,
+    );
+  const hint = q.river ?? site.receivingRiver;
+  return {
+    ...site.location,
+    river: hint && hasRiverNamed(services.network, hint) ? hint : (q.river ?? null),
+  };
+}
+
 export function traceRouter(services: Services): Router {
   const router = Router();
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
-    const { lon, lat } = startPoint(q);
-    const outcome = runTrace(services.network, services.land, {
-      lon,
-      lat,
-      maxKm: q.maxKm,
-      snapMaxKm: q.snapMaxKm,
-      river: q.river,
-    });
+    const release = releaseFromQuery(q);
+    const { lon, lat, river } =
+      q.siteId === undefined ? { ...startPoint(q), river: q.river } : siteStart(services, q);
+    const request = { lon, lat, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river, release };
+    let outcome = runTrace(services.network, services.land, request, services.discharge);
+    // A site's receiving river is a hint: when it is not within reach, trace from the nearest river.
+    if (!outcome.ok && q.siteId !== undefined && q.river === undefined && river)
+      outcome = runTrace(services.network, services.land, { ...request, river: null }, services.discharge);
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
     res.json(outcome.result);
   });
