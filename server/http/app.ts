@@ -8,6 +8,8 @@ import { errorHandler, HttpError } from './errors.js';
 import { analysisRouter } from './routes/analysis.js';
 import { catchmentsRouter } from './routes/catchments.js';
 import { networkRouter } from './routes/network.js';
+import { planningRouter } from './routes/planning.js';
+import { receptorsRouter } from './routes/receptors.js';
 import { sitesRouter } from './routes/sites.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
@@ -28,7 +30,7 @@ export function createApp(services: Services): express.Express {
       limit: JSON_BODY_LIMIT,
       type: (req) =>
         /^application\/([\w.-]+\+)?json\b/i.test(String(req.headers['content-type'] ?? '')) &&
-        !(req.url ?? '').startsWith('/api/sites/import'),
+        !/^\/api\/(sites|receptors)\/import\b/.test(req.url ?? ''),
     }),
   );
 
@@ -38,6 +40,8 @@ export function createApp(services: Services): express.Express {
   api.use(catchmentsRouter(services));
   api.use(networkRouter(services));
   api.use(sitesRouter(services));
+  api.use(planningRouter(services));
+  api.use(receptorsRouter(services));
   api.use(tilesRouter(services));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),

@@ -1,5 +1,5 @@
 // Bulk import and export of sites over HTTP: body limits, format dispatch, report status codes.
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { type ImportFormat, parseImport } from '../../core/register/import/parse.js';
@@ -60,6 +60,12 @@ function formatFromName(name: string | undefined): ImportFormat | undefined {
   return ext as ImportFormat | undefined;
 }
 
+/** Reads an import body: multipart upload (form field "file") or a raw body, both up to the limit. */
+export const importBody: RequestHandler = (req, res, next) =>
+  /^multipart\//i.test(String(req.headers['content-type'] ?? ''))
+    ? multipartBody(req, res, next)
+    : rawBody(req, res, next);
+
 export function importHandlers(services: SitesServices): RequestHandler[] {
   const run = (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
@@ -99,13 +105,7 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
     });
     res.status(report.errors.length > 0 && !report.dryRun ? 422 : 200).json(report);
   };
-  return [
-    (req: Request, res: Response, next: NextFunction) =>
-      /^multipart\//i.test(String(req.headers['content-type'] ?? ''))
-        ? multipartBody(req, res, next)
-        : rawBody(req, res, next),
-    run,
-  ];
+  return [importBody, run];
 }
 
 export function exportHandler(db: Db): RequestHandler {

@@ -1,0 +1,130 @@
+// /api/receptors: user-imported receptor layers (water intakes, schools, hospitals, protected areas,
+// flood-hazard zones). Reads are open; POST, DELETE and import are write routes in one router.
+import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
+import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
+import { parseImport } from '../../core/register/import/parse.js';
+import type { Db } from '../../storage/db.js';
+import {
+  deleteReceptor,
+  getReceptor,
+  importReceptors,
+  insertReceptors,
+  listReceptors,
+} from '../../storage/receptor-store.js';
+import { HttpError } from '../errors.js';
+import { strictQuery } from '../security.js';
+import { parseQuery, validationError } from './sites.js';
+import { importBody } from './sites-io.js';
+
+export const MAX_RECEPTOR_LIMIT = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const kindList = z
+  .string()
+  .transform((s) => s.split(',').map((k) => k.trim()))
+  .pipe(z.array(z.enum(RECEPTOR_KINDS, { error: `kind must be among ${RECEPTOR_KINDS.join(', ')}` })));
+
+/** "W,S,E,N" in WGS84 degrees, west ≤ east and south ≤ north. */
+export const bboxParam = z
+  .string()
+  .transform((s) => s.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p))))
+  .pipe(
+    z
+      .tuple(
+        [
+          z.number().min(-180).max(180),
+          z.number().min(-90).max(90),
+          z.number().min(-180).max(180),
+          z.number().min(-90).max(90),
+        ],
+        {
+          error: 'bbox must be four numbers W,S,E,N in WGS84 degrees',
+        },
+      )
+      .refine(([w, s, e, n]) => w <= e && s <= n, { error: 'bbox must have west ≤ east and south ≤ north' }),
+  );
+
+const ListQuery = z
+  .object({
+    bbox: bboxParam.optional(),
+    kind: kindList.optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_RECEPTOR_LIMIT).default(1000),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+const ImportQuery = z
+  .object({
+    format: z.enum(['geojson', 'csv']).optional(),
+    crs: z.string().trim().min(1).max(64).optional(),
+    kind: z.enum(RECEPTOR_KINDS).optional(),
+    dryRun: z
+      .enum(['true', 'false', '1', '0'])
+      .transform((v) => v === 'true' || v === '1')
+      .default(false),
+  })
+  .strict();
+
+function receptorId(req: Request): string {
+  const id = String(req.params.id);
+  if (!UUID.test(id)) throw new HttpError(404, 'NOT_FOUND', `No receptor ${id.slice(0, 100)}.`);
+  return id;
+}
+
+function formatOf(req: Request, given: 'geojson' | 'csv' | undefined): 'geojson' | 'csv' {
+  if (given) return given;
+  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv)$/)?.[1];
+  if (ext === 'csv') return 'csv';
+  if (ext) return 'geojson';
+  throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv.', [
+    { path: 'format', message: 'required' },
+  ]);
+}
+
+export function receptorsRouter(services: { db: Db }): express.Router {
+  const { db } = services;
+  const r = express.Router();
+
+  r.get('/receptors', (req, res) => {
+    const q = parseQuery(ListQuery, req);
+    const found = listReceptors(db, { bbox: q.bbox, kinds: q.kind, limit: q.limit, offset: q.offset });
+    res.json({ total: found.total, limit: q.limit, offset: q.offset, items: found.items });
+  });
+
+  r.post('/receptors/import', importBody, (req: Request, res: Response) => {
+    const q = parseQuery(ImportQuery, req);
+    const body: unknown = req.file
+      ? req.file.buffer.toString('utf8')
+      : Buffer.isBuffer(req.body)
+        ? req.body.toString('utf8')
+        : req.body;
+    if (body === undefined || body === '' || (Buffer.isBuffer(req.body) && req.body.length === 0)) {
+      throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
+        { path: 'body', message: 'required' },
+      ]);
+    }
+    const parsed = parseImport(formatOf(req, q.format), body, { crs: q.crs });
+    if (!parsed.ok) throw new HttpError(400, parsed.code, parsed.message);
+    const report = importReceptors(db, parsed.rows, parsed.errors, { dryRun: q.dryRun, defaultKind: q.kind });
+    res.status(report.errors.length > 0 && !report.dryRun ? 422 : 200).json(report);
+  });
+
+  r.post('/receptors', strictQuery(), (req, res) => {
+    const checked = validateReceptor(req.body);
+    if (!checked.ok) throw validationError(checked.issues, 'The receptor is invalid.');
+    const [id] = insertReceptors(db, [checked.fields]);
+    res
+      .status(201)
+      .location(`/api/receptors/${id}`)
+      .json(getReceptor(db, id as string));
+  });
+
+  r.delete('/receptors/:id', strictQuery(), (req, res) => {
+    const id = receptorId(req);
+    if (!deleteReceptor(db, id)) throw new HttpError(404, 'NOT_FOUND', `No receptor ${id}.`);
+    res.status(204).end();
+  });
+
+  return r;
+}
