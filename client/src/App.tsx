@@ -6,6 +6,7 @@ import { Filters } from './components/Filters.js';
 import { Header } from './components/Header.js';
 import { ImportDialog } from './components/ImportDialog.js';
 import { Legend } from './components/Legend.js';
+import { MatrixView } from './components/MatrixView.js';
 import { SiteForm } from './components/SiteForm.js';
 import { SiteList } from './components/SiteList.js';
 import { SitePanel } from './components/SitePanel.js';
@@ -45,6 +46,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   });
   const [form, setForm] = useState<FormTarget | null>(null);
   const [importing, setImporting] = useState(false);
+  const [matrixOpen, setMatrixOpen] = useState(false);
   const mapRef = useRef<MapHandle>(null);
   // A restored permalink keeps its view; a trace the user starts is zoomed to.
   const fitTrace = useRef(false);
@@ -167,6 +169,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         mode={mode}
         onMode={setMode}
         onImport={() => setImporting(true)}
+        onMatrix={() => setMatrixOpen(true)}
         lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}
         onLang={setLang}
       />
@@ -260,6 +263,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
           </div>
         )}
       </div>
+      {matrixOpen && (
+        <MatrixView basins={choices} initialBasinId={s.basinId} onClose={() => setMatrixOpen(false)} />
+      )}
       {importing && (
         <ImportDialog
           api={api}

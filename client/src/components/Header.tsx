@@ -10,6 +10,8 @@ interface Props {
   mode: MapMode;
   onMode(m: MapMode): void;
   onImport(): void;
+  /** Opens the basin transboundary matrix. */
+  onMatrix?(): void;
   lang: Lang;
   onLang(l: Lang): void;
 }
@@ -63,6 +65,11 @@ export function Header(p: Props) {
         <button type="button" onClick={p.onImport}>
           {t('header.import')}
         </button>
+        {p.onMatrix && (
+          <button type="button" onClick={p.onMatrix}>
+            {t('matrix.open')}
+          </button>
+        )}
         <button type="button" onClick={copy}>
           {copied ? t('header.copied') : t('header.permalink')}
         </button>

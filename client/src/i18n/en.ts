@@ -203,6 +203,30 @@ export const en = {
   },
   errors: { generic: 'Something went wrong: {{message}}', network: 'The server could not be reached.' },
   map: { label: 'Map of hazardous sites and rivers', loading: 'Loading map…' },
+  matrix: {
+    open: 'Basin matrix',
+    title: 'Transboundary matrix',
+    basin: 'Basin',
+    allData: 'All data',
+    metric: 'Show',
+    metrics: {
+      sites: 'Number of sites',
+      annexI: 'Annex I hazardous activities',
+      maxWri: 'Highest WRI',
+      maxThi: 'Highest THI',
+      minArrivalH: 'Shortest arrival at the border (h)',
+    },
+    csv: 'Download CSV',
+    loading: 'Computing the matrix…',
+    empty: 'No site in this basin reaches another country.',
+    summary: '{{n}} of {{total}} sites on the river network reach another country.',
+    caption: 'Sites by country of origin (rows) and downstream country affected (columns)',
+    originAffected: 'origin ↓ / affected →',
+    cellTitle:
+      '{{origin}} → {{affected}}: {{sites}} sites, {{annexI}} Annex I; highest WRI {{wri}}, THI {{thi}}; border reached in {{hours}} h ({{km}} km)',
+    note: 'Arrival times follow the main downstream path at default velocities by river size; a border river affects both banks at once (0 h).',
+    close: 'Close',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
