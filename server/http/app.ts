@@ -10,6 +10,7 @@ import { catchmentsRouter } from './routes/catchments.js';
 import { networkRouter } from './routes/network.js';
 import { planningRouter } from './routes/planning.js';
 import { receptorsRouter } from './routes/receptors.js';
+import { reportsRouter } from './routes/reports.js';
 import { sitesRouter } from './routes/sites.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
@@ -42,6 +43,7 @@ export function createApp(services: Services): express.Express {
   api.use(sitesRouter(services));
   api.use(planningRouter(services));
   api.use(receptorsRouter(services));
+  api.use(reportsRouter(services));
   api.use(tilesRouter(services));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),

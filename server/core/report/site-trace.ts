@@ -1,0 +1,45 @@
+// Runs the downstream trace (with an optional release) from a registered site, snapping it the way
+// the register derives its fields, so the report's countries match the site's downstream countries.
+import type { SiteRecord } from '../register/site-record.js';
+import type { RiverNetwork } from '../trace/river-network.js';
+import { snapToNetwork } from '../trace/snap.js';
+import { type TraceResult, traceDownstream } from '../trace/trace.js';
+import { addArrival, type TraceWithRelease } from '../transport/arrival.js';
+import type { AnchoredDischarge } from '../transport/discharge-table.js';
+import type { Release } from '../transport/release.js';
+
+/** The register's snapping rule (server/core/register/location-hydrology.ts): a named receiving river
+ * within 150 km wins unless it lies more than 25 km beyond the nearest river (within 50 km). */
+const HINTED_SNAP_MAX_KM = 150;
+const NEAREST_SNAP_MAX_KM = 50;
+const HINT_DETOUR_KM = 25;
+
+export type SiteTrace =
+  | { ok: true; trace: TraceResult | TraceWithRelease }
+  | { ok: false; code: 'NO_RIVER_NEARBY'; message: string };
+
+export function traceFromSite(
+  net: RiverNetwork,
+  discharge: AnchoredDischarge,
+  site: Pick<SiteRecord, 'location' | 'receivingRiver'>,
+  release: Release | null,
+): SiteTrace {
+  const { lon, lat } = site.location;
+  const nearest = snapToNetwork(net, lon, lat, NEAREST_SNAP_MAX_KM);
+  const hinted = site.receivingRiver
+    ? snapToNetwork(net, lon, lat, HINTED_SNAP_MAX_KM, site.receivingRiver)
+    : null;
+  const snap =
+    hinted && (!nearest || hinted.distanceKm <= nearest.distanceKm + HINT_DETOUR_KM) ? hinted : nearest;
+  if (!snap)
+    return {
+      ok: false,
+      code: 'NO_RIVER_NEARBY',
+      message: `No river within ${NEAREST_SNAP_MAX_KM} km of the site: the report has no downstream trace.`,
+    };
+  const trace = traceDownstream(net, snap);
+  if (!release) return { ok: true, trace };
+  return { ok: true, trace: addArrival(net, discharge, snap, trace, release) };
+}
+
+export const hasArrival = (t: TraceResult | TraceWithRelease): t is TraceWithRelease => 'release' in t;
