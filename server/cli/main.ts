@@ -8,6 +8,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sites: async () => (await import('./sites.js')).runSites,
   upstream: async () => (await import('./upstream.js')).runUpstreamCommand,
   matrix: async () => (await import('./upstream.js')).runMatrixCommand,
+  review: async () => (await import('./planning.js')).runReview,
+  screening: async () => (await import('./planning.js')).runScreening,
   backup: async () => (await import('./backup.js')).runBackup,
   restore: async () => (await import('./backup.js')).runRestore,
 };
@@ -18,6 +20,8 @@ Commands:
   sites import|export|list ...  (hazatlas sites for details)
   upstream <lon> <lat> [--max-km N] [--max-hours H] [--snap-max-km N] [--river NAME] [--limit N] [--json]
   matrix [--basin NAME|ID] [--csv|--json]
+  review <lon> <lat> --type housing|school_hospital|workplace|... [--name TEXT] [--json]
+  screening border|natech [--within-km N] [--river-within-m N] [--json]
   backup FILE [--force]         online backup of the database
   restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)`;
 
