@@ -16,7 +16,6 @@ import { type BasinMatrix, basinMatrix, type MatrixSite } from '../server/core/u
 import { naiveDownstreamTo } from '../server/core/upstream/naive-upstream.js';
 import { sitePosition } from '../server/core/upstream/site-position.js';
 import { upstreamReport } from '../server/core/upstream/upstream-report.js';
-import { VELOCITY_MODEL } from '../server/core/upstream/velocity.js';
 import { createServices } from '../server/services.js';
 import { matrixSites, sitesInTreeRange } from '../server/storage/analysis-read.js';
 import { dbPathFromEnv } from '../server/storage/db.js';
@@ -161,7 +160,7 @@ function main(): void {
       t0 = performance.now();
       const located = snapRequest(net, services.land, { ...p, snapMaxKm: 25 });
       const res = located.ok
-        ? upstreamReport(services.upstream, located.snap, { limit: SITES }, inRange, VELOCITY_MODEL)
+        ? upstreamReport(services.upstream, located.snap, { limit: SITES }, inRange)
         : null;
       fastMs.push(performance.now() - t0);
       fastIds.push(res ? res.rankedByArrival.slice().sort() : null);

@@ -6,6 +6,7 @@ import type { HydrologyProvider } from './core/register/hydrology.js';
 import { networkHydrology } from './core/register/location-hydrology.js';
 import type { RiverNetwork } from './core/trace/river-network.js';
 import { type AnchoredDischarge, anchorDischarge } from './core/transport/discharge-table.js';
+import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
@@ -22,8 +23,8 @@ export interface Services {
   hydrology: HydrologyProvider;
   /** The discharge table's points snapped onto the network (for release arrival times). */
   discharge: AnchoredDischarge;
-  /** Nested-set numbering of the network for upstream queries and the basin matrix. */
-  upstream: UpstreamIndex;
+  /** Nested-set numbering of the network with discharge-based travel times (built on first use). */
+  readonly upstream: UpstreamIndex;
   meta: Record<string, string>;
   loadMs: number;
   close(): void;
@@ -45,16 +46,21 @@ export function createServices(options: { dbPath: string }): Services {
     boundaryRows.flatMap((b) => lineParts(JSON.parse(b.geometry) as Geometry)),
   );
   const hydrology = networkHydrology(network, land, boundaries);
-  const upstream = upstreamIndexOf(network);
+  upstreamIndexOf(network);
   syncSitePositions(db, network, hydrology);
+  const discharge = anchorDischarge(network, readDischargeTable());
+  let upstream: UpstreamIndex | null = null;
   return {
     db,
     network,
     land,
     boundaries,
     hydrology,
-    discharge: anchorDischarge(network, readDischargeTable()),
-    upstream,
+    discharge,
+    get upstream() {
+      upstream ??= dischargeUpstreamIndex(network, discharge);
+      return upstream;
+    },
     meta: networkMeta(db),
     loadMs: performance.now() - started,
     close: () => db.close(),

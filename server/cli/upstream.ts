@@ -5,7 +5,6 @@ import { snapRequest } from '../core/trace/trace-request.js';
 import { findBasin, largestBasinNames } from '../core/upstream/basin-lookup.js';
 import { type BasinMatrix, basinMatrix, matrixCsv } from '../core/upstream/basin-matrix.js';
 import { type UpstreamResult, upstreamReport } from '../core/upstream/upstream-report.js';
-import { VELOCITY_MODEL } from '../core/upstream/velocity.js';
 import { createServices } from '../services.js';
 import { matrixSites, sitesInTreeRange } from '../storage/analysis-read.js';
 import { dbPathFromEnv } from '../storage/db.js';
@@ -66,7 +65,6 @@ export async function runUpstreamCommand(args: string[]): Promise<void> {
       located.snap,
       { maxKm, maxHours, limit: limit ?? 200 },
       sitesInTreeRange(services.db),
-      VELOCITY_MODEL,
     );
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatUpstream(result));
   } finally {

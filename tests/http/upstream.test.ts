@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFields } from '../../server/core/register/site-validate.js';
+import { hoursToOutlet } from '../../server/core/upstream/upstream-index.js';
 import { createServices } from '../../server/services.js';
 import { createSite, deleteSite } from '../../server/storage/site-store.js';
 import { aurul } from '../fixtures/site-bodies.js';
@@ -130,6 +131,45 @@ describe('GET /api/upstream', () => {
     expect(hit.riverKm).toBeGreaterThan(100);
     expect(deleteSite(server.services.db, site.id, 1)).toEqual({ ok: true });
     expect((await get('/api/upstream?lon=21.3&lat=48.0&maxKm=400')).body.total).toBe(before.total);
+  });
+});
+
+describe('travel times', () => {
+  it('come from the discharge-based velocities and agree with the release model of the trace', async () => {
+    const { body } = await get<UpstreamBody & { velocityModel: string }>('/api/upstream?lon=28.83&lat=45.35');
+    expect(body.velocityModel).toMatch(/discharge/);
+    const { db, upstream } = server.services;
+    const site = db
+      .prepare(
+        "SELECT s.lon, s.lat, d.reach_id, d.reach_offset_km, d.country_entries FROM sites s JOIN site_derived d ON d.site_id = s.id WHERE s.name = 'NIS Pančevo oil refinery'",
+      )
+      .get() as {
+      lon: number;
+      lat: number;
+      reach_id: number;
+      reach_offset_km: number;
+      country_entries: string;
+    };
+    const bgr = (
+      JSON.parse(site.country_entries) as { iso3: string; km: number; reachId: number; offsetKm: number }[]
+    ).find((e) => e.iso3 === 'BGR')!;
+    const mine =
+      hoursToOutlet(upstream, { reachId: site.reach_id, offsetKm: site.reach_offset_km }) -
+      hoursToOutlet(upstream, bgr);
+    const trace = (
+      await get<{
+        countries: {
+          iso3: string;
+          sharedWith: string[];
+          entryKm: number;
+          arrival: { peakH: { probable: number } };
+        }[];
+      }>(`/api/trace?lon=${site.lon}&lat=${site.lat}&releaseKg=1000`)
+    ).body;
+    const entry = trace.countries.find((c) => c.iso3 === 'BGR' || c.sharedWith.includes('BGR'))!;
+    expect(entry.entryKm).toBeCloseTo(bgr.km, 0);
+    // Same discharge table and hydraulic geometry; the trace interpolates in finer pieces.
+    expect(Math.abs(mine - entry.arrival.peakH.probable) / entry.arrival.peakH.probable).toBeLessThan(0.1);
   });
 });
 

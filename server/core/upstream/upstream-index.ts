@@ -2,7 +2,7 @@
 // is the pre-order range [pre[r], post[r]]; plus km and travel hours from each reach to its outlet.
 import { mainOutflow } from '../trace/main-path.js';
 import type { RiverNetwork } from '../trace/river-network.js';
-import { hoursFor, type ReachVelocity, reachVelocityMs } from './velocity.js';
+import { DEFAULT_VELOCITY_MODEL, hoursFor, type ReachVelocity, reachVelocityMs } from './velocity.js';
 
 /**
  * Where the network splits (deltas, braided arms) each reach belongs to the tree of its main
@@ -29,6 +29,8 @@ export interface UpstreamIndex {
   /** Side entries sorted by pre[into], with those pre numbers for binary search. */
   sideEntries: SideEntry[];
   sideEntryPre: Int32Array;
+  /** Which velocities produced the hours (said in query results). */
+  velocityModel: string;
 }
 
 /** A point on a reach: `offsetKm` from the reach's upstream end. */
@@ -39,17 +41,25 @@ export interface ReachPoint {
 
 const cache = new WeakMap<RiverNetwork, UpstreamIndex>();
 
-/** The index of a network, built once per network object (the network is immutable while loaded). */
+/**
+ * The index of a network with default velocities, built once per network object (the network is
+ * immutable while loaded). Its numbering is what the register stores; the numbering does not
+ * depend on velocities, so an index with other velocities numbers reaches the same way.
+ */
 export function upstreamIndexOf(net: RiverNetwork): UpstreamIndex {
   let index = cache.get(net);
   if (!index) {
-    index = buildUpstreamIndex(net, reachVelocityMs);
+    index = buildUpstreamIndex(net, reachVelocityMs, DEFAULT_VELOCITY_MODEL);
     cache.set(net, index);
   }
   return index;
 }
 
-export function buildUpstreamIndex(net: RiverNetwork, velocity: ReachVelocity): UpstreamIndex {
+export function buildUpstreamIndex(
+  net: RiverNetwork,
+  velocity: ReachVelocity,
+  velocityModel: string,
+): UpstreamIndex {
   const n = net.reaches.length;
   const parent = new Int32Array(n).fill(-1);
   const lengthKm = new Float64Array(n);
@@ -120,6 +130,7 @@ export function buildUpstreamIndex(net: RiverNetwork, velocity: ReachVelocity): 
     hoursTop,
     sideEntries,
     sideEntryPre: Int32Array.from(sideEntries, (e) => pre[e.into]!),
+    velocityModel,
   };
 }
 

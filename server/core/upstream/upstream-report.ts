@@ -76,7 +76,7 @@ export function upstreamReport(
   snap: Snap,
   limits: UpstreamLimits & { limit: number },
   sitesInRange: (preFrom: number, preTo: number) => UpstreamCandidate[],
-  velocityModel: string,
+  velocityModel: string = ix.velocityModel,
 ): UpstreamResult {
   const hits = upstreamSites(ix, { reachId: snap.reach.id, offsetKm: snap.offsetKm }, limits, sitesInRange);
   const all: UpstreamSite[] = hits.map(({ site: s, riverKm, arrivalH }) => ({

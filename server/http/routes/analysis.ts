@@ -6,7 +6,6 @@ import { snapRequest } from '../../core/trace/trace-request.js';
 import { findBasin, largestBasinNames } from '../../core/upstream/basin-lookup.js';
 import { type BasinMatrix, basinMatrix, matrixCsv } from '../../core/upstream/basin-matrix.js';
 import { upstreamReport } from '../../core/upstream/upstream-report.js';
-import { VELOCITY_MODEL } from '../../core/upstream/velocity.js';
 import type { Services } from '../../services.js';
 import { matrixSites, sitesInTreeRange } from '../../storage/analysis-read.js';
 import { badRequest } from '../errors.js';
@@ -55,7 +54,6 @@ export function analysisRouter(services: Services): Router {
         located.snap,
         { maxKm: q.maxKm, maxHours: q.maxHours, limit: q.limit ?? DEFAULT_UPSTREAM_LIMIT },
         inRange,
-        VELOCITY_MODEL,
       ),
     );
   });
@@ -82,7 +80,7 @@ export function analysisRouter(services: Services): Router {
     const m = matrixFor(q.basin);
     const names: Record<string, string> = {};
     for (const iso of [...m.rows, ...m.columns]) names[iso] = countryName(services, iso);
-    res.json({ ...m, countryNames: names, velocityModel: VELOCITY_MODEL });
+    res.json({ ...m, countryNames: names, velocityModel: services.upstream.velocityModel });
   });
 
   router.get('/matrix.csv', (req, res) => {

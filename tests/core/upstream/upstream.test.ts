@@ -178,6 +178,28 @@ describe('range lookup equals a brute-force downstream walk from every site', ()
   });
 });
 
+describe('travel velocities', () => {
+  it('follow discharge: the lower Danube runs faster than small streams, lakes and reservoirs slowest', () => {
+    const ix = services.upstream;
+    const v = (pred: (r: (typeof services.network.reaches)[number]) => boolean) =>
+      services.network.reaches
+        .filter(pred)
+        .map((r) => ix.velocityMs[r.id]!)
+        .sort((a, b) => a - b);
+    const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
+    const danube = v((r) => r.name === 'Danube' && r.featurecla === 'River');
+    const streams = v((r) => r.scalerank >= 10 && r.featurecla === 'River');
+    const lakes = v((r) => r.featurecla === 'Lake Centerline');
+    expect(median(danube)).toBeGreaterThan(0.8);
+    expect(median(danube)).toBeLessThan(1.5);
+    expect(median(streams)).toBeLessThan(median(danube));
+    expect(median(lakes)).toBeLessThan(median(streams) / 3);
+    expect(ix.velocityModel).toMatch(/discharge/);
+    // Every reach has a usable velocity, so every arrival time is finite.
+    expect([...ix.velocityMs].every((x) => x > 0 && Number.isFinite(x))).toBe(true);
+  });
+});
+
 describe('the delta', () => {
   it('each arm of the Danube Delta sees everything above the split, not only its own tree', () => {
     const chilia = pointAt(28.83, 45.35);
