@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './http/app.js';
+import { answerClientErrors } from './http/security.js';
 import { createServices } from './services.js';
 import { dbPathFromEnv } from './storage/db.js';
 import { takeServerLock } from './storage/server-lock.js';
@@ -52,6 +53,8 @@ const server = app.listen(port, host, () => {
     `HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`,
   );
 });
+
+answerClientErrors(server);
 
 let closing = false;
 function shutdown(signal: string): void {

@@ -1,5 +1,7 @@
 // Security middleware: helmet headers with a Content-Security-Policy the MapLibre client works under,
 // and strict query strings for routes that take none (or only a few) parameters.
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { badRequest } from './errors.js';
@@ -60,4 +62,29 @@ export function strictQuery(...allowed: string[]): RequestHandler {
       ),
     );
   };
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (headers or URL over 16 KB, malformed
+ * request lines) get the same JSON error shape as everything else instead of an empty answer.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify({
+      error: tooLarge
+        ? { code: 'HEADERS_TOO_LARGE', message: 'The URL or headers are too long (at most 16 KB).' }
+        : { code: 'BAD_REQUEST', message: 'The request could not be read.' },
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  });
 }
