@@ -1,5 +1,6 @@
 // Application shell: owns the URL-backed state, loads data through the API client and wires the
 // map, the side panels and the dialogs together.
+import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Filters } from './components/Filters.js';
@@ -7,14 +8,17 @@ import { Header } from './components/Header.js';
 import { ImportDialog } from './components/ImportDialog.js';
 import { Legend } from './components/Legend.js';
 import { MatrixView } from './components/MatrixView.js';
+import { PlanningPanel } from './components/PlanningPanel.js';
 import { SiteForm } from './components/SiteForm.js';
 import { SiteList } from './components/SiteList.js';
 import { SitePanel } from './components/SitePanel.js';
+import { SiteZones } from './components/SiteZones.js';
 import { TracePanel } from './components/TracePanel.js';
 import type { Lang } from './i18n/index.js';
 import { type Api, ApiError } from './lib/api.js';
 import { basinChoices, choiceKey } from './lib/basins.js';
 import { bboxOf } from './lib/format.js';
+import { fetchTrace, type ReleaseParams } from './lib/release.js';
 import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
@@ -45,9 +49,14 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     error: null,
   });
   const [form, setForm] = useState<FormTarget | null>(null);
+  // Release scenario for the trace (arrival times, concentrations) and the plume shown on the map.
+  const [release, setRelease] = useState<ReleaseParams | null>(null);
+  const [plume, setPlume] = useState<FeatureCollection | null>(null);
   const [importing, setImporting] = useState(false);
   const [matrixOpen, setMatrixOpen] = useState(false);
+  const [planning, setPlanning] = useState(false);
   const mapRef = useRef<MapHandle>(null);
+  const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
   // A restored permalink keeps its view; a trace the user starts is zoomed to.
   const fitTrace = useRef(false);
   const message = useCallback((e: unknown) => (e instanceof ApiError ? e.message : t('errors.network')), [t]);
@@ -102,7 +111,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     }
     const ctrl = new AbortController();
     setTrace({ data: null, running: true, error: null });
-    api.trace({ lon: s.trace.lon, lat: s.trace.lat }, ctrl.signal).then(
+    fetchTrace(api, { lon: s.trace.lon, lat: s.trace.lat }, release, ctrl.signal).then(
       (d) => {
         setTrace({ data: d, running: false, error: null });
         if (fitTrace.current) {
@@ -116,7 +125,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       },
     );
     return () => ctrl.abort();
-  }, [api, s.trace, message]);
+  }, [api, s.trace, release, message]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -137,6 +146,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     setS((p) => ({ ...p, lang: l }));
   };
   const onMapClick = (lon: number, lat: number) => {
+    // In planning mode the drawing listens to the map itself.
+    if (mode === 'plan') return;
     if (mode === 'trace') startTrace(lon, lat);
     else if (mode === 'add') setForm({ site: null, at: { lon, lat } });
     setMode('browse');
@@ -170,6 +181,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         onMode={setMode}
         onImport={() => setImporting(true)}
         onMatrix={() => setMatrixOpen(true)}
+        onPlanning={() => setPlanning(true)}
         lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}
         onLang={setLang}
       />
@@ -215,6 +227,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             sites={sites.items}
             selectedId={s.site}
             trace={trace.data}
+            plume={plume}
             basinId={s.basinId}
             delta={s.delta}
             catchments={catchments}
@@ -226,7 +239,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             onViewChange={(view) => setS((p) => ({ ...p, view }))}
           />
         </main>
-        {(form || s.site || s.trace) && (
+        {(form || s.site || s.trace || planning) && (
           <div className="panels">
             {form ? (
               <SiteForm
@@ -238,6 +251,18 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
               />
             ) : (
               <>
+                {planning && (
+                  <PlanningPanel
+                    getMap={getMap}
+                    drawing={mode === 'plan'}
+                    onDrawing={(on) => setMode(on ? 'plan' : 'browse')}
+                    onSelectSite={(id) => selectSite(id)}
+                    onClose={() => {
+                      setPlanning(false);
+                      setMode('browse');
+                    }}
+                  />
+                )}
                 {s.trace && (
                   <TracePanel
                     trace={trace.data}
@@ -245,6 +270,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     error={trace.error}
                     onClose={() => setS((p) => ({ ...p, trace: undefined }))}
                     onZoom={(b) => mapRef.current?.fitBounds(b, 10)}
+                    release={release}
+                    onRelease={setRelease}
+                    onPlume={setPlume}
                   />
                 )}
                 {s.site && (
@@ -256,7 +284,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     onTrace={(x) => startTrace(x.lon, x.lat)}
                     onEdit={(x) => setForm({ site: x })}
                     onDelete={deleteSite}
-                  />
+                  >
+                    <SiteZones siteId={s.site} getMap={getMap} />
+                  </SitePanel>
                 )}
               </>
             )}

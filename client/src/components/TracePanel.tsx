@@ -1,9 +1,12 @@
 // Trace results: countries and rivers in downstream order with entry/exit km (click to zoom),
 // total length, outlets, and the snap distance with a warning when the start is far from a river.
+import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { countryColors } from '../lib/colors.js';
 import { bboxOf, formatKm, snapWarning } from '../lib/format.js';
+import type { ReleaseParams } from '../lib/release.js';
 import type { Bbox, TraceResult } from '../lib/types.js';
+import { ReleaseSection } from './ReleaseSection.js';
 
 interface Props {
   trace: TraceResult | null;
@@ -11,6 +14,10 @@ interface Props {
   error: string | null;
   onClose(): void;
   onZoom(b: Bbox): void;
+  /** Release scenario: when given, the trace carries arrival times and concentrations. */
+  release?: ReleaseParams | null;
+  onRelease?(r: ReleaseParams | null): void;
+  onPlume?(g: FeatureCollection | null): void;
 }
 
 /** Bounding box of the main-path stretch between two km marks. */
@@ -31,7 +38,7 @@ export function stretchBbox(
   return bboxOf(coords);
 }
 
-export function TracePanel({ trace, running, error, onClose, onZoom }: Props) {
+export function TracePanel({ trace, running, error, onClose, onZoom, release, onRelease, onPlume }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const km = (v: number) => formatKm(v, lang);
@@ -80,6 +87,9 @@ export function TracePanel({ trace, running, error, onClose, onZoom }: Props) {
                 })}
           </p>
           {trace.truncated && <p className="warning">{t('trace.truncated')}</p>}
+          {onRelease && (
+            <ReleaseSection trace={trace} release={release ?? null} onRelease={onRelease} onPlume={onPlume} />
+          )}
           <h3>{t('trace.countries')}</h3>
           <ol className="trace-list" data-testid="trace-countries">
             {trace.countries.map((c) => (

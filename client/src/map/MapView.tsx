@@ -12,6 +12,7 @@ import {
 // the copy Vite emits (same origin, so the CSP's worker-src 'self' allows it and no network is needed).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bbox, Catchments, SiteSummary, TraceResult } from '../lib/types.js';
@@ -34,13 +35,16 @@ import {
   traceGeoJson,
   traceLayers,
 } from './layers.js';
+import { setPlume } from './plume-layer.js';
 
 export interface MapHandle {
   fitBounds(b: Bbox, maxZoom?: number): void;
   flyTo(lon: number, lat: number, zoom?: number): void;
+  /** The MapLibre map once loaded (planning overlays and drawing use it directly), else null. */
+  map(): MlMap | null;
 }
 
-export type MapMode = 'browse' | 'trace' | 'add';
+export type MapMode = 'browse' | 'trace' | 'add' | 'plan';
 
 interface Props {
   ref?: Ref<MapHandle>;
@@ -48,6 +52,8 @@ interface Props {
   sites: readonly SiteSummary[];
   selectedId: string | undefined;
   trace: TraceResult | null;
+  /** The release plume at the slider's time (stretch and peak), or null. */
+  plume?: FeatureCollection | null;
   basinId: number | undefined;
   /** The selection is the basin's delta rather than the whole basin. */
   delta?: boolean;
@@ -89,6 +95,7 @@ export function MapView(props: Props) {
       mapRef.current?.fitBounds(b as LngLatBoundsLike, { padding: 40, maxZoom, duration: 600 }),
     flyTo: (lon, lat, zoom) =>
       mapRef.current?.flyTo({ center: [lon, lat], zoom: zoom ?? mapRef.current.getZoom() }),
+    map: () => (ready ? mapRef.current : null),
   }));
 
   useEffect(() => {
@@ -196,6 +203,10 @@ export function MapView(props: Props) {
     (map.getSource(TRACE_SOURCE) as GeoJSONSource).setData(g.path);
     (map.getSource(TRACE_POINTS_SOURCE) as GeoJSONSource).setData(g.points);
   }, [map, props.trace]);
+
+  useEffect(() => {
+    if (map) setPlume(map, props.plume ?? null);
+  }, [map, props.plume]);
 
   useEffect(() => {
     (map?.getSource(CATCHMENT_SOURCE) as GeoJSONSource | undefined)?.setData(props.catchments ?? EMPTY);

@@ -1,0 +1,249 @@
+// Peak concentration (log scale) and arrival time against river km for a release, with border
+// crossings and the limit marked, and a time slider that moves the plume along the path.
+import type { FeatureCollection } from 'geojson';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mainLine, plumeAt, plumeGeoJson } from '../lib/plume.js';
+import type { ProfilePoint, ReleaseTrace } from '../lib/release.js';
+
+interface Props {
+  trace: ReleaseTrace;
+  onPlume?(g: FeatureCollection | null): void;
+}
+
+const W = 360;
+const H = 230;
+const PAD = { left: 44, right: 40, top: 12, bottom: 30 };
+const X1 = W - PAD.right;
+const Y1 = H - PAD.bottom;
+const COLORS = { conc: '#d7263d', time: '#0b57d0', border: '#6b7280', limit: '#e68a00' };
+
+const log10 = (x: number) => Math.log10(Math.max(x, 1e-12));
+
+function path(
+  points: readonly ProfilePoint[],
+  x: (p: ProfilePoint) => number,
+  y: (p: ProfilePoint) => number,
+) {
+  return points.map((p, i) => `${i ? 'L' : 'M'}${x(p).toFixed(1)},${y(p).toFixed(1)}`).join('');
+}
+
+/** Hours as "14 h" below two days, else "3.5 d". */
+export function useDuration() {
+  const { t } = useTranslation();
+  return (h: number) =>
+    h < 48
+      ? t('release.hoursShort', { n: h.toFixed(0) })
+      : t('release.daysShort', { n: (h / 24).toFixed(1) });
+}
+
+export function ConcentrationPlot({ trace, onPlume }: Props) {
+  const { t } = useTranslation();
+  const duration = useDuration();
+  const p = trace.profile;
+  const lengthKm = p[p.length - 1]?.km ?? trace.lengthKm;
+  const limit = trace.threshold?.limitMgL ?? trace.release.limitMgL;
+  // Skip km 0 (the release point, not yet mixed) for the concentration range.
+  const conc = p
+    .slice(1)
+    .flatMap((x) => [x.peakMgL.probable, x.peakMgL.bound])
+    .filter((v) => v > 0);
+  const cMin = Math.floor(log10(Math.min(...conc, limit ?? Number.POSITIVE_INFINITY)));
+  const cMax = Math.ceil(log10(Math.max(...conc, limit ?? 0)));
+  const tMaxH = Math.max(1, ...p.map((x) => 2 * x.peakH.probable - x.leadingEdgeH.probable));
+  const tMaxD = Math.max(1, Math.ceil(tMaxH / 24));
+
+  const x = (km: number) => PAD.left + ((X1 - PAD.left) * km) / Math.max(1e-9, lengthKm);
+  const yC = (mgL: number) => Y1 - ((Y1 - PAD.top) * (log10(mgL) - cMin)) / Math.max(1, cMax - cMin);
+  const yT = (h: number) => Y1 - ((Y1 - PAD.top) * (h / 24)) / tMaxD;
+
+  const line = useMemo(() => mainLine(trace), [trace]);
+  const [hours, setHours] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const state = useMemo(() => (hours > 0 ? plumeAt(trace, hours, 'probable') : null), [trace, hours]);
+  const geo = useMemo(() => (state ? plumeGeoJson(line, state) : null), [line, state]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new trace restarts the clock.
+  useEffect(() => {
+    setHours(0);
+    setPlaying(false);
+  }, [trace]);
+  useEffect(() => {
+    onPlume?.(geo);
+  }, [geo, onPlume]);
+  useEffect(() => () => onPlume?.(null), [onPlume]);
+  useEffect(() => {
+    if (!playing) return;
+    const id = setInterval(() => {
+      setHours((h) => {
+        const next = h + tMaxH / 150;
+        if (next >= tMaxH) setPlaying(false);
+        return Math.min(next, tMaxH);
+      });
+    }, 80);
+    return () => clearInterval(id);
+  }, [playing, tMaxH]);
+
+  const rows = p.slice(1);
+  const decades = Array.from({ length: cMax - cMin + 1 }, (_, i) => cMin + i);
+  const dayTicks = [0, Math.round(tMaxD / 2), tMaxD];
+  const cursorKm = state ? (state.peakKm ?? state.leadKm) : null;
+  return (
+    <figure className="release-plot" data-testid="concentration-plot">
+      <figcaption>{t('release.plotTitle')}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('release.plotLabel')}>
+        <rect
+          x={PAD.left}
+          y={PAD.top}
+          width={X1 - PAD.left}
+          height={Y1 - PAD.top}
+          fill="#fafbfc"
+          stroke="#d6dbe1"
+        />
+        {decades.map((d) => (
+          <g key={`c${d}`}>
+            <line x1={PAD.left} x2={X1} y1={yC(10 ** d)} y2={yC(10 ** d)} stroke="#eceff3" />
+            <text x={PAD.left - 4} y={yC(10 ** d) + 3} textAnchor="end" fontSize="9" fill={COLORS.conc}>
+              {`1e${d}`}
+            </text>
+          </g>
+        ))}
+        {dayTicks.map((d) => (
+          <text key={`t${d}`} x={X1 + 4} y={yT(d * 24) + 3} fontSize="9" fill={COLORS.time}>
+            {d}
+          </text>
+        ))}
+        {[0, lengthKm / 2, lengthKm].map((k) => (
+          <text key={`k${k}`} x={x(k)} y={Y1 + 12} textAnchor="middle" fontSize="9" fill="#555e69">
+            {Math.round(k)}
+          </text>
+        ))}
+        <text x={(PAD.left + X1) / 2} y={H - 4} textAnchor="middle" fontSize="9" fill="#555e69">
+          {t('release.km')}
+        </text>
+        <text x={4} y={PAD.top - 3} fontSize="9" fill={COLORS.conc}>
+          {t('release.concentration')}
+        </text>
+        <text x={W - 4} y={PAD.top - 3} textAnchor="end" fontSize="9" fill={COLORS.time}>
+          {t('release.days')}
+        </text>
+        {trace.crossings.map((c) => (
+          <g key={`b${c.km}-${c.from}-${c.to}`} data-testid="plot-border">
+            <title>{`${c.from} → ${c.to} · km ${Math.round(c.km)}`}</title>
+            <line
+              x1={x(c.km)}
+              x2={x(c.km)}
+              y1={PAD.top}
+              y2={Y1}
+              stroke={COLORS.border}
+              strokeDasharray="2 3"
+            />
+            <text x={x(c.km) + 2} y={PAD.top + 8} fontSize="7" fill={COLORS.border}>
+              {c.to}
+            </text>
+          </g>
+        ))}
+        {limit != null && (
+          <g data-testid="plot-limit">
+            <line
+              x1={PAD.left}
+              x2={X1}
+              y1={yC(limit)}
+              y2={yC(limit)}
+              stroke={COLORS.limit}
+              strokeWidth="1.5"
+              strokeDasharray="6 3"
+            />
+            <text x={X1 - 2} y={yC(limit) - 3} textAnchor="end" fontSize="8" fill={COLORS.limit}>
+              {t('release.limit', { value: limit })}
+            </text>
+          </g>
+        )}
+        <path
+          d={path(
+            rows,
+            (r) => x(r.km),
+            (r) => yC(r.peakMgL.probable),
+          )}
+          fill="none"
+          stroke={COLORS.conc}
+          strokeWidth="1.8"
+        />
+        <path
+          d={path(
+            rows,
+            (r) => x(r.km),
+            (r) => yC(r.peakMgL.bound),
+          )}
+          fill="none"
+          stroke={COLORS.conc}
+          strokeDasharray="4 3"
+        />
+        <path
+          d={path(
+            p,
+            (r) => x(r.km),
+            (r) => yT(r.peakH.probable),
+          )}
+          fill="none"
+          stroke={COLORS.time}
+          strokeWidth="1.8"
+        />
+        <path
+          d={path(
+            p,
+            (r) => x(r.km),
+            (r) => yT(r.peakH.bound),
+          )}
+          fill="none"
+          stroke={COLORS.time}
+          strokeDasharray="4 3"
+        />
+        {cursorKm !== null && (
+          <line
+            data-testid="plot-cursor"
+            x1={x(cursorKm)}
+            x2={x(cursorKm)}
+            y1={PAD.top}
+            y2={Y1}
+            stroke="#111"
+            strokeWidth="1.2"
+          />
+        )}
+      </svg>
+      <p className="plot-legend muted">
+        <span style={{ color: COLORS.conc }}>━ {t('release.concentration')}</span>{' '}
+        <span style={{ color: COLORS.time }}>━ {t('release.arrival')}</span> · ━ {t('release.probable')} · ╌{' '}
+        {t('release.bound')}
+      </p>
+      <div className="plume-slider">
+        <button type="button" onClick={() => setPlaying((v) => !v)} aria-pressed={playing}>
+          {playing ? t('release.pause') : t('release.play')}
+        </button>
+        <label>
+          <span className="sr-only">{t('release.time')}</span>
+          <input
+            type="range"
+            min={0}
+            max={tMaxH}
+            step={tMaxH / 500}
+            value={hours}
+            aria-label={t('release.time')}
+            aria-valuetext={duration(hours)}
+            onChange={(e) => setHours(Number(e.target.value))}
+          />
+        </label>
+        <output data-testid="plume-time">{duration(hours)}</output>
+      </div>
+      <p className="muted" data-testid="plume-state">
+        {hours === 0
+          ? t('release.timeHint')
+          : state === null
+            ? t('release.plumeGone')
+            : state.peakKm !== null && state.peakMgL !== null
+              ? t('release.plumeAt', { km: Math.round(state.peakKm), mgL: state.peakMgL.toPrecision(3) })
+              : t('release.plumeFront', { km: Math.round(state.leadKm) })}
+      </p>
+    </figure>
+  );
+}

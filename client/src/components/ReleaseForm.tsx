@@ -1,0 +1,104 @@
+// Release scenario form in the trace panel: mass, substance, decay, discharge factor and limit;
+// submitting re-runs the trace with arrival times and concentrations.
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReleaseParams } from '../lib/release.js';
+
+interface Props {
+  release: ReleaseParams | null;
+  onRelease(r: ReleaseParams | null): void;
+}
+
+type Field = 'releaseKg' | 'decayPerDay' | 'dischargeFactor' | 'limitMgL';
+const NUMBER_FIELDS: { key: Field; step: string; min: string; max: string }[] = [
+  { key: 'releaseKg', step: 'any', min: '0', max: '1000000000' },
+  { key: 'decayPerDay', step: 'any', min: '0', max: '100' },
+  { key: 'dischargeFactor', step: 'any', min: '0.01', max: '10' },
+  { key: 'limitMgL', step: 'any', min: '0', max: '1000000' },
+];
+
+const text = (v: number | undefined) => (v === undefined ? '' : String(v));
+
+export function ReleaseForm({ release, onRelease }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<Field, string>>({
+    releaseKg: text(release?.releaseKg ?? 10000),
+    decayPerDay: text(release?.decayPerDay),
+    dischargeFactor: text(release?.dischargeFactor ?? 1),
+    limitMgL: text(release?.limitMgL),
+  });
+  const [substance, setSubstance] = useState(release?.substance ?? '');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const mass = Number(values.releaseKg);
+    if (!(mass > 0)) {
+      setError(t('release.invalid'));
+      return;
+    }
+    setError(null);
+    const num = (k: Field) => (values[k].trim() === '' ? undefined : Number(values[k]));
+    onRelease({
+      releaseKg: mass,
+      substance: substance.trim() || undefined,
+      decayPerDay: num('decayPerDay'),
+      dischargeFactor: num('dischargeFactor'),
+      limitMgL: num('limitMgL'),
+    });
+  };
+
+  return (
+    <form
+      className="release-form"
+      onSubmit={submit}
+      aria-labelledby="release-title"
+      data-testid="release-form"
+    >
+      <h3 id="release-title">{t('release.title')}</h3>
+      <div className="release-grid">
+        {NUMBER_FIELDS.map((f) => (
+          <label key={f.key}>
+            <span>{t(`release.${f.key}`)}</span>
+            <input
+              type="number"
+              name={f.key}
+              inputMode="decimal"
+              step={f.step}
+              min={f.min}
+              max={f.max}
+              required={f.key === 'releaseKg'}
+              value={values[f.key]}
+              onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+            />
+          </label>
+        ))}
+        <label>
+          <span>{t('release.substance')}</span>
+          <input
+            type="text"
+            name="substance"
+            maxLength={120}
+            value={substance}
+            onChange={(e) => setSubstance(e.target.value)}
+          />
+        </label>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="release-actions">
+        <button type="submit" className="primary">
+          {t('release.run')}
+        </button>
+        {release && (
+          <button type="button" onClick={() => onRelease(null)}>
+            {t('release.clear')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
