@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   screening: async () => (await import('./planning.js')).runScreening,
   backup: async () => (await import('./backup.js')).runBackup,
   restore: async () => (await import('./backup.js')).runRestore,
+  report: async () => (await import('./report.js')).runReportCommand,
+  notify: async () => (await import('./report.js')).runNotifyCommand,
 };
 
 const USAGE = `Usage: hazatlas <command> [options]
@@ -23,7 +25,9 @@ Commands:
   review <lon> <lat> --type housing|school_hospital|workplace|... [--name TEXT] [--json]
   screening border|natech [--within-km N] [--river-within-m N] [--json]
   backup FILE [--force]         online backup of the database
-  restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)`;
+  restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)
+  report <siteId> [--format html|json|csv] [--release-kg M] [--substance NAME] [--out FILE]
+  notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--out FILE]`;
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

@@ -1,0 +1,125 @@
+// `hazatlas report <siteId>` and `hazatlas notify <siteId>`: the same report and notification drafts
+// as GET /api/sites/:id/report and /notifications, to stdout or a file.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { renderNotificationsHtml } from '../core/report/render-notifications-html.js';
+import { renderReportCsv } from '../core/report/render-report-csv.js';
+import { renderReportHtml } from '../core/report/render-report-html.js';
+import { RELEASE_LIMITS, type Release, resolveRelease } from '../core/transport/release.js';
+import { createServices } from '../services.js';
+import { dbPathFromEnv } from '../storage/db.js';
+import { notificationsOf, siteReportOf } from '../storage/report-read.js';
+import { CliError } from './cli-error.js';
+
+const REPORT_USAGE =
+  'Usage: hazatlas report <siteId> [--format html|json|csv] [--release-kg M] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
+const NOTIFY_USAGE =
+  'Usage: hazatlas notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
+
+const RELEASE_OPTIONS = {
+  'release-kg': { type: 'string' },
+  substance: { type: 'string' },
+  'decay-per-day': { type: 'string' },
+  'discharge-factor': { type: 'string' },
+  'limit-mg-l': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+function numberArg(value: string | undefined, label: string, [min, max]: readonly [number, number]) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+    throw new CliError(`${label} must be a number between ${min} and ${max} (got "${value}").`);
+  return n;
+}
+
+function parse(args: string[], usage: string, extra: Record<string, { type: 'string' }> = {}) {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { ...RELEASE_OPTIONS, ...extra },
+    });
+    if (positionals.length !== 1) throw new Error('Give exactly one site id.');
+    return { values: values as Record<string, string | undefined>, siteId: positionals[0]! };
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n${usage}`);
+  }
+}
+
+function releaseOf(values: Record<string, string | undefined>): Release | null {
+  const L = RELEASE_LIMITS;
+  const r = resolveRelease({
+    releaseKg: numberArg(values['release-kg'], '--release-kg', L.releaseKg),
+    substance: values.substance,
+    decayPerDay: numberArg(values['decay-per-day'], '--decay-per-day', L.decayPerDay),
+    dischargeFactor: numberArg(values['discharge-factor'], '--discharge-factor', L.dischargeFactor),
+    limitMgL: numberArg(values['limit-mg-l'], '--limit-mg-l', L.limitMgL),
+  });
+  if (!r.ok) throw new CliError(r.message.replace(/releaseKg/g, '--release-kg'));
+  return r.release;
+}
+
+function formatOf<T extends string>(value: string | undefined, allowed: readonly T[], usage: string): T {
+  const f = (value ?? allowed[0]!) as T;
+  if (!allowed.includes(f))
+    throw new CliError(`--format must be ${allowed.join(', ')} (got "${value}").\n${usage}`);
+  return f;
+}
+
+function emit(text: string, out: string | undefined): void {
+  if (out) fs.writeFileSync(out, text);
+  else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+const unknownSite = (id: string) => new CliError(`No site ${id}. List site ids with: hazatlas sites list`, 2);
+
+export async function runReportCommand(args: string[]): Promise<void> {
+  const { values, siteId } = parse(args, REPORT_USAGE);
+  const format = formatOf(values.format, ['html', 'json', 'csv'] as const, REPORT_USAGE);
+  const release = releaseOf(values);
+  const services = createServices({ dbPath: dbPathFromEnv() });
+  try {
+    const report = siteReportOf(services, siteId, release);
+    if (!report) throw unknownSite(siteId);
+    emit(
+      format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : format === 'csv'
+          ? renderReportCsv(report)
+          : renderReportHtml(report),
+      values.out,
+    );
+  } finally {
+    services.close();
+  }
+}
+
+export async function runNotifyCommand(args: string[]): Promise<void> {
+  const { values, siteId } = parse(args, NOTIFY_USAGE, { 'accident-at': { type: 'string' } });
+  const format = formatOf(values.format, ['json', 'html'] as const, NOTIFY_USAGE);
+  const release = releaseOf(values);
+  const at = values['accident-at'];
+  const accidentAt = at === undefined ? null : new Date(at);
+  if (at !== undefined && (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(at) || Number.isNaN(accidentAt!.getTime())))
+    throw new CliError(
+      `--accident-at must be an ISO 8601 date-time such as 2026-03-01T06:30:00Z (got "${at}").`,
+    );
+  const services = createServices({ dbPath: dbPathFromEnv() });
+  try {
+    const result = notificationsOf(services, siteId, release, accidentAt);
+    if (!result) throw unknownSite(siteId);
+    emit(
+      format === 'json'
+        ? `${JSON.stringify(result.drafts, null, 2)}\n`
+        : renderNotificationsHtml(result.drafts, {
+            siteName: result.report.site.name,
+            generatedAt: result.report.generatedAt,
+          }),
+      values.out,
+    );
+  } finally {
+    services.close();
+  }
+}
