@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/http/app.js';
 import { answerClientErrors } from '../../server/http/security.js';
 import { createServices, type Services } from '../../server/services.js';
+import { createToken } from './auth.js';
 
 export interface RunningServer {
   url: string;
@@ -10,8 +11,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(dbPath: string): Promise<RunningServer> {
+/**
+ * Starts the server. With `{ editorToken: true }` it also creates an editor's API token in that
+ * database (only for a copy: never ask for one on the shared built database).
+ */
+export async function startServer(dbPath: string): Promise<RunningServer>;
+export async function startServer(
+  dbPath: string,
+  options: { editorToken: true },
+): Promise<RunningServer & { editorToken: string }>;
+export async function startServer(
+  dbPath: string,
+  options: { editorToken?: boolean } = {},
+): Promise<RunningServer & { editorToken?: string }> {
   const services = createServices({ dbPath });
+  const editorToken = options.editorToken ? createToken(dbPath, 'editor') : undefined;
   const server = createApp(services).listen(0, '127.0.0.1');
   answerClientErrors(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -19,6 +33,7 @@ export async function startServer(dbPath: string): Promise<RunningServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     services,
+    ...(editorToken === undefined ? {} : { editorToken }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
