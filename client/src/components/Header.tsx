@@ -12,6 +12,8 @@ interface Props {
   onImport(): void;
   /** Opens the basin transboundary matrix. */
   onMatrix?(): void;
+  /** Opens the planning review panel. */
+  onPlanning?(): void;
   lang: Lang;
   onLang(l: Lang): void;
 }
@@ -70,6 +72,11 @@ export function Header(p: Props) {
             {t('matrix.open')}
           </button>
         )}
+        {p.onPlanning && (
+          <button type="button" onClick={p.onPlanning} data-testid="planning-open">
+            {t('planning.open')}
+          </button>
+        )}
         <button type="button" onClick={copy}>
           {copied ? t('header.copied') : t('header.permalink')}
         </button>
@@ -87,7 +94,11 @@ export function Header(p: Props) {
       </div>
       {p.mode !== 'browse' && (
         <p className="mode-hint" role="status">
-          {p.mode === 'trace' ? t('header.traceModeOn') : t('header.addModeOn')}
+          {p.mode === 'trace'
+            ? t('header.traceModeOn')
+            : p.mode === 'plan'
+              ? t('planning.modeOn')
+              : t('header.addModeOn')}
         </p>
       )}
     </header>

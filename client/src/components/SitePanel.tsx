@@ -1,6 +1,6 @@
 // Side panel for one site: identity, substances, Annex I verdict, WRI/THI with breakdown, sources,
 // downstream summary; actions to trace, edit and delete (with confirmation).
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hazardClass } from '../lib/colors.js';
 import { formatCoord, formatKm, formatNumber } from '../lib/format.js';
@@ -15,9 +15,11 @@ interface Props {
   onTrace(s: Site): void;
   onEdit(s: Site): void;
   onDelete(s: Site): Promise<void>;
+  /** Extra sections shown under the site's facts (e.g. its consultation zones). */
+  children?: ReactNode;
 }
 
-export function SitePanel({ site, loading, error, onClose, onTrace, onEdit, onDelete }: Props) {
+export function SitePanel({ site, loading, error, onClose, onTrace, onEdit, onDelete, children }: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const lang = i18n.language;
@@ -181,6 +183,7 @@ export function SitePanel({ site, loading, error, onClose, onTrace, onEdit, onDe
           )}
         </>
       )}
+      {site && children}
     </aside>
   );
 }
