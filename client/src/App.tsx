@@ -180,6 +180,10 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         mode={mode}
         onMode={setMode}
         onImport={() => setImporting(true)}
+        onAddForm={() => {
+          setMode('browse');
+          setForm({ site: null });
+        }}
         onMatrix={() => setMatrixOpen(true)}
         onPlanning={() => setPlanning(true)}
         lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}

@@ -10,6 +10,8 @@ interface Props {
   mode: MapMode;
   onMode(m: MapMode): void;
   onImport(): void;
+  /** Opens the new-site form without a map click (coordinates typed in; keyboard users). */
+  onAddForm?(): void;
   /** Opens the basin transboundary matrix. */
   onMatrix?(): void;
   /** Opens the planning review panel. */
@@ -99,6 +101,14 @@ export function Header(p: Props) {
             : p.mode === 'plan'
               ? t('planning.modeOn')
               : t('header.addModeOn')}
+          {p.mode === 'add' && p.onAddForm && (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={p.onAddForm}>
+                {t('header.addByForm')}
+              </button>
+            </>
+          )}
         </p>
       )}
     </header>

@@ -9,6 +9,7 @@ export const en = {
     traceModeOn: 'Click the map to trace downstream (Esc to cancel)',
     addSite: 'Add site',
     addModeOn: 'Click the map to place the new site (Esc to cancel)',
+    addByForm: 'or enter its coordinates',
     import: 'Import',
     permalink: 'Copy link',
     copied: 'Link copied',
