@@ -8,6 +8,8 @@ import { positionOf } from './site-positions.js';
 interface CandidateRow {
   id: string;
   name: string;
+  lon: number;
+  lat: number;
   kind: string;
   sector: string | null;
   country: string | null;
@@ -25,7 +27,8 @@ interface CandidateRow {
 
 /** A lookup of the sites whose reach is numbered preFrom..preTo (uses the tree_pre index). */
 export function sitesInTreeRange(db: Db): (preFrom: number, preTo: number) => UpstreamCandidate[] {
-  const stmt = db.prepare(`SELECT s.id, s.name, s.kind, s.sector, d.country_iso3 AS country, d.river,
+  const stmt =
+    db.prepare(`SELECT s.id, s.name, s.lon, s.lat, s.kind, s.sector, d.country_iso3 AS country, d.river,
       d.basin_name AS basin, d.wri, d.wri_class, d.thi, d.thi_class, d.annex_i_hazardous, d.reach_id,
       d.reach_offset_km, d.tree_pre
     FROM site_derived d INDEXED BY site_derived_tree_pre JOIN sites s ON s.id = d.site_id
@@ -34,6 +37,7 @@ export function sitesInTreeRange(db: Db): (preFrom: number, preTo: number) => Up
     (stmt.all(preFrom, preTo) as CandidateRow[]).map((r) => ({
       id: r.id,
       name: r.name,
+      location: { lon: r.lon, lat: r.lat },
       kind: r.kind,
       sector: r.sector,
       country: r.country,

@@ -6,6 +6,7 @@ import { type PositionedSite, type UpstreamLimits, upstreamSites } from './upstr
 
 export interface UpstreamCandidate extends PositionedSite {
   name: string;
+  location: { lon: number; lat: number };
   kind: string;
   sector: string | null;
   country: string | null;
@@ -21,6 +22,7 @@ export interface UpstreamCandidate extends PositionedSite {
 export interface UpstreamSite {
   id: string;
   name: string;
+  location: { lon: number; lat: number };
   kind: string;
   sector: string | null;
   country: string | null;
@@ -82,6 +84,7 @@ export function upstreamReport(
   const all: UpstreamSite[] = hits.map(({ site: s, riverKm, arrivalH }) => ({
     id: s.id,
     name: s.name,
+    location: s.location,
     kind: s.kind,
     sector: s.sector,
     country: s.country,
