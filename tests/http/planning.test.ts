@@ -4,12 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localProjection } from '../../server/core/planning/local-projection.js';
 import { vincentyM } from '../core/planning/vincenty.js';
+import { authHeaders } from '../support/auth.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
-let server: RunningServer;
+let server: RunningServer & { editorToken: string };
 beforeAll(async () => {
-  server = await startServer(copyOfBuiltDb());
+  server = await startServer(copyOfBuiltDb(), { editorToken: true });
 });
 afterAll(async () => {
   await server?.close();
@@ -30,10 +31,18 @@ async function siteNamed(q: string): Promise<SiteItem> {
   return site;
 }
 
+/** The review is a read-only computation: sent without credentials, as any reader would. */
 const post = (path: string, body: unknown) =>
   fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+/** Receptor writes carry an editor's token. */
+const postAsEditor = (path: string, body: unknown) =>
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { ...authHeaders(server.editorToken), 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 
@@ -113,7 +122,7 @@ describe('GET /api/sites/:id/zones', () => {
       ['Test hospital 1,200 m', 'hospital', 1200],
       ['Test intake 2 km', 'water_intake', 2000],
     ] as const) {
-      const res = await post('/api/receptors', {
+      const res = await postAsEditor('/api/receptors', {
         kind,
         name,
         geometry: { type: 'Point', coordinates: p.toWgs84(0, -x) },
@@ -130,7 +139,14 @@ describe('GET /api/sites/:id/zones', () => {
     expect(all.map((r) => r.name)).not.toContain('Test intake 2 km');
     expect(body.receptors.inner?.find((r) => r.kind === 'school')?.distanceM).toBeCloseTo(300, 0);
     for (const id of ids)
-      expect((await fetch(`${server.url}/api/receptors/${id}`, { method: 'DELETE' })).status).toBe(204);
+      expect(
+        (
+          await fetch(`${server.url}/api/receptors/${id}`, {
+            method: 'DELETE',
+            headers: authHeaders(server.editorToken),
+          })
+        ).status,
+      ).toBe(204);
   });
 
   it('answers 404 for an unknown site and 400 for a query parameter', async () => {
@@ -319,7 +335,7 @@ describe('screening', () => {
     expect(duslo!.reasons[0]!.distanceM).toBeLessThanOrEqual(500);
     const { lon, lat } = (await siteNamed('Azotara')).location;
     expect(near.sites.map((s) => s.name)).not.toContain('HIP Azotara Pančevo');
-    const zone = await post('/api/receptors', {
+    const zone = await postAsEditor('/api/receptors', {
       kind: 'flood_zone',
       name: 'Danube 100-year flood plain (test)',
       geometry: rectangle(lon, lat, -2000, 2000, -2000, 2000),
@@ -333,6 +349,9 @@ describe('screening', () => {
       expect.objectContaining({ code: 'in_flood_zone', name: 'Danube 100-year flood plain (test)' }),
     ]);
     const { id } = (await zone.json()) as { id: string };
-    await fetch(`${server.url}/api/receptors/${id}`, { method: 'DELETE' });
+    await fetch(`${server.url}/api/receptors/${id}`, {
+      method: 'DELETE',
+      headers: authHeaders(server.editorToken),
+    });
   });
 });

@@ -1,12 +1,13 @@
 // Receptor layers over HTTP on the real database: create, list by bbox and kind, delete, and imports
 // that store every row or none, list every bad row, dry-run without writing and refuse oversize files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders } from '../support/auth.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
-let server: RunningServer;
+let server: RunningServer & { editorToken: string };
 beforeAll(async () => {
-  server = await startServer(copyOfBuiltDb());
+  server = await startServer(copyOfBuiltDb(), { editorToken: true });
 });
 afterAll(async () => {
   await server?.close();
@@ -19,12 +20,16 @@ const rtreeCount = () =>
 const postJson = (path: string, body: unknown) =>
   fetch(`${server.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...authHeaders(server.editorToken), 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 
 const postText = (path: string, body: string, type = 'text/csv') =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { ...authHeaders(server.editorToken), 'content-type': type },
+    body,
+  });
 
 interface ImportReport {
   dryRun: boolean;
@@ -83,10 +88,24 @@ describe('POST/GET/DELETE /api/receptors', () => {
     expect(byKind.items.every((r) => r.kind === 'protected_area')).toBe(true);
 
     const before = count();
-    expect((await fetch(`${server.url}/api/receptors/${created.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(
+      (
+        await fetch(`${server.url}/api/receptors/${created.id}`, {
+          method: 'DELETE',
+          headers: authHeaders(server.editorToken),
+        })
+      ).status,
+    ).toBe(204);
     expect(count()).toBe(before - 1);
     expect(rtreeCount()).toBe(count());
-    expect((await fetch(`${server.url}/api/receptors/${created.id}`, { method: 'DELETE' })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${server.url}/api/receptors/${created.id}`, {
+          method: 'DELETE',
+          headers: authHeaders(server.editorToken),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses an invalid receptor with every field that needs fixing', async () => {
