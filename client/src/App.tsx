@@ -14,6 +14,7 @@ import { SiteList } from './components/SiteList.js';
 import { SitePanel } from './components/SitePanel.js';
 import { SiteZones } from './components/SiteZones.js';
 import { TracePanel } from './components/TracePanel.js';
+import { UpstreamPanel } from './components/UpstreamPanel.js';
 import type { Lang } from './i18n/index.js';
 import { type Api, ApiError } from './lib/api.js';
 import { basinChoices, choiceKey } from './lib/basins.js';
@@ -54,6 +55,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [plume, setPlume] = useState<FeatureCollection | null>(null);
   const [importing, setImporting] = useState(false);
   const [matrixOpen, setMatrixOpen] = useState(false);
+  const [upstreamAt, setUpstreamAt] = useState<{ lon: number; lat: number } | null>(null);
   const [planning, setPlanning] = useState(false);
   const mapRef = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
@@ -150,6 +152,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     if (mode === 'plan') return;
     if (mode === 'trace') startTrace(lon, lat);
     else if (mode === 'add') setForm({ site: null, at: { lon, lat } });
+    else if (mode === 'upstream') setUpstreamAt({ lon, lat });
     setMode('browse');
   };
   const submitForm = async (body: Record<string, unknown>) => {
@@ -243,7 +246,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             onViewChange={(view) => setS((p) => ({ ...p, view }))}
           />
         </main>
-        {(form || s.site || s.trace || planning) && (
+        {(form || s.site || s.trace || planning || upstreamAt) && (
           <div className="panels">
             {form ? (
               <SiteForm
@@ -264,6 +267,16 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     onClose={() => {
                       setPlanning(false);
                       setMode('browse');
+                    }}
+                  />
+                )}
+                {upstreamAt && (
+                  <UpstreamPanel
+                    point={upstreamAt}
+                    onClose={() => setUpstreamAt(null)}
+                    onSelect={(x) => {
+                      selectSite(x.id);
+                      mapRef.current?.flyTo(x.location.lon, x.location.lat, 8);
                     }}
                   />
                 )}

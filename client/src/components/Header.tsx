@@ -69,6 +69,13 @@ export function Header(p: Props) {
         <button type="button" onClick={p.onImport}>
           {t('header.import')}
         </button>
+        <button
+          type="button"
+          aria-pressed={p.mode === 'upstream'}
+          onClick={() => p.onMode(p.mode === 'upstream' ? 'browse' : 'upstream')}
+        >
+          {t('upstream.open')}
+        </button>
         {p.onMatrix && (
           <button type="button" onClick={p.onMatrix}>
             {t('matrix.open')}
@@ -100,7 +107,9 @@ export function Header(p: Props) {
             ? t('header.traceModeOn')
             : p.mode === 'plan'
               ? t('planning.modeOn')
-              : t('header.addModeOn')}
+              : p.mode === 'upstream'
+                ? t('upstream.modeOn')
+                : t('header.addModeOn')}
           {p.mode === 'add' && p.onAddForm && (
             <>
               {' '}

@@ -44,7 +44,7 @@ export interface MapHandle {
   map(): MlMap | null;
 }
 
-export type MapMode = 'browse' | 'trace' | 'add' | 'plan';
+export type MapMode = 'browse' | 'trace' | 'add' | 'plan' | 'upstream';
 
 interface Props {
   ref?: Ref<MapHandle>;
