@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../support/auth.js';
 import { ARTIFACTS, type BrowserSession, openBrowser } from '../support/browser.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
@@ -30,14 +31,24 @@ const tileStatuses: number[] = [];
 const timings: Record<string, number> = {};
 let pancevo: SiteRow;
 
+const EDITOR = { username: 'e2e-editor', password: 'e2e-editor-password-1', role: 'editor' as const };
+
 beforeAll(async () => {
-  server = await startServer(copyOfBuiltDb());
+  const db = copyOfBuiltDb();
+  createUser(db, EDITOR);
+  server = await startServer(db);
   const res = await fetch(`${server.url}/api/sites?q=${encodeURIComponent('NIS Pančevo')}`);
   const list = (await res.json()) as { items: SiteRow[] };
   const site = list.items.find((s) => s.name === 'NIS Pančevo oil refinery');
   if (!site) throw new Error('seeded site NIS Pančevo oil refinery not found');
   pancevo = site;
   b = await openBrowser(server.url, { suite: 'app' });
+  // Writes (the import dry run) need an editor's session once accounts are enforced: log in through
+  // the API so the browser context holds the session cookie (404 while there is no login route).
+  const login = await b.page.request.post(`${server.url}/api/auth/login`, {
+    data: { username: EDITOR.username, password: EDITOR.password },
+  });
+  if (login.status() !== 404 && !login.ok()) throw new Error(`login failed: ${login.status()}`);
   b.page.on('response', (r) => {
     if (r.url().includes('/api/glyphs/')) glyphStatuses.push(r.status());
     if (r.url().includes('/api/tiles/')) tileStatuses.push(r.status());
