@@ -1,6 +1,6 @@
 // Zone polygons in true metres: a site's point or footprint is projected to its own azimuthal
-// equidistant frame, buffered there (circle, or union of edge capsules via turf), and projected back.
-import { featureCollection, polygon as turfPolygon, union } from '@turf/turf';
+// equidistant frame, buffered there (a circle, or turf's JSTS buffer of the footprint) and projected back.
+import jsts from '@turf/jsts';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { type LocalProjection, localProjection, type XY } from './local-projection.js';
 import type { LocalShape } from './planar.js';
@@ -49,39 +49,24 @@ function circle(c: XY, radiusM: number, steps = CIRCLE_STEPS): XY[] {
   return out;
 }
 
-/** The segment a→b widened by r on both sides, with round caps (a stadium). */
-function capsule(a: XY, b: XY, r: number): XY[] {
-  const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-  if (len === 0) return circle(a, r);
-  const ang = Math.atan2(b[0] - a[0], b[1] - a[1]); // bearing of a→b (clockwise from north)
-  const half = CIRCLE_STEPS / 2;
-  const arc = (c: XY, from: number): XY[] =>
-    Array.from({ length: half + 1 }, (_, i) => {
-      const t = from + (Math.PI * i) / half;
-      return [c[0] + r * Math.sin(t), c[1] + r * Math.cos(t)] as XY;
-    });
-  const ring = [...arc(b, ang - Math.PI / 2), ...arc(a, ang + Math.PI / 2)];
-  ring.push(ring[0]!);
-  return ring;
-}
-
 /** Buffer of the site's shape by `radiusM`, as a WGS84 Polygon or MultiPolygon. */
 export function bufferSite(site: SiteShape, radiusM: number): Polygon | MultiPolygon {
   const proj = siteProjection(site);
   const shape = siteLocalShape(site, proj);
-  const back = (rings: XY[][]): Position[][] => rings.map((r) => r.map(([x, y]) => proj.toWgs84(x, y)));
+  const back = (rings: Position[][]): Position[][] =>
+    rings.map((r) => r.map(([x, y]) => proj.toWgs84(x!, y!)));
   if (shape.type === 'point') return { type: 'Polygon', coordinates: back([circle(shape.at, radiusM)]) };
-  // Minkowski sum of the footprint's outer rings and a disc: the rings themselves plus a capsule per edge.
-  // Holes are filled: a zone is measured from the footprint's outside.
-  const parts = shape.polygons.flatMap((rings) => {
-    const outer = rings[0] ?? [];
-    const caps = outer.slice(1).map((b, i) => turfPolygon([capsule(outer[i]!, b, radiusM)]));
-    return [turfPolygon([outer]), ...caps];
-  });
-  const merged = union(featureCollection(parts));
-  if (!merged) throw new Error('buffer of an empty footprint');
-  const g = merged.geometry;
-  return g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: back(g.coordinates as XY[][]) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => back(p as XY[][])) };
+  // A footprint is buffered by turf's JSTS engine (as turf.buffer does) but in the site's own proj4
+  // frame, so the distance is in true metres. Holes are filled: zones are measured from the outside.
+  const outers: MultiPolygon = {
+    type: 'MultiPolygon',
+    coordinates: shape.polygons.map((rings) => [rings[0] ?? []]),
+  };
+  const { BufferOp, GeoJSONReader, GeoJSONWriter } = jsts;
+  const g = new GeoJSONWriter().write(
+    BufferOp.bufferOp(new GeoJSONReader().read(outers), radiusM, CIRCLE_STEPS / 4),
+  );
+  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: back(g.coordinates) };
+  if (g.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates.map(back) };
+  throw new Error(`buffer of a footprint gave ${g.type}`);
 }
