@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localProjection } from '../../server/core/planning/local-projection.js';
 import { vincentyM } from '../core/planning/vincenty.js';
+import { ajka } from '../fixtures/site-bodies.js';
 import { authHeaders } from '../support/auth.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
@@ -155,6 +156,42 @@ describe('GET /api/sites/:id/zones', () => {
     );
     const azotara = await siteNamed('Azotara');
     expect((await fetch(`${server.url}/api/sites/${azotara.id}/zones?radius=5`)).status).toBe(400);
+  });
+});
+
+describe('footprints', () => {
+  it('buffers a drawn footprint from its edges: zones and reviews measure from the reservoir, not its centre', async () => {
+    // Ajka red mud reservoirs (TMF, class III: 300 / 600 / 900 m) with a 2 km × 1 km footprint.
+    const { lon, lat } = ajka.location;
+    const footprint = rectangle(lon, lat, -1000, 1000, -500, 500);
+    const created = await postAsEditor('/api/sites', { ...ajka, footprint });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const zones = (await (await fetch(`${server.url}/api/sites/${id}/zones`)).json()) as {
+      site: { hasFootprint: boolean };
+      zoneRule: { kasClass: string };
+      zones: { features: { properties: { radiusM: number }; geometry: { coordinates: number[][][] } }[] };
+    };
+    expect(zones.site.hasFootprint).toBe(true);
+    expect(zones.zoneRule.kasClass).toBe('III');
+    const outer = zones.zones.features[2]!;
+    expect(outer.properties.radiusM).toBe(900);
+    const ring = outer.geometry.coordinates[0]!;
+    // The outer zone reaches 900 m beyond the footprint's west edge: 1,900 m west of the centre.
+    const [westEdgeLon] = localProjection(lon, lat).toWgs84(-1000, 0);
+    const west = Math.min(...ring.map((p) => p[0]!));
+    expect(vincentyM(west, lat, westEdgeLon!, lat)).toBeGreaterThan(890);
+    expect(vincentyM(west, lat, westEdgeLon!, lat)).toBeLessThan(910);
+    // A school 1,500 m east of the centre is 500 m from the footprint: middle zone, advised against.
+    const review = (await (
+      await post('/api/planning/review', {
+        geometry: { type: 'Point', coordinates: localProjection(lon, lat).toWgs84(1500, 0) },
+        developmentType: 'school_hospital',
+      })
+    ).json()) as ReviewBody;
+    const hit = review.sites.find((s) => s.name === ajka.name);
+    expect(hit).toMatchObject({ zone: 'middle', advice: 'advise_against' });
+    expect(hit!.distanceM).toBeCloseTo(500, -1);
   });
 });
 
