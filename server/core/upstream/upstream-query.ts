@@ -56,7 +56,9 @@ export function upstreamRanges(
       // From the split node (top of `into`) down to the point, through this range's tree.
       const extraKm = ix.kmTop[into]! - range.baseKm + range.extraKm;
       const extraHours = ix.hoursTop[into]! - range.baseHours + range.extraHours;
-      if (extraKm > maxKm || extraHours > maxHours) continue;
+      // Useless only if it can give neither the shortest km nor the earliest arrival of a site
+      // that passes both limits (km and hours are minimised independently).
+      if (extraKm > maxKm && extraHours > maxHours) continue;
       const bottom = { reachId: from, offsetKm: ix.lengthKm[from]! };
       const old = best.get(from);
       if (old && old.extraKm <= extraKm && old.extraHours <= extraHours) continue;

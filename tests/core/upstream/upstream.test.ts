@@ -111,11 +111,11 @@ describe('upstream sites of real places (seed register)', () => {
 });
 
 describe('range lookup equals a brute-force downstream walk from every site', () => {
-  it('on 3,000 random site positions and 150 random points, with km and hours', () => {
+  it('on 2,000 random site positions and 150 random points, with km, hours and limits', () => {
     const net = services.network;
     const ix = services.upstream;
     const rnd = lcg(7);
-    const sites: PositionedSite[] = Array.from({ length: 3000 }, (_, i) => {
+    const sites: PositionedSite[] = Array.from({ length: 2000 }, (_, i) => {
       const r = net.reaches[Math.floor(rnd() * net.reaches.length)]!;
       return { id: `s${i}`, reachId: r.id, offsetKm: rnd() * r.lengthKm, treePre: ix.pre[r.id]! };
     });
@@ -139,6 +139,18 @@ describe('range lookup equals a brute-force downstream walk from every site', ()
         expect(fast.get(s.id)!.arrivalH).toBeCloseTo(s.arrivalH, 6);
       }
       if (slow.length) nonEmpty += 1;
+      // With limits: exactly the walked sites within both.
+      const maxKm = 50 + rnd() * 500;
+      const maxHours = 10 + rnd() * 200;
+      const limited = upstreamSites(ix, point, { maxKm, maxHours }, inRange)
+        .map((h) => h.site.id)
+        .sort();
+      expect(limited).toEqual(
+        slow
+          .filter((s) => s.riverKm <= maxKm && s.arrivalH <= maxHours)
+          .map((s) => s.id)
+          .sort(),
+      );
     }
     expect(nonEmpty).toBeGreaterThan(30);
   });
