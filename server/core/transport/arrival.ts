@@ -129,36 +129,25 @@ export function addArrival(
     },
     profile,
   };
-  if (release.limitMgL !== null)
-    out.threshold = threshold(
-      plume,
-      out,
-      release.limitMgL,
-      pieces.map((p) => p.toKm),
-    );
+  if (release.limitMgL !== null) out.threshold = threshold(plume, out, release.limitMgL, trace.lengthKm);
   return out;
 }
 
-function threshold(plume: Plume, t: TraceWithRelease, limitMgL: number, kms: number[]): Threshold {
+function threshold(plume: Plume, t: TraceWithRelease, limitMgL: number, lengthKm: number): Threshold {
+  // The peak never rises downstream (more water dilutes, abstraction takes its share of the mass,
+  // σt only grows, decay only lowers it), so the first km below the limit is found by bisection.
   const below = (tcase: 'probable' | 'bound') => {
     const peak = (km: number) => plumeAt(plume, km).peakMgL[tcase];
     if (peak(0) < limitMgL) return 0;
-    let prev = 0;
-    for (const km of kms) {
-      if (peak(km) < limitMgL) {
-        // The peak falls monotonically within a piece: bisect for the crossing.
-        let lo = prev;
-        let hi = km;
-        for (let i = 0; i < 30; i++) {
-          const mid = (lo + hi) / 2;
-          if (peak(mid) < limitMgL) hi = mid;
-          else lo = mid;
-        }
-        return hi;
-      }
-      prev = km;
+    let lo = 0;
+    let hi = lengthKm;
+    if (peak(hi) >= limitMgL) return null;
+    for (let i = 0; i < 40 && hi - lo > 1e-4; i++) {
+      const mid = (lo + hi) / 2;
+      if (peak(mid) < limitMgL) hi = mid;
+      else lo = mid;
     }
-    return null;
+    return hi;
   };
   const probableKm = below('probable');
   const boundKm = below('bound');
