@@ -4,8 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Services } from '../services.js';
+import { type AccessSettings, accessGuard, accessSettingsFromEnv, authenticate } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
+import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
+import { authRouter } from './routes/auth.js';
 import { catchmentsRouter } from './routes/catchments.js';
 import { networkRouter } from './routes/network.js';
 import { planningRouter } from './routes/planning.js';
@@ -20,7 +23,10 @@ import { securityHeaders } from './security.js';
 export const JSON_BODY_LIMIT = '2mb';
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
-export function createApp(services: Services): express.Express {
+export function createApp(
+  services: Services,
+  access: AccessSettings = accessSettingsFromEnv(),
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -36,6 +42,10 @@ export function createApp(services: Services): express.Express {
   );
 
   const api = express.Router();
+  // Before every route: who is calling, and may they (see server/http/auth.ts).
+  api.use(authenticate(services.db), accessGuard(access));
+  api.use(authRouter(services.db, access));
+  api.use(accountsRouter(services.db));
   api.use(traceRouter(services));
   api.use(analysisRouter(services));
   api.use(catchmentsRouter(services));

@@ -1,5 +1,6 @@
 // Runs an import: validates parsed rows, finds duplicates (same id, or same normalised name within
 // 100 m of an existing site or an earlier row), and stores all accepted rows in ONE transaction — or none.
+import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { boxAround, haversineKm } from '../core/geo/geodesy.js';
 import type { HydrologyProvider } from '../core/register/hydrology.js';
@@ -7,6 +8,7 @@ import type { RawRow, RowError } from '../core/register/import/types.js';
 import { validateImportRow } from '../core/register/site-validate.js';
 import { nameKey } from '../core/register/text.js';
 import type { Db } from './db.js';
+import { type ChangeContext, UNATTRIBUTED } from './site-history.js';
 import { insertSites, type NewSite } from './site-store.js';
 
 export const DUPLICATE_RADIUS_M = 100;
@@ -30,11 +32,15 @@ export interface ImportReport {
   duplicates: Duplicate[];
   /** Ids of the stored sites (empty on dry runs and failed imports). */
   ids: string[];
+  /** The import's id in the site history (null when nothing was written). */
+  importId: string | null;
 }
 
 export interface ImportOptions {
   dryRun: boolean;
   onDuplicate: 'error' | 'skip';
+  /** Who imports (recorded in each site's history); defaults to the system. */
+  change?: Omit<ChangeContext, 'importId'> | undefined;
 }
 
 interface SeenRow {
@@ -115,9 +121,15 @@ export function importRows(
         errors,
         duplicates,
         ids: [],
+        importId: null,
       };
       if (options.dryRun || errors.length > 0) return report;
-      report.ids = insertSites(db, hydrology, accepted);
+      const importId = randomUUID();
+      report.ids = insertSites(db, hydrology, accepted, new Date(), {
+        ...(options.change ?? UNATTRIBUTED),
+        importId,
+      });
+      report.importId = importId;
       return report;
     })
     .immediate();

@@ -1,11 +1,21 @@
-// Writes and reads of the site register. Every write of a site recomputes its derived fields in the
-// same transaction; updates and deletes use optimistic concurrency on `version`.
+// Writes and reads of the site register. Every write of a site recomputes its derived fields and
+// records its history row in the same transaction; updates and deletes use optimistic concurrency on
+// `version`; deletes are soft (the site moves to the recycle bin, restorable).
 import { randomUUID } from 'node:crypto';
 import { deriveSite } from '../core/register/derive.js';
 import type { HydrologyProvider } from '../core/register/hydrology.js';
 import type { SiteDerived, SiteFields, SiteRecord } from '../core/register/site-record.js';
 import { nameKey, searchText } from '../core/register/text.js';
 import type { Db } from './db.js';
+import {
+  binSite,
+  type ChangeContext,
+  getDeletedSite,
+  recordChange,
+  recordImport,
+  UNATTRIBUTED,
+  unbinSite,
+} from './site-history.js';
 import { positionColumns } from './site-positions.js';
 import { readSites } from './site-read.js';
 
@@ -19,6 +29,11 @@ export type DeleteResult =
   | { ok: false; error: 'not_found' }
   | { ok: false; error: 'conflict'; currentVersion: number };
 
+export type RestoreResult =
+  | { ok: true; site: SiteRecord }
+  | { ok: false; error: 'not_found' }
+  | { ok: false; error: 'not_deleted' };
+
 export function getSite(db: Db, id: string): SiteRecord | null {
   return readSites(db, [id])[0] ?? null;
 }
@@ -26,13 +41,39 @@ export function getSite(db: Db, id: string): SiteRecord | null {
 /** A site to insert; the id is kept when given (seed file, re-imports), else a UUID is assigned. */
 export type NewSite = SiteFields & { id?: string | undefined };
 
-/** Inserts sites (one transaction, all or none) and returns their ids in order. */
+/**
+ * Inserts sites (one transaction, all or none, each with its history row) and returns their ids in
+ * order. With `change.importId` the import is recorded too and the rows are marked 'import'.
+ */
 export function insertSites(
   db: Db,
   hydrology: HydrologyProvider,
   sites: readonly NewSite[],
   now = new Date(),
+  change: ChangeContext = UNATTRIBUTED,
 ): string[] {
+  const stamp = now.toISOString();
+  return db
+    .transaction(() => {
+      const ids = insertRows(db, hydrology, sites, now);
+      if (change.importId) recordImport(db, change.importId, change, stamp, ids.length);
+      ids.forEach((id, i) => {
+        recordChange(db, change, {
+          siteId: id,
+          action: change.importId ? 'import' : 'create',
+          at: stamp,
+          version: 1,
+          before: null,
+          after: sites[i] as SiteFields,
+        });
+      });
+      return ids;
+    })
+    .immediate();
+}
+
+/** The inserts themselves, without history (shared by insertSites and restoreSite). */
+function insertRows(db: Db, hydrology: HydrologyProvider, sites: readonly NewSite[], now: Date): string[] {
   const stamp = now.toISOString();
   return db
     .transaction(() => {
@@ -47,6 +88,8 @@ export function insertSites(
       );
       for (const f of sites) {
         const id = f.id ?? randomUUID();
+        // A new site with the id of a deleted one supersedes it: the bin copy could no longer be restored.
+        if (f.id) unbinSite(db, id);
         rid += 1;
         insert.run(id, rid, ...fieldColumns(f), stamp, stamp);
         rtree.run(rid, f.location.lon, f.location.lon, f.location.lat, f.location.lat);
@@ -60,8 +103,13 @@ export function insertSites(
     .immediate();
 }
 
-export function createSite(db: Db, hydrology: HydrologyProvider, fields: SiteFields): SiteRecord {
-  const [id] = insertSites(db, hydrology, [fields]);
+export function createSite(
+  db: Db,
+  hydrology: HydrologyProvider,
+  fields: SiteFields,
+  change: ChangeContext = UNATTRIBUTED,
+): SiteRecord {
+  const [id] = insertSites(db, hydrology, [fields], new Date(), change);
   return getSite(db, id as string) as SiteRecord;
 }
 
@@ -76,6 +124,7 @@ export function updateSite(
   expectedVersion: number,
   next: (current: SiteRecord) => SiteFields,
   now = new Date(),
+  change: ChangeContext = UNATTRIBUTED,
 ): UpdateResult {
   return db
     .transaction((): UpdateResult => {
@@ -98,26 +147,97 @@ export function updateSite(
       db.prepare('DELETE FROM site_tmf WHERE site_id = ?').run(id);
       writeChildren(db, id, f);
       writeDerived(db, id, deriveSite(f, hydrology, now));
+      recordChange(db, change, {
+        siteId: id,
+        action: 'update',
+        at: now.toISOString(),
+        version: expectedVersion + 1,
+        before: current,
+        after: f,
+      });
       return { ok: true, site: getSite(db, id) as SiteRecord };
     })
     .immediate();
 }
 
-export function deleteSite(db: Db, id: string, expectedVersion: number): DeleteResult {
+/**
+ * Soft delete: the whole record moves to the recycle bin (sites_deleted) and out of the live tables,
+ * so every list, export, trace and index ignores it; restoreSite brings it back.
+ */
+export function deleteSite(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  change: ChangeContext = UNATTRIBUTED,
+  now = new Date(),
+): DeleteResult {
   return db
     .transaction((): DeleteResult => {
       const row = db.prepare('SELECT rid, version FROM sites WHERE id = ?').get(id) as
         | { rid: number; version: number }
         | undefined;
       if (!row) return { ok: false, error: 'not_found' };
+      if (row.version !== expectedVersion)
+        return { ok: false, error: 'conflict', currentVersion: row.version };
+      const site = getSite(db, id) as SiteRecord;
+      const stamp = now.toISOString();
+      binSite(db, site, change, stamp);
       const changed = db
         .prepare('DELETE FROM sites WHERE id = ? AND version = ?')
         .run(id, expectedVersion).changes;
-      if (changed !== 1) return { ok: false, error: 'conflict', currentVersion: row.version };
+      if (changed !== 1) throw new Error(`site ${id} changed inside its own delete transaction`);
       db.prepare('DELETE FROM sites_rtree WHERE id = ?').run(row.rid);
+      recordChange(db, change, {
+        siteId: id,
+        action: 'delete',
+        at: stamp,
+        version: row.version,
+        before: site,
+        after: null,
+      });
       return { ok: true };
     })
     .immediate();
+}
+
+/** Brings a soft-deleted site back under its id, one version past the one it was deleted at. */
+export function restoreSite(
+  db: Db,
+  hydrology: HydrologyProvider,
+  id: string,
+  change: ChangeContext = UNATTRIBUTED,
+  now = new Date(),
+): RestoreResult {
+  return db
+    .transaction((): RestoreResult => {
+      if (getSite(db, id)) return { ok: false, error: 'not_deleted' };
+      const binned = getDeletedSite(db, id);
+      if (!binned) return { ok: false, error: 'not_found' };
+      const version = binned.version + 1;
+      insertRows(db, hydrology, [{ ...fieldsOfRecord(binned), id }], now);
+      db.prepare('UPDATE sites SET version = ?, created_at = ? WHERE id = ?').run(
+        version,
+        binned.createdAt,
+        id,
+      );
+      unbinSite(db, id);
+      const site = getSite(db, id) as SiteRecord;
+      recordChange(db, change, {
+        siteId: id,
+        action: 'restore',
+        at: now.toISOString(),
+        version,
+        before: null,
+        after: site,
+      });
+      return { ok: true, site };
+    })
+    .immediate();
+}
+
+function fieldsOfRecord(r: SiteRecord): SiteFields {
+  const { id: _id, createdAt: _c, updatedAt: _u, version: _v, derived: _d, ...fields } = r;
+  return fields;
 }
 
 /** Recomputes the derived fields of every site (after a network rebuild); one transaction. */

@@ -13,7 +13,7 @@ afterAll(async () => env?.close());
 const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   fetch(`${env.api}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...env.auth, ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
@@ -72,7 +72,7 @@ describe('POST /api/sites', () => {
   it('rejects a malformed JSON body with 400', async () => {
     const res = await fetch(`${env.api}/sites`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...env.auth },
       body: '{"name":',
     });
     expect(res.status).toBe(400);

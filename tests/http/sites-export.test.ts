@@ -18,7 +18,7 @@ beforeAll(async () => {
   for (const body of [aurul, ajka, kalush, chirchiq, almalyk, evil]) {
     const res = await fetch(`${env.api}/sites`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...env.auth },
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(201);
@@ -99,7 +99,7 @@ describe('round trip', () => {
   async function dryRun(format: string, body: string) {
     const res = await fetch(`${env.api}/sites/import?format=${format}&dryRun=true`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...env.auth },
       body,
     });
     expect(res.status).toBe(200);

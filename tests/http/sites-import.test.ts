@@ -32,7 +32,7 @@ interface Report {
 async function post(query: string, body: string | FormData, contentType = 'text/plain') {
   const res = await fetch(`${env.api}/sites/import?${query}`, {
     method: 'POST',
-    headers: body instanceof FormData ? {} : { 'content-type': contentType },
+    headers: body instanceof FormData ? env.auth : { 'content-type': contentType, ...env.auth },
     body,
   });
   return {

@@ -12,7 +12,7 @@ beforeAll(async () => {
   for (const [key, body] of Object.entries({ aurul, ajka, kalush, chirchiq, almalyk })) {
     const res = await fetch(`${env.api}/sites`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...env.auth },
       body: JSON.stringify(body),
     });
     ids[key] = (await json(res)).id as string;

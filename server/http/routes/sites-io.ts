@@ -7,6 +7,7 @@ import { type ExportFormat, SiteExportQuery } from '../../core/register/site-fil
 import type { Db } from '../../storage/db.js';
 import { EXPORT_MEDIA_TYPES, exportSites } from '../../storage/site-export.js';
 import { importRows } from '../../storage/site-import.js';
+import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { parseQuery, type SitesServices } from './sites.js';
 
@@ -102,6 +103,7 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
     const report = importRows(services.db, services.hydrology, parsed.rows, parsed.errors, {
       dryRun: q.dryRun,
       onDuplicate: q.onDuplicate,
+      change: { actor: actorOf(res) },
     });
     res.status(report.errors.length > 0 && !report.dryRun ? 422 : 200).json(report);
   };

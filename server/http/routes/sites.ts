@@ -13,8 +13,15 @@ import {
 import type { Db } from '../../storage/db.js';
 import { listSites } from '../../storage/site-query.js';
 import { deleteSite, getSite, insertSites, type UpdateResult, updateSite } from '../../storage/site-store.js';
+import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { strictQuery } from '../security.js';
+import {
+  deletedSiteOr404,
+  listQueryWithoutDeleted,
+  siteHistoryRouter,
+  withDeleted,
+} from './sites-history.js';
 import { exportHandler, importHandlers } from './sites-io.js';
 
 export interface SitesServices {
@@ -26,7 +33,7 @@ export const validationError = (issues: Issue[], message = 'The request is inval
   new HttpError(400, 'VALIDATION', message, issues);
 
 /** Parses `req.query` with a zod schema or throws the 400 VALIDATION error. */
-export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
+export function parseQuery<S extends z.ZodType>(schema: S, req: { query: unknown }): z.output<S> {
   const r = schema.safeParse(req.query);
   if (!r.success) throw validationError(zodIssues(r.error), 'Invalid query parameters.');
   return r.data;
@@ -34,7 +41,7 @@ export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.outp
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function siteId(req: Request): string {
+export function siteId(req: Request): string {
   const id = String(req.params.id);
   if (!UUID.test(id)) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
   return id;
@@ -74,17 +81,24 @@ export function sitesRouter(services: SitesServices): express.Router {
   const r = express.Router();
 
   r.get('/sites', (req, res) => {
-    res.json(listSites(db, parseQuery(SiteListQuery, req)));
+    const { includeDeleted, query } = listQueryWithoutDeleted(req, res);
+    const page = listSites(db, parseQuery(SiteListQuery, { query }));
+    res.json(includeDeleted ? withDeleted(db, page) : page);
   });
 
   // Registered before /sites/:id so "export" and "import" are not taken for ids.
   r.get('/sites/export', exportHandler(db));
   r.post('/sites/import', ...importHandlers(services));
 
-  r.get('/sites/:id', strictQuery(), (req, res) => {
+  r.use(siteHistoryRouter(services));
+
+  r.get('/sites/:id', strictQuery('includeDeleted'), (req, res) => {
     const id = siteId(req);
     const site = getSite(db, id);
-    if (!site) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
+    if (!site) {
+      res.json(deletedSiteOr404(db, id, req, res));
+      return;
+    }
     res.set('ETag', `"${site.version}"`).json(site);
   });
 
@@ -96,7 +110,9 @@ export function sitesRouter(services: SitesServices): express.Router {
         existingId: parsed.id,
       });
     }
-    const [id] = insertSites(db, hydrology, [{ ...parsed.fields, id: parsed.id }]);
+    const [id] = insertSites(db, hydrology, [{ ...parsed.fields, id: parsed.id }], new Date(), {
+      actor: actorOf(res),
+    });
     const site = getSite(db, id as string);
     res.status(201).location(`/api/sites/${id}`).set('ETag', `"${site?.version}"`).json(site);
   });
@@ -108,7 +124,7 @@ export function sitesRouter(services: SitesServices): express.Router {
     answerUpdate(
       res,
       id,
-      updateSite(db, hydrology, id, parsed.version, () => parsed.fields),
+      updateSite(db, hydrology, id, parsed.version, () => parsed.fields, new Date(), { actor: actorOf(res) }),
     );
   });
 
@@ -116,17 +132,25 @@ export function sitesRouter(services: SitesServices): express.Router {
     const id = siteId(req);
     const parsed = parsePatchBody(req.body);
     if (!parsed.ok) throw validationError(parsed.issues);
-    const result = updateSite(db, hydrology, id, parsed.version, (current) => {
-      const next = parsed.apply(current);
-      if (!next.ok) throw validationError(next.issues);
-      return next.fields;
-    });
+    const result = updateSite(
+      db,
+      hydrology,
+      id,
+      parsed.version,
+      (current) => {
+        const next = parsed.apply(current);
+        if (!next.ok) throw validationError(next.issues);
+        return next.fields;
+      },
+      new Date(),
+      { actor: actorOf(res) },
+    );
     answerUpdate(res, id, result);
   });
 
   r.delete('/sites/:id', strictQuery('version'), (req, res) => {
     const id = siteId(req);
-    const result = deleteSite(db, id, expectedVersion(req));
+    const result = deleteSite(db, id, expectedVersion(req), { actor: actorOf(res) });
     if (result.ok) {
       res.status(204).end();
       return;

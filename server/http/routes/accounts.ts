@@ -1,0 +1,129 @@
+// /api/users and /api/tokens: account administration (admin only; the access guard checks it too).
+import express, { type Request } from 'express';
+import { z } from 'zod';
+import { hashPassword, passwordProblem } from '../../auth/password.js';
+import { ROLES, roleAtLeast } from '../../auth/roles.js';
+import { zodIssues } from '../../core/register/site-validate.js';
+import {
+  createToken,
+  findUser,
+  insertUser,
+  listTokens,
+  listUsers,
+  revokeToken,
+  USERNAME_PATTERN,
+  updateUser,
+} from '../../storage/account-store.js';
+import type { Db } from '../../storage/db.js';
+import { principalOf } from '../auth.js';
+import { HttpError } from '../errors.js';
+import { strictQuery } from '../security.js';
+
+const Username = z
+  .string()
+  .trim()
+  .regex(USERNAME_PATTERN, '2–64 letters, digits or . _ @ -, starting with a letter or digit');
+const Password = z.string().superRefine((p, ctx) => {
+  const problem = passwordProblem(p);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+const Role = z.enum(ROLES);
+
+const NewUser = z.object({ username: Username, password: Password, role: Role }).strict();
+const UserPatch = z
+  .object({ role: Role.optional(), disabled: z.boolean().optional(), password: Password.optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'give role, disabled and/or password');
+const NewToken = z
+  .object({ username: Username, role: Role.optional(), name: z.string().trim().min(1).max(100) })
+  .strict();
+
+function body<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
+  const r = schema.safeParse(req.body);
+  if (!r.success) throw new HttpError(400, 'VALIDATION', 'The request is invalid.', zodIssues(r.error));
+  return r.data;
+}
+
+function numericId(req: Request, what: string): number {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw new HttpError(404, 'NOT_FOUND', `No ${what} ${String(req.params.id)}.`);
+  return id;
+}
+
+export function accountsRouter(db: Db): express.Router {
+  const r = express.Router();
+  // Second line of defence behind the access guard: these routes are for admins whatever the path says.
+  r.use(/^\/(users|tokens)(\/|$)/i, (_req, res, next) => {
+    const p = principalOf(res);
+    if (!p) next(new HttpError(401, 'UNAUTHENTICATED', 'Log in as an admin to do this.'));
+    else if (!roleAtLeast(p.role, 'admin'))
+      next(new HttpError(403, 'FORBIDDEN', 'This needs the admin role.'));
+    else next();
+  });
+
+  r.get('/users', strictQuery(), (_req, res) => {
+    res.json({ items: listUsers(db) });
+  });
+
+  r.post('/users', strictQuery(), async (req, res) => {
+    const u = body(NewUser, req);
+    const result = insertUser(db, {
+      username: u.username,
+      passwordHash: await hashPassword(u.password),
+      role: u.role,
+    });
+    if (!result.ok) throw new HttpError(409, 'CONFLICT', `User ${u.username} already exists.`);
+    res.status(201).json(result.user);
+  });
+
+  r.patch('/users/:id', strictQuery(), async (req, res) => {
+    const id = numericId(req, 'user');
+    const change = body(UserPatch, req);
+    const user = findUser(db, { id });
+    if (!user) throw new HttpError(404, 'NOT_FOUND', `No user ${id}.`);
+    const losesAdmin =
+      user.role === 'admin' &&
+      !user.disabled &&
+      ((change.role && change.role !== 'admin') || change.disabled);
+    const admins = listUsers(db).filter((u) => u.role === 'admin' && !u.disabled);
+    if (losesAdmin && admins.length <= 1)
+      throw new HttpError(409, 'LAST_ADMIN', 'This is the last active admin; make another admin first.');
+    const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
+    res.json(updateUser(db, id, { role: change.role, disabled: change.disabled, passwordHash }));
+  });
+
+  r.get('/tokens', strictQuery(), (_req, res) => {
+    res.json({ items: listTokens(db) });
+  });
+
+  r.post('/tokens', strictQuery(), (req, res) => {
+    const t = body(NewToken, req);
+    const user = findUser(db, { username: t.username });
+    if (!user)
+      throw new HttpError(400, 'VALIDATION', `No user ${t.username}.`, [
+        { path: 'username', message: 'no such user' },
+      ]);
+    const role = t.role ?? user.role;
+    if (!roleAtLeast(user.role, role))
+      throw new HttpError(
+        400,
+        'VALIDATION',
+        `A token cannot have more than its user's role (${user.role}).`,
+        [{ path: 'role', message: `at most ${user.role}` }],
+      );
+    const { token, info } = createToken(db, user.id, role, t.name);
+    res
+      .status(201)
+      .set('Cache-Control', 'no-store')
+      .json({ ...info, token });
+  });
+
+  r.delete('/tokens/:id', strictQuery(), (req, res) => {
+    const id = numericId(req, 'token');
+    if (!revokeToken(db, id)) throw new HttpError(404, 'NOT_FOUND', `No token ${id}.`);
+    res.status(204).end();
+  });
+
+  return r;
+}

@@ -1,0 +1,71 @@
+// Site history and the recycle bin over HTTP: GET /api/sites/:id/history, POST /api/sites/:id/restore,
+// and `?includeDeleted=true` (editors) on the site list and GET /api/sites/:id.
+import express, { type Request, type Response } from 'express';
+import { roleAtLeast } from '../../auth/roles.js';
+import type { Db } from '../../storage/db.js';
+import { getDeletedSite, listDeletedSites, siteHistory } from '../../storage/site-history.js';
+import { getSite, restoreSite } from '../../storage/site-store.js';
+import { actorOf, principalOf } from '../auth.js';
+import { HttpError } from '../errors.js';
+import { strictQuery } from '../security.js';
+import { type SitesServices, siteId, validationError } from './sites.js';
+
+/** Reads `includeDeleted` (true|false); true is only for editors, since deleted sites are withdrawn data. */
+function includeDeleted(req: Request, res: Response): boolean {
+  const raw = req.query.includeDeleted;
+  if (raw === undefined || raw === 'false') return false;
+  if (raw !== 'true')
+    throw validationError(
+      [{ path: 'includeDeleted', message: 'must be true or false' }],
+      'Invalid query parameters.',
+    );
+  const p = principalOf(res);
+  if (!p) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in as an editor to see deleted sites.');
+  if (!roleAtLeast(p.role, 'editor'))
+    throw new HttpError(403, 'FORBIDDEN', `Deleted sites are shown to editors; you are ${p.role}.`);
+  return true;
+}
+
+/** The list query without `includeDeleted`, which the list schema does not know. */
+export function listQueryWithoutDeleted(req: Request, res: Response) {
+  const { includeDeleted: _, ...query } = req.query as Record<string, unknown>;
+  return { includeDeleted: includeDeleted(req, res), query };
+}
+
+/** A page of live sites plus the recycle bin (most recently deleted first, up to the page's limit). */
+export function withDeleted<P extends { limit: number }>(db: Db, page: P) {
+  return { ...page, deleted: listDeletedSites(db, page.limit) };
+}
+
+/** GET /api/sites/:id for a site that is not live: the deleted record for an editor who asks, else 404. */
+export function deletedSiteOr404(db: Db, id: string, req: Request, res: Response) {
+  const binned = includeDeleted(req, res) ? getDeletedSite(db, id) : null;
+  if (!binned) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
+  return binned;
+}
+
+export function siteHistoryRouter(services: SitesServices): express.Router {
+  const { db, hydrology } = services;
+  const r = express.Router();
+
+  r.get('/sites/:id/history', strictQuery(), (req, res) => {
+    const id = siteId(req);
+    const items = siteHistory(db, id);
+    const live = getSite(db, id) !== null;
+    if (items.length === 0 && !live) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
+    res.json({ siteId: id, deleted: !live && getDeletedSite(db, id) !== null, items });
+  });
+
+  r.post('/sites/:id/restore', strictQuery(), (req, res) => {
+    const id = siteId(req);
+    const result = restoreSite(db, hydrology, id, { actor: actorOf(res) });
+    if (result.ok) {
+      res.set('ETag', `"${result.site.version}"`).json(result.site);
+      return;
+    }
+    if (result.error === 'not_deleted') throw new HttpError(409, 'NOT_DELETED', `Site ${id} is not deleted.`);
+    throw new HttpError(404, 'NOT_FOUND', `No deleted site ${id}.`);
+  });
+
+  return r;
+}
