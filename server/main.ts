@@ -52,6 +52,12 @@ const server = app.listen(port, host, () => {
   console.log(
     `HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`,
   );
+  // Warm the map's lazily built caches (vector-tile index, basin catchments) now, so the first
+  // visitor's map doesn't wait seconds for them.
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  void fetch(`${origin}/api/tiles/0/0/0.pbf`)
+    .then(() => fetch(`${origin}/api/basins/catchments`))
+    .catch(() => undefined);
 });
 
 answerClientErrors(server);
