@@ -9,6 +9,7 @@ import { ImportDialog } from './components/ImportDialog.js';
 import { Legend } from './components/Legend.js';
 import { MatrixView } from './components/MatrixView.js';
 import { PlanningPanel } from './components/PlanningPanel.js';
+import { ReportView } from './components/ReportView.js';
 import { SiteForm } from './components/SiteForm.js';
 import { SiteList } from './components/SiteList.js';
 import { SitePanel } from './components/SitePanel.js';
@@ -20,6 +21,7 @@ import { type Api, ApiError } from './lib/api.js';
 import { basinChoices, choiceKey } from './lib/basins.js';
 import { bboxOf } from './lib/format.js';
 import { fetchTrace, type ReleaseParams } from './lib/release.js';
+import { reportParamsFrom } from './lib/report.js';
 import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
@@ -55,6 +57,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [plume, setPlume] = useState<FeatureCollection | null>(null);
   const [importing, setImporting] = useState(false);
   const [matrixOpen, setMatrixOpen] = useState(false);
+  const [reportFor, setReportFor] = useState<string | null>(null);
   const [upstreamAt, setUpstreamAt] = useState<{ lon: number; lat: number } | null>(null);
   const [planning, setPlanning] = useState(false);
   const mapRef = useRef<MapHandle>(null);
@@ -301,6 +304,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     onTrace={(x) => startTrace(x.lon, x.lat)}
                     onEdit={(x) => setForm({ site: x })}
                     onDelete={deleteSite}
+                    onReport={(x) => setReportFor(x.id)}
                   >
                     <SiteZones siteId={s.site} getMap={getMap} />
                   </SitePanel>
@@ -310,6 +314,13 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
           </div>
         )}
       </div>
+      {reportFor && (
+        <ReportView
+          siteId={reportFor}
+          initial={reportParamsFrom(release)}
+          onClose={() => setReportFor(null)}
+        />
+      )}
       {matrixOpen && (
         <MatrixView basins={choices} initialBasinId={s.basinId} onClose={() => setMatrixOpen(false)} />
       )}

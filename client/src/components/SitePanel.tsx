@@ -14,12 +14,24 @@ interface Props {
   onClose(): void;
   onTrace(s: Site): void;
   onEdit(s: Site): void;
+  /** Opens the printable transboundary report (map snapshot, trace table, zones). */
+  onReport?(s: Site): void;
   onDelete(s: Site): Promise<void>;
   /** Extra sections shown under the site's facts (e.g. its consultation zones). */
   children?: ReactNode;
 }
 
-export function SitePanel({ site, loading, error, onClose, onTrace, onEdit, onDelete, children }: Props) {
+export function SitePanel({
+  site,
+  loading,
+  error,
+  onClose,
+  onTrace,
+  onEdit,
+  onDelete,
+  onReport,
+  children,
+}: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const lang = i18n.language;
@@ -86,6 +98,11 @@ export function SitePanel({ site, loading, error, onClose, onTrace, onEdit, onDe
             <button type="button" className="primary" onClick={() => onTrace(site)}>
               {t('site.trace')}
             </button>
+            {onReport && (
+              <button type="button" onClick={() => onReport(site)}>
+                {t('report.open')}
+              </button>
+            )}
             <button type="button" onClick={() => onEdit(site)}>
               {t('site.edit')}
             </button>
