@@ -109,4 +109,25 @@ describe('planning review', () => {
     expect(session.errors).toEqual([]);
     expect(session.blocked.filter((u) => !u.includes('openstreetmap'))).toEqual([]);
   });
+
+  it('draws the zones of a site restored from a permalink once the map has loaded', async () => {
+    const { page } = session;
+    const list = (await (await fetch(`${server.url}/api/sites?q=Ammofos`)).json()) as {
+      items: { id: string }[];
+    };
+    const id = list.items[0]!.id;
+    await page.goto(`${server.url}/?lang=en&site=${id}&map=13/40.86/69.59`);
+    await waitForFirstIdle(page);
+    const zones = page.getByTestId('site-zones');
+    await zones.waitFor();
+    await expect(zones.locator('[data-zone="outer"]').textContent()).resolves.toMatch(
+      /Olmaliq \(populated place, 121,207; 1,1\d\d m\)/,
+    );
+    await page.waitForFunction(
+      () => (window.__hazatlas?.map.getSource('planning-zones') as unknown) !== undefined,
+    );
+    await waitIdle(page);
+    expect(await renderedCount(page, ['planning-zones-line'])).toBeGreaterThan(0);
+    await session.screenshot('permalink-zones');
+  });
 });

@@ -17,13 +17,20 @@ export function SiteZones({ siteId, getMap }: { siteId: string; getMap(): MlMap 
 
   useEffect(() => {
     const ctrl = new AbortController();
+    let wait: ReturnType<typeof setInterval> | undefined;
     setData(null);
     setError(null);
     fetchSiteZones(siteId, ctrl.signal).then(
       (z) => {
         setData(z);
-        const map = getMap();
-        if (map) setZones(map, z.zones);
+        // A site restored from a permalink can answer before the map has loaded: draw once it has.
+        const draw = () => {
+          const map = getMap();
+          if (!map) return false;
+          setZones(map, z.zones);
+          return true;
+        };
+        if (!draw()) wait = setInterval(() => draw() && clearInterval(wait), 250);
       },
       (e: unknown) => {
         if (!ctrl.signal.aborted) setError(e instanceof ApiError ? e.message : t('errors.network'));
@@ -31,6 +38,7 @@ export function SiteZones({ siteId, getMap }: { siteId: string; getMap(): MlMap 
     );
     return () => {
       ctrl.abort();
+      clearInterval(wait);
       const map = getMap();
       if (map) setZones(map, null);
     };
