@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   restore: async () => (await import('./backup.js')).runRestore,
   report: async () => (await import('./report.js')).runReportCommand,
   notify: async () => (await import('./report.js')).runNotifyCommand,
+  users: async () => (await import('./users.js')).runUsers,
+  tokens: async () => (await import('./users.js')).runTokens,
 };
 
 const USAGE = `Usage: hazatlas <command> [options]
@@ -27,7 +29,9 @@ Commands:
   backup FILE [--force]         online backup of the database
   restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)
   report <siteId> [--format html|json|csv] [--release-kg M] [--substance NAME] [--out FILE]
-  notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--out FILE]`;
+  notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--out FILE]
+  users add NAME --admin | --role editor|viewer [--password-stdin];  users list [--json]
+  tokens create --user NAME [--role R] [--name LABEL];  tokens list [--json];  tokens revoke ID`;
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

@@ -1,5 +1,6 @@
 // `hazatlas sites import|export|list`: the register from the command line, same rules as the HTTP API.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
@@ -98,6 +99,8 @@ async function importCommand(argv: string[]): Promise<void> {
     const report = importRows(services.db, services.hydrology, parsed.rows, parsed.errors, {
       dryRun: values['dry-run'] ?? false,
       onDuplicate: values['skip-duplicates'] ? 'skip' : 'error',
+      // The CLI is the local operator who owns the database file: recorded as cli:<os user>.
+      change: { actor: { kind: 'cli', osUser: os.userInfo().username } },
     });
     for (const e of report.errors)
       process.stderr.write(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
