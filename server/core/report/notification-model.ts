@@ -83,7 +83,13 @@ export interface NotificationDraft {
     limitMgL: number | null;
   };
   /** All countries the water reaches, in order, for context. */
-  countriesDownstream: { iso3: string; name: string; entryKm: number; peakH: CaseValue | null }[];
+  countriesDownstream: {
+    iso3: string;
+    name: string;
+    sharedWith: string[];
+    entryKm: number;
+    peakH: CaseValue | null;
+  }[];
   measures: { taken: string; planned: string };
   additionalInformation: string[];
 }
@@ -214,6 +220,7 @@ export function buildNotifications(input: NotificationInput): NotificationDraft[
       countriesDownstream: (trace?.countries ?? []).map((c) => ({
         iso3: c.iso3,
         name: c.name,
+        sharedWith: c.sharedWith,
         entryKm: c.entryKm,
         peakH: c.arrival?.peakH ?? null,
       })),

@@ -81,7 +81,7 @@ ${row('Peak concentration at the border', e.peakMgL ? `${mgL(e.peakMgL.probable)
 ${e.limitMgL !== null ? row(`Limit ${num(e.limitMgL, 6)} mg/L`, e.aboveLimit ? 'exceeded at the border (maximum-probable peak)' : 'not exceeded at the border') : ''}</dl>
 <table class="small"><thead><tr><th>Countries downstream</th><th class="n">Entry km</th><th class="n">Peak after (probable / fastest)</th></tr></thead><tbody>${d.countriesDownstream.map(
     (c) =>
-      html`<tr${c.iso3 === d.notifiedCountry.iso3 ? html` class="verdict-yes"` : ''}><td>${c.name} (${c.iso3})</td><td class="n">${num(c.entryKm, 1)}</td><td class="n">${hoursPair(c.peakH)}</td></tr>`,
+      html`<tr${[c.iso3, ...c.sharedWith].includes(d.notifiedCountry.iso3) ? html` class="verdict-yes"` : ''}><td>${c.name} (${[c.iso3, ...c.sharedWith].join('/')})</td><td class="n">${num(c.entryKm, 1)}</td><td class="n">${hoursPair(c.peakH)}</td></tr>`,
   )}</tbody></table>
 <h2>8. Measures taken or planned</h2>
 <dl class="facts">${row('Taken', d.measures.taken)}${row('Planned', d.measures.planned)}</dl>
