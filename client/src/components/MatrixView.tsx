@@ -134,9 +134,10 @@ export function MatrixView({ basins, initialBasinId, onClose }: Props) {
                           <td
                             key={a}
                             data-cell={`${o}-${a}`}
+                            // Dark text keeps ≥ 4.5:1 contrast up to the darkest shade (alpha 0.75 on white).
                             style={{
-                              background: `rgba(192, 57, 43, ${0.1 + 0.7 * s})`,
-                              color: s > 0.6 ? '#fff' : undefined,
+                              background: `rgba(192, 57, 43, ${(0.08 + 0.67 * s).toFixed(2)})`,
+                              color: '#111',
                             }}
                             title={t('matrix.cellTitle', {
                               origin: name(o),
