@@ -1,11 +1,15 @@
 // Benchmark: trace with a release (discharge along the path, plume, profile, threshold) against the
-// plain trace from the same 300 seeded river points, and against anchoring the discharge table per
-// request instead of once at load (the naive way). Prints p50/p99; writes bench/out/release.json.
+// plain trace from the same 300 seeded river points; and the limit's crossing found by bisection
+// (as the core does) against a naive scan every 100 m. Prints p50/p99; writes bench/out/release.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { snapToNetwork } from '../server/core/trace/snap.js';
+import { mainPath } from '../server/core/trace/trace.js';
 import { runTrace } from '../server/core/trace/trace-request.js';
 import { anchorDischarge } from '../server/core/transport/discharge-table.js';
+import { dischargeAlongPath } from '../server/core/transport/path-discharge.js';
+import { buildPlume, type Plume, plumeAt } from '../server/core/transport/plume.js';
 import { resolveRelease } from '../server/core/transport/release.js';
 import { createServices } from '../server/services.js';
 import { dbPathFromEnv } from '../server/storage/db.js';
@@ -22,6 +26,28 @@ function rng(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+const LIMIT_MGL = 0.01;
+
+/** First km where the probable peak is below the limit: bisection (the peak never rises downstream). */
+function bisect(p: Plume): number | null {
+  const peak = (km: number) => plumeAt(p, km).peakMgL.probable;
+  if (peak(p.lengthKm) >= LIMIT_MGL) return null;
+  let lo = 0;
+  let hi = p.lengthKm;
+  for (let i = 0; i < 40 && hi - lo > 1e-4; i++) {
+    const mid = (lo + hi) / 2;
+    if (peak(mid) < LIMIT_MGL) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** The naive way: walk the path every 100 m. */
+function scan(p: Plume): number | null {
+  for (let km = 0; km <= p.lengthKm; km += 0.1) if (plumeAt(p, km).peakMgL.probable < LIMIT_MGL) return km;
+  return null;
 }
 
 const pct = (xs: number[], p: number) =>
@@ -49,7 +75,10 @@ function main(): void {
   };
   const plain: number[] = [];
   const withRelease: number[] = [];
+  const bisection: number[] = [];
   const naive: number[] = [];
+  let agree = 0;
+  let compared = 0;
   let lengthKm = 0;
   for (const [lon, lat] of points) {
     plain.push(time(() => runTrace(s.network, s.land, { lon, lat })));
@@ -59,9 +88,23 @@ function main(): void {
         if (o.ok) lengthKm += o.result.lengthKm;
       }),
     );
-    naive.push(
-      time(() => runTrace(s.network, s.land, { lon, lat, release }, anchorDischarge(s.network, table))),
+    const snap = snapToNetwork(s.network, lon, lat, 25);
+    if (!snap) continue;
+    const { pieces } = dischargeAlongPath(s.network, s.discharge, mainPath(s.network, snap, Infinity), 1);
+    const plume = buildPlume(
+      pieces.map((x) => ({
+        lengthKm: x.toKm - x.fromKm,
+        dischargeM3s: x.dischargeM3s,
+        kind: x.reach.featurecla === 'Lake Centerline' ? ('lake' as const) : ('river' as const),
+      })),
+      { massKg: 10000, decayPerDay: 0, maxConcentrationMgL: null },
     );
+    let a: number | null = null;
+    let b: number | null = null;
+    bisection.push(time(() => (a = bisect(plume))));
+    naive.push(time(() => (b = scan(plume))));
+    compared++;
+    if ((a === null && b === null) || (a !== null && b !== null && Math.abs(a - b) <= 0.1 + 1e-6)) agree++;
   }
   const danube = withRelease[N]!;
   const naryn = withRelease[N + 1]!;
@@ -70,7 +113,9 @@ function main(): void {
     meanPathKm: Math.round(lengthKm / points.length),
     plainTraceMs: { p50: pct(plain, 0.5), p99: pct(plain, 0.99) },
     withReleaseMs: { p50: pct(withRelease, 0.5), p99: pct(withRelease, 0.99) },
-    naiveAnchorPerRequestMs: { p50: pct(naive, 0.5), p99: pct(naive, 0.99) },
+    thresholdBisectionMs: { p50: pct(bisection, 0.5), p99: pct(bisection, 0.99) },
+    thresholdScan100mMs: { p50: pct(naive, 0.5), p99: pct(naive, 0.99) },
+    thresholdAgree: `${agree}/${compared}`,
     viennaToBlackSeaMs: danube,
     narynToAralMs: naryn,
     anchorTableOnceMs: time(() => anchorDischarge(s.network, table)),
@@ -80,7 +125,7 @@ function main(): void {
   console.log(`plain trace            p50 ${f(out.plainTraceMs.p50)}  p99 ${f(out.plainTraceMs.p99)}`);
   console.log(`trace + release        p50 ${f(out.withReleaseMs.p50)}  p99 ${f(out.withReleaseMs.p99)}`);
   console.log(
-    `naive (anchor per req) p50 ${f(out.naiveAnchorPerRequestMs.p50)}  p99 ${f(out.naiveAnchorPerRequestMs.p99)}  (${(out.naiveAnchorPerRequestMs.p50 / out.withReleaseMs.p50).toFixed(1)}× the p50)`,
+    `limit crossing: bisection p50 ${f(out.thresholdBisectionMs.p50)} p99 ${f(out.thresholdBisectionMs.p99)}; scan every 100 m p50 ${f(out.thresholdScan100mMs.p50)} p99 ${f(out.thresholdScan100mMs.p99)} (${(out.thresholdScan100mMs.p50 / Math.max(1e-6, out.thresholdBisectionMs.p50)).toFixed(0)}× at p50; same km within 100 m: ${out.thresholdAgree})`,
   );
   console.log(
     `Vienna → Black Sea ${f(danube)}, Naryn → Aral Sea ${f(naryn)}; anchoring the table once ${f(out.anchorTableOnceMs)}`,

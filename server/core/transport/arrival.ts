@@ -65,8 +65,11 @@ function arrivalOut(p: Arrival): Arrival {
   };
 }
 
-/** Integration step: fine enough for bends and confluences, coarse enough for 3,000 km paths. */
-const stepKmFor = (lengthKm: number) => Math.min(2, Math.max(0.25, lengthKm / 2000));
+/**
+ * Integration step (pieces also break at every reach end): discharge is linear in km between table
+ * points, so a few hundred pieces integrate T and σt² to well under 1 %; ≤ ~500 keeps it fast.
+ */
+const stepKmFor = (lengthKm: number) => Math.min(5, Math.max(0.25, lengthKm / 500));
 /** Profile spacing: 1 km on short paths, up to 5 km on long ones (≤ ~400 points). */
 const profileKmFor = (lengthKm: number) => Math.min(5, Math.max(1, Math.round(lengthKm / 400)));
 
