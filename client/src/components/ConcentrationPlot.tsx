@@ -12,13 +12,19 @@ interface Props {
 }
 
 const W = 360;
-const H = 230;
-const PAD = { left: 44, right: 40, top: 12, bottom: 30 };
+const H = 240;
+const PAD = { left: 44, right: 40, top: 22, bottom: 30 };
 const X1 = W - PAD.right;
 const Y1 = H - PAD.bottom;
 const COLORS = { conc: '#d7263d', time: '#0b57d0', border: '#6b7280', limit: '#e68a00' };
 
 const log10 = (x: number) => Math.log10(Math.max(x, 1e-12));
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A power of ten as 0.01, 0.1, 1, 10, 100 where short, else 10⁻⁵ / 10⁶. */
+const decade = (d: number) =>
+  d >= -2 && d <= 3
+    ? String(10 ** d).replace(/(\.\d*?)0+$/, '$1')
+    : `10${d < 0 ? '⁻' : ''}${[...String(Math.abs(d))].map((c) => SUPERSCRIPT[Number(c)]).join('')}`;
 
 function path(
   points: readonly ProfilePoint[],
@@ -86,6 +92,8 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
 
   const rows = p.slice(1);
   const decades = Array.from({ length: cMax - cMin + 1 }, (_, i) => cMin + i);
+  // At most ~8 labelled decades; the grid keeps every one.
+  const labelEvery = Math.ceil(decades.length / 8);
   const dayTicks = [0, Math.round(tMaxD / 2), tMaxD];
   const cursorKm = state ? (state.peakKm ?? state.leadKm) : null;
   return (
@@ -103,9 +111,11 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
         {decades.map((d) => (
           <g key={`c${d}`}>
             <line x1={PAD.left} x2={X1} y1={yC(10 ** d)} y2={yC(10 ** d)} stroke="#eceff3" />
-            <text x={PAD.left - 4} y={yC(10 ** d) + 3} textAnchor="end" fontSize="9" fill={COLORS.conc}>
-              {`1e${d}`}
-            </text>
+            {(cMax - d) % labelEvery === 0 && (
+              <text x={PAD.left - 4} y={yC(10 ** d) + 3} textAnchor="end" fontSize="9" fill={COLORS.conc}>
+                {decade(d)}
+              </text>
+            )}
           </g>
         ))}
         {dayTicks.map((d) => (
@@ -121,10 +131,10 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
         <text x={(PAD.left + X1) / 2} y={H - 4} textAnchor="middle" fontSize="9" fill="#555e69">
           {t('release.km')}
         </text>
-        <text x={4} y={PAD.top - 3} fontSize="9" fill={COLORS.conc}>
+        <text x={4} y={PAD.top - 10} fontSize="9" fill={COLORS.conc}>
           {t('release.concentration')}
         </text>
-        <text x={W - 4} y={PAD.top - 3} textAnchor="end" fontSize="9" fill={COLORS.time}>
+        <text x={W - 4} y={PAD.top - 10} textAnchor="end" fontSize="9" fill={COLORS.time}>
           {t('release.days')}
         </text>
         {trace.crossings.map((c) => (
