@@ -186,6 +186,61 @@ describe('API tokens', () => {
       items: { id: number; username: string }[];
     };
     const leaver = users.items.find((u) => u.username === 'leaver');
+    const created = await adminCall('POST', '/tokens', { username: 'leaver', name: 'l' });
+    const token = ((await created.json()) as { token: string }).token;
+    const res = await login('leaver', 'leaver-passphrase');
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const patched = await adminCall('PATCH', `/users/${leaver?.id}`, { disabled: true });
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ username: 'leaver', disabled: true });
+    expect((await login('leaver', 'leaver-passphrase')).status).toBe(401);
+    expect((await postSite(authHeaders(token))).status).toBe(401);
+    expect(await (await fetch(`${env.api}/auth/me`, { headers: { cookie } })).json()).toMatchObject({
+      user: null,
+    });
+  });
+});
+
+describe('user administration', () => {
+  it('an admin adds users with a role; weak passwords and duplicates are refused; the last admin stays', async () => {
+    const admin = await session('ada');
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${env.api}${path}`, {
+        method,
+        headers: {
+          cookie: admin.cookie,
+          'x-csrf-token': admin.csrfToken,
+          'content-type': 'application/json',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const made = await call('POST', '/users', {
+      username: 'newbie',
+      password: 'newbie-passphrase',
+      role: 'viewer',
+    });
+    expect(made.status).toBe(201);
+    expect(await made.json()).toMatchObject({ username: 'newbie', role: 'viewer', disabled: false });
+    expect((await login('newbie', 'newbie-passphrase')).status).toBe(200);
+    expect(
+      (await call('POST', '/users', { username: 'newbie', password: 'another-passphrase', role: 'viewer' }))
+        .status,
+    ).toBe(409);
+    const weak = await call('POST', '/users', { username: 'weak', password: 'short', role: 'viewer' });
+    expect(weak.status).toBe(400);
+    expect(JSON.stringify(await weak.json())).toContain('password');
+    const adaId = (
+      (await (await call('GET', '/users')).json()) as { items: { id: number; username: string }[] }
+    ).items.find((u) => u.username === 'ada')?.id;
+    const demote = await call('PATCH', `/users/${adaId}`, { role: 'editor' });
+    expect(demote.status).toBe(409);
+    expect((await json(demote)).error?.code).toBe('LAST_ADMIN');
+  });
+});
+
+describe('secrets at rest', () => {
+  it('stores no password, session cookie or API token in clear anywhere in the database file', async () => {
+    const s = await session('eddie');
     const a = await session('ada');
     const made = (await (
       await fetch(`${env.api}/tokens`, {
