@@ -102,6 +102,7 @@ describe('security headers', () => {
     expect(csp).toMatch(/img-src 'self' data: blob:/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
