@@ -14,7 +14,7 @@ import { CliError } from './cli-error.js';
 const REPORT_USAGE =
   'Usage: hazatlas report <siteId> [--format html|json|csv] [--release-kg M] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
 const NOTIFY_USAGE =
-  'Usage: hazatlas notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
+  'Usage: hazatlas notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--lang en|ru] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
 
 const RELEASE_OPTIONS = {
   'release-kg': { type: 'string' },
@@ -97,8 +97,13 @@ export async function runReportCommand(args: string[]): Promise<void> {
 }
 
 export async function runNotifyCommand(args: string[]): Promise<void> {
-  const { values, siteId } = parse(args, NOTIFY_USAGE, { 'accident-at': { type: 'string' } });
+  const { values, siteId } = parse(args, NOTIFY_USAGE, {
+    'accident-at': { type: 'string' },
+    lang: { type: 'string' },
+  });
   const format = formatOf(values.format, ['json', 'html'] as const, NOTIFY_USAGE);
+  const lang = values.lang ?? 'en';
+  if (lang !== 'en' && lang !== 'ru') throw new CliError(`--lang must be en or ru (got "${lang}").`);
   const release = releaseOf(values);
   const at = values['accident-at'];
   const accidentAt = at === undefined ? null : new Date(at);
@@ -116,6 +121,7 @@ export async function runNotifyCommand(args: string[]): Promise<void> {
         : renderNotificationsHtml(result.drafts, {
             siteName: result.report.site.name,
             generatedAt: result.report.generatedAt,
+            lang,
           }),
       values.out,
     );

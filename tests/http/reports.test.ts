@@ -206,8 +206,27 @@ describe('GET /api/sites/:id/notifications', () => {
     expect(countries).toEqual(['SVK', 'HUN', 'HRV', 'SRB', 'ROU', 'BGR', 'UKR']);
   });
 
-  it('refuses a bad accident time or format and answers 404 for an unknown site', async () => {
-    for (const q of ['accidentAt=yesterday', 'accidentAt=2026-03-01T06:30:00', 'format=csv', 'releaseKg=0']) {
+  it('prints the drafts in Russian with lang=ru', async () => {
+    const res = await get(
+      `/sites/${schwechat}/notifications?format=html&lang=ru&releaseKg=1000&substance=Benzene`,
+    );
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain('Доклад о раннем оповещении и информации — ПРОЕКТ');
+    expect(page).toContain('<span class="placeholder">[заполняется уведомляющим пунктом связи]</span>');
+    expect(page).toMatch(/1\s000 кг \(сценарий\)/);
+    expect(page.match(/<section class="notification"/g)).toHaveLength(7);
+  });
+
+  it('refuses a bad accident time, format or language and answers 404 for an unknown site', async () => {
+    for (const q of [
+      'accidentAt=yesterday',
+      'accidentAt=2026-03-01T06:30:00',
+      'format=csv',
+      'releaseKg=0',
+      'lang=de',
+    ]) {
       const res = await get(`/sites/${schwechat}/notifications?${q}`);
       expect(res.status, q).toBe(400);
     }

@@ -8,6 +8,13 @@ import type { ReportCountry, SiteReport } from './report-model.js';
 /** Text a point of contact must replace before sending. */
 export const PLACEHOLDER = '[to be completed by the notifying point of contact]';
 
+export const NOTE_DRAFT =
+  'Draft prepared by HazAtlas from the hazard register and a modelled release scenario; check every value before sending.';
+export const NOTE_TIMES =
+  'Arrival times are hours after the release: "probable" with mean velocity, "fastest" with the maximum-probable velocity (earliest arrival, highest peak).';
+export const NOTE_NO_RELEASE =
+  'No release quantity was given: arrival times and concentrations are not estimated.';
+
 export interface ClockTimes {
   probable: string;
   bound: string;
@@ -225,13 +232,7 @@ export function buildNotifications(input: NotificationInput): NotificationDraft[
         peakH: c.arrival?.peakH ?? null,
       })),
       measures: { taken: PLACEHOLDER, planned: PLACEHOLDER },
-      additionalInformation: [
-        'Draft prepared by HazAtlas from the hazard register and a modelled release scenario; check every value before sending.',
-        'Arrival times are hours after the release: "probable" with mean velocity, "fastest" with the maximum-probable velocity (earliest arrival, highest peak).',
-        ...(release?.assumptions ?? [
-          'No release quantity was given: arrival times and concentrations are not estimated.',
-        ]),
-      ],
+      additionalInformation: [NOTE_DRAFT, NOTE_TIMES, ...(release?.assumptions ?? [NOTE_NO_RELEASE])],
     };
   });
 }

@@ -1,91 +1,108 @@
 // Renders IAN-style notification drafts as one printable HTML page, a section (and printed page)
-// per notified country; placeholders are highlighted so nothing unfilled is sent by mistake.
+// per notified country, in English or Russian; placeholders are highlighted so nothing unfilled is
+// sent by mistake.
 import type { CaseValue } from '../transport/plume.js';
-import { coord, DASH, hours, hoursPair, mgL, num, utc } from './format.js';
+import { coord, DASH, formatter, type ReportLang, utc } from './format.js';
 import { html, raw, type SafeHtml } from './html.js';
+import { fill, NOTIFICATION_LABELS, type NotificationLabels } from './notification-labels.js';
 import { type ClockTimes, type NotificationDraft, PLACEHOLDER } from './notification-model.js';
 import { PRINT_CSS } from './print-css.js';
 
-const words = (s: string) => s.replace(/_/g, ' ');
-
-/** A value, highlighted when it is still the placeholder. */
-const val = (v: string | null | undefined): SafeHtml =>
-  v === PLACEHOLDER ? html`<span class="placeholder">${v}</span>` : html`${v ?? DASH}`;
-
-const row = (label: string, value: SafeHtml | string | null) =>
-  html`<dt>${label}</dt><dd>${typeof value === 'string' || value === null ? val(value) : value}</dd>`;
+interface Ctx {
+  l: NotificationLabels;
+  f: ReturnType<typeof formatter>;
+}
 
 export function renderNotificationsHtml(
   drafts: readonly NotificationDraft[],
-  context: { siteName: string; generatedAt: string },
+  context: { siteName: string; generatedAt: string; lang?: ReportLang },
 ): string {
+  const lang = context.lang ?? 'en';
+  const ctx: Ctx = { l: NOTIFICATION_LABELS[lang], f: formatter(lang) };
+  const { l } = ctx;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Notification drafts — ${context.siteName}</title>
+<title>${l.title} — ${context.siteName}</title>
 <style>${raw(PRINT_CSS)}</style>
 </head>
 <body>
 ${
   drafts.length === 0
-    ? html`<h1>Notification drafts: ${context.siteName}</h1><p>No other country lies downstream of this site on the traced river: no transboundary notification draft. Generated ${utc(context.generatedAt)}.</p>`
-    : drafts.map(draftSection)
+    ? html`<h1>${l.title}: ${context.siteName}</h1><p>${l.none} ${l.generated} ${utc(context.generatedAt)}.</p>`
+    : drafts.map((d) => draftSection(d, ctx))
 }
 </body>
 </html>
 `.value;
 }
 
-function clockPair(c: ClockTimes | null, h: CaseValue | null): SafeHtml {
-  if (!c || !h) return html`${DASH}`;
-  return html`${utc(c.probable)} (+${hours(h.probable)}) probable; ${utc(c.bound)} (+${hours(h.bound)}) fastest`;
-}
+/** A value, highlighted (and translated) when it is still the placeholder. */
+const val = (v: string | null | undefined, l: NotificationLabels): SafeHtml =>
+  v === PLACEHOLDER ? html`<span class="placeholder">${l.placeholder}</span>` : html`${v ?? DASH}`;
 
-function draftSection(d: NotificationDraft): SafeHtml {
+function draftSection(d: NotificationDraft, { l, f }: Ctx): SafeHtml {
+  const row = (label: string, value: SafeHtml | string | null) =>
+    html`<dt>${label}</dt><dd>${typeof value === 'string' || value === null ? val(value, l) : value}</dd>`;
+  const clockPair = (c: ClockTimes | null, h: CaseValue | null): SafeHtml =>
+    c && h
+      ? html`${utc(c.probable)} (+${f.hours(h.probable)}) ${l.probable}; ${utc(c.bound)} (+${f.hours(h.bound)}) ${l.fastest}`
+      : html`${DASH}`;
+  const words = (code: string) => l.codes[code] ?? code.replace(/_/g, ' ');
   const e = d.possibleTransboundaryEffects;
   const a = e.arrival;
+  const rel = d.substances.released;
+  const river = d.location.river ?? '—';
+  const description =
+    rel.quantityKg !== null
+      ? fill(l.releaseOf, {
+          q: `${f.num(rel.quantityKg, 3)} ${l.kg}${rel.substanceGiven ? ` ${rel.substance}` : ''}`,
+          site: d.location.siteName,
+          river,
+        })
+      : fill(l.releaseFrom, { site: d.location.siteName, river });
   return html`<section class="notification" data-country="${d.notifiedCountry.iso3}">
 <header class="doc">
-<h1>Early Warning and Information Report — DRAFT</h1>
-<p class="muted">UNECE Industrial Accident Notification System, in its spirit (HazAtlas draft ${d.draftId}, prepared ${utc(d.generatedAt)}). To: <strong>${d.notifiedCountry.name} (${d.notifiedCountry.iso3})</strong> · notification ${d.sequence} in order of arrival.</p>
+<h1>${l.heading}</h1>
+<p class="muted">${l.spirit} (${l.draft} ${d.draftId}, ${l.prepared} ${utc(d.generatedAt)}). ${l.to}: <strong>${d.notifiedCountry.name} (${d.notifiedCountry.iso3})</strong> · ${fill(l.sequence, { n: d.sequence })}.</p>
 </header>
-<p class="banner">Draft prefilled from the hazard register and a modelled release. Complete the highlighted fields and check every value before sending through the IAN System.</p>
-<h2>1. Notifying country and point of contact</h2>
-<dl class="facts">${row('Notifying country', d.notifyingCountry.name ? `${d.notifyingCountry.name} (${d.notifyingCountry.iso3})` : null)}${row('Organisation', d.notifyingCountry.pointOfContact.organisation)}${row('Name', d.notifyingCountry.pointOfContact.name)}${row('Telephone', d.notifyingCountry.pointOfContact.phone)}${row('E-mail', d.notifyingCountry.pointOfContact.email)}</dl>
-<h2>2. Date and time of the accident</h2>
-<dl class="facts">${row('Date and time', `${utc(d.accident.dateTime)}${d.accident.dateTimeGiven ? '' : ' (drafting time: replace with the time of the accident)'}`)}</dl>
-<h2>3. Location of the accident</h2>
-<dl class="facts">${row('Site', d.location.siteName)}${row('Address', d.location.address)}${row('Locality', d.location.locality)}${row('Country', d.location.countryIso3)}${row('Coordinates (WGS84)', `${coord(d.location.lon, d.location.lat)} (lon ${d.location.lon.toFixed(5)}, lat ${d.location.lat.toFixed(5)})`)}${row('River', d.location.river)}${row('Basin', d.location.basin)}</dl>
-<h2>4. Installation / activity</h2>
-<dl class="facts">${row('Name', d.installation.name)}${row('Register id', d.installation.siteId)}${row('Kind', words(d.installation.kind))}${row('Sector', words(d.installation.sector))}${row('Operator', d.installation.operator)}${row('Annex I', d.installation.annexIHazardous === null ? null : `${d.installation.annexIHazardous ? 'hazardous activity' : 'below thresholds'} — ${d.installation.annexIRule ?? ''}`)}</dl>
-<h2>5. Type of accident</h2>
-<p>${d.accident.type}. ${val(d.accident.description.replace(` ${PLACEHOLDER}`, ''))} <span class="placeholder">${PLACEHOLDER}</span></p>
-<h2>6. Hazardous substances involved</h2>
-<dl class="facts">${row('Substance released', d.substances.released.substance)}${row('Quantity released', d.substances.released.quantityKg === null ? PLACEHOLDER : `${num(d.substances.released.quantityKg, 3)} kg (scenario)`)}</dl>
+<p class="banner">${l.banner}</p>
+<h2>${l.s1}</h2>
+<dl class="facts">${row(l.notifyingCountry, d.notifyingCountry.name ? `${d.notifyingCountry.name} (${d.notifyingCountry.iso3})` : null)}${row(l.organisation, d.notifyingCountry.pointOfContact.organisation)}${row(l.name, d.notifyingCountry.pointOfContact.name)}${row(l.phone, d.notifyingCountry.pointOfContact.phone)}${row(l.email, d.notifyingCountry.pointOfContact.email)}</dl>
+<h2>${l.s2}</h2>
+<dl class="facts">${row(l.dateTime, `${utc(d.accident.dateTime)}${d.accident.dateTimeGiven ? '' : ` ${l.draftingTime}`}`)}</dl>
+<h2>${l.s3}</h2>
+<dl class="facts">${row(l.site, d.location.siteName)}${row(l.address, d.location.address)}${row(l.locality, d.location.locality)}${row(l.country, d.location.countryIso3)}${row(l.coordinates, `${coord(d.location.lon, d.location.lat)} (lon ${d.location.lon.toFixed(5)}, lat ${d.location.lat.toFixed(5)})`)}${row(l.river, d.location.river)}${row(l.basin, d.location.basin)}</dl>
+<h2>${l.s4}</h2>
+<dl class="facts">${row(l.name, d.installation.name)}${row(l.registerId, d.installation.siteId)}${row(l.kind, words(d.installation.kind))}${row(l.sector, words(d.installation.sector))}${row(l.operator, d.installation.operator)}${row(l.annexI, d.installation.annexIHazardous === null ? null : `${d.installation.annexIHazardous ? l.hazardous : l.below} — ${d.installation.annexIRule ?? ''}`)}</dl>
+<h2>${l.s5}</h2>
+<p>${l.releaseToWater}. ${description} ${val(PLACEHOLDER, l)}</p>
+<h2>${l.s6}</h2>
+<dl class="facts">${row(l.substanceReleased, rel.substance)}${row(l.quantityReleased, rel.quantityKg === null ? PLACEHOLDER : `${f.num(rel.quantityKg, 3)} ${l.kg} (${l.scenario})`)}</dl>
 ${
   d.substances.inventory.length
-    ? html`<table class="small"><thead><tr><th>Registered inventory</th><th>CAS</th><th class="n">Tonnes</th></tr></thead><tbody>${d.substances.inventory.map(
+    ? html`<table class="small"><thead><tr><th>${l.inventory}</th><th>CAS</th><th class="n">${l.tonnes}</th></tr></thead><tbody>${d.substances.inventory.map(
         (s) =>
-          html`<tr><td>${s.name}</td><td>${s.casNumber ?? DASH}</td><td class="n">${num(s.quantityTonnes, 3)}${s.estimate ? ' ≈' : ''}</td></tr>`,
+          html`<tr><td>${s.name}</td><td>${s.casNumber ?? DASH}</td><td class="n">${f.num(s.quantityTonnes, 3)}${s.estimate ? ' ≈' : ''}</td></tr>`,
       )}</tbody></table>`
     : ''
 }
-<h2>7. Affected media and possible transboundary effects</h2>
-<dl class="facts">${row('Medium', 'water (river)')}${row('River at the site', d.affectedMedia.river)}${row('Rivers downstream', d.affectedMedia.riversDownstream.join(' → ') || null)}${row('Outlet', d.affectedMedia.outlet)}
-${row(`Border of ${d.notifiedCountry.iso3}`, `river km ${num(e.borderKm, 1)} from the site${e.sharedWith.length ? ` (border river shared with ${e.sharedWith.join(', ')})` : ''}`)}
-${row('Leading edge arrives', a ? clockPair(e.leadingEdgeAt, a.leadingEdgeH) : PLACEHOLDER)}
-${row('Peak arrives', a ? clockPair(e.peakAt, a.peakH) : PLACEHOLDER)}
-${row('Peak concentration at the border', e.peakMgL ? `${mgL(e.peakMgL.probable)} mg/L probable; ${mgL(e.peakMgL.bound)} mg/L maximum probable` : PLACEHOLDER)}
-${e.limitMgL !== null ? row(`Limit ${num(e.limitMgL, 6)} mg/L`, e.aboveLimit ? 'exceeded at the border (maximum-probable peak)' : 'not exceeded at the border') : ''}</dl>
-<table class="small"><thead><tr><th>Countries downstream</th><th class="n">Entry km</th><th class="n">Peak after (probable / fastest)</th></tr></thead><tbody>${d.countriesDownstream.map(
+<h2>${l.s7}</h2>
+<dl class="facts">${row(l.medium, l.water)}${row(l.riverAtSite, d.affectedMedia.river)}${row(l.riversDownstream, d.affectedMedia.riversDownstream.join(' → ') || null)}${row(l.outlet, d.affectedMedia.outlet)}
+${row(fill(l.borderOf, { iso: d.notifiedCountry.iso3 }), `${fill(l.borderKm, { km: f.num(e.borderKm, 1) })}${e.sharedWith.length ? ` ${fill(l.sharedWith, { list: e.sharedWith.join(', ') })}` : ''}`)}
+${row(l.leadingEdge, a ? clockPair(e.leadingEdgeAt, a.leadingEdgeH) : PLACEHOLDER)}
+${row(l.peak, a ? clockPair(e.peakAt, a.peakH) : PLACEHOLDER)}
+${row(l.peakConc, e.peakMgL ? fill(l.concPair, { p: f.mgL(e.peakMgL.probable), b: f.mgL(e.peakMgL.bound) }) : PLACEHOLDER)}
+${e.limitMgL !== null ? row(fill(l.limit, { l: f.num(e.limitMgL, 6) }), e.aboveLimit ? l.exceeded : l.notExceeded) : ''}</dl>
+<table class="small"><thead><tr><th>${l.countriesDownstream}</th><th class="n">${l.entryKm}</th><th class="n">${l.peakAfter}</th></tr></thead><tbody>${d.countriesDownstream.map(
     (c) =>
-      html`<tr${[c.iso3, ...c.sharedWith].includes(d.notifiedCountry.iso3) ? html` class="verdict-yes"` : ''}><td>${c.name} (${[c.iso3, ...c.sharedWith].join('/')})</td><td class="n">${num(c.entryKm, 1)}</td><td class="n">${hoursPair(c.peakH)}</td></tr>`,
+      html`<tr${[c.iso3, ...c.sharedWith].includes(d.notifiedCountry.iso3) ? html` class="verdict-yes"` : ''}><td>${c.name} (${[c.iso3, ...c.sharedWith].join('/')})</td><td class="n">${f.num(c.entryKm, 1)}</td><td class="n">${f.hoursPair(c.peakH)}</td></tr>`,
   )}</tbody></table>
-<h2>8. Measures taken or planned</h2>
-<dl class="facts">${row('Taken', d.measures.taken)}${row('Planned', d.measures.planned)}</dl>
-<h2>9. Additional information</h2>
-<ul class="small">${d.additionalInformation.map((x) => html`<li>${x}</li>`)}</ul>
+<h2>${l.s8}</h2>
+<dl class="facts">${row(l.taken, d.measures.taken)}${row(l.planned, d.measures.planned)}</dl>
+<h2>${l.s9}</h2>
+<ul class="small">${d.additionalInformation.map((x) => html`<li>${l.notes[x] ?? x}</li>`)}</ul>
 </section>`;
 }

@@ -2,6 +2,7 @@
 // the per-site transboundary report and IAN-style notification drafts for a release scenario.
 import { Router } from 'express';
 import { z } from 'zod';
+import { REPORT_LANGS } from '../../core/report/format.js';
 import { renderNotificationsHtml } from '../../core/report/render-notifications-html.js';
 import { renderReportCsv } from '../../core/report/render-report-csv.js';
 import { renderReportHtml } from '../../core/report/render-report-html.js';
@@ -21,6 +22,7 @@ const reportQuery = z
 const notificationsQuery = z
   .object({
     format: z.enum(['json', 'html'], { error: 'format must be json or html' }).default('json'),
+    lang: z.enum(REPORT_LANGS, { error: 'lang must be en or ru' }).default('en'),
     accidentAt: z.iso
       .datetime({
         offset: true,
@@ -72,6 +74,7 @@ export function reportsRouter(services: Services): Router {
         renderNotificationsHtml(result.drafts, {
           siteName: result.report.site.name,
           generatedAt: result.report.generatedAt,
+          lang: q.lang,
         }),
       );
       return;
