@@ -117,7 +117,11 @@ export function ReportView({ siteId, initial, onClose }: Props) {
           {t('report.html')}
         </a>
         <a href={reportUrl(siteId, { ...params, format: 'csv' })}>{t('report.csv')}</a>
-        <a href={notificationsUrl(siteId, { ...params, format: 'html' })} target="_blank" rel="noreferrer">
+        <a
+          href={notificationsUrl(siteId, { ...params, format: 'html', lang })}
+          target="_blank"
+          rel="noreferrer"
+        >
           {t('report.notifications')}
         </a>
         <button type="button" onClick={onClose} aria-label={t('report.close')}>

@@ -114,8 +114,9 @@ export function reportQuery(p: ReportParams & { format: string }): string {
 export const reportUrl = (id: string, p: ReportParams & { format: 'html' | 'json' | 'csv' }) =>
   `/api/sites/${encodeURIComponent(id)}/report?${reportQuery(p)}`;
 
-export const notificationsUrl = (id: string, p: ReportParams & { format: 'html' | 'json' }) =>
-  `/api/sites/${encodeURIComponent(id)}/notifications?${reportQuery(p)}`;
+/** Printable drafts come in English or Russian (`lang`); other UI languages get English. */
+export const notificationsUrl = (id: string, p: ReportParams & { format: 'html' | 'json'; lang?: string }) =>
+  `/api/sites/${encodeURIComponent(id)}/notifications?${reportQuery(p)}${p.lang === 'ru' ? '&lang=ru' : ''}`;
 
 export async function fetchReport(id: string, p: ReportParams, signal?: AbortSignal): Promise<SiteReport> {
   const res = await fetch(reportUrl(id, { ...p, format: 'json' }), signal ? { signal } : undefined);
