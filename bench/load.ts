@@ -183,6 +183,16 @@ async function editorLoop(url: string, headers: Record<string, string>, stop: ()
   };
 }
 
+/** CPU seconds (user + system) the server process has used so far, from /proc (Linux). */
+function serverCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Runs the editor in its own process for `seconds`; resolves with its figures. */
 function runEditorProcess(url: string, headers: Record<string, string>, seconds: number) {
   const child = spawn(
@@ -225,16 +235,26 @@ async function main(): Promise<void> {
     console.log(`Server ${url}; ${CONNECTIONS} connections; reads cycle through ${READS.length} URLs.`);
 
     console.log(`Baseline: ${BASELINE_S} s of reads, no writer…`);
+    const cpu0 = serverCpuSeconds(child.pid);
     const baseline = await readLoad(url, BASELINE_S);
+    const cpu1 = serverCpuSeconds(child.pid);
 
     console.log(`Load: ${DURATION_S} s of reads while an editor writes…`);
     const editor = runEditorProcess(url, headers, DURATION_S);
     const reads = await readLoad(url, DURATION_S);
+    const cpu2 = serverCpuSeconds(child.pid);
     const writer = await editor;
 
     const result = {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}`,
+      // Other work on the machine competes with the server: its share of one core says whether the server
+      // was busy (near 1: the single event loop is the limit) or starved (well below 1).
+      loadAverage1m: Number(os.loadavg()[0]?.toFixed(2)),
+      serverCpuShare: {
+        baseline: Number(((cpu1 - cpu0) / BASELINE_S).toFixed(2)),
+        underWrites: Number(((cpu2 - cpu1) / DURATION_S).toFixed(2)),
+      },
       connections: CONNECTIONS,
       endpoints: READS,
       authenticatedWrites: Object.keys(headers).length > 0,
@@ -246,6 +266,9 @@ async function main(): Promise<void> {
     const row = (name: string, f: ReadFigures) =>
       `${name.padEnd(22)} ${String(f.throughputRps).padStart(7)} req/s  p50 ${String(f.latencyMs.p50).padStart(4)} ms  p99 ${String(f.latencyMs.p99).padStart(5)} ms  max ${f.latencyMs.max} ms  errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}`;
     console.log('');
+    console.log(
+      `machine load average ${result.loadAverage1m}; server CPU share of one core: baseline ${result.serverCpuShare.baseline}, under writes ${result.serverCpuShare.underWrites}`,
+    );
     console.log(row('reads only (baseline)', baseline));
     console.log(row('reads + editor', reads));
     console.log(
