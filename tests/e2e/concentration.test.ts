@@ -118,6 +118,11 @@ describe('concentration plot and plume slider in Chromium', () => {
     const kmEarly = Number(/km (\d+)/.exec(first)![1]);
     expect(await plumeFeatures()).toEqual(['plume', 'peak']);
     const x1 = Number(await plot().locator('[data-testid=plot-cursor]').getAttribute('x1'));
+    // The maximum-probable (fast) case has the plume further down the river at the same time.
+    await plot().getByRole('radio', { name: 'maximum probable' }).check();
+    const fast = (await plot().locator('[data-testid=plume-state]').textContent()) ?? '';
+    expect(Number(/Peak at km (\d+)/.exec(fast)?.[1])).toBeGreaterThan(kmEarly);
+    await plot().getByRole('radio', { name: 'most probable' }).check();
     await waitIdle(page);
     await b.screenshot('plume-30pc');
 

@@ -3,7 +3,7 @@
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mainLine, plumeAt, plumeGeoJson } from '../lib/plume.js';
+import { type Case, mainLine, plumeAt, plumeGeoJson } from '../lib/plume.js';
 import type { ProfilePoint, ReleaseTrace } from '../lib/release.js';
 
 interface Props {
@@ -66,7 +66,8 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
   const line = useMemo(() => mainLine(trace), [trace]);
   const [hours, setHours] = useState(0);
   const [playing, setPlaying] = useState(false);
-  const state = useMemo(() => (hours > 0 ? plumeAt(trace, hours, 'probable') : null), [trace, hours]);
+  const [tcase, setTcase] = useState<Case>('probable');
+  const state = useMemo(() => (hours > 0 ? plumeAt(trace, hours, tcase) : null), [trace, hours, tcase]);
   const geo = useMemo(() => (state ? plumeGeoJson(line, state) : null), [line, state]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new trace restarts the clock.
@@ -245,6 +246,15 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
         </label>
         <output data-testid="plume-time">{duration(hours)}</output>
       </div>
+      <fieldset className="plume-case">
+        <legend className="sr-only">{t('release.caseLegend')}</legend>
+        {(['probable', 'bound'] as const).map((c) => (
+          <label key={c}>
+            <input type="radio" name="plume-case" checked={tcase === c} onChange={() => setTcase(c)} />{' '}
+            {t(`release.${c}`)}
+          </label>
+        ))}
+      </fieldset>
       <p className="muted" data-testid="plume-state">
         {hours === 0
           ? t('release.timeHint')
