@@ -305,6 +305,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     onEdit={(x) => setForm({ site: x })}
                     onDelete={deleteSite}
                     onReport={(x) => setReportFor(x.id)}
+                    api={api}
                   >
                     <SiteZones siteId={s.site} getMap={getMap} />
                   </SitePanel>

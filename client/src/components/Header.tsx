@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/index.js';
+import { canEdit, useSession } from '../lib/session.js';
 import type { MapMode } from '../map/MapView.js';
+import { AuthControls } from './AuthControls.js';
 
 interface Props {
   q: string;
@@ -23,6 +25,8 @@ interface Props {
 export function Header(p: Props) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  // Adding and importing need the editor role: the buttons are hidden from viewers and anonymous users.
+  const editor = canEdit(useSession());
   const copy = () => {
     void navigator.clipboard?.writeText(window.location.href).then(() => {
       setCopied(true);
@@ -59,16 +63,20 @@ export function Header(p: Props) {
         >
           {t('header.traceMode')}
         </button>
-        <button
-          type="button"
-          aria-pressed={p.mode === 'add'}
-          onClick={() => p.onMode(p.mode === 'add' ? 'browse' : 'add')}
-        >
-          {t('header.addSite')}
-        </button>
-        <button type="button" onClick={p.onImport}>
-          {t('header.import')}
-        </button>
+        {editor && (
+          <>
+            <button
+              type="button"
+              aria-pressed={p.mode === 'add'}
+              onClick={() => p.onMode(p.mode === 'add' ? 'browse' : 'add')}
+            >
+              {t('header.addSite')}
+            </button>
+            <button type="button" onClick={p.onImport}>
+              {t('header.import')}
+            </button>
+          </>
+        )}
         <button
           type="button"
           aria-pressed={p.mode === 'upstream'}
@@ -100,6 +108,7 @@ export function Header(p: Props) {
             <option value="ru">Русский</option>
           </select>
         </label>
+        <AuthControls />
       </div>
       {p.mode !== 'browse' && (
         <p className="mode-hint" role="status">

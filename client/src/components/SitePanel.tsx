@@ -2,10 +2,13 @@
 // downstream summary; actions to trace, edit and delete (with confirmation).
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Api } from '../lib/api.js';
 import { hazardClass } from '../lib/colors.js';
 import { formatCoord, formatKm, formatNumber } from '../lib/format.js';
+import { canEdit, useSession } from '../lib/session.js';
 import type { Site } from '../lib/types.js';
 import { Breakdown } from './Breakdown.js';
+import { SiteHistory } from './SiteHistory.js';
 
 interface Props {
   site: Site | null;
@@ -19,6 +22,8 @@ interface Props {
   onDelete(s: Site): Promise<void>;
   /** Extra sections shown under the site's facts (e.g. its consultation zones). */
   children?: ReactNode;
+  /** When given, the panel lists the site's change history. */
+  api?: Api;
 }
 
 export function SitePanel({
@@ -31,7 +36,10 @@ export function SitePanel({
   onDelete,
   onReport,
   children,
+  api,
 }: Props) {
+  // Edit and delete need the editor role: hidden from viewers and anonymous users.
+  const editor = canEdit(useSession());
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const lang = i18n.language;
@@ -103,12 +111,16 @@ export function SitePanel({
                 {t('report.open')}
               </button>
             )}
-            <button type="button" onClick={() => onEdit(site)}>
-              {t('site.edit')}
-            </button>
-            <button type="button" className="danger" onClick={() => setConfirming(true)}>
-              {t('site.delete')}
-            </button>
+            {editor && (
+              <>
+                <button type="button" onClick={() => onEdit(site)}>
+                  {t('site.edit')}
+                </button>
+                <button type="button" className="danger" onClick={() => setConfirming(true)}>
+                  {t('site.delete')}
+                </button>
+              </>
+            )}
           </div>
           {confirming && (
             <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
@@ -201,6 +213,7 @@ export function SitePanel({
         </>
       )}
       {site && children}
+      {site && api && <SiteHistory api={api} siteId={site.id} version={site.version} />}
     </aside>
   );
 }

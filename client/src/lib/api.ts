@@ -1,6 +1,7 @@
 // Thin typed client for the HazAtlas HTTP API: one error type that carries the server's
 // {error:{code,message,details}} so forms can put field messages next to their fields.
 
+import { csrfHeaders, noteStatus } from './session.js';
 import type { Basin, Catchments, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
 import type { Filters } from './url-state.js';
 
@@ -83,16 +84,25 @@ export interface TraceParams {
   snapMaxKm?: number;
 }
 
+/** Adds the session's CSRF token to writes (cookie sessions need it; the server checks it). */
+function withCsrf(init: RequestInit | undefined): RequestInit | undefined {
+  const extra = csrfHeaders(init?.method);
+  if (Object.keys(extra).length === 0) return init;
+  return { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...extra } };
+}
+
 export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base = '') {
   async function call<T>(path: string, init?: RequestInit): Promise<T> {
-    const res = await fetchImpl(`${base}${path}`, init);
+    const res = await fetchImpl(`${base}${path}`, withCsrf(init));
+    noteStatus(res.status);
     if (!res.ok) throw await errorFrom(res);
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
   // A committed import with bad rows answers 422 with the same report body: that is a result, not a failure.
   async function importCall(path: string, form: FormData): Promise<ImportReport> {
-    const res = await fetchImpl(`${base}${path}`, { method: 'POST', body: form });
+    const res = await fetchImpl(`${base}${path}`, withCsrf({ method: 'POST', body: form }));
+    noteStatus(res.status);
     if (res.ok || res.status === 422) {
       const body = (await res
         .clone()
@@ -109,7 +119,8 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
   });
   return {
     basins: () => call<Basin[]>('/api/basins'),
-    catchments: () => call<Catchments>('/api/basins/catchments'),
+    /** Label points only (name, kind, bbox): the map draws the areas from the vector tiles. */
+    catchments: () => call<Catchments>('/api/basins/catchments?only=labels'),
     sites: (f: Filters, limit = 1000) =>
       call<SiteList>(`/api/sites?${sitesQuery(f, { limit, sort: '-wri' })}`).then((r) => ({
         ...r,
@@ -127,6 +138,7 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
       call<Site>(`/api/sites/${encodeURIComponent(id)}`, json('PATCH', body)).then(flattenLocation),
     deleteSite: (id: string, version: number) =>
       call<void>(`/api/sites/${encodeURIComponent(id)}?version=${version}`, { method: 'DELETE' }),
+    siteHistory: (id: string) => call<SiteHistory>(`/api/sites/${encodeURIComponent(id)}/history`),
     importSites: (file: Blob, name: string, opts: { format: string; crs: string; dryRun: boolean }) => {
       const form = new FormData();
       form.append('file', file, name);
@@ -138,3 +150,19 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** GET /api/sites/:id/history: every change, oldest first (before/after hold the site's own fields). */
+export interface SiteHistory {
+  siteId: string;
+  deleted: boolean;
+  items: {
+    id: number;
+    action: 'create' | 'update' | 'delete' | 'restore' | 'import';
+    at: string;
+    actor: string;
+    importId: string | null;
+    version: number | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }[];
+}
