@@ -28,7 +28,7 @@ Commands:
   screening border|natech [--within-km N] [--river-within-m N] [--json]
   backup FILE [--force]         online backup of the database
   restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)
-  report <siteId> [--format html|json|csv] [--release-kg M] [--substance NAME] [--out FILE]
+  report <siteId> [--format html|json|csv] [--lang en|ru] [--release-kg M] [--substance NAME] [--out FILE]
   notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--lang en|ru] [--out FILE]
   users add NAME --admin | --role editor|viewer [--password-stdin];  users list [--json]
   tokens create --user NAME [--role R] [--name LABEL];  tokens list [--json];  tokens revoke ID`;

@@ -2,6 +2,7 @@
 // as GET /api/sites/:id/report and /notifications, to stdout or a file.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { ReportLang } from '../core/report/format.js';
 import { renderNotificationsHtml } from '../core/report/render-notifications-html.js';
 import { renderReportCsv } from '../core/report/render-report-csv.js';
 import { renderReportHtml } from '../core/report/render-report-html.js';
@@ -12,7 +13,7 @@ import { notificationsOf, siteReportOf } from '../storage/report-read.js';
 import { CliError } from './cli-error.js';
 
 const REPORT_USAGE =
-  'Usage: hazatlas report <siteId> [--format html|json|csv] [--release-kg M] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
+  'Usage: hazatlas report <siteId> [--format html|json|csv] [--lang en|ru] [--release-kg M] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
 const NOTIFY_USAGE =
   'Usage: hazatlas notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--lang en|ru] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
 
@@ -23,8 +24,15 @@ const RELEASE_OPTIONS = {
   'discharge-factor': { type: 'string' },
   'limit-mg-l': { type: 'string' },
   format: { type: 'string' },
+  lang: { type: 'string' },
   out: { type: 'string' },
 } as const;
+
+function langOf(value: string | undefined): ReportLang {
+  const lang = value ?? 'en';
+  if (lang !== 'en' && lang !== 'ru') throw new CliError(`--lang must be en or ru (got "${lang}").`);
+  return lang;
+}
 
 function numberArg(value: string | undefined, label: string, [min, max]: readonly [number, number]) {
   if (value === undefined) return undefined;
@@ -78,6 +86,7 @@ const unknownSite = (id: string) => new CliError(`No site ${id}. List site ids w
 export async function runReportCommand(args: string[]): Promise<void> {
   const { values, siteId } = parse(args, REPORT_USAGE);
   const format = formatOf(values.format, ['html', 'json', 'csv'] as const, REPORT_USAGE);
+  const lang = langOf(values.lang);
   const release = releaseOf(values);
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
@@ -88,7 +97,7 @@ export async function runReportCommand(args: string[]): Promise<void> {
         ? `${JSON.stringify(report, null, 2)}\n`
         : format === 'csv'
           ? renderReportCsv(report)
-          : renderReportHtml(report),
+          : renderReportHtml(report, { lang }),
       values.out,
     );
   } finally {
@@ -97,13 +106,9 @@ export async function runReportCommand(args: string[]): Promise<void> {
 }
 
 export async function runNotifyCommand(args: string[]): Promise<void> {
-  const { values, siteId } = parse(args, NOTIFY_USAGE, {
-    'accident-at': { type: 'string' },
-    lang: { type: 'string' },
-  });
+  const { values, siteId } = parse(args, NOTIFY_USAGE, { 'accident-at': { type: 'string' } });
   const format = formatOf(values.format, ['json', 'html'] as const, NOTIFY_USAGE);
-  const lang = values.lang ?? 'en';
-  if (lang !== 'en' && lang !== 'ru') throw new CliError(`--lang must be en or ru (got "${lang}").`);
+  const lang = langOf(values.lang);
   const release = releaseOf(values);
   const at = values['accident-at'];
   const accidentAt = at === undefined ? null : new Date(at);

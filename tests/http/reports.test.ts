@@ -53,6 +53,20 @@ describe('GET /api/sites/:id/report', () => {
     expect(count(/<tr[\s>]/g)).toBe(count(/<\/tr>/g));
   });
 
+  it('prints the report in Russian with lang=ru', async () => {
+    const res = await get(`/sites/${schwechat}/report?lang=ru&releaseKg=2500&limitMgL=0.05`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain('<h1>Трансграничный отчёт: OMV Schwechat refinery</h1>');
+    expect(page).toMatch(/Сценарий выброса: <strong>2\s500 кг<\/strong>/);
+    expect(page).toContain('<h3>Страны по порядку</h3>');
+    expect(page).toContain('нефтепереработка');
+    // Hours with a decimal comma and Russian units, e.g. "11,3 ч (7,5 ч)".
+    expect(page).toMatch(/\d+,\d ч \(\d+,\d ч\)/);
+    expect((await get(`/sites/${schwechat}/report?lang=fr`)).status).toBe(400);
+  });
+
   it('answers JSON with countries in river order and arrivals for a release', async () => {
     const r = await getJson<SiteReport>(
       `/sites/${schwechat}/report?format=json&releaseKg=10000&limitMgL=0.05`,

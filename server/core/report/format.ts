@@ -47,6 +47,10 @@ export function formatter(lang: ReportLang = 'en') {
 const en = formatter('en');
 export const { num, mgL, hours, hoursPair, mgLPair } = en;
 
+/** Fills {name} slots of a label. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+
 /** ISO instant as "2026-11-22 08:30 UTC". */
 export function utc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

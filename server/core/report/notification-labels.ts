@@ -181,7 +181,3 @@ const ru: NotificationLabels = {
 };
 
 export const NOTIFICATION_LABELS: Record<ReportLang, NotificationLabels> = { en, ru };
-
-/** Fills {name} slots. */
-export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

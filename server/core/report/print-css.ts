@@ -13,7 +13,8 @@ table { border-collapse: collapse; width: 100%; margin: 2mm 0; page-break-inside
 tr { page-break-inside: avoid; }
 th, td { border: 0.5pt solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #e8eef5; font-weight: 600; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+td.n, th.n { text-align: right; }
+table.trace { font-size: 8.5pt; }
 dl.facts { display: grid; grid-template-columns: 45mm 1fr; gap: 0.8mm 4mm; margin: 2mm 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }

@@ -2,9 +2,9 @@
 // per notified country, in English or Russian; placeholders are highlighted so nothing unfilled is
 // sent by mistake.
 import type { CaseValue } from '../transport/plume.js';
-import { coord, DASH, formatter, type ReportLang, utc } from './format.js';
+import { coord, DASH, fill, formatter, type ReportLang, utc } from './format.js';
 import { html, raw, type SafeHtml } from './html.js';
-import { fill, NOTIFICATION_LABELS, type NotificationLabels } from './notification-labels.js';
+import { NOTIFICATION_LABELS, type NotificationLabels } from './notification-labels.js';
 import { type ClockTimes, type NotificationDraft, PLACEHOLDER } from './notification-model.js';
 import { PRINT_CSS } from './print-css.js';
 

@@ -32,7 +32,9 @@ export function sketchMap(trace: Ok): SafeHtml {
     ox + (lon - minX) * kx * scale,
     H - (oy + (lat - minY) * scale),
   ];
-  const colour = new Map(trace.countries.map((c, i) => [c.iso3, PALETTE[i % PALETTE.length]!]));
+  // One colour per country, in the order the water reaches them (a country may run twice: alone and on a border).
+  const isos = [...new Set(trace.countries.map((c) => c.iso3))];
+  const colour = new Map(isos.map((iso, i) => [iso, PALETTE[i % PALETTE.length]!]));
   const polylines = trace.path.features.map((f) => {
     const p = f.properties;
     let last: [number, number] | null = null;
@@ -56,15 +58,22 @@ export function sketchMap(trace: Ok): SafeHtml {
     const [x, y] = px(c.lon, c.lat);
     return html`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="#fff" stroke="#c00000" stroke-width="2"/>`;
   });
+  const labelled = new Set<string>();
   const outlets = trace.outlets.map((o) => {
     const [x, y] = px(o.lon, o.lat);
-    // Labels point inward so names near the right edge stay on the sketch.
+    // A delta's arms reach the same sea side by side: name it once. Labels point inward.
+    const first = !labelled.has(o.name);
+    labelled.add(o.name);
     const left = x > W / 2;
-    return html`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="5" fill="#00264d"/><text x="${(left ? x - 8 : x + 8).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" text-anchor="${left ? 'end' : 'start'}">${o.name}</text>`;
+    return html`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="5" fill="#00264d"/>${
+      first
+        ? html`<text x="${(left ? x - 8 : x + 8).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" text-anchor="${left ? 'end' : 'start'}">${o.name}</text>`
+        : ''
+    }`;
   });
-  const legend = trace.countries.map(
-    (c, i) =>
-      html`<g transform="translate(${PAD + (i % 6) * 100},${H - 10 - Math.floor(i / 6) * 14})"><rect width="14" height="4" y="-4" fill="${colour.get(c.iso3) ?? '#555'}"/><text x="18" font-size="10">${c.iso3}</text></g>`,
+  const legend = isos.map(
+    (iso, i) =>
+      html`<g transform="translate(${PAD + (i % 8) * 70},${H - 10 - Math.floor(i / 8) * 14})"><rect width="14" height="4" y="-4" fill="${colour.get(iso) ?? '#555'}"/><text x="18" font-size="10">${iso}</text></g>`,
   );
   return html`<svg class="sketch" viewBox="0 0 ${W} ${H}" role="img" aria-label="Sketch of the downstream trace" xmlns="http://www.w3.org/2000/svg"><rect width="${W}" height="${H}" fill="#f4f8fb"/>${polylines}${crossings}${outlets}<circle cx="${sx.toFixed(1)}" cy="${sy.toFixed(1)}" r="6" fill="#1f4fff" stroke="#fff" stroke-width="2"/>${legend}</svg>`;
 }

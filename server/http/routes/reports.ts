@@ -15,6 +15,7 @@ import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
 const reportQuery = z
   .object({
     format: z.enum(['html', 'json', 'csv'], { error: 'format must be html, json or csv' }).default('html'),
+    lang: z.enum(REPORT_LANGS, { error: 'lang must be en or ru' }).default('en'),
     ...releaseQueryShape,
   })
   .strict();
@@ -59,7 +60,7 @@ export function reportsRouter(services: Services): Router {
         .send(renderReportCsv(report));
       return;
     }
-    res.type('text/html; charset=utf-8').send(renderReportHtml(report));
+    res.type('text/html; charset=utf-8').send(renderReportHtml(report, { lang: q.lang }));
   });
 
   router.get('/sites/:id/notifications', (req, res) => {
