@@ -240,7 +240,6 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             plume={plume}
             basinId={s.basinId}
             delta={s.delta}
-            catchments={catchments}
             dataReady={!sites.loading && catchments !== null}
             layers={s.layers}
             mode={mode}

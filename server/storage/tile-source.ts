@@ -14,6 +14,7 @@ export const TILE_LAYERS = [
   'country_labels',
   'places',
   'water_labels',
+  'catchments',
 ] as const;
 export type TileLayer = (typeof TILE_LAYERS)[number];
 
@@ -70,6 +71,7 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
     country_labels: [],
     places: [],
     water_labels: [],
+    catchments: [],
   };
   const countries = db.prepare('SELECT iso3, adm0_a3, name, geometry FROM geo_countries').all() as (GeoRow & {
     iso3: string;
@@ -195,11 +197,24 @@ export function titleCase(name: string): string {
     .replace(/(^|[\s\-(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
+/**
+ * Catchment features for the tiles: vector-tile properties must be scalars, so the bbox (used only by
+ * the basin selector, from GET /api/basins/catchments) is left out.
+ */
+function catchmentFeatures(fc: FeatureCollection | undefined): Feature[] {
+  return (fc?.features ?? []).map((f) => {
+    const { bbox: _bbox, ...props } = (f.properties ?? {}) as Record<string, unknown>;
+    return feature(f.geometry, props as Props);
+  });
+}
+
 export class TileSource {
   private readonly indexes = new Map<TileLayer, GeoJSONVT>();
 
-  constructor(db: Db) {
+  /** `catchments`: the approximate basin catchments (server/storage/catchment-source.ts), if drawn. */
+  constructor(db: Db, extra: { catchments?: FeatureCollection } = {}) {
     const layers = readLayers(db);
+    layers.catchments = catchmentFeatures(extra.catchments);
     for (const name of TILE_LAYERS) {
       // Points need no simplification; polygons and lines use a slightly coarser tolerance to keep tiles small.
       const points = name === 'places' || name.endsWith('_labels');

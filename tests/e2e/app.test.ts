@@ -43,12 +43,12 @@ beforeAll(async () => {
   if (!site) throw new Error('seeded site NIS Pančevo oil refinery not found');
   pancevo = site;
   b = await openBrowser(server.url, { suite: 'app' });
-  // Writes (the import dry run) need an editor's session once accounts are enforced: log in through
-  // the API so the browser context holds the session cookie (404 while there is no login route).
+  // Writes (the import dry run) need an editor's session: log in through the API so the browser
+  // context holds the session cookie; the app picks up the user and CSRF token from /api/auth/me.
   const login = await b.page.request.post(`${server.url}/api/auth/login`, {
     data: { username: EDITOR.username, password: EDITOR.password },
   });
-  if (login.status() !== 404 && !login.ok()) throw new Error(`login failed: ${login.status()}`);
+  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
   b.page.on('response', (r) => {
     if (r.url().includes('/api/glyphs/')) glyphStatuses.push(r.status());
     if (r.url().includes('/api/tiles/')) tileStatuses.push(r.status());

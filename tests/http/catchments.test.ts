@@ -2,6 +2,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TileSource } from '../../server/storage/tile-source.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
@@ -82,5 +83,28 @@ describe('GET /api/basins/catchments', () => {
     const km2 = area('Danube').properties.areaKm2;
     expect(km2).toBeGreaterThan(650_000);
     expect(km2).toBeLessThan(1_000_000);
+  });
+});
+
+describe('catchments for the map', () => {
+  it('gives just the label points, with their boxes, for the basin selector', async () => {
+    const res = await fetch(`${server.url}/api/basins/catchments?only=labels`);
+    const labels = (await res.json()) as FeatureCollection<MultiPolygon, Props>;
+    expect(labels.features.length).toBe(fc.features.length / 2);
+    expect(labels.features.every((f) => f.properties.role === 'label')).toBe(true);
+    const delta = labels.features.find((f) => f.properties.name === 'Danube Delta');
+    expect(delta?.properties.bbox).toEqual(area('Danube Delta', 'delta').properties.bbox);
+    const bad = await fetch(`${server.url}/api/basins/catchments?only=areas`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('INVALID_QUERY');
+  });
+
+  it('cuts the catchments into the basemap vector tiles (without the bbox arrays)', () => {
+    const tiles = new TileSource(server.services.db, { catchments: fc });
+    // z5 tile 17/11 holds Vienna–Budapest.
+    const layer = tiles.getTile(5, 17, 11).catchments;
+    const tags = (layer?.features ?? []).map((f) => f.tags as Record<string, unknown>);
+    expect(tags.some((t) => t.name === 'Danube' && t.role === 'area' && t.kind === 'basin')).toBe(true);
+    expect(tags.every((t) => t.bbox === undefined)).toBe(true);
   });
 });

@@ -26,8 +26,8 @@ export function basinChoices(basins: readonly Basin[], catchments: Catchments | 
   const areas = new Map<string, { name: string; bbox: Bbox }>();
   for (const f of catchments?.features ?? []) {
     const p = f.properties;
-    if (p.role === 'area')
-      areas.set(choiceKey(p.basinId, p.kind === 'delta'), { name: p.name, bbox: p.bbox });
+    // Areas and label points carry the same properties; either will do.
+    areas.set(choiceKey(p.basinId, p.kind === 'delta'), { name: p.name, bbox: p.bbox });
   }
   const focusRank = (name: string) => {
     const i = (FOCUS_BASINS as readonly string[]).indexOf(name);

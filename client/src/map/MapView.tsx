@@ -15,12 +15,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Bbox, Catchments, SiteSummary, TraceResult } from '../lib/types.js';
+import type { Bbox, SiteSummary, TraceResult } from '../lib/types.js';
 import type { LayerId, View } from '../lib/url-state.js';
 import { SITE_ICONS } from './icons.js';
 import {
   basinLayer,
-  CATCHMENT_SOURCE,
   catchmentLabel,
   catchmentLayers,
   SITE_SOURCE,
@@ -57,8 +56,7 @@ interface Props {
   basinId: number | undefined;
   /** The selection is the basin's delta rather than the whole basin. */
   delta?: boolean;
-  catchments?: Catchments | null;
-  /** Sites and catchments have arrived: the first idle after this is "map ready" (timed for the bench). */
+  /** Sites and the catchment list have arrived: the first idle after this is "map ready" (timed for the bench). */
   dataReady?: boolean;
   layers: readonly LayerId[];
   mode: MapMode;
@@ -132,7 +130,6 @@ export function MapView(props: Props) {
       for (const [name, img] of Object.entries(SITE_ICONS)) map.addImage(name, img, { sdf: true });
       map.addSource(SITE_SOURCE, { type: 'geojson', data: EMPTY, ...siteClusterOptions });
       map.addSource(TRACE_SOURCE, { type: 'geojson', data: EMPTY });
-      map.addSource(CATCHMENT_SOURCE, { type: 'geojson', data: EMPTY });
       // Areas under the rivers; their labels above the basemap labels (text set by the language effect).
       for (const l of catchmentLayers('')) {
         map.addLayer(
@@ -207,10 +204,6 @@ export function MapView(props: Props) {
   useEffect(() => {
     if (map) setPlume(map, props.plume ?? null);
   }, [map, props.plume]);
-
-  useEffect(() => {
-    (map?.getSource(CATCHMENT_SOURCE) as GeoJSONSource | undefined)?.setData(props.catchments ?? EMPTY);
-  }, [map, props.catchments]);
 
   useEffect(() => {
     if (map?.getLayer('basin-selected'))

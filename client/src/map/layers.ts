@@ -8,7 +8,8 @@ import type { SiteSummary, TraceResult } from '../lib/types.js';
 export const SITE_SOURCE = 'sites';
 export const TRACE_SOURCE = 'trace';
 export const TRACE_POINTS_SOURCE = 'trace-points';
-export const CATCHMENT_SOURCE = 'catchments';
+/** Catchments come in the basemap's vector tiles, cut on the server (no GeoJSON for the worker to tile). */
+const CATCHMENT_LAYER = { source: 'basemap', 'source-layer': 'catchments' } as const;
 /** The server's name for a river system with no named river (server/core/network/name-outlets.ts). */
 const UNNAMED_BASIN = 'Unnamed river system';
 const FONT = ['DejaVu Sans Book'];
@@ -235,21 +236,21 @@ export function catchmentLayers(approxText: string): LayerSpecification[] {
     {
       id: 'basin-fill',
       type: 'fill',
-      source: CATCHMENT_SOURCE,
+      ...CATCHMENT_LAYER,
       filter: ['all', isArea, ['==', ['get', 'kind'], 'basin']],
       paint: { 'fill-color': basinFill, 'fill-opacity': 0.16 },
     },
     {
       id: 'delta-fill',
       type: 'fill',
-      source: CATCHMENT_SOURCE,
+      ...CATCHMENT_LAYER,
       filter: ['all', isArea, ['==', ['get', 'kind'], 'delta']],
       paint: { 'fill-color': '#1b9e77', 'fill-opacity': 0.28 },
     },
     {
       id: 'basin-outline',
       type: 'line',
-      source: CATCHMENT_SOURCE,
+      ...CATCHMENT_LAYER,
       filter: isArea,
       paint: {
         'line-color': ['match', ['get', 'kind'], 'delta', '#0f6b50', '#4a6f8a'],
@@ -261,14 +262,14 @@ export function catchmentLayers(approxText: string): LayerSpecification[] {
     {
       id: 'basin-selected',
       type: 'line',
-      source: CATCHMENT_SOURCE,
+      ...CATCHMENT_LAYER,
       filter: ['all', isArea, selectedBasin(undefined, false)],
       paint: { 'line-color': '#006d6d', 'line-width': 3, 'line-dasharray': [3, 1.5] },
     },
     {
       id: 'basin-labels',
       type: 'symbol',
-      source: CATCHMENT_SOURCE,
+      ...CATCHMENT_LAYER,
       filter: [
         'all',
         ['==', ['get', 'role'], 'label'],

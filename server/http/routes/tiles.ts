@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import express from 'express';
-import type { Db } from '../../storage/db.js';
+import type { FeatureCollection } from 'geojson';
+import type { Services } from '../../services.js';
+import { catchmentsGz } from '../../storage/catchment-source.js';
 import { TileSource } from '../../storage/tile-source.js';
 import { badRequest, HttpError } from '../errors.js';
 import { buildStyle } from '../map-style.js';
@@ -30,7 +32,7 @@ export function parseTileAddress(
   return xi < n && yi < n ? { z: zi, x: xi, y: yi } : null;
 }
 
-export function tilesRouter(services: { db: Db }): express.Router {
+export function tilesRouter(services: Pick<Services, 'db' | 'network' | 'meta'>): express.Router {
   const router = express.Router();
   // Built on the first tile request (about a second), so servers that never draw a map don't pay for it.
   let source: TileSource | null = null;
@@ -46,7 +48,14 @@ export function tilesRouter(services: { db: Db }): express.Router {
     let gz = cache.get(key);
     if (gz) cache.delete(key);
     else {
-      source ??= new TileSource(services.db);
+      source ??= new TileSource(services.db, {
+        // Cached in the database after the first computation (about a second).
+        catchments: JSON.parse(
+          gunzipSync(
+            catchmentsGz(services.db, services.network, services.meta.built_at ?? 'unknown'),
+          ).toString(),
+        ) as FeatureCollection,
+      });
       const layers = source.getTile(addr.z, addr.x, addr.y);
       const pbf = Object.keys(layers).length
         ? fromGeojsonVt(layers, { version: 2, extent: 4096 })
