@@ -14,6 +14,8 @@ process.stdout.write('importing\n');
 const report = importRows(services.db, services.hydrology, parsed.rows, parsed.errors, {
   dryRun: false,
   onDuplicate: 'error',
+  // Recorded in each site's history as the CLI records its imports.
+  change: { actor: { kind: 'cli', osUser: 'fault-test' } },
 });
 process.stdout.write(`committed ${report.ids.length} errors ${report.errors.length}\n`);
 services.close();

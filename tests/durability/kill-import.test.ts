@@ -110,6 +110,8 @@ interface DbState {
   sites: number;
   rtree: number;
   derived: number;
+  /** Rows of the audit trail (site_history), or 0 in a database without one. */
+  history: number;
   ofRun(run: number): number;
 }
 
@@ -121,6 +123,9 @@ function inspect(): DbState {
     sites: db.prepare('SELECT COUNT(*) FROM sites').pluck().get() as number,
     rtree: db.prepare('SELECT COUNT(*) FROM sites_rtree').pluck().get() as number,
     derived: db.prepare('SELECT COUNT(*) FROM site_derived').pluck().get() as number,
+    history: db.prepare("SELECT name FROM sqlite_master WHERE name = 'site_history'").get()
+      ? (db.prepare('SELECT COUNT(*) FROM site_history').pluck().get() as number)
+      : 0,
   };
   const byRun = db.prepare('SELECT COUNT(*) FROM sites WHERE name LIKE ?').pluck();
   const counts = new Map<number, number>();
@@ -143,6 +148,8 @@ describe('SIGKILL during a 5,000-site import', () => {
 
     const outcomes: { run: number; phase: ChildRun['phase']; stored: number; killed: boolean }[] = [];
     let committedSites = state.sites;
+    // Each stored site has exactly one history row from its import: the audit trail moves with the sites.
+    const historyOffset = state.history > 0 ? state.history - state.sites : null;
     for (let run = 1; run <= MAX_RUNS && outcomes.filter((o) => o.killed).length < KILLS; run += 1) {
       const file = importFile(run, random);
       // Three in four kills aim at the import transaction (up to 15 % past its usual end, so some land after the commit); the rest can land
@@ -162,6 +169,7 @@ describe('SIGKILL during a 5,000-site import', () => {
       expect(state.sites).toBe(committedSites);
       expect(state.rtree).toBe(state.sites);
       expect(state.derived).toBe(state.sites);
+      if (historyOffset !== null) expect(state.history - state.sites).toBe(historyOffset);
       fs.rmSync(file);
     }
     // The test must actually have hit the transaction: kills inside the import that stored nothing.

@@ -59,11 +59,27 @@ afterAll(async () => {
   fs.rmSync(path.dirname(dbPath), { recursive: true, force: true });
 });
 
-const TABLES = ['sites', 'sites_rtree', 'site_substances', 'site_tmf', 'site_derived'];
+/** Every table a site write touches: the register, its index and children, and the audit trail. */
+const TABLES = [
+  'sites',
+  'sites_rtree',
+  'site_substances',
+  'site_tmf',
+  'site_derived',
+  'site_history',
+  'site_imports',
+  'sites_deleted',
+];
 function counts(): Record<string, number> {
   const db = server.services.db;
+  const present = new Set(
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  );
   return Object.fromEntries(
-    TABLES.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]),
+    TABLES.filter((t) => present.has(t)).map((t) => [
+      t,
+      db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number,
+    ]),
   );
 }
 
