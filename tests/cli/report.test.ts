@@ -83,10 +83,11 @@ describe('hazatlas notify', () => {
     expect(drafts[0]!.accident.dateTime).toBe('2026-03-01T06:30:00.000Z');
   });
 
-  it('prints HTML with --format html and refuses a bad --accident-at', () => {
-    const r = cli('notify', SCHWECHAT, '--format', 'html', '--release-kg', '100');
+  it('prints HTML (here in Russian) with --format html and refuses a bad --accident-at', () => {
+    const r = cli('notify', SCHWECHAT, '--format', 'html', '--lang', 'ru', '--release-kg', '100');
     expect(r.status).toBe(0);
     expect(r.stdout.match(/<section class="notification"/g)).toHaveLength(7);
+    expect(r.stdout).toContain('Доклад о раннем оповещении и информации — ПРОЕКТ');
     const bad = cli('notify', SCHWECHAT, '--accident-at', 'tomorrow');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--accident-at/);
