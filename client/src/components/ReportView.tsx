@@ -1,7 +1,7 @@
 // Printable transboundary report for one site: a map snapshot of the trace rendered offscreen,
 // site facts, indices, the trace table with arrival times for a release, zones and sources.
 // "Print" uses the browser's print (PDF); the server's HTML, CSV and notification drafts are linked.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
 import { formatCoord, formatKm, formatNumber } from '../lib/format.js';
@@ -33,6 +33,9 @@ export function ReportView({ siteId, initial, onClose }: Props) {
   const [report, setReport] = useState<SiteReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [snapshot, setSnapshot] = useState<Snapshot>({ state: 'pending' });
+  const sheet = useRef<HTMLDivElement>(null);
+  // Focus moves into the dialog so keyboard and screen-reader users land on the report.
+  useEffect(() => sheet.current?.focus(), []);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -86,7 +89,14 @@ export function ReportView({ siteId, initial, onClose }: Props) {
     v ? `${formatNumber(v.probable, lang, 4)} (${formatNumber(v.bound, lang, 4)})` : '—';
 
   return (
-    <div className="report-view" role="dialog" aria-modal="true" aria-label={t('report.title')}>
+    <div
+      ref={sheet}
+      tabIndex={-1}
+      className="report-view"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('report.title')}
+    >
       <form className="report-toolbar" onSubmit={apply}>
         <label>
           {t('report.releaseKg')}
