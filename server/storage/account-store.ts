@@ -55,6 +55,8 @@ const toUser = (r: UserRow): User => ({
 });
 
 const USER_COLUMNS = 'id, username, role, disabled, created_at, updated_at';
+/** The same columns, qualified for joins on `users u`. */
+const U_COLUMNS = 'u.id, u.username, u.role, u.disabled, u.created_at, u.updated_at';
 
 export function listUsers(db: Db): User[] {
   return (db.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`).all() as UserRow[]).map(toUser);
@@ -143,9 +145,7 @@ export function principalForSession(db: Db, token: string, now = new Date()): Pr
   const hash = sha256(token);
   const row = db
     .prepare(
-      `SELECT s.csrf_token, ${USER_COLUMNS.split(', ')
-        .map((c) => `u.${c}`)
-        .join(', ')} FROM sessions s JOIN users u ON u.id = s.user_id
+      `SELECT s.csrf_token, ${U_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`,
     )
     .get(hash, now.toISOString()) as (UserRow & { csrf_token: string }) | undefined;
@@ -157,9 +157,7 @@ export function principalForSession(db: Db, token: string, now = new Date()): Pr
 export function principalForToken(db: Db, token: string, now = new Date()): Principal | null {
   const row = db
     .prepare(
-      `SELECT t.id AS token_id, t.role AS token_role, ${USER_COLUMNS.split(', ')
-        .map((c) => `u.${c}`)
-        .join(', ')} FROM api_tokens t JOIN users u ON u.id = t.user_id
+      `SELECT t.id AS token_id, t.role AS token_role, ${U_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0`,
     )
     .get(sha256(token)) as (UserRow & { token_id: number; token_role: Role }) | undefined;
