@@ -104,7 +104,7 @@ export const en = {
     trace: 'Trace downstream',
     edit: 'Edit',
     delete: 'Delete',
-    confirmDelete: 'Delete “{{name}}”? This cannot be undone.',
+    confirmDelete: 'Delete “{{name}}”? Its history is kept and an editor can restore it.',
     confirmYes: 'Yes, delete',
     confirmNo: 'Cancel',
     loading: 'Loading site…',
