@@ -99,8 +99,12 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       return;
     }
     let stale = false;
-    setSite({ data: null, loading: true, error: null });
-    api.site(s.site).then(
+    const id = s.site;
+    // Reloading the site just saved keeps it on screen instead of flashing "Loading…".
+    setSite((p) =>
+      p.data?.id === id ? { ...p, loading: true } : { data: null, loading: true, error: null },
+    );
+    api.site(id).then(
       (d) => !stale && setSite({ data: d, loading: false, error: null }),
       (e: unknown) => !stale && setSite({ data: null, loading: false, error: message(e) }),
     );
