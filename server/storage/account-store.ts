@@ -30,6 +30,8 @@ export type Principal =
   | { via: 'token'; user: User; role: Role; tokenId: number };
 
 export const SESSION_HOURS = 12;
+/** How stale a token's last_used_at may get before a request refreshes it. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -157,12 +159,17 @@ export function principalForSession(db: Db, token: string, now = new Date()): Pr
 export function principalForToken(db: Db, token: string, now = new Date()): Principal | null {
   const row = db
     .prepare(
-      `SELECT t.id AS token_id, t.role AS token_role, ${U_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id
+      `SELECT t.id AS token_id, t.role AS token_role, t.last_used_at, ${U_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0`,
     )
-    .get(sha256(token)) as (UserRow & { token_id: number; token_role: Role }) | undefined;
+    .get(sha256(token)) as
+    | (UserRow & { token_id: number; token_role: Role; last_used_at: string | null })
+    | undefined;
   if (!row) return null;
-  db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.token_id);
+  // At most one write a minute per token: a script reading in a loop must not queue behind the writer.
+  const last = row.last_used_at ? Date.parse(row.last_used_at) : 0;
+  if (now.getTime() - last >= LAST_USED_RESOLUTION_MS)
+    db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.token_id);
   const user = toUser(row);
   return { via: 'token', user, role: minRole(row.token_role, user.role), tokenId: row.token_id };
 }

@@ -161,6 +161,8 @@ describe('API tokens', () => {
     const list = await (await adminCall('GET', '/tokens')).text();
     expect(list).toContain('nightly import');
     expect(list).not.toContain(t.token);
+    const listed = (JSON.parse(list) as { items: { id: number; lastUsedAt: string | null }[] }).items;
+    expect(listed.find((x) => x.id === t.id)?.lastUsedAt).toMatch(/^20\d\d-/);
     expect((await adminCall('DELETE', `/tokens/${t.id}`)).status).toBe(204);
     const after = await postSite(authHeaders(t.token), { ...chirchiq, name: 'After revocation' });
     expect(after.status).toBe(401);
