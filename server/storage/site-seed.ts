@@ -52,7 +52,9 @@ export function loadSeed(db: Db, hydrology: HydrologyProvider, file = SEED_FILE)
   return db
     .transaction((): SeedResult => {
       if (countSites(db) > 0) return { skipped: 'not_empty' };
-      return { loaded: insertSites(db, hydrology, sites).length };
+      // Recorded in each site's history as created by the seed file.
+      const change = { actor: { kind: 'system', label: 'seed' } } as const;
+      return { loaded: insertSites(db, hydrology, sites, new Date(), change).length };
     })
     .immediate();
 }
