@@ -13,9 +13,9 @@ describe('format', () => {
   it('formats km with one decimal under 10 km, none above, in the UI language', () => {
     expect(formatKm(4.06, 'en')).toBe('4.1 km');
     expect(formatKm(1140.4, 'en')).toBe('1,140 km');
-    // Russian groups with a (narrow) no-break space and uses a decimal comma.
-    expect(formatKm(4.06, 'ru')).toBe('4,1 km');
-    expect(formatKm(1140.4, 'ru').replace(/\s/g, ' ')).toBe('1 140 km');
+    // Russian groups with a (narrow) no-break space, uses a decimal comma and writes "км".
+    expect(formatKm(4.06, 'ru')).toBe('4,1 км');
+    expect(formatKm(1140.4, 'ru').replace(/\s/g, ' ')).toBe('1 140 км');
   });
 
   it('formats missing numbers as a dash', () => {

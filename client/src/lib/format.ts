@@ -3,9 +3,12 @@
 /** Snaps farther than this from the clicked point get a warning: the trace may follow another river. */
 export const SNAP_WARN_KM = 5;
 
+/** The kilometre symbol in the UI language (Russian writes "км"). */
+const kmUnit = (lang: string) => (lang.toLowerCase().startsWith('ru') ? 'км' : 'km');
+
 export function formatKm(km: number, lang: string): string {
   const digits = km < 10 ? 1 : 0;
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(km)} km`;
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(km)} ${kmUnit(lang)}`;
 }
 
 export function formatNumber(n: number | null | undefined, lang: string, digits = 2): string {
