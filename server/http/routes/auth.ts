@@ -1,7 +1,7 @@
 // /api/auth: login (session cookie + CSRF token), logout, and who am I.
 import express from 'express';
 import { z } from 'zod';
-import { hashPasswordSync, verifyPassword } from '../../auth/password.js';
+import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { zodIssues } from '../../core/register/site-validate.js';
 import { createSession, deleteSession, SESSION_HOURS, userForLogin } from '../../storage/account-store.js';
 import type { Db } from '../../storage/db.js';
@@ -56,7 +56,7 @@ export function authRouter(db: Db, settings: AccessSettings, limiter = new Login
       });
     }
     const user = userForLogin(db, username);
-    dummyHash ??= hashPasswordSync('not a password of anyone');
+    dummyHash ??= await hashPassword('not a password of anyone');
     const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
     if (!user || !ok || user.disabled) {
       limiter.fail(key);
