@@ -184,6 +184,12 @@ export function MapView(props: Props) {
 
   const map = ready ? mapRef.current : null;
 
+  // Data that arrives without changing the map (the catchment list) must still be followed by an
+  // idle, or the first-idle mark would wait for the next user action.
+  useEffect(() => {
+    if (map && props.dataReady) map.triggerRepaint();
+  }, [map, props.dataReady]);
+
   useEffect(() => {
     (map?.getSource(SITE_SOURCE) as GeoJSONSource | undefined)?.setData(sitesGeoJson(props.sites));
   }, [map, props.sites]);
