@@ -290,3 +290,20 @@ describe('web app in Chromium, offline', () => {
     expect(after).toBe(before);
   });
 });
+
+describe('optional online layer', () => {
+  it('asks OpenStreetMap for raster tiles only once the OSM layer is switched on', async () => {
+    const { page } = b;
+    await page.keyboard.press('Escape'); // close the import dialog
+    const osmBlocked = () => b.blocked.filter((u) => u.startsWith('https://tile.openstreetmap.org/'));
+    expect(osmBlocked()).toEqual([]);
+    await page.getByRole('checkbox', { name: 'OpenStreetMap (онлайн)' }).check();
+    await page.waitForFunction(() => Boolean(window.__hazatlas?.map.getLayer('osm')));
+    await page.waitForTimeout(1500);
+    // Offline here, so the requests were refused; the basemap underneath still draws.
+    expect(osmBlocked().length).toBeGreaterThan(0);
+    expect(page.url()).toContain('osm');
+    await page.getByRole('checkbox', { name: 'OpenStreetMap (онлайн)' }).uncheck();
+    await page.waitForFunction(() => !window.__hazatlas?.map.getLayer('osm'));
+  });
+});
