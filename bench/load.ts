@@ -5,11 +5,11 @@
 // Usage: npm run bench:load   [-- --duration 30 --connections 200]
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -91,76 +91,22 @@ interface ReadFigures {
   non2xx: number;
 }
 
-/** One GET on a keep-alive socket: status and whether it timed out (no answer within 10 s). */
-function get(
-  agent: http.Agent,
-  url: URL,
-  timeoutMs = 10_000,
-): Promise<{ status: number; timedOut: boolean }> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, timedOut: false }));
-      res.on('error', () => resolve({ status: 0, timedOut: false }));
-    });
-    req.setTimeout(timeoutMs, () => {
-      req.destroy();
-      resolve({ status: 0, timedOut: true });
-    });
-    req.on('error', () => resolve({ status: 0, timedOut: false }));
-  });
-}
-
-/**
- * Closed-loop readers: CONNECTIONS keep-alive connections, each sending the next read as soon as the last
- * answer arrived, cycling through READS. The connections are opened first (one light request each), so
- * the measurement is of requests, not of accept() under saturation: this Node (libuv 1.46) accepts one
- * connection per event-loop turn, so under full load a client connecting mid-run waits seconds for
- * accept() (reproduced with a bare http.Server; strace shows one accept4 per epoll_pwait). autocannon
- * connects all its clients at once and starts firing at once, so it measured that, not the server.
- */
 async function readLoad(url: string, seconds: number): Promise<ReadFigures> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS });
-  // All at once, so the agent opens CONNECTIONS distinct sockets (sequential batches would reuse the free ones).
-  await Promise.all(Array.from({ length: CONNECTIONS }, () => get(agent, new URL('/api/basins', url))));
-  const opened = Object.values(agent.freeSockets).reduce((n, list) => n + (list?.length ?? 0), 0);
-  if (opened < CONNECTIONS) console.log(`warning: only ${opened} connections open before the load`);
-  const urls = READS.map((p) => new URL(p, url));
-  const latencies: number[] = [];
-  let errors = 0;
-  let timeouts = 0;
-  let non2xx = 0;
-  const started = performance.now();
-  const until = started + seconds * 1000;
-  const worker = async (w: number) => {
-    for (let i = w; performance.now() < until; i += 1) {
-      const t0 = performance.now();
-      const r = await get(agent, urls[i % urls.length] as URL);
-      latencies.push(performance.now() - t0);
-      if (r.timedOut) timeouts += 1;
-      else if (r.status === 0) errors += 1;
-      else if (r.status < 200 || r.status >= 300) non2xx += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => worker(w)));
-  const elapsedS = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((x, y) => x - y);
-  const ms = (v: number) => Math.round(v);
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 10,
+    requests: READS.map((p) => ({ method: 'GET' as const, path: p })),
+  });
   return {
     seconds,
-    requests: latencies.length,
-    throughputRps: Math.round(latencies.length / elapsedS),
-    latencyMs: {
-      p50: ms(percentile(latencies, 50)),
-      p90: ms(percentile(latencies, 90)),
-      p99: ms(percentile(latencies, 99)),
-      max: ms(latencies.at(-1) ?? 0),
-    },
-    // A timeout is also an error; both are listed so the JSON reads like autocannon's.
-    errors: errors + timeouts,
-    timeouts,
-    non2xx,
+    requests: r.requests.total,
+    throughputRps: Math.round(r.requests.average),
+    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
   };
 }
 
@@ -300,9 +246,7 @@ async function main(): Promise<void> {
     const cpu1 = serverCpuSeconds(child.pid);
 
     console.log(`Load: ${DURATION_S} s of reads while an editor writes…`);
-    // Let the server finish the baseline's requests, and let the editor open its connection first: under
-    // saturation Node accepts new connections very slowly (reproduced with a bare http server), so clients
-    // arriving mid-load would measure accept starvation, not this server.
+    // Let the server finish the baseline's requests first, so the second phase measures only itself.
     await new Promise((r) => setTimeout(r, 2000));
     const editor = runEditorProcess(url, headers, DURATION_S);
     await editor.ready;

@@ -6,6 +6,7 @@ import express from 'express';
 import type { Services } from '../services.js';
 import { type AccessSettings, accessGuard, accessSettingsFromEnv, authenticate } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
+import { fairQueue } from './fair-queue.js';
 import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
 import { authRouter } from './routes/auth.js';
@@ -30,6 +31,7 @@ export function createApp(
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(fairQueue());
   app.use(securityHeaders());
   // JSON bodies (sites, settings) stay small; imports are read raw by their route, with its own 20 MB limit.
   app.use(
