@@ -74,8 +74,15 @@ export function planningReview(
   services: Services,
   dev: { geometry: Point | Polygon; developmentType: string; name: string | null },
 ) {
-  const box = grow(turfBbox(dev.geometry) as Box, maxOuterRadiusM(table) / 1000 + FOOTPRINT_SEARCH_MARGIN_KM);
-  const result = reviewDevelopment(table, dev, sitesInBox(services.db, box));
+  // Located sites within the widest zone, plus sites whose footprint may reach further.
+  const bbox = turfBbox(dev.geometry) as Box;
+  const outerKm = maxOuterRadiusM(table) / 1000;
+  const near = sitesInBox(services.db, grow(bbox, outerKm));
+  const seen = new Set(near.map((s) => s.id));
+  const drawn = sitesInBox(services.db, grow(bbox, outerKm + FOOTPRINT_SEARCH_MARGIN_KM), {
+    footprintOnly: true,
+  });
+  const result = reviewDevelopment(table, dev, [...near, ...drawn.filter((s) => !seen.has(s.id))]);
   return {
     ...result,
     upstream: dev.developmentType === 'water_intake' ? upstreamOf(services, dev.geometry) : null,

@@ -35,12 +35,17 @@ const toReviewSite = (r: SiteRow): ReviewSite => ({
   footprint: r.footprint ? (JSON.parse(r.footprint) as Polygon | MultiPolygon) : null,
 });
 
-/** Sites whose location lies in the box (R*Tree lookup). */
-export function sitesInBox(db: Db, [w, s, e, n]: Box): ReviewSite[] {
+/** Sites whose location lies in the box (R*Tree lookup), optionally only those with a footprint. */
+export function sitesInBox(
+  db: Db,
+  [w, s, e, n]: Box,
+  options: { footprintOnly?: boolean } = {},
+): ReviewSite[] {
   const rows = db
     .prepare(`SELECT ${SITE_COLUMNS} FROM sites_rtree t CROSS JOIN sites s ON s.rid = t.id
       LEFT JOIN site_derived d ON d.site_id = s.id
-      WHERE t.max_lon >= ? AND t.min_lon <= ? AND t.max_lat >= ? AND t.min_lat <= ?`)
+      WHERE t.max_lon >= ? AND t.min_lon <= ? AND t.max_lat >= ? AND t.min_lat <= ?
+      ${options.footprintOnly ? 'AND s.footprint IS NOT NULL' : ''}`)
     .all(w, e, s, n) as SiteRow[];
   return rows.map(toReviewSite);
 }
