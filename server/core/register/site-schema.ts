@@ -29,6 +29,7 @@ export const SECTORS = [
  * C0/C1 control characters (except tab and newlines) and bidirectional overrides, which can hide or
  * reorder text in lists, exports and terminals; stripped from every stored string.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 export const stripControlChars = (s: string): string => s.replace(CONTROL_CHARS, '');
 
