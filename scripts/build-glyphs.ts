@@ -17,8 +17,9 @@ const STACKS: Record<string, string> = {
   'DejaVu Sans Bold': 'DejaVuSans-Bold.ttf',
   'DejaVu Sans Oblique': 'DejaVuSans-Oblique.ttf',
 };
-// Latin-1, Latin Extended A/B (Romanian ș ț live in 512-767), Cyrillic, general punctuation.
-const RANGES = [0, 256, 512, 1024, 8192];
+// Latin-1, Latin Extended A/B (Romanian ș ț live in 512-767), Cyrillic, general punctuation, and
+// letterlike symbols and arrows (the → of border-crossing labels).
+const RANGES = [0, 256, 512, 1024, 8192, 8448];
 
 // The glyph PBF convention MapLibre expects: 24 px em, 3 px buffer, radius 8, cutoff 0.25.
 const SIZE = 24;
