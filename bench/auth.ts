@@ -1,7 +1,7 @@
 // Cost of accounts: scrypt hashing time per login, and per-request authentication overhead on a real
 // server (loopback, temp copy of the database) — GET /api/sites/:id anonymous (the baseline, same run)
 // versus with a bearer token and with a session cookie.
-// Usage: npx tsx bench/auth.ts [-- --requests 2000]
+// Usage: npm run bench:auth [-- --requests 2000]
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';

@@ -2,7 +2,7 @@
 // receptors: (1) planning reviews of 1,000 developments through the sites R*Tree vs the same core
 // over every site; (2) zones + receptors of 200 sites through the R*Trees vs over every receptor;
 // (3) border and natech screening of the whole register. Writes bench/out/planning.json.
-// Usage: npx tsx bench/planning.ts   (needs the built data/hazatlas.sqlite; works on a temp copy)
+// Usage: npm run bench:planning   (needs the built database; works on a temp copy)
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
