@@ -132,10 +132,13 @@ export function createSession(
   const token = newSecret('');
   const csrfToken = newSecret('');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
-  db.prepare(
-    'INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(sha256(token), userId, csrfToken, now.toISOString(), expiresAt.toISOString());
+  // Expired sessions are swept at each login, in the same transaction as the new one.
+  db.transaction(() => {
+    db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
+    db.prepare(
+      'INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(sha256(token), userId, csrfToken, now.toISOString(), expiresAt.toISOString());
+  })();
   return { token, csrfToken, expiresAt };
 }
 
