@@ -1,12 +1,14 @@
-// Site history and the recycle bin over HTTP: GET /api/sites/:id/history, POST /api/sites/:id/restore,
-// and `?includeDeleted=true` (editors) on the site list and GET /api/sites/:id.
+// Site history and the recycle bin over HTTP: GET /api/sites/:id/history, GET /api/sites/deleted,
+// POST /api/sites/:id/restore, and `?includeDeleted=true` (editors) on the list and GET /api/sites/:id.
 import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
 import { roleAtLeast } from '../../auth/roles.js';
 import type { Db } from '../../storage/db.js';
 import { getDeletedSite, listDeletedSites, siteHistory } from '../../storage/site-history.js';
 import { getSite, restoreSite } from '../../storage/site-store.js';
 import { actorOf, principalOf } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { parseQuery } from '../query.js';
 import { strictQuery } from '../security.js';
 import { type SitesServices, siteId, validationError } from './sites.js';
 
@@ -19,12 +21,36 @@ function includeDeleted(req: Request, res: Response): boolean {
       [{ path: 'includeDeleted', message: 'must be true or false' }],
       'Invalid query parameters.',
     );
+  requireEditorForDeleted(res);
+  return true;
+}
+
+/** The access guard lets any reader GET; the recycle bin is for editors, so its reads check here. */
+function requireEditorForDeleted(res: Response): void {
   const p = principalOf(res);
   if (!p) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in as an editor to see deleted sites.');
   if (!roleAtLeast(p.role, 'editor'))
     throw new HttpError(403, 'FORBIDDEN', `Deleted sites are shown to editors; you are ${p.role}.`);
-  return true;
 }
+
+/** Whole decimal digits only, so `limit=5.5`, `limit=` or a repeated parameter are refused, not coerced. */
+const intParam = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} must be a whole number from ${min} to ${max}` })
+    .regex(/^\d{1,9}$/, { error: `${label} must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `${label} must be from ${min} to ${max}` })
+        .max(max, { error: `${label} must be from ${min} to ${max}` }),
+    );
+
+export const DELETED_MAX_LIMIT = 500;
+const DeletedListQuery = z.object({
+  limit: intParam('limit', 1, DELETED_MAX_LIMIT).default(50),
+  offset: intParam('offset', 0, 1e9).default(0),
+});
 
 /** The list query without `includeDeleted`, which the list schema does not know. */
 export function listQueryWithoutDeleted(req: Request, res: Response) {
@@ -47,6 +73,13 @@ export function deletedSiteOr404(db: Db, id: string, req: Request, res: Response
 export function siteHistoryRouter(services: SitesServices): express.Router {
   const { db, hydrology } = services;
   const r = express.Router();
+
+  // Registered before the :id routes of the site router, so "deleted" is never taken for an id.
+  r.get('/sites/deleted', strictQuery('limit', 'offset'), (req, res) => {
+    requireEditorForDeleted(res);
+    const { limit, offset } = parseQuery(DeletedListQuery, req.query);
+    res.set('Cache-Control', 'no-store').json({ limit, offset, ...listDeletedSites(db, limit, offset) });
+  });
 
   r.get('/sites/:id/history', strictQuery(), (req, res) => {
     const id = siteId(req);
