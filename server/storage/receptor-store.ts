@@ -137,12 +137,15 @@ export interface ReceptorImportReport {
   ids: string[];
 }
 
-/** Validates every row; stores all of them in one transaction only if none failed (and not a dry run). */
+/**
+ * Validates every row; stores all of them in one transaction only if none failed (and not a dry run),
+ * or with `skipInvalid` the valid ones (still one transaction), the bad ones listed in `errors`.
+ */
 export function importReceptors(
   db: Db,
   rows: readonly RawRow[],
   parseErrors: readonly RowError[],
-  options: { dryRun: boolean; defaultKind?: string | undefined },
+  options: { dryRun: boolean; defaultKind?: string | undefined; skipInvalid?: boolean },
 ): ReceptorImportReport {
   const errors: RowError[] = [...parseErrors];
   const rejected = new Set(parseErrors.map((e) => e.line));
@@ -166,6 +169,7 @@ export function importReceptors(
     errors,
     ids: [],
   };
-  if (!options.dryRun && errors.length === 0) report.ids = insertReceptors(db, accepted);
+  const store = errors.length === 0 || options.skipInvalid === true;
+  if (!options.dryRun && store && accepted.length > 0) report.ids = insertReceptors(db, accepted);
   return report;
 }

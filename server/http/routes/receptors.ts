@@ -63,6 +63,11 @@ const ImportQuery = z
       .enum(['true', 'false', '1', '0'])
       .transform((v) => v === 'true' || v === '1')
       .default(false),
+    // Extension: store the valid rows and report the rest, instead of refusing the whole file.
+    skipInvalid: z
+      .enum(['true', 'false', '1', '0'])
+      .transform((v) => v === 'true' || v === '1')
+      .default(false),
   })
   .strict();
 
@@ -106,8 +111,12 @@ export function receptorsRouter(services: { db: Db }): express.Router {
     }
     const parsed = parseImport(formatOf(req, q.format), body, { crs: q.crs });
     if (!parsed.ok) throw new HttpError(400, parsed.code, parsed.message);
-    const report = importReceptors(db, parsed.rows, parsed.errors, { dryRun: q.dryRun, defaultKind: q.kind });
-    res.status(report.errors.length > 0 && !report.dryRun ? 422 : 200).json(report);
+    const report = importReceptors(db, parsed.rows, parsed.errors, {
+      dryRun: q.dryRun,
+      defaultKind: q.kind,
+      skipInvalid: q.skipInvalid,
+    });
+    res.status(report.errors.length > 0 && !report.dryRun && !q.skipInvalid ? 422 : 200).json(report);
   });
 
   r.post('/receptors', strictQuery(), (req, res) => {
