@@ -3,6 +3,8 @@
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminDialog } from './components/AdminDialog.js';
+import { DeletedSites } from './components/DeletedSites.js';
 import { Filters } from './components/Filters.js';
 import { Header } from './components/Header.js';
 import { ImportDialog } from './components/ImportDialog.js';
@@ -52,14 +54,18 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     error: null,
   });
   const [form, setForm] = useState<FormTarget | null>(null);
-  // Release scenario for the trace (arrival times, concentrations) and the plume shown on the map.
-  const [release, setRelease] = useState<ReleaseParams | null>(null);
+  // Release scenario for the trace (arrival times, concentrations; kept in the permalink) and the
+  // plume shown on the map.
+  const release = s.release ?? null;
+  const setRelease = (r: ReleaseParams | null) => setS((p) => ({ ...p, release: r ?? undefined }));
   const [plume, setPlume] = useState<FeatureCollection | null>(null);
   const [importing, setImporting] = useState(false);
   const [matrixOpen, setMatrixOpen] = useState(false);
   const [reportFor, setReportFor] = useState<string | null>(null);
   const [upstreamAt, setUpstreamAt] = useState<{ lon: number; lat: number } | null>(null);
   const [planning, setPlanning] = useState(false);
+  const [deletedOpen, setDeletedOpen] = useState(false);
+  const [adminOpen, setAdminOpen] = useState(false);
   const mapRef = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
   // A restored permalink keeps its view; a trace the user starts is zoomed to.
@@ -196,6 +202,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         }}
         onMatrix={() => setMatrixOpen(true)}
         onPlanning={() => setPlanning(true)}
+        onDeleted={() => setDeletedOpen(true)}
+        onAdmin={() => setAdminOpen(true)}
         lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}
         onLang={setLang}
       />
@@ -328,6 +336,20 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       {matrixOpen && (
         <MatrixView basins={choices} initialBasinId={s.basinId} onClose={() => setMatrixOpen(false)} />
       )}
+      {deletedOpen && (
+        <DeletedSites
+          api={api}
+          onClose={() => setDeletedOpen(false)}
+          onRestored={(x) => {
+            // Back on the map and in the list, and opened so its history shows the restore.
+            setDeletedOpen(false);
+            setReload((n) => n + 1);
+            selectSite(x.id);
+            mapRef.current?.flyTo(x.lon, x.lat, 8);
+          }}
+        />
+      )}
+      {adminOpen && <AdminDialog api={api} onClose={() => setAdminOpen(false)} />}
       {importing && (
         <ImportDialog
           api={api}

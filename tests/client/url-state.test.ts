@@ -77,3 +77,89 @@ describe('url-state', () => {
     );
   });
 });
+
+describe('url-state: the release scenario', () => {
+  const base: AppState = { trace: { lon: 20.69, lat: 44.83 }, filters: {}, layers: [...DEFAULT_LAYERS] };
+
+  it('round-trips a release by mass with every parameter, under the names /api/trace takes', () => {
+    const release = {
+      releaseKg: 10000,
+      substance: 'Sodium cyanide, 30 % solution',
+      decayPerDay: 0.1,
+      dischargeFactor: 0.3,
+      limitMgL: 0.05,
+    };
+    const url = encodeState({ ...base, release });
+    const p = new URLSearchParams(url.slice(1));
+    expect(Object.fromEntries(p)).toMatchObject({
+      trace: '20.69,44.83',
+      releaseKg: '10000',
+      substance: 'Sodium cyanide, 30 % solution',
+      decayPerDay: '0.1',
+      dischargeFactor: '0.3',
+      limitMgL: '0.05',
+    });
+    expect(decodeState(url)).toEqual({ ...base, release });
+  });
+
+  it('round-trips a release by volume and concentration, and very small limits', () => {
+    const release = { releaseVolumeM3: 1000, releaseConcentrationMgL: 500, limitMgL: 1e-7 };
+    const url = encodeState({ ...base, release });
+    expect(url).not.toMatch(/releaseKg/);
+    expect(decodeState(url).release).toEqual(release);
+  });
+
+  it('leaves the release out when there is none, and a plain trace link decodes without one', () => {
+    expect(encodeState(base)).toBe('?trace=20.69,44.83');
+    expect(decodeState('?trace=20.69,44.83').release).toBeUndefined();
+  });
+
+  it('drops what the trace would refuse: no amount, half a volume, out-of-range values', () => {
+    // Parameters without an amount describe nothing.
+    expect(decodeState('?substance=cyanide&decayPerDay=1&limitMgL=0.1').release).toBeUndefined();
+    expect(decodeState('?releaseVolumeM3=1000').release).toBeUndefined();
+    expect(decodeState('?releaseKg=0').release).toBeUndefined();
+    expect(decodeState('?releaseKg=2e9').release).toBeUndefined();
+    expect(decodeState('?releaseKg=abc').release).toBeUndefined();
+    // A mass wins over a volume (the server refuses both at once); bad extras go, the rest stays.
+    expect(
+      decodeState(
+        `?releaseKg=5&releaseVolumeM3=1&releaseConcentrationMgL=2&decayPerDay=101&dischargeFactor=0.001&limitMgL=-1&substance=${'x'.repeat(121)}`,
+      ).release,
+    ).toEqual({ releaseKg: 5 });
+    expect(decodeState('?releaseKg=5&substance=%20%20&dischargeFactor=10').release).toEqual({
+      releaseKg: 5,
+      dischargeFactor: 10,
+    });
+  });
+
+  it('round-trips any valid release (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.record({ releaseKg: fc.double({ min: 1e-6, max: 1e9, noNaN: true }) }),
+          fc.record({
+            releaseVolumeM3: fc.double({ min: 1e-6, max: 1e9, noNaN: true }),
+            releaseConcentrationMgL: fc.double({ min: 1e-9, max: 1e6, noNaN: true }),
+          }),
+        ),
+        fc.record(
+          {
+            substance: fc
+              .string({ minLength: 1, maxLength: 120 })
+              .filter((x) => x.trim() === x && x.length > 0),
+            decayPerDay: fc.double({ min: 0, max: 100, noNaN: true }),
+            dischargeFactor: fc.double({ min: 0.01, max: 10, noNaN: true }),
+            limitMgL: fc.double({ min: 1e-9, max: 1e6, noNaN: true }),
+          },
+          { requiredKeys: [] },
+        ),
+        (amount, extras) => {
+          // -0 is written as "0" and comes back as 0.
+          const release = JSON.parse(JSON.stringify({ ...amount, ...extras }));
+          expect(decodeState(encodeState({ ...base, release })).release).toEqual(release);
+        },
+      ),
+    );
+  });
+});

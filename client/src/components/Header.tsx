@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/index.js';
-import { canEdit, useSession } from '../lib/session.js';
+import { canEdit, isAdmin, useSession } from '../lib/session.js';
 import type { MapMode } from '../map/MapView.js';
 import { AuthControls } from './AuthControls.js';
 
@@ -18,6 +18,10 @@ interface Props {
   onMatrix?(): void;
   /** Opens the planning review panel. */
   onPlanning?(): void;
+  /** Opens the recycle bin of deleted sites (editors). */
+  onDeleted?(): void;
+  /** Opens user and API-token administration (admins). */
+  onAdmin?(): void;
   lang: Lang;
   onLang(l: Lang): void;
 }
@@ -26,7 +30,9 @@ export function Header(p: Props) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   // Adding and importing need the editor role: the buttons are hidden from viewers and anonymous users.
-  const editor = canEdit(useSession());
+  const session = useSession();
+  const editor = canEdit(session);
+  const admin = isAdmin(session);
   const copy = () => {
     void navigator.clipboard?.writeText(window.location.href).then(() => {
       setCopied(true);
@@ -75,7 +81,17 @@ export function Header(p: Props) {
             <button type="button" onClick={p.onImport}>
               {t('header.import')}
             </button>
+            {p.onDeleted && (
+              <button type="button" onClick={p.onDeleted} data-testid="deleted-open">
+                {t('deleted.open')}
+              </button>
+            )}
           </>
+        )}
+        {admin && p.onAdmin && (
+          <button type="button" onClick={p.onAdmin} data-testid="admin-open">
+            {t('admin.open')}
+          </button>
         )}
         <button
           type="button"

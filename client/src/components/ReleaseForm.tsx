@@ -1,5 +1,5 @@
-// Release scenario form in the trace panel: mass, substance, decay, discharge factor and limit;
-// submitting re-runs the trace with arrival times and concentrations.
+// Release scenario form in the trace panel: mass (or volume × concentration), substance, decay,
+// discharge factor and limit; submitting re-runs the trace with arrival times and concentrations.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReleaseParams } from '../lib/release.js';
@@ -9,9 +9,22 @@ interface Props {
   onRelease(r: ReleaseParams | null): void;
 }
 
-type Field = 'releaseKg' | 'decayPerDay' | 'dischargeFactor' | 'limitMgL';
+type Field =
+  | 'releaseKg'
+  | 'releaseVolumeM3'
+  | 'releaseConcentrationMgL'
+  | 'decayPerDay'
+  | 'dischargeFactor'
+  | 'limitMgL';
+type Amount = 'mass' | 'volume';
+const AMOUNT_FIELDS: Record<Amount, Field[]> = {
+  mass: ['releaseKg'],
+  volume: ['releaseVolumeM3', 'releaseConcentrationMgL'],
+};
 const NUMBER_FIELDS: { key: Field; step: string; min: string; max: string }[] = [
   { key: 'releaseKg', step: 'any', min: '0', max: '1000000000' },
+  { key: 'releaseVolumeM3', step: 'any', min: '0', max: '1000000000' },
+  { key: 'releaseConcentrationMgL', step: 'any', min: '0', max: '1000000' },
   { key: 'decayPerDay', step: 'any', min: '0', max: '100' },
   { key: 'dischargeFactor', step: 'any', min: '0.01', max: '10' },
   { key: 'limitMgL', step: 'any', min: '0', max: '1000000' },
@@ -21,8 +34,14 @@ const text = (v: number | undefined) => (v === undefined ? '' : String(v));
 
 export function ReleaseForm({ release, onRelease }: Props) {
   const { t } = useTranslation();
+  // A release from a permalink may be given as volume × concentration.
+  const [amount, setAmount] = useState<Amount>(
+    release?.releaseKg === undefined && release?.releaseVolumeM3 !== undefined ? 'volume' : 'mass',
+  );
   const [values, setValues] = useState<Record<Field, string>>({
     releaseKg: text(release?.releaseKg ?? 10000),
+    releaseVolumeM3: text(release?.releaseVolumeM3),
+    releaseConcentrationMgL: text(release?.releaseConcentrationMgL),
     decayPerDay: text(release?.decayPerDay),
     dischargeFactor: text(release?.dischargeFactor ?? 1),
     limitMgL: text(release?.limitMgL),
@@ -32,15 +51,19 @@ export function ReleaseForm({ release, onRelease }: Props) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const mass = Number(values.releaseKg);
-    if (!(mass > 0)) {
-      setError(t('release.invalid'));
+    const num = (k: Field) => (values[k].trim() === '' ? undefined : Number(values[k]));
+    if (!AMOUNT_FIELDS[amount].every((k) => (num(k) ?? 0) > 0)) {
+      setError(t(amount === 'mass' ? 'release.invalid' : 'release.invalidVolume'));
       return;
     }
     setError(null);
-    const num = (k: Field) => (values[k].trim() === '' ? undefined : Number(values[k]));
     onRelease({
-      releaseKg: mass,
+      ...(amount === 'mass'
+        ? { releaseKg: num('releaseKg') }
+        : {
+            releaseVolumeM3: num('releaseVolumeM3'),
+            releaseConcentrationMgL: num('releaseConcentrationMgL'),
+          }),
       substance: substance.trim() || undefined,
       decayPerDay: num('decayPerDay'),
       dischargeFactor: num('dischargeFactor'),
@@ -57,7 +80,16 @@ export function ReleaseForm({ release, onRelease }: Props) {
     >
       <h3 id="release-title">{t('release.title')}</h3>
       <div className="release-grid">
-        {NUMBER_FIELDS.map((f) => (
+        <label>
+          <span>{t('release.amount')}</span>
+          <select name="amount" value={amount} onChange={(e) => setAmount(e.target.value as Amount)}>
+            <option value="mass">{t('release.amountMass')}</option>
+            <option value="volume">{t('release.amountVolume')}</option>
+          </select>
+        </label>
+        {NUMBER_FIELDS.filter(
+          (f) => !AMOUNT_FIELDS[amount === 'mass' ? 'volume' : 'mass'].includes(f.key),
+        ).map((f) => (
           <label key={f.key}>
             <span>{t(`release.${f.key}`)}</span>
             <input
@@ -67,7 +99,7 @@ export function ReleaseForm({ release, onRelease }: Props) {
               step={f.step}
               min={f.min}
               max={f.max}
-              required={f.key === 'releaseKg'}
+              required={AMOUNT_FIELDS[amount].includes(f.key)}
               value={values[f.key]}
               onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
             />

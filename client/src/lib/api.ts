@@ -1,6 +1,7 @@
 // Thin typed client for the HazAtlas HTTP API: one error type that carries the server's
 // {error:{code,message,details}} so forms can put field messages next to their fields.
 
+import { adminCalls } from './admin-api.js';
 import { csrfHeaders, noteStatus } from './session.js';
 import type { Basin, Catchments, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
 import type { Filters } from './url-state.js';
@@ -146,6 +147,7 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
       if (opts.crs) q.set('crs', opts.crs);
       return importCall(`/api/sites/import?${q}`, form);
     },
+    ...adminCalls(call, json),
   };
 }
 

@@ -37,6 +37,7 @@ export function useSession(): SessionState {
 
 const RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 export const canEdit = (s: SessionState) => s.user !== null && RANK[s.user.role] >= RANK.editor;
+export const isAdmin = (s: SessionState) => s.user?.role === 'admin';
 
 /** Headers a request needs: the CSRF token on anything but GET/HEAD. */
 export function csrfHeaders(method = 'GET'): Record<string, string> {

@@ -1,5 +1,7 @@
-// Encodes the shareable application state (map view, selected site, trace, filters, layers,
-// language) to and from the URL query string, so any screen is a permalink.
+// Encodes the shareable application state (map view, selected site, trace and its release scenario,
+// filters, layers, language) to and from the URL query string, so any screen is a permalink.
+import type { ReleaseParams } from './release.js';
+import { decodeRelease, encodeRelease } from './release-url.js';
 
 export interface View {
   lon: number;
@@ -29,6 +31,8 @@ export interface AppState {
   site?: string;
   /** Start of the active trace. */
   trace?: { lon: number; lat: number };
+  /** Release scenario the trace is run with (arrival times, concentrations). */
+  release?: ReleaseParams;
   basinId?: number;
   /** The basin selection is the basin's delta (e.g. the Danube Delta), not the whole basin. */
   delta?: boolean;
@@ -79,6 +83,8 @@ export function decodeState(search: string): AppState {
   ) {
     state.trace = { lon: t[0], lat: t[1] };
   }
+  const release = decodeRelease(p);
+  if (release) state.release = release;
   const basinId = num(p.get('basinId'));
   if (basinId !== undefined && Number.isInteger(basinId)) {
     state.basinId = basinId;
@@ -114,6 +120,7 @@ export function encodeState(s: AppState): string {
   if (s.view) p.set('map', `${round(s.view.zoom, 2)}/${round(s.view.lat, 4)}/${round(s.view.lon, 4)}`);
   if (s.site) p.set('site', s.site);
   if (s.trace) p.set('trace', `${round(s.trace.lon, 5)},${round(s.trace.lat, 5)}`);
+  if (s.release) encodeRelease(s.release, p);
   if (s.basinId !== undefined) p.set('basinId', String(s.basinId));
   if (s.basinId !== undefined && s.delta) p.set('delta', '1');
   if (s.filters.bbox) p.set('bbox', s.filters.bbox.map((x) => round(x, 4)).join(','));

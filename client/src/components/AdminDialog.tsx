@@ -1,0 +1,64 @@
+// Account administration for admins: users (add, change role, disable) and API tokens (create, shown
+// once; revoke). The server enforces the admin role; this dialog only shows its answers.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiToken, User } from '../lib/admin-api.js';
+import type { Api } from '../lib/api.js';
+import { AdminTokens } from './AdminTokens.js';
+import { AdminUsers } from './AdminUsers.js';
+import { apiErrorText } from './admin-errors.js';
+import './admin.css';
+
+export function AdminDialog({ api, onClose }: { api: Api; onClose(): void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  const reload = useCallback(() => {
+    Promise.all([api.users(), api.tokens()]).then(
+      ([u, tk]) => {
+        setUsers(u);
+        setTokens(tk);
+        setError(null);
+      },
+      (e: unknown) => setError(apiErrorText(e, t)),
+    );
+  }, [api, t]);
+  useEffect(reload, [reload]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog admin-dialog"
+      aria-labelledby="admin-title"
+      onClose={onClose}
+      data-testid="admin-dialog"
+    >
+      <div className="panel-head">
+        <h2 id="admin-title">{t('admin.title')}</h2>
+        <button
+          type="button"
+          className="close"
+          onClick={() => dialog.current?.close()}
+          aria-label={t('admin.close')}
+        >
+          ×
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!error && !users && <p role="status">{t('admin.loading')}</p>}
+      {users && <AdminUsers api={api} users={users} onChanged={reload} />}
+      {users && tokens && <AdminTokens api={api} users={users} tokens={tokens} onChanged={reload} />}
+    </dialog>
+  );
+}

@@ -1,0 +1,163 @@
+// The users part of the admin dialog: every account with its role (changeable) and state (disable /
+// enable), and a form to add one with a password and a role.
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../lib/admin-api.js';
+import type { Api } from '../lib/api.js';
+import type { Role } from '../lib/session.js';
+import { apiErrorText } from './admin-errors.js';
+
+export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
+
+interface Props {
+  api: Api;
+  users: User[];
+  onChanged(): void;
+}
+
+export function AdminUsers({ api, users, onChanged }: Props) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('viewer');
+
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      setNotice(await work());
+    } catch (e) {
+      setError(apiErrorText(e, t));
+    } finally {
+      setBusy(false);
+      // Also after a refusal, so a select shows the stored role again.
+      onChanged();
+    }
+  };
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const u = await api.createUser({ username: username.trim(), password, role });
+      setUsername('');
+      setPassword('');
+      return t('admin.userAdded', { username: u.username, role: t(`auth.role.${u.role}`) });
+    });
+  };
+
+  return (
+    <section className="admin-section" aria-labelledby="admin-users-title" data-testid="admin-users">
+      <h3 id="admin-users-title">{t('admin.users')}</h3>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.username')}</th>
+            <th scope="col">{t('admin.role')}</th>
+            <th scope="col">{t('admin.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className={u.disabled ? 'muted' : undefined}>
+              <th scope="row">{u.username}</th>
+              <td>
+                <select
+                  aria-label={t('admin.roleOf', { username: u.username })}
+                  value={u.role}
+                  disabled={busy}
+                  onChange={(e) => {
+                    const next = e.target.value as Role;
+                    void run(async () => {
+                      await api.updateUser(u.id, { role: next });
+                      return t('admin.roleChanged', { username: u.username, role: t(`auth.role.${next}`) });
+                    });
+                  }}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`auth.role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {u.disabled ? t('admin.disabled') : t('admin.active')}{' '}
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-label={t(u.disabled ? 'admin.enableNamed' : 'admin.disableNamed', {
+                    username: u.username,
+                  })}
+                  onClick={() =>
+                    void run(async () => {
+                      await api.updateUser(u.id, { disabled: !u.disabled });
+                      return t(u.disabled ? 'admin.enabledDone' : 'admin.disabledDone', {
+                        username: u.username,
+                      });
+                    })
+                  }
+                >
+                  {u.disabled ? t('admin.enable') : t('admin.disable')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="admin-form" onSubmit={add} aria-labelledby="admin-add-user">
+        <h4 id="admin-add-user">{t('admin.addUser')}</h4>
+        <label>
+          <span>{t('admin.username')}</span>
+          <input
+            name="new-username"
+            autoComplete="off"
+            required
+            minLength={2}
+            maxLength={64}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          <span>{t('admin.password')}</span>
+          <input
+            name="new-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <label>
+          <span>{t('admin.role')}</span>
+          <select name="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`auth.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('admin.add')}
+        </button>
+      </form>
+      <p className="muted small">{t('admin.passwordHint')}</p>
+    </section>
+  );
+}

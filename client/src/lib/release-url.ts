@@ -1,0 +1,62 @@
+// The release scenario in the permalink: the /api/trace release parameters under their own names,
+// checked against the server's ranges so a link never carries a release the trace would refuse.
+import type { ReleaseParams } from './release.js';
+
+/** The server's accepted ranges (server/core/transport/release.ts RELEASE_LIMITS). */
+const LIMITS = {
+  releaseKg: [1e-6, 1e9],
+  releaseVolumeM3: [1e-6, 1e9],
+  releaseConcentrationMgL: [1e-9, 1e6],
+  decayPerDay: [0, 100],
+  dischargeFactor: [0.01, 10],
+  limitMgL: [1e-9, 1e6],
+} as const;
+type NumberKey = keyof typeof LIMITS;
+const OPTIONAL_NUMBERS = ['decayPerDay', 'dischargeFactor', 'limitMgL'] as const;
+const SUBSTANCE_MAX = 120;
+
+function numberIn(p: URLSearchParams, key: NumberKey): number | undefined {
+  const raw = p.get(key)?.trim();
+  if (!raw) return undefined;
+  const n = Number(raw);
+  const [min, max] = LIMITS[key];
+  return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
+}
+
+/**
+ * The release in a query string, or undefined. The amount decides: a mass, else a volume with its
+ * concentration (a mass wins when both are given, as the trace refuses the pair); without a valid
+ * amount the other parameters describe nothing and are dropped.
+ */
+export function decodeRelease(p: URLSearchParams): ReleaseParams | undefined {
+  const releaseKg = numberIn(p, 'releaseKg');
+  const volume = numberIn(p, 'releaseVolumeM3');
+  const concentration = numberIn(p, 'releaseConcentrationMgL');
+  let r: ReleaseParams;
+  if (releaseKg !== undefined) r = { releaseKg };
+  else if (volume !== undefined && concentration !== undefined)
+    r = { releaseVolumeM3: volume, releaseConcentrationMgL: concentration };
+  else return undefined;
+  const substance = p.get('substance')?.trim();
+  if (substance && substance.length <= SUBSTANCE_MAX) r.substance = substance;
+  for (const k of OPTIONAL_NUMBERS) {
+    const v = numberIn(p, k);
+    if (v !== undefined) r[k] = v;
+  }
+  return r;
+}
+
+/** Writes the release's set parameters into `p` (mass, or volume and concentration, then the rest). */
+export function encodeRelease(r: ReleaseParams, p: URLSearchParams): void {
+  const set = (k: keyof ReleaseParams) => {
+    const v = r[k];
+    if (v !== undefined && v !== '') p.set(k, String(v));
+  };
+  if (r.releaseKg !== undefined) set('releaseKg');
+  else {
+    set('releaseVolumeM3');
+    set('releaseConcentrationMgL');
+  }
+  set('substance');
+  for (const k of OPTIONAL_NUMBERS) set(k);
+}
