@@ -18,21 +18,18 @@ import { useTranslation } from 'react-i18next';
 import type { Bbox, SiteSummary, TraceResult } from '../lib/types.js';
 import type { LayerId, View } from '../lib/url-state.js';
 import { SITE_ICONS } from './icons.js';
+import { wantedBasinRivers, withOverlays } from './initial-style.js';
 import {
   basinLayer,
   catchmentLabel,
-  catchmentLayers,
   SITE_SOURCE,
   selectedBasinFilter,
   selectedLayer,
-  siteClusterOptions,
-  siteLayers,
   sitesGeoJson,
   TOGGLE_LAYERS,
   TRACE_POINTS_SOURCE,
   TRACE_SOURCE,
   traceGeoJson,
-  traceLayers,
 } from './layers.js';
 import { setPlume } from './plume-layer.js';
 
@@ -87,6 +84,8 @@ export function MapView(props: Props) {
   // Callbacks change every render; the map's listeners read the latest through this ref.
   const live = useRef(props);
   live.current = props;
+  // The first style is built in the language of the first render; the language effect updates it.
+  const firstApproxText = useRef(t('layers.approxLabel'));
 
   useImperativeHandle(props.ref, () => ({
     fitBounds: (b, maxZoom = 9) =>
@@ -100,12 +99,24 @@ export function MapView(props: Props) {
     if (!container.current) return;
     setWorkerUrl(workerUrl);
     const v = live.current.initialView ?? { lon: 30, lat: 45, zoom: 3.2 };
+    const p = live.current;
     const map = new MlMap({
       container: container.current,
       style: `${window.location.origin}/api/style.json`,
+      // The overlays are in the first style, so the basemap tiles are parsed once.
+      transformStyle: (_previous, next) =>
+        withOverlays(next, {
+          approxText: firstApproxText.current,
+          layers: p.layers,
+          basinId: p.basinId,
+          delta: p.delta === true,
+        }),
       center: [v.lon, v.lat],
       zoom: v.zoom,
       attributionControl: { compact: true },
+      // Labels appear at once: a fade keeps the map repainting (not idle) for 300 ms after each
+      // placement, which in software WebGL costs several full frames.
+      fadeDuration: 0,
       // Keeps screenshots for tests and printing possible.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
@@ -126,22 +137,13 @@ export function MapView(props: Props) {
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-    map.on('load', () => {
-      for (const [name, img] of Object.entries(SITE_ICONS)) map.addImage(name, img, { sdf: true });
-      map.addSource(SITE_SOURCE, { type: 'geojson', data: EMPTY, ...siteClusterOptions });
-      map.addSource(TRACE_SOURCE, { type: 'geojson', data: EMPTY });
-      // Areas under the rivers; their labels above the basemap labels (text set by the language effect).
-      for (const l of catchmentLayers('')) {
-        map.addLayer(
-          l,
-          l.type === 'symbol' ? undefined : map.getLayer('rivers-major') ? 'rivers-major' : undefined,
-        );
-      }
-      map.addSource(TRACE_POINTS_SOURCE, { type: 'geojson', data: EMPTY });
-      for (const l of traceLayers) map.addLayer(l);
-      for (const l of siteLayers) map.addLayer(l);
-      setReady(true);
+    // Site symbols are drawn on the client; MapLibre asks for each the first time a layer needs it.
+    map.setMissingStyleImageResolver((id) => {
+      const img = SITE_ICONS[id as keyof typeof SITE_ICONS];
+      if (img && !map.hasImage(id)) map.addImage(id, img, { sdf: true });
     });
+    // Data can go into the overlay sources as soon as the style is in, while the basemap tiles load.
+    map.once('style.load', () => setReady(true));
     map.on('moveend', () => {
       const c = map.getCenter();
       live.current.onViewChange({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
@@ -221,12 +223,15 @@ export function MapView(props: Props) {
       map.setLayoutProperty('basin-labels', 'text-field', catchmentLabel(t('layers.approxLabel')));
   }, [map, t]);
 
+  // The first style already draws the initial basin's rivers; replace the layer only when it changes.
+  const basinRiversShown = useRef(wantedBasinRivers(props));
   useEffect(() => {
     if (!map) return;
+    const wanted = wantedBasinRivers({ basinId: props.basinId, layers: props.layers });
+    if (wanted === basinRiversShown.current) return;
+    basinRiversShown.current = wanted;
     if (map.getLayer('basin-rivers')) map.removeLayer('basin-rivers');
-    if (props.basinId !== undefined && props.layers.includes('basins')) {
-      map.addLayer(basinLayer(props.basinId), 'boundaries');
-    }
+    if (wanted !== null) map.addLayer(basinLayer(wanted), 'boundaries');
   }, [map, props.basinId, props.layers]);
 
   useEffect(() => {
