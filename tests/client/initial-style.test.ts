@@ -40,7 +40,7 @@ describe('withOverlays', () => {
     expect(at('trace-casing')).toBeGreaterThan(at('basin-labels'));
     expect(at('site-points')).toBeGreaterThan(at('trace-casing'));
     expect(layer(style, 'basin-rivers')).toMatchObject({ filter: ['==', ['get', 'basin_id'], 7] });
-    expect(JSON.stringify(layer(style, 'basin-selected').filter)).toContain('7');
+    expect(JSON.stringify(layer(style, 'basin-selected'))).toContain('"basinId"],7]');
   });
 
   it('sets every toggled layer visible or hidden from the URL layers', () => {
