@@ -11,7 +11,9 @@ import { ImportDialog } from './components/ImportDialog.js';
 import { Legend } from './components/Legend.js';
 import { MatrixView } from './components/MatrixView.js';
 import { PlanningPanel } from './components/PlanningPanel.js';
+import { ReceptorsPanel } from './components/ReceptorsPanel.js';
 import { ReportView } from './components/ReportView.js';
+import { ScreeningPanel } from './components/ScreeningPanel.js';
 import { SiteForm } from './components/SiteForm.js';
 import { SiteList } from './components/SiteList.js';
 import { SitePanel } from './components/SitePanel.js';
@@ -27,6 +29,7 @@ import { reportParamsFrom } from './lib/report.js';
 import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
+import { useReceptorLayer } from './map/useReceptorLayer.js';
 
 type FormTarget = { site: Site | null; at?: { lon: number; lat: number } };
 
@@ -64,10 +67,17 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [reportFor, setReportFor] = useState<string | null>(null);
   const [upstreamAt, setUpstreamAt] = useState<{ lon: number; lat: number } | null>(null);
   const [planning, setPlanning] = useState(false);
+  const [receptorsOpen, setReceptorsOpen] = useState(false);
+  const [screeningOpen, setScreeningOpen] = useState(false);
+  // Bumped after a receptor import or delete: the layer and the list reload.
+  const [receptorsVersion, setReceptorsVersion] = useState(0);
+  // A site chosen in a list without coordinates (screening) is flown to once it has loaded.
+  const flyToSite = useRef<string | null>(null);
   const [deletedOpen, setDeletedOpen] = useState(false);
   const [adminOpen, setAdminOpen] = useState(false);
   const mapRef = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
+  useReceptorLayer(api, getMap, s.layers.includes('receptors'), receptorsVersion);
   // A restored permalink keeps its view; a trace the user starts is zoomed to.
   const fitTrace = useRef(false);
   const message = useCallback((e: unknown) => (e instanceof ApiError ? e.message : t('errors.network')), [t]);
@@ -111,7 +121,12 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       p.data?.id === id ? { ...p, loading: true } : { data: null, loading: true, error: null },
     );
     api.site(id).then(
-      (d) => !stale && setSite({ data: d, loading: false, error: null }),
+      (d) => {
+        if (stale) return;
+        setSite({ data: d, loading: false, error: null });
+        if (flyToSite.current === d.id) mapRef.current?.flyTo(d.lon, d.lat, 8);
+        flyToSite.current = null;
+      },
       (e: unknown) => !stale && setSite({ data: null, loading: false, error: message(e) }),
     );
     return () => {
@@ -202,6 +217,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         }}
         onMatrix={() => setMatrixOpen(true)}
         onPlanning={() => setPlanning(true)}
+        onReceptors={() => setReceptorsOpen(true)}
+        onScreening={() => setScreeningOpen(true)}
         onDeleted={() => setDeletedOpen(true)}
         onAdmin={() => setAdminOpen(true)}
         lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}
@@ -260,7 +277,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             onViewChange={(view) => setS((p) => ({ ...p, view }))}
           />
         </main>
-        {(form || s.site || s.trace || planning || upstreamAt) && (
+        {(form || s.site || s.trace || planning || upstreamAt || receptorsOpen || screeningOpen) && (
           <div className="panels">
             {form ? (
               <SiteForm
@@ -282,6 +299,27 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                       setPlanning(false);
                       setMode('browse');
                     }}
+                  />
+                )}
+                {screeningOpen && (
+                  <ScreeningPanel
+                    api={api}
+                    selectedId={s.site}
+                    onSelectSite={(id) => {
+                      if (site.data?.id === id) mapRef.current?.flyTo(site.data.lon, site.data.lat, 8);
+                      flyToSite.current = id;
+                      selectSite(id);
+                    }}
+                    onClose={() => setScreeningOpen(false)}
+                  />
+                )}
+                {receptorsOpen && (
+                  <ReceptorsPanel
+                    api={api}
+                    version={receptorsVersion}
+                    onChanged={() => setReceptorsVersion((n) => n + 1)}
+                    onZoom={(b) => mapRef.current?.fitBounds(b, 13)}
+                    onClose={() => setReceptorsOpen(false)}
                   />
                 )}
                 {upstreamAt && (

@@ -18,6 +18,9 @@ interface Props {
   onMatrix?(): void;
   /** Opens the planning review panel. */
   onPlanning?(): void;
+  /** Opens the receptor layers panel and the location screening panel. */
+  onReceptors?(): void;
+  onScreening?(): void;
   /** Opens the recycle bin of deleted sites (editors). */
   onDeleted?(): void;
   /** Opens user and API-token administration (admins). */
@@ -108,6 +111,16 @@ export function Header(p: Props) {
         {p.onPlanning && (
           <button type="button" onClick={p.onPlanning} data-testid="planning-open">
             {t('planning.open')}
+          </button>
+        )}
+        {p.onReceptors && (
+          <button type="button" onClick={p.onReceptors} data-testid="receptors-open">
+            {t('receptors.open')}
+          </button>
+        )}
+        {p.onScreening && (
+          <button type="button" onClick={p.onScreening} data-testid="screening-open">
+            {t('screening.open')}
           </button>
         )}
         <button type="button" onClick={copy}>

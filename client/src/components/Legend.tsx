@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { thiLegend, UNCLASSIFIED, wriLegend } from '../lib/colors.js';
 import { LAYER_IDS, type LayerId } from '../lib/url-state.js';
+import { ReceptorLegend } from './ReceptorLegend.js';
 
 interface Props {
   layers: readonly LayerId[];
@@ -72,6 +73,7 @@ export function Legend({ layers, onToggle }: Props) {
               <Swatches items={[...thiLegend(), { label: t('layers.unclassified'), color: UNCLASSIFIED }]} />
             </div>
           )}
+          {id === 'receptors' && layers.includes(id) && <ReceptorLegend />}
           {id === 'basins' && layers.includes(id) && (
             <ul className="swatches">
               <li>

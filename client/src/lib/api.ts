@@ -2,6 +2,7 @@
 // {error:{code,message,details}} so forms can put field messages next to their fields.
 
 import { adminCalls } from './admin-api.js';
+import { receptorCalls } from './receptors-api.js';
 import { csrfHeaders, noteStatus } from './session.js';
 import type { Basin, Catchments, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
 import type { Filters } from './url-state.js';
@@ -101,14 +102,17 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
     return (await res.json()) as T;
   }
   // A committed import with bad rows answers 422 with the same report body: that is a result, not a failure.
-  async function importCall(path: string, form: FormData): Promise<ImportReport> {
+  async function importCall<R extends { accepted: number } = ImportReport>(
+    path: string,
+    form: FormData,
+  ): Promise<R> {
     const res = await fetchImpl(`${base}${path}`, withCsrf({ method: 'POST', body: form }));
     noteStatus(res.status);
     if (res.ok || res.status === 422) {
       const body = (await res
         .clone()
         .json()
-        .catch(() => null)) as ImportReport | null;
+        .catch(() => null)) as R | null;
       if (body && typeof body.accepted === 'number') return body;
     }
     throw await errorFrom(res);
@@ -148,6 +152,7 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
       return importCall(`/api/sites/import?${q}`, form);
     },
     ...adminCalls(call, json),
+    ...receptorCalls(call, importCall),
   };
 }
 

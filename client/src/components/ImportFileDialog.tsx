@@ -1,0 +1,181 @@
+// File import dialog shared by sites and receptor layers: choose a file, its format and CRS (and any
+// extra fields the caller adds), check it (dry run) to see the bad rows, then commit.
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/api.js';
+import { CRS_CHOICES } from '../lib/enums.js';
+
+export interface ImportReportLike {
+  dryRun: boolean;
+  accepted: number;
+  rejected: number;
+  errors: { line: number | null; field?: string | null; message: string }[];
+  duplicates?: unknown[];
+}
+
+export interface ImportFormat {
+  value: string;
+  label: string;
+  /** File name endings that select this format. */
+  ext: readonly string[];
+}
+
+interface Props<R extends ImportReportLike> {
+  /** Prefix of the element ids (`${idPrefix}-file`, `-format`, `-crs`, `-title`). */
+  idPrefix: string;
+  title: string;
+  fileLabel: string;
+  formats: readonly ImportFormat[];
+  /** Runs the import (a dry run, or the commit). */
+  run(file: File, opts: { format: string; crs: string; dryRun: boolean }): Promise<R>;
+  /** The commit button's label for a dry-run report (only shown when some rows are valid). */
+  commitLabel(report: R): string;
+  /** The summary of a committed import. */
+  committedText(report: R): string;
+  /** Extra fields between the format row and the report (e.g. a default kind). */
+  children?: ReactNode;
+  onClose(imported: boolean): void;
+}
+
+export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const first = p.formats[0]?.value ?? '';
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState(first);
+  const [crs, setCrs] = useState('EPSG:4326');
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<R | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState(false);
+
+  useEffect(() => {
+    // showModal gives focus trapping and Esc-to-close for free.
+    dialog.current?.showModal();
+  }, []);
+
+  const formatOf = (name: string): string => {
+    const lower = name.toLowerCase();
+    return p.formats.find((f) => f.ext.some((x) => lower.endsWith(x)))?.value ?? first;
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file) {
+      setError(t('import.chooseFile'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await p.run(file, { format, crs, dryRun });
+      setReport(r);
+      if (!dryRun) setImported(true);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.network'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const id = (suffix: string) => `${p.idPrefix}-${suffix}`;
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={id('title')}
+      onClose={() => p.onClose(imported)}
+      data-testid={`${p.idPrefix}-dialog`}
+    >
+      <h2 id={id('title')}>{p.title}</h2>
+      <div className="field">
+        <label htmlFor={id('file')}>{p.fileLabel}</label>
+        <input
+          id={id('file')}
+          type="file"
+          accept={p.formats.flatMap((f) => f.ext).join(',')}
+          onChange={(e) => {
+            const fl = e.target.files?.[0] ?? null;
+            setFile(fl);
+            setReport(null);
+            if (fl) setFormat(formatOf(fl.name));
+          }}
+        />
+      </div>
+      <div className="row">
+        <div className="field">
+          <label htmlFor={id('format')}>{t('import.format')}</label>
+          <select id={id('format')} value={format} onChange={(e) => setFormat(e.target.value)}>
+            {p.formats.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('crs')}>{t('import.crs')}</label>
+          <select id={id('crs')} value={crs} onChange={(e) => setCrs(e.target.value)}>
+            {CRS_CHOICES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code} — {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {p.children}
+      {busy && <p role="status">{t('import.checking')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && (
+        <div className="import-report" data-testid="import-report" role="status">
+          <p>
+            {report.dryRun
+              ? t('import.report', { accepted: report.accepted, rejected: report.rejected })
+              : p.committedText(report)}
+          </p>
+          {(report.duplicates?.length ?? 0) > 0 && (
+            <p>{t('import.duplicates', { count: report.duplicates?.length ?? 0 })}</p>
+          )}
+          {report.errors.length > 0 && (
+            <table className="breakdown">
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.line')}</th>
+                  <th scope="col">{t('import.field')}</th>
+                  <th scope="col">{t('import.message')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.slice(0, 200).map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: several errors may share a line and field
+                  <tr key={i}>
+                    <td>{e.line ?? '—'}</td>
+                    <td>{e.field ?? '—'}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" onClick={() => void run(true)} disabled={busy}>
+          {t('import.dryRun')}
+        </button>
+        {report?.dryRun && report.accepted > 0 && (
+          <button type="button" className="primary" onClick={() => void run(false)} disabled={busy}>
+            {p.commitLabel(report)}
+          </button>
+        )}
+        <button type="button" onClick={() => dialog.current?.close()}>
+          {t('import.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,266 @@
+// Location screening of the register: border screening (sites that may need transboundary notification)
+// and natech screening (sites in a flood zone or near a river), each with its parameters; a site name
+// selects the site on the map, as in the site list.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Api, ApiError } from '../lib/api.js';
+import { formatKm, formatNumber } from '../lib/format.js';
+import {
+  type BorderScreening,
+  type NatechScreening,
+  parseScreeningParam,
+  reasonText,
+  SCREENING_LIMITS,
+  type ScreeningParam,
+} from '../lib/screening.js';
+import './receptors.css';
+
+type Tab = 'border' | 'natech';
+
+interface Props {
+  api: Api;
+  selectedId: string | undefined;
+  onSelectSite(id: string): void;
+  onClose(): void;
+}
+
+type Result<T> = { data: T | null; loading: boolean; error: string | null };
+
+/** A number field for one screening parameter; empty means the server's default. */
+function ParamField(p: {
+  param: ScreeningParam;
+  label: string;
+  value: string;
+  placeholder: string;
+  onChange(v: string): void;
+}) {
+  const { t } = useTranslation();
+  const { min, max } = SCREENING_LIMITS[p.param];
+  const invalid = parseScreeningParam(p.value, p.param) === null;
+  const id = `screening-${p.param}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{p.label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        min={min}
+        max={max}
+        value={p.value}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-err` : undefined}
+        placeholder={p.placeholder}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+      {invalid && (
+        <p id={`${id}-err`} className="field-error">
+          {t('screening.range', { min, max })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Fetches when the parameters are valid, debounced so typing doesn't fire a request per key. */
+function useScreening<T>(
+  enabled: boolean,
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+): Result<T> {
+  const { t } = useTranslation();
+  const [state, setState] = useState<Result<T>>({ data: null, loading: false, error: null });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the parameters `load` closes over.
+  useEffect(() => {
+    if (!enabled) return;
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => {
+      setState((p) => ({ ...p, loading: true, error: null }));
+      load(ctrl.signal).then(
+        (data) => setState({ data, loading: false, error: null }),
+        (e: unknown) => {
+          if (!ctrl.signal.aborted)
+            setState({
+              data: null,
+              loading: false,
+              error: e instanceof ApiError ? e.message : t('errors.network'),
+            });
+        },
+      );
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      ctrl.abort();
+    };
+  }, [enabled, key, t]);
+  return state;
+}
+
+export function ScreeningPanel({ api, selectedId, onSelectSite, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [tab, setTab] = useState<Tab>('border');
+  const [withinKm, setWithinKm] = useState('50');
+  const [borderWithinKm, setBorderWithinKm] = useState('');
+  const [riverWithinM, setRiverWithinM] = useState('500');
+
+  const w = parseScreeningParam(withinKm, 'withinKm');
+  const bw = parseScreeningParam(borderWithinKm, 'borderWithinKm');
+  const rw = parseScreeningParam(riverWithinM, 'riverWithinM');
+  const border = useScreening<BorderScreening>(
+    tab === 'border' && w !== null && bw !== null,
+    `${w}|${bw}`,
+    (s) => api.borderScreening({ withinKm: w ?? undefined, borderWithinKm: bw ?? undefined }, s),
+  );
+  const natech = useScreening<NatechScreening>(tab === 'natech' && rw !== null, `${rw}`, (s) =>
+    api.natechScreening({ riverWithinM: rw ?? undefined }, s),
+  );
+  const current = tab === 'border' ? border : natech;
+
+  const siteButton = (id: string, name: string) => (
+    <button type="button" className="link" onClick={() => onSelectSite(id)} aria-current={id === selectedId}>
+      {name}
+    </button>
+  );
+  const reasons = (list: Parameters<typeof reasonText>[0][]) => (
+    <ul className="screening-reasons">
+      {list.map((r, i) => {
+        const { key, values } = reasonText(r);
+        const shown = Object.fromEntries(
+          Object.entries(values).map(([k, v]) => [
+            k,
+            typeof v === 'number' ? formatNumber(v, lang, 1) : v || t('screening.unnamedRiver'),
+          ]),
+        );
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: reasons have no id and never reorder
+          <li key={i} title={r.message} data-code={r.code}>
+            {t(key, shown)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+
+  return (
+    <aside className="panel screening-panel" aria-labelledby="screening-title" data-testid="screening-panel">
+      <div className="panel-head">
+        <h2 id="screening-title">{t('screening.title')}</h2>
+        <button type="button" className="close" onClick={onClose} aria-label={t('screening.close')}>
+          ×
+        </button>
+      </div>
+      <fieldset className="screening-tabs">
+        <legend className="sr-only">{t('screening.which')}</legend>
+        {(['border', 'natech'] as const).map((k) => (
+          <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>
+            {t(`screening.tabs.${k}`)}
+          </button>
+        ))}
+      </fieldset>
+      <p className="muted small">{t(`screening.about.${tab}`)}</p>
+      {tab === 'border' ? (
+        <div className="row">
+          <ParamField
+            param="withinKm"
+            label={t('screening.withinKm')}
+            value={withinKm}
+            placeholder="50"
+            onChange={setWithinKm}
+          />
+          <ParamField
+            param="borderWithinKm"
+            label={t('screening.borderWithinKm')}
+            value={borderWithinKm}
+            placeholder={t('screening.sameAsWithin')}
+            onChange={setBorderWithinKm}
+          />
+        </div>
+      ) : (
+        <ParamField
+          param="riverWithinM"
+          label={t('screening.riverWithinM')}
+          value={riverWithinM}
+          placeholder="500"
+          onChange={setRiverWithinM}
+        />
+      )}
+      {current.loading && <p role="status">{t('screening.loading')}</p>}
+      {current.error && (
+        <p className="error" role="alert">
+          {current.error}
+        </p>
+      )}
+      {tab === 'border' && border.data && (
+        <section aria-live="polite" data-testid="screening-border">
+          <p data-testid="screening-summary">
+            {t('screening.summary', { total: border.data.total, screened: border.data.screened })}
+          </p>
+          {border.data.sites.length > 0 && (
+            <table className="screening-table">
+              <caption className="sr-only">{t('screening.tabs.border')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('screening.siteAndReasons')}</th>
+                  <th scope="col">{t('screening.toLandBorder')}</th>
+                  <th scope="col">{t('screening.riverToBorder')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {border.data.sites.map((s) => (
+                  <tr key={s.id} data-site={s.name} className={s.id === selectedId ? 'selected' : undefined}>
+                    <td>
+                      {siteButton(s.id, s.name)}
+                      <span className="muted"> {s.country ?? ''}</span>
+                      {reasons(s.reasons)}
+                      {s.affectedCountries.length > 0 && (
+                        <div className="muted small">
+                          {t('screening.notify', { list: s.affectedCountries.join(', ') })}
+                        </div>
+                      )}
+                    </td>
+                    <td className="num">
+                      {s.distanceToBorderKm === null ? '—' : formatKm(s.distanceToBorderKm, lang)}
+                    </td>
+                    <td className="num">
+                      {s.kmToFirstBorder === null ? '—' : formatKm(s.kmToFirstBorder, lang)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+      {tab === 'natech' && natech.data && (
+        <section aria-live="polite" data-testid="screening-natech">
+          <p data-testid="screening-summary">
+            {t('screening.summary', { total: natech.data.total, screened: natech.data.screened })}
+          </p>
+          {natech.data.sites.length > 0 && (
+            <table className="screening-table">
+              <caption className="sr-only">{t('screening.tabs.natech')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('screening.site')}</th>
+                  <th scope="col">{t('screening.reasonsCol')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {natech.data.sites.map((s) => (
+                  <tr key={s.id} data-site={s.name} className={s.id === selectedId ? 'selected' : undefined}>
+                    <td>
+                      {siteButton(s.id, s.name)}
+                      <span className="muted"> {s.country ?? ''}</span>
+                    </td>
+                    <td>{reasons(s.reasons)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </aside>
+  );
+}
