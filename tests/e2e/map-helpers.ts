@@ -87,18 +87,24 @@ export async function jumpTo(page: Page, lon: number, lat: number, zoom: number)
   await waitIdle(page);
 }
 
-/** Clicks the map canvas where a lon/lat is drawn. */
+/**
+ * Clicks the map canvas where a lon/lat is drawn. Projection and canvas position are read together
+ * after two frames, so a layout change just before (a panel or hint opening) has resized the map.
+ */
 export async function clickLonLat(page: Page, lon: number, lat: number): Promise<void> {
   const p = await page.evaluate(
-    ([x, y]) => {
-      const pt = window.__hazatlas?.map.project([x, y]);
-      return pt ? { x: pt.x, y: pt.y } : null;
+    async ([x, y]) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const map = window.__hazatlas?.map;
+      if (!map) return null;
+      const box = map.getCanvas().getBoundingClientRect();
+      const pt = map.project([x, y]);
+      return { x: box.left + pt.x, y: box.top + pt.y };
     },
     [lon, lat] as const,
   );
-  const box = await page.locator('.map canvas').boundingBox();
-  if (!p || !box) throw new Error('map not on the page');
-  await page.mouse.click(box.x + p.x, box.y + p.y);
+  if (!p) throw new Error('map not on the page');
+  await page.mouse.click(p.x, p.y);
 }
 
 /** Names of rendered features in the given layers (over the whole viewport). */
