@@ -33,11 +33,11 @@ export function AdminTokens({ api, users, tokens, onChanged }: Props) {
     setError(null);
     try {
       await work();
+      onChanged();
     } catch (e) {
       setError(apiErrorText(e, t));
     } finally {
       setBusy(false);
-      onChanged();
     }
   };
 

@@ -30,12 +30,12 @@ export function AdminUsers({ api, users, onChanged }: Props) {
     setNotice(null);
     try {
       setNotice(await work());
+      onChanged();
     } catch (e) {
+      // A refused role change needs no reload: the controlled select still shows the stored role.
       setError(apiErrorText(e, t));
     } finally {
       setBusy(false);
-      // Also after a refusal, so a select shows the stored role again.
-      onChanged();
     }
   };
 
