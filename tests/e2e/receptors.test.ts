@@ -237,7 +237,7 @@ describe('location screening in the browser', () => {
   });
 });
 
-describe('deleting receptors and what viewers see', () => {
+describe('deleting receptors, and a refused write', () => {
   it('deletes a receptor after confirming (Cancel focused first)', async () => {
     const { page } = b;
     const panel = page.getByTestId('receptors-panel');
@@ -256,16 +256,31 @@ describe('deleting receptors and what viewers see', () => {
     await expect(panel.getByTestId('receptor-item').count()).resolves.toBe(1);
   });
 
-  it('hides import and delete after logging out; the list and the layer stay readable', async () => {
+  it('when the session has ended on the server, a delete shows the 401 message and the write controls go', async () => {
     const { page } = b;
-    await page.getByRole('button', { name: 'Log out' }).click();
     const panel = page.getByTestId('receptors-panel');
+    // The session ends elsewhere (another tab, an admin): the page still shows editor controls.
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    await page.request.post(`${server.url}/api/auth/logout`, { headers: { 'X-CSRF-Token': me.csrfToken } });
+    const before = await receptorTotal();
+    await panel.getByRole('button', { name: `Delete ${FLOOD_ZONE}` }).click();
+    await panel.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete' }).click();
+    // The server's own message, next to the list; the header asks to log in.
+    const anonymous = (await (
+      await fetch(`${server.url}/api/receptors/00000000-0000-4000-8000-000000000000`, { method: 'DELETE' })
+    ).json()) as { error: { message: string } };
+    await panel.getByRole('alert').filter({ hasText: anonymous.error.message }).waitFor();
+    await page.getByTestId('auth').getByText('Log in to do this.').waitFor();
+    await expect(panel.getByRole('alertdialog').count()).resolves.toBe(0);
+    expect(await receptorTotal()).toBe(before);
+    // Now anonymous: no import or delete, the list stays readable.
     await panel.getByText('Editors can import and delete receptors after logging in.').waitFor();
     await expect(panel.getByRole('button', { name: 'Import layer…' }).count()).resolves.toBe(0);
     await expect(panel.getByRole('button', { name: /^Delete/ }).count()).resolves.toBe(0);
     await expect(panel.getByTestId('receptor-item').count()).resolves.toBe(1);
-    await b.screenshot('viewer');
-    expect(b.errors).toEqual([]);
+    await b.screenshot('session-ended');
+    // The refused request is the only console error.
+    expect(b.errors.filter((e) => !/401/.test(e))).toEqual([]);
     expect(b.blocked).toEqual([]);
   });
 });

@@ -66,6 +66,8 @@ export function ReceptorsPanel({ api, version, onChanged, onZoom, onClose }: Pro
       setConfirming(null);
       onChanged();
     } catch (e) {
+      // Refused (e.g. the session ended): say why and close the question; the list stays as it was.
+      setConfirming(null);
       setDeleteError(message(e));
     }
   };
@@ -151,7 +153,7 @@ export function ReceptorsPanel({ api, version, onChanged, onZoom, onClose }: Pro
                     {t('receptors.delete')}
                   </button>
                 )}
-                {confirming?.id === r.id && (
+                {editor && confirming?.id === r.id && (
                   <div className="confirm" role="alertdialog" aria-labelledby={`confirm-receptor-${r.id}`}>
                     <p id={`confirm-receptor-${r.id}`}>{t('receptors.confirmDelete', { name: r.name })}</p>
                     <button type="button" className="danger" onClick={() => void remove(r)}>
@@ -169,7 +171,11 @@ export function ReceptorsPanel({ api, version, onChanged, onZoom, onClose }: Pro
         </section>
       ))}
       {list.items.length < list.total && limit < MAX_RECEPTOR_LIMIT && (
-        <button type="button" onClick={() => setLimit((l) => Math.min(MAX_RECEPTOR_LIMIT, l + PAGE))} disabled={list.loading}>
+        <button
+          type="button"
+          onClick={() => setLimit((l) => Math.min(MAX_RECEPTOR_LIMIT, l + PAGE))}
+          disabled={list.loading}
+        >
           {t('receptors.more')}
         </button>
       )}
