@@ -142,9 +142,15 @@ describe('receptor layers in the browser', () => {
 describe('location screening in the browser', () => {
   it('natech: with no river distance only Azotara is flagged, inside the imported flood zone', async () => {
     const { page } = b;
-    await page.getByTestId('screening-open').click();
+    // Opened by keyboard: the focus moves into the panel, the next Tab reaches its first control.
+    await page.getByTestId('screening-open').focus();
+    await page.keyboard.press('Enter');
     const panel = page.getByTestId('screening-panel');
     await panel.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'screening-title');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Border');
     await panel.getByRole('button', { name: 'Natech' }).click();
     await panel.getByTestId('screening-natech').waitFor();
     // The default (500 m of a river) flags many sites; 0 m leaves the flood zone alone.

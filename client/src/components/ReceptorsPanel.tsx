@@ -1,6 +1,6 @@
 // Receptor layers panel: the imported receptors listed by kind (a name zooms the map to it); editors
 // import GeoJSON/CSV layers and delete receptors after confirming.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Api, ApiError } from '../lib/api.js';
 import { formatNumber } from '../lib/format.js';
@@ -32,6 +32,9 @@ interface Props {
 
 export function ReceptorsPanel({ api, version, onChanged, onZoom, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  // Opened from the header: keyboard users land in the panel, not back at the top of the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const editor = canEdit(useSession());
   const [kind, setKind] = useState<ReceptorKind | ''>('');
   const [limit, setLimit] = useState(PAGE);
@@ -76,7 +79,9 @@ export function ReceptorsPanel({ api, version, onChanged, onZoom, onClose }: Pro
   return (
     <aside className="panel receptors-panel" aria-labelledby="receptors-title" data-testid="receptors-panel">
       <div className="panel-head">
-        <h2 id="receptors-title">{t('receptors.title')}</h2>
+        <h2 id="receptors-title" ref={heading} tabIndex={-1}>
+          {t('receptors.title')}
+        </h2>
         <button type="button" className="close" onClick={onClose} aria-label={t('receptors.close')}>
           ×
         </button>

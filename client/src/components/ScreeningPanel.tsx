@@ -1,7 +1,7 @@
 // Location screening of the register: border screening (sites that may need transboundary notification)
 // and natech screening (sites in a flood zone or near a river), each with its parameters; a site name
 // selects the site on the map, as in the site list.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Api, ApiError } from '../lib/api.js';
 import { formatKm, formatNumber } from '../lib/format.js';
@@ -98,6 +98,9 @@ function useScreening<T>(
 
 export function ScreeningPanel({ api, selectedId, onSelectSite, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  // Opened from the header: keyboard users land in the panel, not back at the top of the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const lang = i18n.language;
   const [tab, setTab] = useState<Tab>('border');
   const [withinKm, setWithinKm] = useState('50');
@@ -145,7 +148,9 @@ export function ScreeningPanel({ api, selectedId, onSelectSite, onClose }: Props
   return (
     <aside className="panel screening-panel" aria-labelledby="screening-title" data-testid="screening-panel">
       <div className="panel-head">
-        <h2 id="screening-title">{t('screening.title')}</h2>
+        <h2 id="screening-title" ref={heading} tabIndex={-1}>
+          {t('screening.title')}
+        </h2>
         <button type="button" className="close" onClick={onClose} aria-label={t('screening.close')}>
           ×
         </button>
