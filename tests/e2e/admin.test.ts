@@ -152,6 +152,20 @@ describe('account administration in the web app', () => {
     const viewerRow = users.getByRole('row', { name: new RegExp(VIEWER.username) });
     await viewerRow.waitFor();
     expect(await viewerRow.getByLabel(`Role of ${VIEWER.username}`).inputValue()).toBe('viewer');
+    // A role change is saved only when confirmed: promote, see it stored, and set it back.
+    for (const role of ['editor', 'viewer'] as const) {
+      await viewerRow.getByLabel(`Role of ${VIEWER.username}`).selectOption(role);
+      await viewerRow.getByRole('button', { name: `Save the role of ${VIEWER.username}` }).click();
+      await users.getByText(`${VIEWER.username} is now ${role}.`).waitFor();
+      const db = new Database(dbPath, { readonly: true });
+      try {
+        expect(db.prepare('SELECT role FROM users WHERE username = ?').pluck().get(VIEWER.username)).toBe(
+          role,
+        );
+      } finally {
+        db.close();
+      }
+    }
 
     const tokens = dialog.getByTestId('admin-tokens');
     const create = tokens.getByRole('form', { name: 'Create an API token' });
@@ -181,6 +195,7 @@ describe('account administration in the web app', () => {
     // The last admin cannot demote themselves: the server's 409 message, and the select keeps the role.
     const self = users.getByLabel(`Role of ${ADMIN.username}`);
     await self.selectOption('viewer');
+    await users.getByRole('button', { name: `Save the role of ${ADMIN.username}` }).click();
     await users
       .getByRole('alert')
       .getByText(/last active admin/)

@@ -24,16 +24,18 @@ export function AdminUsers({ api, users, onChanged }: Props) {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('viewer');
 
-  const run = async (work: () => Promise<string>) => {
+  /** Runs a change; true when the server took it. */
+  const run = async (work: () => Promise<string>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     setNotice(null);
     try {
       setNotice(await work());
       onChanged();
+      return true;
     } catch (e) {
-      // A refused role change needs no reload: the controlled select still shows the stored role.
       setError(apiErrorText(e, t));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -75,24 +77,17 @@ export function AdminUsers({ api, users, onChanged }: Props) {
             <tr key={u.id} className={u.disabled ? 'muted' : undefined}>
               <th scope="row">{u.username}</th>
               <td>
-                <select
-                  aria-label={t('admin.roleOf', { username: u.username })}
-                  value={u.role}
-                  disabled={busy}
-                  onChange={(e) => {
-                    const next = e.target.value as Role;
-                    void run(async () => {
+                <RoleCell
+                  key={u.role}
+                  user={u}
+                  busy={busy}
+                  onSave={(next) =>
+                    run(async () => {
                       await api.updateUser(u.id, { role: next });
                       return t('admin.roleChanged', { username: u.username, role: t(`auth.role.${next}`) });
-                    });
-                  }}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`auth.role.${r}`)}
-                    </option>
-                  ))}
-                </select>
+                    })
+                  }
+                />
               </td>
               <td>
                 {u.disabled ? t('admin.disabled') : t('admin.active')}{' '}
@@ -159,5 +154,39 @@ export function AdminUsers({ api, users, onChanged }: Props) {
       </form>
       <p className="muted small">{t('admin.passwordHint')}</p>
     </section>
+  );
+}
+
+/**
+ * A user's role: chosen in the select, saved with its own button, so moving through the options with
+ * the keyboard changes nothing until the admin confirms. A refused change shows the stored role again.
+ */
+function RoleCell({ user, busy, onSave }: { user: User; busy: boolean; onSave(r: Role): Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Role>(user.role);
+  return (
+    <span className="admin-role">
+      <select
+        aria-label={t('admin.roleOf', { username: user.username })}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value as Role)}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`auth.role.${r}`)}
+          </option>
+        ))}
+      </select>
+      {draft !== user.role && (
+        <button
+          type="button"
+          disabled={busy}
+          aria-label={t('admin.saveRoleOf', { username: user.username })}
+          onClick={() => void onSave(draft).then((ok) => !ok && setDraft(user.role))}
+        >
+          {t('admin.saveRole')}
+        </button>
+      )}
+    </span>
   );
 }

@@ -307,6 +307,8 @@ export const en = {
     passwordHint: 'Passwords are 10 to 1,024 characters.',
     role: 'Role',
     roleOf: 'Role of {{username}}',
+    saveRole: 'Save',
+    saveRoleOf: 'Save the role of {{username}}',
     state: 'State',
     active: 'active',
     disabled: 'disabled',

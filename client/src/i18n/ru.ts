@@ -311,6 +311,8 @@ export const ru: Messages = {
     passwordHint: 'Пароль — от 10 до 1024 символов.',
     role: 'Роль',
     roleOf: 'Роль пользователя {{username}}',
+    saveRole: 'Сохранить',
+    saveRoleOf: 'Сохранить роль пользователя {{username}}',
     state: 'Состояние',
     active: 'активен',
     disabled: 'отключён',
