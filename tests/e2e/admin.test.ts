@@ -181,6 +181,14 @@ describe('account administration in the web app', () => {
       200,
     );
     await b.screenshot('admin-token-once');
+    // On a tablet in portrait the dialog fits the width (its tables wrap, nothing scrolls sideways).
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const overflow = await page
+      .locator('[data-testid=admin-dialog]')
+      .evaluate((d) => d.scrollWidth - d.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await b.screenshot('admin-tablet');
+    await page.setViewportSize({ width: 1366, height: 800 });
     await tokens.getByRole('button', { name: 'Done' }).click();
     expect(await tokens.getByLabel('New API token').count()).toBe(0);
     await tokens.getByRole('button', { name: `Revoke token e2e reader of ${VIEWER.username}` }).click();
