@@ -91,6 +91,12 @@ describe('receptor layers in the browser', () => {
     await expect(report.locator('p').first().textContent()).resolves.toBe('2 rows accepted, 1 rejected.');
     expect(await receptorTotal()).toBe(before); // a dry run stores nothing
     await b.screenshot('import-dry-run');
+    // Another default kind makes that dry run stale: it must be checked again before committing.
+    await dialog.locator('#receptor-import-kind').selectOption('school');
+    await report.waitFor({ state: 'detached' });
+    await dialog.locator('#receptor-import-kind').selectOption('');
+    await dialog.getByRole('button', { name: 'Check file' }).click();
+    await report.locator('tbody tr').first().waitFor();
 
     await dialog.getByRole('button', { name: 'Import the 2 valid rows, skip 1' }).click();
     await report.getByText('2 receptors imported; rows skipped: 1.').waitFor();

@@ -34,6 +34,8 @@ interface Props<R extends ImportReportLike> {
   committedText(report: R): string;
   /** Extra fields between the format row and the report (e.g. a default kind). */
   children?: ReactNode;
+  /** Changes when an extra field changes: a dry run made before no longer stands. */
+  resetKey?: string;
   onClose(imported: boolean): void;
 }
 
@@ -53,6 +55,8 @@ export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
     // showModal gives focus trapping and Esc-to-close for free.
     dialog.current?.showModal();
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger, not a value read.
+  useEffect(() => setReport(null), [p.resetKey]);
 
   const formatOf = (name: string): string => {
     const lower = name.toLowerCase();

@@ -41,6 +41,7 @@ export function ReceptorImportDialog({ api, onClose }: Props) {
           : t('receptors.commit', { count: r.accepted })
       }
       committedText={(r) => t('receptors.committed', { accepted: r.ids.length, rejected: r.rejected })}
+      resetKey={kind}
       onClose={onClose}
     >
       <div className="field">
