@@ -305,6 +305,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                   <ScreeningPanel
                     api={api}
                     selectedId={s.site}
+                    receptorsVersion={receptorsVersion}
                     onSelectSite={(id) => {
                       if (site.data?.id === id) mapRef.current?.flyTo(site.data.lon, site.data.lat, 8);
                       flyToSite.current = id;

@@ -20,6 +20,8 @@ type Tab = 'border' | 'natech';
 interface Props {
   api: Api;
   selectedId: string | undefined;
+  /** Receptor layers' version: an imported or deleted flood zone changes the natech answer. */
+  receptorsVersion: number;
   onSelectSite(id: string): void;
   onClose(): void;
 }
@@ -96,7 +98,7 @@ function useScreening<T>(
   return state;
 }
 
-export function ScreeningPanel({ api, selectedId, onSelectSite, onClose }: Props) {
+export function ScreeningPanel({ api, selectedId, receptorsVersion, onSelectSite, onClose }: Props) {
   const { t, i18n } = useTranslation();
   // Opened from the header: keyboard users land in the panel, not back at the top of the page.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -115,8 +117,10 @@ export function ScreeningPanel({ api, selectedId, onSelectSite, onClose }: Props
     `${w}|${bw}`,
     (s) => api.borderScreening({ withinKm: w ?? undefined, borderWithinKm: bw ?? undefined }, s),
   );
-  const natech = useScreening<NatechScreening>(tab === 'natech' && rw !== null, `${rw}`, (s) =>
-    api.natechScreening({ riverWithinM: rw ?? undefined }, s),
+  const natech = useScreening<NatechScreening>(
+    tab === 'natech' && rw !== null,
+    `${rw}|${receptorsVersion}`,
+    (s) => api.natechScreening({ riverWithinM: rw ?? undefined }, s),
   );
   const current = tab === 'border' ? border : natech;
 
