@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   matrix: async () => (await import('./upstream.js')).runMatrixCommand,
   review: async () => (await import('./planning.js')).runReview,
   screening: async () => (await import('./planning.js')).runScreening,
+  receptors: async () => (await import('./receptors.js')).runReceptors,
   backup: async () => (await import('./backup.js')).runBackup,
   restore: async () => (await import('./backup.js')).runRestore,
   report: async () => (await import('./report.js')).runReportCommand,
@@ -26,6 +27,7 @@ Commands:
   matrix [--basin NAME|ID] [--csv|--json]
   review <lon> <lat> --type housing|school_hospital|workplace|... [--name TEXT] [--json]
   screening border|natech [--within-km N] [--river-within-m N] [--json]
+  receptors import FILE [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid];  receptors list [--kind K] [--json]
   backup FILE [--force]         online backup of the database
   restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)
   report <siteId> [--format html|json|csv] [--lang en|ru] [--release-kg M] [--substance NAME] [--out FILE]

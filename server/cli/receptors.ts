@@ -1,0 +1,118 @@
+// `hazatlas receptors import|list`: receptor layers (water intakes, schools, flood zones, …) from the
+// command line, with the same parsing, validation and all-or-nothing rule as POST /api/receptors/import.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { RECEPTOR_KINDS } from '../core/planning/receptor-schema.js';
+import { parseImport } from '../core/register/import/parse.js';
+import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { importReceptors, listReceptors } from '../storage/receptor-store.js';
+import { CliError } from './cli-error.js';
+
+export const RECEPTORS_USAGE = `  receptors import FILE [--format geojson|csv] [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid]
+  receptors list [--kind K[,K…]] [--limit N] [--json]
+    kinds: ${RECEPTOR_KINDS.join(', ')}`;
+
+function guard<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\nUsage:\n${RECEPTORS_USAGE}`);
+  }
+}
+
+function kindArg(value: string | undefined): string | undefined {
+  if (value !== undefined && !(RECEPTOR_KINDS as readonly string[]).includes(value)) {
+    throw new CliError(`--kind must be one of ${RECEPTOR_KINDS.join(', ')} (got "${value}").`);
+  }
+  return value;
+}
+
+function importCommand(argv: string[]): void {
+  const { values, positionals } = guard(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        kind: { type: 'string' },
+        crs: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'skip-invalid': { type: 'boolean' },
+      },
+    }),
+  );
+  const file = positionals[0];
+  if (!file) throw new CliError(`receptors import needs a FILE.\nUsage:\n${RECEPTORS_USAGE}`);
+  const ext = path.extname(file).toLowerCase().slice(1);
+  const format = values.format ?? (ext === 'json' ? 'geojson' : ext);
+  if (format !== 'geojson' && format !== 'csv') {
+    throw new CliError(`Cannot tell the format of ${file}; give --format geojson|csv.`);
+  }
+  const defaultKind = kindArg(values.kind);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
+  }
+  const parsed = parseImport(format, text, { crs: values.crs });
+  if (!parsed.ok) throw new CliError(parsed.message);
+  const db = openDb(dbPathFromEnv());
+  try {
+    const report = importReceptors(db, parsed.rows, parsed.errors, {
+      dryRun: values['dry-run'] ?? false,
+      defaultKind,
+      skipInvalid: values['skip-invalid'] ?? false,
+    });
+    for (const e of report.errors)
+      process.stderr.write(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
+    const stored = report.ids.length;
+    const verb = report.dryRun
+      ? `would import ${report.accepted} receptor(s)`
+      : stored > 0
+        ? `imported ${stored} receptor(s)`
+        : 'imported nothing';
+    process.stdout.write(`${verb}, ${report.rejected} rejected.\n`);
+    // Refused (errors without --skip-invalid) is a failure; a dry run with errors reports them the same way.
+    if (report.errors.length > 0 && !values['skip-invalid'])
+      throw new CliError(`${report.errors.length} error(s) in ${file}.`, 1);
+  } finally {
+    db.close();
+  }
+}
+
+function listCommand(argv: string[]): void {
+  const { values } = guard(() =>
+    parseArgs({
+      args: argv,
+      options: { kind: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+    }),
+  );
+  const kinds = values.kind?.split(',').map((k) => kindArg(k.trim()) as string);
+  const limit = values.limit === undefined ? 1000 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new CliError(`--limit must be a whole number from 1 to 10000 (got "${values.limit}").`);
+  const db = openDb(dbPathFromEnv());
+  try {
+    const page = listReceptors(db, { kinds, limit });
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+      return;
+    }
+    for (const r of page.items)
+      process.stdout.write(
+        `${r.id.slice(0, 8)}  ${r.kind.padEnd(15)} ${r.lon.toFixed(4)} ${r.lat.toFixed(4)}  ${r.name}\n`,
+      );
+    process.stdout.write(`(${page.items.length} of ${page.total})\n`);
+  } finally {
+    db.close();
+  }
+}
+
+export async function runReceptors(argv: string[]): Promise<void> {
+  const [sub, ...rest] = argv;
+  if (sub === 'import') importCommand(rest);
+  else if (sub === 'list') listCommand(rest);
+  else throw new CliError(`Usage:\n${RECEPTORS_USAGE}`);
+}
