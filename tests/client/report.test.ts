@@ -1,5 +1,5 @@
 // The client's report URLs against the real server: every URL the report view links to is accepted,
-// and a release the report route cannot take (substance alone, volume) is not passed on.
+// the whole release scenario of the trace is carried over, and a substance without a mass is not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationsUrl, reportParamsFrom, reportUrl } from '../../client/src/lib/report.js';
 import { copyOfBuiltDb } from '../support/database.js';
@@ -34,15 +34,27 @@ describe('report URLs', () => {
     for (const u of urls) expect((await fetch(`${server.url}${u}`)).status, u).toBe(200);
   });
 
-  it('drops a substance without a mass and a release by volume (the report route takes releaseKg)', () => {
+  it('carries the whole release scenario and drops a substance without a mass', async () => {
     expect(reportUrl(id, { substance: 'Benzene', format: 'json' })).toBe(
       `/api/sites/${id}/report?format=json`,
     );
-    expect(reportParamsFrom({ releaseVolumeM3: 10, releaseConcentrationMgL: 5 })).toEqual({});
-    expect(reportParamsFrom({ releaseKg: 7, substance: 'Cyanide', decayPerDay: 0.1 })).toEqual({
-      releaseKg: 7,
-      substance: 'Cyanide',
-    });
+    expect(reportParamsFrom({ substance: 'Benzene', decayPerDay: 0.1 })).toEqual({});
+    const byVolume = {
+      releaseVolumeM3: 10,
+      releaseConcentrationMgL: 5,
+      dischargeFactor: 0.5,
+      limitMgL: 0.01,
+    };
+    expect(reportParamsFrom(byVolume)).toEqual(byVolume);
+    const url = reportUrl(id, { ...reportParamsFrom(byVolume), format: 'json' });
+    expect(url).toBe(
+      `/api/sites/${id}/report?format=json&releaseVolumeM3=10&releaseConcentrationMgL=5&dischargeFactor=0.5&limitMgL=0.01`,
+    );
+    // The server takes the scenario: 10 m³ at 5 mg/L is 0.05 kg, at half the mean flow.
+    const res = await fetch(`${server.url}${url}`);
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as { release: { massKg: number } | null };
+    expect(report.release?.massKg).toBeCloseTo(0.05, 6);
     expect(reportParamsFrom(null)).toEqual({});
   });
 });

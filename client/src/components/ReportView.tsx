@@ -22,13 +22,21 @@ interface Props {
   onClose(): void;
 }
 
+/** The mass field starts from the trace's release: its mass, or volume (m³) × concentration (mg/L = g/m³). */
+function initialKg(p: ReportParams): string {
+  if (p.releaseKg !== undefined) return String(p.releaseKg);
+  if (p.releaseVolumeM3 !== undefined && p.releaseConcentrationMgL !== undefined)
+    return String((p.releaseVolumeM3 * p.releaseConcentrationMgL) / 1000);
+  return '';
+}
+
 type Snapshot = { state: 'pending' } | { state: 'ready'; url: string } | { state: 'failed' };
 
 export function ReportView({ siteId, initial, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [params, setParams] = useState<ReportParams>(initial);
-  const [kg, setKg] = useState(initial.releaseKg !== undefined ? String(initial.releaseKg) : '');
+  const [kg, setKg] = useState(initialKg(initial));
   const [substance, setSubstance] = useState(initial.substance ?? '');
   const [report, setReport] = useState<SiteReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -80,7 +88,14 @@ export function ReportView({ siteId, initial, onClose }: Props) {
     const n = Number(kg);
     if (kg.trim() === '') setParams({});
     else if (Number.isFinite(n) && n > 0)
-      setParams({ releaseKg: n, substance: substance.trim() || undefined });
+      // The mass typed here replaces a volume × concentration; decay, flow and limit stay as traced.
+      setParams({
+        decayPerDay: params.decayPerDay,
+        dischargeFactor: params.dischargeFactor,
+        limitMgL: params.limitMgL,
+        releaseKg: n,
+        substance: substance.trim() || undefined,
+      });
     else setError(t('report.badKg'));
   };
 

@@ -1,7 +1,7 @@
 // The site report as the client reads it (GET /api/sites/:id/report?format=json; mirrors
 // server/core/report/report-model.ts) and the URLs of its printable and CSV forms.
 import { errorFrom } from './api.js';
-import type { Arrival, ReleaseParams } from './release.js';
+import { type Arrival, type ReleaseParams, releaseQuery } from './release.js';
 import type { TraceResult } from './types.js';
 
 export interface ReportCountry {
@@ -99,15 +99,16 @@ export interface SiteReport {
   sources: { title: string; url?: string; accessed?: string }[];
 }
 
-export interface ReportParams {
-  releaseKg?: number;
-  substance?: string;
-}
+/** The release scenario of a report: the same parameters as the trace's (the routes take them all). */
+export type ReportParams = ReleaseParams;
+
+/** A release needs a mass (or volume × concentration); a substance or a rate alone is no scenario. */
+const hasMass = (p: ReportParams) =>
+  p.releaseKg !== undefined || (p.releaseVolumeM3 !== undefined && p.releaseConcentrationMgL !== undefined);
 
 export function reportQuery(p: ReportParams & { format: string }): string {
   const q = new URLSearchParams({ format: p.format });
-  if (p.releaseKg !== undefined) q.set('releaseKg', String(p.releaseKg));
-  if (p.releaseKg !== undefined && p.substance) q.set('substance', p.substance);
+  if (hasMass(p)) for (const [k, v] of releaseQuery(p)) q.set(k, v);
   return q.toString();
 }
 
@@ -124,6 +125,5 @@ export async function fetchReport(id: string, p: ReportParams, signal?: AbortSig
   return (await res.json()) as SiteReport;
 }
 
-/** The trace's release parameters a report can take over (mass only: the report route takes releaseKg). */
-export const reportParamsFrom = (r: ReleaseParams | null): ReportParams =>
-  r?.releaseKg !== undefined ? { releaseKg: r.releaseKg, substance: r.substance } : {};
+/** The trace's release scenario, carried whole into the report and the notification drafts. */
+export const reportParamsFrom = (r: ReleaseParams | null): ReportParams => (r && hasMass(r) ? { ...r } : {});
