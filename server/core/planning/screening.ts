@@ -102,19 +102,54 @@ export interface NatechFlag {
   reasons: NatechReason[];
 }
 
+type NearestRiver = (
+  lon: number,
+  lat: number,
+  maxKm: number,
+) => { river: string | null; distanceKm: number } | null;
+
+/** Footprint edges are sampled this densely for the river distance (a dam edge, not the centre, counts). */
+const EDGE_STEP_M = 50;
+
+/** Points where a site meets the world: its location, and its footprint's edges every ≤ 50 m. */
+export function siteProbePoints(site: SiteShape): [number, number][] {
+  const out: [number, number][] = [[site.lon, site.lat]];
+  if (!site.footprint) return out;
+  const proj = siteProjection(site);
+  const polygons =
+    site.footprint.type === 'Polygon' ? [site.footprint.coordinates] : site.footprint.coordinates;
+  for (const ring of polygons.flat()) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [ax, ay] = proj.toLocal(ring[i]?.[0] ?? 0, ring[i]?.[1] ?? 0);
+      const [bx, by] = proj.toLocal(ring[i + 1]?.[0] ?? 0, ring[i + 1]?.[1] ?? 0);
+      const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / EDGE_STEP_M));
+      for (let k = 0; k < steps; k++)
+        out.push(proj.toWgs84(ax + ((bx - ax) * k) / steps, ay + ((by - ay) * k) / steps));
+    }
+  }
+  return out;
+}
+
+/** The nearest river within `maxKm` of the site's location or footprint edge. */
+function nearestRiverToSite(site: SiteShape, maxKm: number, nearestRiver: NearestRiver) {
+  let best: ReturnType<NearestRiver> = null;
+  for (const [lon, lat] of siteProbePoints(site)) {
+    const r = nearestRiver(lon, lat, best ? best.distanceKm : maxKm);
+    if (r && (!best || r.distanceKm < best.distanceKm)) best = r;
+  }
+  return best;
+}
+
 /**
  * `floodZonesNear` returns the flood polygons whose box meets the site (an index lookup);
- * `nearestRiver` the nearest reach within the distance (the network's segment index).
+ * `nearestRiver` the nearest reach within the distance (the network's segment index), asked from the
+ * site's location and along its footprint's edges.
  */
 export function natechScreening(
   sites: readonly NatechSubject[],
   riverWithinM: number,
   floodZonesNear: (site: NatechSubject) => FloodZone[],
-  nearestRiver: (
-    lon: number,
-    lat: number,
-    maxKm: number,
-  ) => { river: string | null; distanceKm: number } | null,
+  nearestRiver: NearestRiver,
 ): NatechFlag[] {
   const out: NatechFlag[] = [];
   for (const site of sites) {
@@ -133,7 +168,7 @@ export function natechScreening(
         });
       }
     }
-    const river = nearestRiver(site.lon, site.lat, riverWithinM / 1000);
+    const river = nearestRiverToSite(site, riverWithinM / 1000, nearestRiver);
     if (river) {
       const distanceM = Math.round(river.distanceKm * 1000);
       reasons.push({
