@@ -151,12 +151,18 @@ describe('account administration in the web app', () => {
     await users.getByText(`User ${VIEWER.username} added (viewer).`).waitFor();
     const viewerRow = users.getByRole('row', { name: new RegExp(VIEWER.username) });
     await viewerRow.waitFor();
-    expect(await viewerRow.getByLabel(`Role of ${VIEWER.username}`).inputValue()).toBe('viewer');
+    expect(await viewerRow.getByLabel(`Role of ${VIEWER.username}`, { exact: true }).inputValue()).toBe(
+      'viewer',
+    );
     // A role change is saved only when confirmed: promote, see it stored, and set it back.
     for (const role of ['editor', 'viewer'] as const) {
-      await viewerRow.getByLabel(`Role of ${VIEWER.username}`).selectOption(role);
+      await viewerRow.getByLabel(`Role of ${VIEWER.username}`, { exact: true }).selectOption(role);
       await viewerRow.getByRole('button', { name: `Save the role of ${VIEWER.username}` }).click();
       await users.getByText(`${VIEWER.username} is now ${role}.`).waitFor();
+      // The list reloaded with the stored role (the Save button goes with the difference).
+      await viewerRow
+        .getByRole('button', { name: `Save the role of ${VIEWER.username}` })
+        .waitFor({ state: 'detached' });
       const db = new Database(dbPath, { readonly: true });
       try {
         expect(db.prepare('SELECT role FROM users WHERE username = ?').pluck().get(VIEWER.username)).toBe(
@@ -201,14 +207,14 @@ describe('account administration in the web app', () => {
     );
 
     // The last admin cannot demote themselves: the server's 409 message, and the select keeps the role.
-    const self = users.getByLabel(`Role of ${ADMIN.username}`);
+    const self = users.getByLabel(`Role of ${ADMIN.username}`, { exact: true });
     await self.selectOption('viewer');
     await users.getByRole('button', { name: `Save the role of ${ADMIN.username}` }).click();
     await users
       .getByRole('alert')
       .getByText(/last active admin/)
       .waitFor();
-    expect(await self.inputValue()).toBe('admin');
+    await expect.poll(() => self.inputValue()).toBe('admin');
 
     const db = new Database(dbPath, { readonly: true });
     try {
