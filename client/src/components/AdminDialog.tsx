@@ -8,6 +8,7 @@ import { AdminTokens } from './AdminTokens.js';
 import { AdminUsers } from './AdminUsers.js';
 import { apiErrorText } from './admin-errors.js';
 import './admin.css';
+import { ErrorNote, PanelHead } from './PanelHead.js';
 
 export function AdminDialog({ api, onClose }: { api: Api; onClose(): void }) {
   const { t } = useTranslation();
@@ -40,22 +41,13 @@ export function AdminDialog({ api, onClose }: { api: Api; onClose(): void }) {
       onClose={onClose}
       data-testid="admin-dialog"
     >
-      <div className="panel-head">
-        <h2 id="admin-title">{t('admin.title')}</h2>
-        <button
-          type="button"
-          className="close"
-          onClick={() => dialog.current?.close()}
-          aria-label={t('admin.close')}
-        >
-          ×
-        </button>
-      </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <PanelHead
+        id="admin-title"
+        title={t('admin.title')}
+        closeLabel={t('admin.close')}
+        onClose={() => dialog.current?.close()}
+      />
+      <ErrorNote message={error} />
       {!error && !users && <p role="status">{t('admin.loading')}</p>}
       {users && <AdminUsers api={api} users={users} onChanged={reload} />}
       {users && tokens && <AdminTokens api={api} users={users} tokens={tokens} onChanged={reload} />}

@@ -7,6 +7,7 @@ import type { Api } from '../lib/api.js';
 import type { Role } from '../lib/session.js';
 import { ROLES } from './AdminUsers.js';
 import { apiErrorText } from './admin-errors.js';
+import { ErrorNote } from './PanelHead.js';
 
 interface Props {
   api: Api;
@@ -55,11 +56,7 @@ export function AdminTokens({ api, users, tokens, onChanged }: Props) {
   return (
     <section className="admin-section" aria-labelledby="admin-tokens-title" data-testid="admin-tokens">
       <h3 id="admin-tokens-title">{t('admin.tokens')}</h3>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {created && (
         <div className="admin-secret" role="status" data-testid="new-token">
           <p>{t('admin.tokenOnce', { name: created.name })}</p>

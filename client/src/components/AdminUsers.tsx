@@ -6,6 +6,7 @@ import type { User } from '../lib/admin-api.js';
 import type { Api } from '../lib/api.js';
 import type { Role } from '../lib/session.js';
 import { apiErrorText } from './admin-errors.js';
+import { ErrorNote } from './PanelHead.js';
 
 export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
 
@@ -54,11 +55,7 @@ export function AdminUsers({ api, users, onChanged }: Props) {
   return (
     <section className="admin-section" aria-labelledby="admin-users-title" data-testid="admin-users">
       <h3 id="admin-users-title">{t('admin.users')}</h3>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}

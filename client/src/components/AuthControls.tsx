@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismissRefusal, login, logout, refreshSession, useSession } from '../lib/session.js';
 import './auth.css';
+import { ErrorNote } from './PanelHead.js';
 
 export function AuthControls() {
   const { t } = useTranslation();
@@ -89,11 +90,7 @@ export function AuthControls() {
               onChange={(e) => setPassword(e.target.value)}
             />
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorNote message={error} />
           <button type="submit" className="primary" disabled={busy}>
             {t('auth.submit')}
           </button>

@@ -7,6 +7,7 @@ import type { Api } from '../lib/api.js';
 import type { Site } from '../lib/types.js';
 import { apiErrorText } from './admin-errors.js';
 import './admin.css';
+import { ErrorNote, PanelHead } from './PanelHead.js';
 
 const PAGE_SIZE = 20;
 
@@ -70,23 +71,14 @@ export function DeletedSites({ api, onClose, onRestored }: Props) {
       onClose={onClose}
       data-testid="deleted-sites"
     >
-      <div className="panel-head">
-        <h2 id="deleted-title">{t('deleted.title')}</h2>
-        <button
-          type="button"
-          className="close"
-          onClick={() => dialog.current?.close()}
-          aria-label={t('deleted.close')}
-        >
-          ×
-        </button>
-      </div>
+      <PanelHead
+        id="deleted-title"
+        title={t('deleted.title')}
+        closeLabel={t('deleted.close')}
+        onClose={() => dialog.current?.close()}
+      />
       <p className="muted small">{t('deleted.intro')}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {!page && !error && <p role="status">{t('deleted.loading')}</p>}
       {page && page.total === 0 && <p className="muted">{t('deleted.empty')}</p>}
       {page && page.items.length > 0 && (

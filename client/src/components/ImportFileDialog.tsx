@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
 import { CRS_CHOICES } from '../lib/enums.js';
+import { ErrorNote } from './PanelHead.js';
 
 export interface ImportReportLike {
   dryRun: boolean;
@@ -129,11 +130,7 @@ export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
       </div>
       {p.children}
       {busy && <p role="status">{t('import.checking')}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {report && (
         <div className="import-report" data-testid="import-report" role="status">
           <p>

@@ -13,6 +13,7 @@ import {
 } from '../lib/planning-api.js';
 import { DrawController, type DrawKind, type DrawResult } from '../map/draw.js';
 import './planning.css';
+import { ErrorNote, PanelHead } from './PanelHead.js';
 
 interface Props {
   getMap(): MlMap | null;
@@ -106,20 +107,15 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
 
   return (
     <aside className="panel planning" aria-labelledby="planning-title" data-testid="planning-panel">
-      <div className="panel-head">
-        <h2 id="planning-title">{t('planning.title')}</h2>
-        <button
-          type="button"
-          className="close"
-          onClick={() => {
-            clear();
-            onClose();
-          }}
-          aria-label={t('planning.close')}
-        >
-          ×
-        </button>
-      </div>
+      <PanelHead
+        id="planning-title"
+        title={t('planning.title')}
+        closeLabel={t('planning.close')}
+        onClose={() => {
+          clear();
+          onClose();
+        }}
+      />
       <label className="field">
         <span>{t('planning.type')}</span>
         <select
@@ -160,11 +156,7 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
         </p>
       )}
       {busy && <p role="status">{t('planning.reviewing')}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {result && !busy && (
         <section aria-live="polite" data-testid="planning-result">
           <p

@@ -18,6 +18,7 @@ import { canEdit, useSession } from '../lib/session.js';
 import type { Bbox } from '../lib/types.js';
 import { ReceptorImportDialog } from './ReceptorImportDialog.js';
 import './receptors.css';
+import { ErrorNote, PanelHead } from './PanelHead.js';
 
 const PAGE = 500;
 
@@ -78,14 +79,13 @@ export function ReceptorsPanel({ api, version, onChanged, onZoom, onClose }: Pro
   const lang = i18n.language;
   return (
     <aside className="panel receptors-panel" aria-labelledby="receptors-title" data-testid="receptors-panel">
-      <div className="panel-head">
-        <h2 id="receptors-title" ref={heading} tabIndex={-1}>
-          {t('receptors.title')}
-        </h2>
-        <button type="button" className="close" onClick={onClose} aria-label={t('receptors.close')}>
-          ×
-        </button>
-      </div>
+      <PanelHead
+        id="receptors-title"
+        title={t('receptors.title')}
+        closeLabel={t('receptors.close')}
+        onClose={onClose}
+        headingRef={heading}
+      />
       <p className="muted small">{t('receptors.intro')}</p>
       <div className="receptors-controls">
         <label>
@@ -114,22 +114,14 @@ export function ReceptorsPanel({ api, version, onChanged, onZoom, onClose }: Pro
         )}
       </div>
       {list.loading && list.items.length === 0 && <p role="status">{t('receptors.loading')}</p>}
-      {list.error && (
-        <p className="error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <ErrorNote message={list.error} />
       {!list.loading && !list.error && list.total === 0 && <p>{t('receptors.empty')}</p>}
       {list.total > 0 && (
         <p data-testid="receptors-summary">
           {t('receptors.summary', { shown: list.items.length, total: list.total })}
         </p>
       )}
-      {deleteError && (
-        <p className="error" role="alert">
-          {deleteError}
-        </p>
-      )}
+      <ErrorNote message={deleteError} />
       {groupByKind(list.items).map((g) => (
         <section key={g.kind} className="receptor-group" data-kind={g.kind}>
           <h3>

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReleaseParams } from '../lib/release.js';
+import { ErrorNote } from './PanelHead.js';
 
 interface Props {
   release: ReleaseParams | null;
@@ -116,11 +117,7 @@ export function ReleaseForm({ release, onRelease }: Props) {
           />
         </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       <div className="release-actions">
         <button type="submit" className="primary">
           {t('release.run')}

@@ -15,6 +15,7 @@ import {
 import { traceSnapshot } from '../map/snapshot.js';
 import { ReportTraceTables } from './ReportTraceTables.js';
 import './report-view.css';
+import { ErrorNote } from './PanelHead.js';
 
 interface Props {
   siteId: string;
@@ -149,11 +150,7 @@ export function ReportView({ siteId, initial, onClose }: Props) {
           ×
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {!report ? (
         !error && <p role="status">{t('report.loading')}</p>
       ) : (

@@ -14,6 +14,7 @@ import {
   type ScreeningParam,
 } from '../lib/screening.js';
 import './receptors.css';
+import { ErrorNote, PanelHead } from './PanelHead.js';
 
 type Tab = 'border' | 'natech';
 
@@ -151,14 +152,13 @@ export function ScreeningPanel({ api, selectedId, receptorsVersion, onSelectSite
 
   return (
     <aside className="panel screening-panel" aria-labelledby="screening-title" data-testid="screening-panel">
-      <div className="panel-head">
-        <h2 id="screening-title" ref={heading} tabIndex={-1}>
-          {t('screening.title')}
-        </h2>
-        <button type="button" className="close" onClick={onClose} aria-label={t('screening.close')}>
-          ×
-        </button>
-      </div>
+      <PanelHead
+        id="screening-title"
+        title={t('screening.title')}
+        closeLabel={t('screening.close')}
+        onClose={onClose}
+        headingRef={heading}
+      />
       <fieldset className="screening-tabs">
         <legend className="sr-only">{t('screening.which')}</legend>
         {(['border', 'natech'] as const).map((k) => (
@@ -195,11 +195,7 @@ export function ScreeningPanel({ api, selectedId, receptorsVersion, onSelectSite
         />
       )}
       {current.loading && <p role="status">{t('screening.loading')}</p>}
-      {current.error && (
-        <p className="error" role="alert">
-          {current.error}
-        </p>
-      )}
+      <ErrorNote message={current.error} />
       {tab === 'border' && border.data && (
         <section aria-live="polite" data-testid="screening-border">
           <p data-testid="screening-summary">

@@ -13,6 +13,7 @@ import {
 } from '../lib/enums.js';
 import { bodyFromForm, formFromSite, issuesByField, type SiteFormState } from '../lib/site-form.js';
 import type { Site } from '../lib/types.js';
+import { ErrorNote } from './PanelHead.js';
 
 interface Props {
   site: Site | null;
@@ -142,11 +143,7 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
         <div className="panel-head">
           <h2 id="form-title">{site ? t('form.editTitle') : t('form.newTitle')}</h2>
         </div>
-        {message && (
-          <p className="error" role="alert">
-            {message}
-          </p>
-        )}
+        <ErrorNote message={message} />
         {text('name')}
         {text('nameLocal')}
         {choice('kind', SITE_KINDS)}

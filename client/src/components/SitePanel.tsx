@@ -8,6 +8,7 @@ import { formatCoord, formatKm, formatNumber } from '../lib/format.js';
 import { canEdit, useSession } from '../lib/session.js';
 import type { Site } from '../lib/types.js';
 import { Breakdown } from './Breakdown.js';
+import { ErrorNote, PanelHead } from './PanelHead.js';
 import { SiteHistory } from './SiteHistory.js';
 
 interface Props {
@@ -46,17 +47,13 @@ export function SitePanel({
   const d = site?.derived ?? null;
   return (
     <aside className="panel" aria-labelledby="site-title" data-testid="site-panel">
-      <div className="panel-head">
-        <h2 id="site-title">{site?.name ?? (loading ? t('site.loading') : '')}</h2>
-        <button type="button" className="close" onClick={onClose} aria-label={t('site.close')}>
-          ×
-        </button>
-      </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <PanelHead
+        id="site-title"
+        title={site?.name ?? (loading ? t('site.loading') : '')}
+        closeLabel={t('site.close')}
+        onClose={onClose}
+      />
+      <ErrorNote message={error} />
       {site && (
         <>
           {site.nameLocal && <p className="muted">{site.nameLocal}</p>}

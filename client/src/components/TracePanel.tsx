@@ -6,6 +6,7 @@ import { countryColors } from '../lib/colors.js';
 import { bboxOf, formatKm, snapWarning } from '../lib/format.js';
 import type { ReleaseParams } from '../lib/release.js';
 import type { Bbox, TraceResult } from '../lib/types.js';
+import { ErrorNote, PanelHead } from './PanelHead.js';
 import { ReleaseSection } from './ReleaseSection.js';
 
 interface Props {
@@ -54,22 +55,13 @@ export function TracePanel({ trace, running, error, onClose, onZoom, release, on
   };
   return (
     <aside className="panel trace-panel" aria-labelledby="trace-title" data-testid="trace-panel">
-      <div className="panel-head">
-        <h2 id="trace-title">{t('trace.title')}</h2>
-        <button type="button" className="close" onClick={onClose} aria-label={t('trace.clear')}>
-          ×
-        </button>
-      </div>
+      <PanelHead id="trace-title" title={t('trace.title')} closeLabel={t('trace.clear')} onClose={onClose} />
       {running && (
         <p role="status" className="progress">
           <span className="spinner" aria-hidden="true" /> {t('trace.running')}
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {trace && !running && (
         <>
           <p className="total">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
 import { fetchUpstream, type UpstreamResult, type UpstreamSite } from '../lib/upstream.js';
 import './UpstreamPanel.css';
+import { PanelHead } from './PanelHead.js';
 
 interface Props {
   point: { lon: number; lat: number };
@@ -60,12 +61,12 @@ export function UpstreamPanel({ point, onClose, onSelect }: Props) {
   const ids = d ? (order === 'arrival' ? d.rankedByArrival : d.rankedByHazard) : [];
   return (
     <aside className="panel upstream-panel" aria-labelledby="upstream-title" data-testid="upstream-panel">
-      <div className="panel-head">
-        <h2 id="upstream-title">{t('upstream.title')}</h2>
-        <button type="button" className="close" onClick={onClose} aria-label={t('upstream.close')}>
-          ×
-        </button>
-      </div>
+      <PanelHead
+        id="upstream-title"
+        title={t('upstream.title')}
+        closeLabel={t('upstream.close')}
+        onClose={onClose}
+      />
       <div className="upstream-limits">
         <label>
           {t('upstream.maxKm')}{' '}
