@@ -1,13 +1,11 @@
 // `hazatlas receptors import|list`: receptor layers (water intakes, schools, flood zones, …) from the
 // command line, with the same parsing, validation and all-or-nothing rule as POST /api/receptors/import.
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RECEPTOR_KINDS } from '../core/planning/receptor-schema.js';
-import { parseImport } from '../core/register/import/parse.js';
 import { dbPathFromEnv, openDb } from '../storage/db.js';
 import { importReceptors, listReceptors } from '../storage/receptor-store.js';
 import { CliError } from './cli-error.js';
+import { readImportFile } from './import-file.js';
 
 export const RECEPTORS_USAGE = `  receptors import FILE [--format geojson|csv] [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid]
   receptors list [--kind K[,K…]] [--limit N] [--json]
@@ -44,20 +42,8 @@ function importCommand(argv: string[]): void {
   );
   const file = positionals[0];
   if (!file) throw new CliError(`receptors import needs a FILE.\nUsage:\n${RECEPTORS_USAGE}`);
-  const ext = path.extname(file).toLowerCase().slice(1);
-  const format = values.format ?? (ext === 'json' ? 'geojson' : ext);
-  if (format !== 'geojson' && format !== 'csv') {
-    throw new CliError(`Cannot tell the format of ${file}; give --format geojson|csv.`);
-  }
   const defaultKind = kindArg(values.kind);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
-  }
-  const parsed = parseImport(format, text, { crs: values.crs });
-  if (!parsed.ok) throw new CliError(parsed.message);
+  const parsed = readImportFile(file, ['geojson', 'csv'], values);
   const db = openDb(dbPathFromEnv());
   try {
     const report = importReceptors(db, parsed.rows, parsed.errors, {

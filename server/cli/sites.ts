@@ -1,10 +1,8 @@
 // `hazatlas sites import|export|list`: the register from the command line, same rules as the HTTP API.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import { type ImportFormat, parseImport } from '../core/register/import/parse.js';
 import { SiteExportQuery, SiteListQuery } from '../core/register/site-filter.js';
 import type { SiteSummary } from '../core/register/site-record.js';
 import { zodIssues } from '../core/register/site-validate.js';
@@ -13,6 +11,7 @@ import { exportSites } from '../storage/site-export.js';
 import { importRows } from '../storage/site-import.js';
 import { listSites } from '../storage/site-query.js';
 import { CliError } from './cli-error.js';
+import { readImportFile } from './import-file.js';
 
 export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates]
   sites export --format geojson|csv|kml [filters] [--out FILE]
@@ -80,19 +79,7 @@ async function importCommand(argv: string[]): Promise<void> {
   );
   const file = positionals[0];
   if (!file) throw new CliError(`sites import needs a FILE.\nUsage:\n${SITES_USAGE}`);
-  const ext = path.extname(file).toLowerCase().slice(1);
-  const format = values.format ?? (ext === 'json' ? 'geojson' : ext);
-  if (format !== 'geojson' && format !== 'csv' && format !== 'kml') {
-    throw new CliError(`Cannot tell the format of ${file}; give --format geojson|csv|kml.`);
-  }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
-  }
-  const parsed = parseImport(format as ImportFormat, text, { crs: values.crs });
-  if (!parsed.ok) throw new CliError(parsed.message);
+  const parsed = readImportFile(file, ['geojson', 'csv', 'kml'], values);
   const { createServices } = await import('../services.js');
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
