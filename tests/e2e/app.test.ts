@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../support/auth.js';
-import { ARTIFACTS, type BrowserSession, openBrowser } from '../support/browser.js';
+import { ARTIFACTS, type BrowserSession, logInBrowser, openBrowser } from '../support/browser.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 import {
@@ -43,12 +43,8 @@ beforeAll(async () => {
   if (!site) throw new Error('seeded site NIS Pančevo oil refinery not found');
   pancevo = site;
   b = await openBrowser(server.url, { suite: 'app' });
-  // Writes (the import dry run) need an editor's session: log in through the API so the browser
-  // context holds the session cookie; the app picks up the user and CSRF token from /api/auth/me.
-  const login = await b.page.request.post(`${server.url}/api/auth/login`, {
-    data: { username: EDITOR.username, password: EDITOR.password },
-  });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  // Writes (the import dry run) need an editor's session.
+  await logInBrowser(b, server.url, EDITOR);
   b.page.on('response', (r) => {
     if (r.url().includes('/api/glyphs/')) glyphStatuses.push(r.status());
     if (r.url().includes('/api/tiles/')) tileStatuses.push(r.status());

@@ -5,7 +5,7 @@
 // (as the API answers); a receptor is deleted after confirming. Screenshots in test-artifacts/receptors/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../support/auth.js';
-import { type BrowserSession, openBrowser } from '../support/browser.js';
+import { type BrowserSession, logInBrowser, openBrowser } from '../support/browser.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 import { jumpTo, mapView, renderedCount, waitForFirstIdle, waitIdle } from './map-helpers.js';
@@ -19,10 +19,7 @@ beforeAll(async () => {
   createUser(db, EDITOR);
   server = await startServer(db);
   b = await openBrowser(server.url, { suite: 'receptors' });
-  const login = await b.page.request.post(`${server.url}/api/auth/login`, {
-    data: { username: EDITOR.username, password: EDITOR.password },
-  });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  await logInBrowser(b, server.url, EDITOR);
   await b.page.goto(`${server.url}/?lang=en`);
   await waitForFirstIdle(b.page);
 });

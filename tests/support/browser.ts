@@ -82,3 +82,18 @@ export async function openBrowser(
     close: () => browser.close(),
   };
 }
+
+/**
+ * Logs the browser context in through the API (the session cookie then belongs to the context); the
+ * app picks up the user and CSRF token from /api/auth/me when it loads.
+ */
+export async function logInBrowser(
+  b: BrowserSession,
+  serverUrl: string,
+  user: { username: string; password: string },
+): Promise<void> {
+  const login = await b.page.request.post(`${serverUrl}/api/auth/login`, {
+    data: { username: user.username, password: user.password },
+  });
+  if (!login.ok()) throw new Error(`login as ${user.username} failed: ${login.status()}`);
+}
