@@ -2,7 +2,6 @@
 // or all data, one metric at a time, with the CSV export.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../lib/api.js';
 import type { BasinChoice } from '../lib/basins.js';
 import {
   cellValue,
@@ -13,6 +12,7 @@ import {
   matrixCsvUrl,
   shade,
 } from '../lib/matrix.js';
+import { useRemote } from '../lib/use-remote.js';
 import './MatrixView.css';
 
 interface Props {
@@ -29,32 +29,11 @@ export function MatrixView({ basins, initialBasinId, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [basinId, setBasinId] = useState<number | undefined>(initialBasinId);
   const [metric, setMetric] = useState<MatrixMetric>('sites');
-  const [state, setState] = useState<{ data: Matrix | null; loading: boolean; error: string | null }>({
-    data: null,
-    loading: true,
-    error: null,
-  });
+  const state = useRemote<Matrix>((signal) => fetchMatrix(basinId, signal), String(basinId));
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setState({ data: null, loading: true, error: null });
-    fetchMatrix(basinId, ctrl.signal).then(
-      (data) => setState({ data, loading: false, error: null }),
-      (e: unknown) => {
-        if (!ctrl.signal.aborted)
-          setState({
-            data: null,
-            loading: false,
-            error: e instanceof ApiError ? e.message : t('errors.network'),
-          });
-      },
-    );
-    return () => ctrl.abort();
-  }, [basinId, t]);
 
   const m = state.data;
   const name = (iso: string) => m?.countryNames[iso] ?? iso;

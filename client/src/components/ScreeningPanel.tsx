@@ -3,7 +3,7 @@
 // selects the site on the map, as in the site list.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Api, ApiError } from '../lib/api.js';
+import type { Api } from '../lib/api.js';
 import { formatKm, formatNumber } from '../lib/format.js';
 import {
   type BorderScreening,
@@ -13,6 +13,7 @@ import {
   SCREENING_LIMITS,
   type ScreeningParam,
 } from '../lib/screening.js';
+import { useRemote } from '../lib/use-remote.js';
 import './receptors.css';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 
@@ -26,8 +27,6 @@ interface Props {
   onSelectSite(id: string): void;
   onClose(): void;
 }
-
-type Result<T> = { data: T | null; loading: boolean; error: string | null };
 
 /** A number field for one screening parameter; empty means the server's default. */
 function ParamField(p: {
@@ -65,40 +64,6 @@ function ParamField(p: {
   );
 }
 
-/** Fetches when the parameters are valid, debounced so typing doesn't fire a request per key. */
-function useScreening<T>(
-  enabled: boolean,
-  key: string,
-  load: (signal: AbortSignal) => Promise<T>,
-): Result<T> {
-  const { t } = useTranslation();
-  const [state, setState] = useState<Result<T>>({ data: null, loading: false, error: null });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the parameters `load` closes over.
-  useEffect(() => {
-    if (!enabled) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      setState((p) => ({ ...p, loading: true, error: null }));
-      load(ctrl.signal).then(
-        (data) => setState({ data, loading: false, error: null }),
-        (e: unknown) => {
-          if (!ctrl.signal.aborted)
-            setState({
-              data: null,
-              loading: false,
-              error: e instanceof ApiError ? e.message : t('errors.network'),
-            });
-        },
-      );
-    }, 300);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [enabled, key, t]);
-  return state;
-}
-
 export function ScreeningPanel({ api, selectedId, receptorsVersion, onSelectSite, onClose }: Props) {
   const { t, i18n } = useTranslation();
   // Opened from the header: keyboard users land in the panel, not back at the top of the page.
@@ -113,15 +78,16 @@ export function ScreeningPanel({ api, selectedId, receptorsVersion, onSelectSite
   const w = parseScreeningParam(withinKm, 'withinKm');
   const bw = parseScreeningParam(borderWithinKm, 'borderWithinKm');
   const rw = parseScreeningParam(riverWithinM, 'riverWithinM');
-  const border = useScreening<BorderScreening>(
-    tab === 'border' && w !== null && bw !== null,
-    `${w}|${bw}`,
+  // Fetched when the parameters are valid, debounced so typing doesn't fire a request per key.
+  const border = useRemote<BorderScreening>(
     (s) => api.borderScreening({ withinKm: w ?? undefined, borderWithinKm: bw ?? undefined }, s),
+    `${w}|${bw}`,
+    { enabled: tab === 'border' && w !== null && bw !== null, delayMs: 300 },
   );
-  const natech = useScreening<NatechScreening>(
-    tab === 'natech' && rw !== null,
-    `${rw}|${receptorsVersion}`,
+  const natech = useRemote<NatechScreening>(
     (s) => api.natechScreening({ riverWithinM: rw ?? undefined }, s),
+    `${rw}|${receptorsVersion}`,
+    { enabled: tab === 'natech' && rw !== null, delayMs: 300 },
   );
   const current = tab === 'border' ? border : natech;
 

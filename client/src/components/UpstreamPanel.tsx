@@ -1,9 +1,9 @@
 // Upstream threats of a point: registered sites that drain to it within a river distance or travel
 // time, ranked by arrival time or by hazard, with their countries; a site opens its panel.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../lib/api.js';
 import { fetchUpstream, type UpstreamResult, type UpstreamSite } from '../lib/upstream.js';
+import { useRemote } from '../lib/use-remote.js';
 import './UpstreamPanel.css';
 import { PanelHead } from './PanelHead.js';
 
@@ -25,36 +25,12 @@ export function UpstreamPanel({ point, onClose, onSelect }: Props) {
   const [maxKm, setMaxKm] = useState('');
   const [maxHours, setMaxHours] = useState('');
   const [order, setOrder] = useState<Order>('arrival');
-  const [state, setState] = useState<{ data: UpstreamResult | null; loading: boolean; error: string | null }>(
-    {
-      data: null,
-      loading: true,
-      error: null,
-    },
+  // Debounced so typing a limit doesn't fire a request per key.
+  const state = useRemote<UpstreamResult>(
+    (signal) => fetchUpstream({ ...point, maxKm: limitOf(maxKm), maxHours: limitOf(maxHours) }, signal),
+    `${point.lon}|${point.lat}|${maxKm}|${maxHours}`,
+    { delayMs: 250 },
   );
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    // Debounced so typing a limit doesn't fire a request per key.
-    const timer = setTimeout(() => {
-      setState((p) => ({ ...p, loading: true, error: null }));
-      fetchUpstream({ ...point, maxKm: limitOf(maxKm), maxHours: limitOf(maxHours) }, ctrl.signal).then(
-        (data) => setState({ data, loading: false, error: null }),
-        (e: unknown) => {
-          if (!ctrl.signal.aborted)
-            setState({
-              data: null,
-              loading: false,
-              error: e instanceof ApiError ? e.message : t('errors.network'),
-            });
-        },
-      );
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [point, maxKm, maxHours, t]);
 
   const d = state.data;
   const byId = new Map(d?.sites.map((s) => [s.id, s]) ?? []);
