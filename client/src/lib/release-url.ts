@@ -3,7 +3,7 @@
 import type { ReleaseParams } from './release.js';
 
 /** The server's accepted ranges (server/core/transport/release.ts RELEASE_LIMITS). */
-const LIMITS = {
+export const LIMITS = {
   releaseKg: [1e-6, 1e9],
   releaseVolumeM3: [1e-6, 1e9],
   releaseConcentrationMgL: [1e-9, 1e6],
