@@ -77,7 +77,10 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [adminOpen, setAdminOpen] = useState(false);
   const mapRef = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
-  useReceptorLayer(api, getMap, s.layers.includes('receptors'), receptorsVersion);
+  const modeNow = useRef(mode);
+  modeNow.current = mode;
+  const browsing = useCallback(() => modeNow.current === 'browse', []);
+  useReceptorLayer(api, getMap, s.layers.includes('receptors'), receptorsVersion, browsing);
   // A restored permalink keeps its view; a trace the user starts is zoomed to.
   const fitTrace = useRef(false);
   const message = useCallback((e: unknown) => (e instanceof ApiError ? e.message : t('errors.network')), [t]);

@@ -8,7 +8,7 @@ import { createUser } from '../support/auth.js';
 import { type BrowserSession, logInBrowser, openBrowser } from '../support/browser.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
-import { jumpTo, mapView, renderedCount, waitForFirstIdle, waitIdle } from './map-helpers.js';
+import { clickLonLat, jumpTo, mapView, renderedCount, waitForFirstIdle, waitIdle } from './map-helpers.js';
 
 const EDITOR = { username: 'e2e-receptors', password: 'e2e-receptors-password-1', role: 'editor' as const };
 let server: RunningServer;
@@ -139,6 +139,18 @@ describe('receptor layers in the browser', () => {
     await toggle.check();
     await waitIdle(page);
     expect(await renderedCount(page, ['receptor-fill', 'receptor-points'])).toBeGreaterThan(1);
+  });
+
+  it('names a receptor clicked on the map in a popup', async () => {
+    const { page } = b;
+    await clickLonLat(page, 20.64, 44.835);
+    const popup = page.locator('.maplibregl-popup .receptor-popup');
+    await popup.waitFor();
+    expect(await popup.locator('strong').textContent()).toBe(INTAKE);
+    expect(await popup.textContent()).toContain('Water intake');
+    await b.screenshot('receptor-popup');
+    await page.locator('.maplibregl-popup-close-button').click();
+    await popup.waitFor({ state: 'detached' });
   });
 });
 

@@ -2,17 +2,42 @@
 // by half its size, so small pans need no request) after each move, and again when `version` changes.
 import type { Map as MlMap } from 'maplibre-gl';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Api } from '../lib/api.js';
 import { bboxContains, layerBbox, MAX_RECEPTOR_LIMIT, receptorsGeoJson } from '../lib/receptors.js';
 import type { Bbox } from '../lib/types.js';
 import { setReceptorData, setReceptorsVisible } from './receptor-layers.js';
+import { attachReceptorPopup } from './receptor-popup.js';
 
 const viewOf = (map: MlMap): Bbox => {
   const b = map.getBounds();
   return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
 };
 
-export function useReceptorLayer(api: Api, getMap: () => MlMap | null, visible: boolean, version: number) {
+/** `popupActive` says when a click on a receptor may name it (browsing, not drawing or tracing). */
+export function useReceptorLayer(
+  api: Api,
+  getMap: () => MlMap | null,
+  visible: boolean,
+  version: number,
+  popupActive: () => boolean,
+) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    let detach: (() => void) | undefined;
+    const attach = (): boolean => {
+      const map = getMap();
+      if (!map) return false;
+      detach = attachReceptorPopup(map, (kind) => t(`receptors.kinds.${kind}`), popupActive);
+      return true;
+    };
+    const wait = attach() ? undefined : setInterval(() => attach() && clearInterval(wait), 250);
+    return () => {
+      clearInterval(wait);
+      detach?.();
+    };
+  }, [getMap, popupActive, t]);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is a reload trigger after imports and deletes.
   useEffect(() => {
     let map: MlMap | null = null;
