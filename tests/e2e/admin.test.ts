@@ -101,6 +101,11 @@ describe('deleted sites in the web app', () => {
     expect(await row.textContent()).toContain(EDITOR.username);
     expect(await dialog.getByRole('status').first().textContent()).toMatch(/^1–1 of 1$/);
     await b.screenshot('deleted-sites');
+    // Its history can be read before restoring: created, then deleted.
+    await dialog.getByRole('button', { name: `History of ${SITE_NAME}` }).click();
+    const before = dialog.locator('[data-testid=site-history] li');
+    await before.filter({ hasText: 'Deleted' }).waitFor();
+    expect((await before.allTextContents()).map((e) => e.split(' ')[0])).toEqual(['Deleted', 'Created']);
 
     await dialog.getByRole('button', { name: `Restore ${SITE_NAME}` }).click();
     await dialog.waitFor({ state: 'detached' });

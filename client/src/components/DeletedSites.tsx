@@ -8,6 +8,7 @@ import type { Site } from '../lib/types.js';
 import { apiErrorText } from './admin-errors.js';
 import './admin.css';
 import { ErrorNote, PanelHead } from './PanelHead.js';
+import { SiteHistory } from './SiteHistory.js';
 
 const PAGE_SIZE = 20;
 
@@ -23,6 +24,8 @@ export function DeletedSites({ api, onClose, onRestored }: Props) {
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<DeletedPage | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  // A deleted site's history can be read before deciding to restore it.
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -99,7 +102,7 @@ export function DeletedSites({ api, onClose, onRestored }: Props) {
               </tr>
             </thead>
             <tbody>
-              {page.items.map((s) => (
+              {page.items.map((s) => [
                 <tr key={s.id}>
                   <th scope="row">{s.name}</th>
                   <td>
@@ -114,10 +117,25 @@ export function DeletedSites({ api, onClose, onRestored }: Props) {
                       aria-label={t('deleted.restoreNamed', { name: s.name })}
                     >
                       {busyId === s.id ? t('deleted.restoring') : t('deleted.restore')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      aria-expanded={historyOf === s.id}
+                      aria-label={t('deleted.historyNamed', { name: s.name })}
+                      onClick={() => setHistoryOf(historyOf === s.id ? null : s.id)}
+                    >
+                      {t('deleted.history')}
                     </button>
                   </td>
-                </tr>
-              ))}
+                </tr>,
+                historyOf === s.id && (
+                  <tr key={`${s.id}-history`}>
+                    <td colSpan={4}>
+                      <SiteHistory api={api} siteId={s.id} version={0} />
+                    </td>
+                  </tr>
+                ),
+              ])}
             </tbody>
           </table>
           {page.total > PAGE_SIZE && (

@@ -293,6 +293,8 @@ export const en = {
     restore: 'Restore',
     restoreNamed: 'Restore {{name}}',
     restoring: 'Restoring…',
+    history: 'History',
+    historyNamed: 'History of {{name}}',
     previous: 'Previous',
     next: 'Next',
   },

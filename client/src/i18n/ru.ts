@@ -297,6 +297,8 @@ export const ru: Messages = {
     restore: 'Восстановить',
     restoreNamed: 'Восстановить {{name}}',
     restoring: 'Восстановление…',
+    history: 'История',
+    historyNamed: 'История: {{name}}',
     previous: 'Назад',
     next: 'Далее',
   },
