@@ -3,16 +3,12 @@
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminDialog } from './components/AdminDialog.js';
-import { DeletedSites } from './components/DeletedSites.js';
+import { AppDialogs, type OpenDialog } from './AppDialogs.js';
 import { Filters } from './components/Filters.js';
 import { Header } from './components/Header.js';
-import { ImportDialog } from './components/ImportDialog.js';
 import { Legend } from './components/Legend.js';
-import { MatrixView } from './components/MatrixView.js';
 import { PlanningPanel } from './components/PlanningPanel.js';
 import { ReceptorsPanel } from './components/ReceptorsPanel.js';
-import { ReportView } from './components/ReportView.js';
 import { ScreeningPanel } from './components/ScreeningPanel.js';
 import { SiteForm } from './components/SiteForm.js';
 import { SiteList } from './components/SiteList.js';
@@ -25,11 +21,13 @@ import { type Api, ApiError } from './lib/api.js';
 import { basinChoices, choiceKey } from './lib/basins.js';
 import { bboxOf } from './lib/format.js';
 import { fetchTrace, type ReleaseParams } from './lib/release.js';
-import { reportParamsFrom } from './lib/report.js';
 import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
+import { useRemote } from './lib/use-remote.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
 import { useReceptorLayer } from './map/useReceptorLayer.js';
+
+const NO_SITES: SiteSummary[] = [];
 
 type FormTarget = { site: Site | null; at?: { lon: number; lat: number } };
 
@@ -40,11 +38,6 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [basins, setBasins] = useState<Basin[]>([]);
   const [catchments, setCatchments] = useState<Catchments | null>(null);
   const choices = useMemo(() => basinChoices(basins, catchments), [basins, catchments]);
-  const [sites, setSites] = useState<{ items: SiteSummary[]; total: number; loading: boolean }>({
-    items: [],
-    total: 0,
-    loading: true,
-  });
   const [reload, setReload] = useState(0);
   const [site, setSite] = useState<{ data: Site | null; loading: boolean; error: string | null }>({
     data: null,
@@ -62,9 +55,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const release = s.release ?? null;
   const setRelease = (r: ReleaseParams | null) => setS((p) => ({ ...p, release: r ?? undefined }));
   const [plume, setPlume] = useState<FeatureCollection | null>(null);
-  const [importing, setImporting] = useState(false);
-  const [matrixOpen, setMatrixOpen] = useState(false);
-  const [reportFor, setReportFor] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [upstreamAt, setUpstreamAt] = useState<{ lon: number; lat: number } | null>(null);
   const [planning, setPlanning] = useState(false);
   const [receptorsOpen, setReceptorsOpen] = useState(false);
@@ -73,8 +64,6 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [receptorsVersion, setReceptorsVersion] = useState(0);
   // A site chosen in a list without coordinates (screening) is flown to once it has loaded.
   const flyToSite = useRef<string | null>(null);
-  const [deletedOpen, setDeletedOpen] = useState(false);
-  const [adminOpen, setAdminOpen] = useState(false);
   const mapRef = useRef<MapHandle>(null);
   const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
   const modeNow = useRef(mode);
@@ -95,22 +84,15 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     api.catchments().then(setCatchments, () => setCatchments({ type: 'FeatureCollection', features: [] }));
   }, [api]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger after edits.
-  useEffect(() => {
-    let stale = false;
-    setSites((p) => ({ ...p, loading: true }));
-    // Debounced so typing in the search box doesn't fire a request per key.
-    const timer = setTimeout(() => {
-      api.sites(s.filters).then(
-        (r) => !stale && setSites({ items: r.items, total: r.total, loading: false }),
-        () => !stale && setSites({ items: [], total: 0, loading: false }),
-      );
-    }, 200);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [api, s.filters, reload]);
+  // Debounced so typing in the search box doesn't fire a request per key; `reload` refreshes after edits.
+  const siteList = useRemote(() => api.sites(s.filters), `${JSON.stringify(s.filters)}|${reload}`, {
+    delayMs: 200,
+  });
+  const sites = {
+    items: siteList.data?.items ?? NO_SITES,
+    total: siteList.data?.total ?? 0,
+    loading: siteList.loading,
+  };
 
   useEffect(() => {
     if (!s.site) {
@@ -213,17 +195,17 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         onSearch={(q) => setS((p) => ({ ...p, filters: { ...p.filters, q: q || undefined } }))}
         mode={mode}
         onMode={setMode}
-        onImport={() => setImporting(true)}
+        onImport={() => setDialog({ kind: 'import' })}
         onAddForm={() => {
           setMode('browse');
           setForm({ site: null });
         }}
-        onMatrix={() => setMatrixOpen(true)}
+        onMatrix={() => setDialog({ kind: 'matrix' })}
         onPlanning={() => setPlanning(true)}
         onReceptors={() => setReceptorsOpen(true)}
         onScreening={() => setScreeningOpen(true)}
-        onDeleted={() => setDeletedOpen(true)}
-        onAdmin={() => setAdminOpen(true)}
+        onDeleted={() => setDialog({ kind: 'deleted' })}
+        onAdmin={() => setDialog({ kind: 'admin' })}
         lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}
         onLang={setLang}
       />
@@ -357,7 +339,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     onTrace={(x) => startTrace(x.lon, x.lat)}
                     onEdit={(x) => setForm({ site: x })}
                     onDelete={deleteSite}
-                    onReport={(x) => setReportFor(x.id)}
+                    onReport={(x) => setDialog({ kind: 'report', siteId: x.id })}
                     api={api}
                   >
                     <SiteZones siteId={s.site} getMap={getMap} />
@@ -368,39 +350,20 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
           </div>
         )}
       </div>
-      {reportFor && (
-        <ReportView
-          siteId={reportFor}
-          initial={reportParamsFrom(release)}
-          onClose={() => setReportFor(null)}
-        />
-      )}
-      {matrixOpen && (
-        <MatrixView basins={choices} initialBasinId={s.basinId} onClose={() => setMatrixOpen(false)} />
-      )}
-      {deletedOpen && (
-        <DeletedSites
-          api={api}
-          onClose={() => setDeletedOpen(false)}
-          onRestored={(x) => {
-            // Back on the map and in the list, and opened so its history shows the restore.
-            setDeletedOpen(false);
-            setReload((n) => n + 1);
-            selectSite(x.id);
-            mapRef.current?.flyTo(x.lon, x.lat, 8);
-          }}
-        />
-      )}
-      {adminOpen && <AdminDialog api={api} onClose={() => setAdminOpen(false)} />}
-      {importing && (
-        <ImportDialog
-          api={api}
-          onClose={(imported) => {
-            setImporting(false);
-            if (imported) setReload((n) => n + 1);
-          }}
-        />
-      )}
+      <AppDialogs
+        dialog={dialog}
+        api={api}
+        basins={choices}
+        basinId={s.basinId}
+        release={release}
+        onClose={() => setDialog(null)}
+        onRegisterChanged={() => setReload((n) => n + 1)}
+        onRestored={(x) => {
+          // Opened, so its history shows the restore.
+          selectSite(x.id);
+          mapRef.current?.flyTo(x.lon, x.lat, 8);
+        }}
+      />
     </div>
   );
 }

@@ -30,7 +30,8 @@ export function useRemote<T>(
     const timer = setTimeout(() => {
       setState((p) => ({ ...p, loading: true, error: null }));
       load(ctrl.signal).then(
-        (data) => setState({ data, loading: false, error: null }),
+        // A load that ignores the signal may still answer after its parameters changed: drop it.
+        (data) => !ctrl.signal.aborted && setState({ data, loading: false, error: null }),
         (e: unknown) => {
           if (!ctrl.signal.aborted)
             setState({
