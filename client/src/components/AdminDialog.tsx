@@ -1,6 +1,6 @@
 // Account administration for admins: users (add, change role, disable) and API tokens (create, shown
 // once; revoke). The server enforces the admin role; this dialog only shows its answers.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, User } from '../lib/admin-api.js';
 import type { Api } from '../lib/api.js';
@@ -8,18 +8,15 @@ import { AdminTokens } from './AdminTokens.js';
 import { AdminUsers } from './AdminUsers.js';
 import { apiErrorText } from './admin-errors.js';
 import './admin.css';
+import { useModal } from '../lib/use-modal.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 
 export function AdminDialog({ api, onClose }: { api: Api; onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const [users, setUsers] = useState<User[] | null>(null);
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const reload = useCallback(() => {
     Promise.all([api.users(), api.tokens()]).then(

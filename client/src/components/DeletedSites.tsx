@@ -1,12 +1,13 @@
 // Recycle bin for editors: soft-deleted sites (name, when, by whom), a page at a time, each with a
 // Restore action that brings the site back to the map and the list.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeletedPage, DeletedSite } from '../lib/admin-api.js';
 import type { Api } from '../lib/api.js';
 import type { Site } from '../lib/types.js';
 import { apiErrorText } from './admin-errors.js';
 import './admin.css';
+import { useModal } from '../lib/use-modal.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 import { SiteHistory } from './SiteHistory.js';
 
@@ -20,18 +21,13 @@ interface Props {
 
 export function DeletedSites({ api, onClose, onRestored }: Props) {
   const { t, i18n } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<DeletedPage | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   // A deleted site's history can be read before deciding to restore it.
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    // showModal traps focus and closes on Esc.
-    dialog.current?.showModal();
-  }, []);
 
   const load = useCallback(
     (from: number) => {

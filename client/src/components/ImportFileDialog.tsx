@@ -1,9 +1,10 @@
 // File import dialog shared by sites and receptor layers: choose a file, its format and CRS (and any
 // extra fields the caller adds), check it (dry run) to see the bad rows, then commit.
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
 import { CRS_CHOICES } from '../lib/enums.js';
+import { useModal } from '../lib/use-modal.js';
 import { ErrorNote } from './PanelHead.js';
 
 export interface ImportReportLike {
@@ -42,7 +43,7 @@ interface Props<R extends ImportReportLike> {
 
 export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const first = p.formats[0]?.value ?? '';
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState(first);
@@ -52,10 +53,6 @@ export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState(false);
 
-  useEffect(() => {
-    // showModal gives focus trapping and Esc-to-close for free.
-    dialog.current?.showModal();
-  }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger, not a value read.
   useEffect(() => setReport(null), [p.resetKey]);
 

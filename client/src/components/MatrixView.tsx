@@ -1,6 +1,6 @@
 // Basin transboundary matrix dialog: origin country (rows) × affected country (columns) for a basin
 // or all data, one metric at a time, with the CSV export.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BasinChoice } from '../lib/basins.js';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../lib/matrix.js';
 import { useRemote } from '../lib/use-remote.js';
 import './MatrixView.css';
+import { useModal } from '../lib/use-modal.js';
 
 interface Props {
   basins: BasinChoice[];
@@ -26,14 +27,10 @@ const fmt = (v: number | null, metric: MatrixMetric): string =>
 
 export function MatrixView({ basins, initialBasinId, onClose }: Props) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const [basinId, setBasinId] = useState<number | undefined>(initialBasinId);
   const [metric, setMetric] = useState<MatrixMetric>('sites');
   const state = useRemote<Matrix>((signal) => fetchMatrix(basinId, signal), String(basinId));
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const m = state.data;
   const name = (iso: string) => m?.countryNames[iso] ?? iso;
