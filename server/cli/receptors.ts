@@ -7,7 +7,7 @@ import { importReceptors, listReceptors } from '../storage/receptor-store.js';
 import { CliError } from './cli-error.js';
 import { readImportFile } from './import-file.js';
 
-export const RECEPTORS_USAGE = `  receptors import FILE [--format geojson|csv] [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid]
+export const RECEPTORS_USAGE = `  receptors import FILE [--format geojson|csv|kml] [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid]
   receptors list [--kind K[,K…]] [--limit N] [--json]
     kinds: ${RECEPTOR_KINDS.join(', ')}`;
 
@@ -43,7 +43,7 @@ function importCommand(argv: string[]): void {
   const file = positionals[0];
   if (!file) throw new CliError(`receptors import needs a FILE.\nUsage:\n${RECEPTORS_USAGE}`);
   const defaultKind = kindArg(values.kind);
-  const parsed = readImportFile(file, ['geojson', 'csv'], values);
+  const parsed = readImportFile(file, ['geojson', 'csv', 'kml'], values);
   const db = openDb(dbPathFromEnv());
   try {
     const report = importReceptors(db, parsed.rows, parsed.errors, {

@@ -227,6 +227,36 @@ describe('POST /api/receptors/import', () => {
     expect(count()).toBe(before + 1);
   });
 
+  it('stores a KML protected area (Polygon placemark, kind from ExtendedData) uploaded as a file', async () => {
+    const kml = `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+  <Placemark><name>Deliblato Sands (test)</name>
+    <ExtendedData><Data name="kind"><value>protected_area</value></Data></ExtendedData>
+    <Polygon><outerBoundaryIs><LinearRing><coordinates>
+      21.0,44.85,0 21.2,44.85,0 21.2,44.95,0 21.0,44.95,0 21.0,44.85,0
+    </coordinates></LinearRing></outerBoundaryIs></Polygon>
+  </Placemark>
+</Document></kml>`;
+    const form = new FormData();
+    form.append('file', new Blob([kml], { type: 'application/vnd.google-earth.kml+xml' }), 'areas.kml');
+    // No ?format: the .kml file name says it.
+    const res = await fetch(`${server.url}/api/receptors/import`, {
+      method: 'POST',
+      headers: authHeaders(server.editorToken),
+      body: form,
+    });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as ImportReport;
+    expect(report).toMatchObject({ accepted: 1, rejected: 0, errors: [] });
+    const list = (await (
+      await fetch(`${server.url}/api/receptors?kind=protected_area&bbox=21.05,44.88,21.1,44.9`)
+    ).json()) as { items: { name: string; geometry: { type: string } }[] };
+    expect(list.items.map((r) => [r.name, r.geometry.type])).toContainEqual([
+      'Deliblato Sands (test)',
+      'Polygon',
+    ]);
+  });
+
   it('reports a self-intersecting polygon by feature number', async () => {
     const before = count();
     const layer = JSON.stringify({

@@ -1,4 +1,4 @@
-// Receptor layer import (GeoJSON or CSV, any listed CRS, a kind for rows that name none): dry run
+// Receptor layer import (GeoJSON, CSV or KML, any listed CRS, a kind for rows that name none): dry run
 // first; the commit stores the valid rows and skips the bad ones the dry run listed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ImportFileDialog, type ImportFormat } from './ImportFileDialog.js';
 const FORMATS: readonly ImportFormat[] = [
   { value: 'geojson', label: 'GeoJSON', ext: ['.geojson', '.json'] },
   { value: 'csv', label: 'CSV', ext: ['.csv'] },
+  { value: 'kml', label: 'KML', ext: ['.kml'] },
 ];
 
 interface Props {
@@ -27,7 +28,7 @@ export function ReceptorImportDialog({ api, onClose }: Props) {
       formats={FORMATS}
       run={(file, o) =>
         api.importReceptors(file, file.name, {
-          format: o.format === 'csv' ? 'csv' : 'geojson',
+          format: o.format === 'csv' || o.format === 'kml' ? o.format : 'geojson',
           crs: o.crs,
           kind: kind || undefined,
           dryRun: o.dryRun,

@@ -69,7 +69,7 @@ export function receptorsQuery(q: ReceptorQuery): string {
 }
 
 export interface ReceptorImportOptions {
-  format: 'geojson' | 'csv';
+  format: 'geojson' | 'csv' | 'kml';
   crs: string;
   /** Kind for rows that name none. */
   kind?: ReceptorKind | undefined;

@@ -56,7 +56,7 @@ const ListQuery = z
 
 const ImportQuery = z
   .object({
-    format: z.enum(['geojson', 'csv']).optional(),
+    format: z.enum(['geojson', 'csv', 'kml']).optional(),
     crs: z.string().trim().min(1).max(64).optional(),
     kind: z.enum(RECEPTOR_KINDS).optional(),
     dryRun: z
@@ -77,12 +77,14 @@ function receptorId(req: Request): string {
   return id;
 }
 
-function formatOf(req: Request, given: 'geojson' | 'csv' | undefined): 'geojson' | 'csv' {
+type ReceptorFormat = 'geojson' | 'csv' | 'kml';
+
+function formatOf(req: Request, given: ReceptorFormat | undefined): ReceptorFormat {
   if (given) return given;
-  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv)$/)?.[1];
-  if (ext === 'csv') return 'csv';
+  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv|kml)$/)?.[1];
+  if (ext === 'csv' || ext === 'kml') return ext;
   if (ext) return 'geojson';
-  throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv.', [
+  throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv|kml.', [
     { path: 'format', message: 'required' },
   ]);
 }
