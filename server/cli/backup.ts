@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { BackupError, backupDatabase, restoreDatabase } from '../storage/backup.js';
 import { dbPathFromEnv } from '../storage/db.js';
+import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 export const BACKUP_USAGE = `  backup FILE [--force]     online copy of the database (safe while the server runs); --force overwrites FILE
@@ -11,12 +12,9 @@ export const BACKUP_USAGE = `  backup FILE [--force]     online copy of the data
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function args(argv: string[], command: string): { file: string; force: boolean } {
-  let parsed: { values: { force?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: 'boolean' } } });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nUsage:\n${BACKUP_USAGE}`);
-  }
+  const parsed = withUsage(`Usage:\n${BACKUP_USAGE}`, () =>
+    parseArgs({ args: argv, allowPositionals: true, options: { force: { type: 'boolean' } } }),
+  );
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0)
     throw new CliError(`Give exactly one file: hazatlas ${command} FILE\nUsage:\n${BACKUP_USAGE}`);

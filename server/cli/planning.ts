@@ -5,31 +5,26 @@ import { DEVELOPMENT_TYPES } from '../core/planning/tables.js';
 import { borderScreen, natechScreen, planningReview } from '../planning-service.js';
 import { createServices, type Services } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
+import { markNegatives, unmarkNegatives, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 const REVIEW_USAGE = `Usage: hazatlas review <lon> <lat> --type ${DEVELOPMENT_TYPES.join('|')} [--name TEXT] [--json]`;
 const SCREENING_USAGE =
   'Usage: hazatlas screening border [--within-km N] [--border-within-km N] [--json]\n       hazatlas screening natech [--river-within-m N] [--json]';
 
-/** Negative coordinates look like flags to parseArgs; carry them through as positionals. */
-const NEGATIVE = /^-(\d|\.\d)/;
-const MARK = '\u0000';
-
 function parse(args: string[], options: ParseArgsConfig['options'], usage: string) {
-  try {
+  return withUsage(usage, () => {
     const parsed = parseArgs({
-      args: args.map((a) => (NEGATIVE.test(a) ? MARK + a : a)),
+      args: markNegatives(args),
       allowPositionals: true,
       allowNegative: false,
       options,
     });
     return {
       values: parsed.values as Record<string, string | boolean | undefined>,
-      positionals: parsed.positionals.map((p) => p.replace(MARK, '')),
+      positionals: unmarkNegatives(parsed.positionals),
     };
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\n${usage}`);
-  }
+  });
 }
 
 function numberArg(value: unknown, label: string, min: number, max: number): number | undefined {

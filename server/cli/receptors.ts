@@ -4,20 +4,13 @@ import { parseArgs } from 'node:util';
 import { RECEPTOR_KINDS } from '../core/planning/receptor-schema.js';
 import { dbPathFromEnv, openDb } from '../storage/db.js';
 import { importReceptors, listReceptors } from '../storage/receptor-store.js';
+import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 import { readImportFile } from './import-file.js';
 
 export const RECEPTORS_USAGE = `  receptors import FILE [--format geojson|csv|kml] [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid]
   receptors list [--kind K[,K…]] [--limit N] [--json]
     kinds: ${RECEPTOR_KINDS.join(', ')}`;
-
-function guard<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nUsage:\n${RECEPTORS_USAGE}`);
-  }
-}
 
 function kindArg(value: string | undefined): string | undefined {
   if (value !== undefined && !(RECEPTOR_KINDS as readonly string[]).includes(value)) {
@@ -27,7 +20,7 @@ function kindArg(value: string | undefined): string | undefined {
 }
 
 function importCommand(argv: string[]): void {
-  const { values, positionals } = guard(() =>
+  const { values, positionals } = withUsage(`Usage:\n${RECEPTORS_USAGE}`, () =>
     parseArgs({
       args: argv,
       allowPositionals: true,
@@ -69,7 +62,7 @@ function importCommand(argv: string[]): void {
 }
 
 function listCommand(argv: string[]): void {
-  const { values } = guard(() =>
+  const { values } = withUsage(`Usage:\n${RECEPTORS_USAGE}`, () =>
     parseArgs({
       args: argv,
       options: { kind: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },

@@ -10,6 +10,7 @@ import { RELEASE_LIMITS, type Release, resolveRelease } from '../core/transport/
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
 import { notificationsOf, siteReportOf } from '../storage/report-read.js';
+import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 const REPORT_USAGE =
@@ -43,7 +44,7 @@ function numberArg(value: string | undefined, label: string, [min, max]: readonl
 }
 
 function parse(args: string[], usage: string, extra: Record<string, { type: 'string' }> = {}) {
-  try {
+  return withUsage(usage, () => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -51,9 +52,7 @@ function parse(args: string[], usage: string, extra: Record<string, { type: 'str
     });
     if (positionals.length !== 1) throw new Error('Give exactly one site id.');
     return { values: values as Record<string, string | undefined>, siteId: positionals[0]! };
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\n${usage}`);
-  }
+  });
 }
 
 function releaseOf(values: Record<string, string | undefined>): Release | null {

@@ -10,6 +10,7 @@ import { dbPathFromEnv, openDb } from '../storage/db.js';
 import { exportSites } from '../storage/site-export.js';
 import { importRows } from '../storage/site-import.js';
 import { listSites } from '../storage/site-query.js';
+import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 import { readImportFile } from './import-file.js';
 
@@ -32,15 +33,6 @@ const FILTER_OPTIONS = {
   'annex-i': { type: 'string' },
   sort: { type: 'string' },
 } as const;
-
-/** Runs parseArgs, turning its errors (unknown flag, missing value) into a usage error. */
-function guard<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nUsage:\n${SITES_USAGE}`);
-  }
-}
 
 /** Maps CLI flags onto the HTTP query names and validates them with the same zod schema. */
 function filterQuery<S extends z.ZodType>(
@@ -65,7 +57,7 @@ function filterQuery<S extends z.ZodType>(
 }
 
 async function importCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = guard(() =>
+  const { values, positionals } = withUsage(`Usage:\n${SITES_USAGE}`, () =>
     parseArgs({
       args: argv,
       allowPositionals: true,
@@ -110,7 +102,7 @@ async function importCommand(argv: string[]): Promise<void> {
 }
 
 function exportCommand(argv: string[]): void {
-  const { values } = guard(() =>
+  const { values } = withUsage(`Usage:\n${SITES_USAGE}`, () =>
     parseArgs({
       args: argv,
       options: { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
@@ -130,7 +122,7 @@ function exportCommand(argv: string[]): void {
 }
 
 function listCommand(argv: string[]): void {
-  const { values } = guard(() =>
+  const { values } = withUsage(`Usage:\n${SITES_USAGE}`, () =>
     parseArgs({
       args: argv,
       options: {

@@ -5,6 +5,7 @@ import { runTrace } from '../core/trace/trace-request.js';
 import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
+import { markNegatives, unmarkNegatives, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 import { formatRelease } from './trace-release-format.js';
 
@@ -18,14 +19,10 @@ function numberArg(value: string | undefined, label: string, min: number, max: n
 }
 
 export async function runTraceCommand(args: string[]): Promise<void> {
-  let parsed: ReturnType<typeof parseTraceArgs>;
-  try {
-    parsed = parseTraceArgs(args);
-  } catch (err) {
-    throw new CliError(
-      `${(err as Error).message}\nUsage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M | --release-volume-m3 V --release-concentration-mg-l C] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--json]`,
-    );
-  }
+  const parsed = withUsage(
+    `Usage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M | --release-volume-m3 V --release-concentration-mg-l C] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--json]`,
+    () => parseTraceArgs(args),
+  );
   const { values, positionals } = parsed;
   if (positionals.length !== 2)
     throw new CliError('Give exactly two coordinates: trace <lon> <lat> (WGS84 degrees).');
@@ -72,13 +69,9 @@ export async function runTraceCommand(args: string[]): Promise<void> {
   }
 }
 
-/** Negative coordinates look like flags to parseArgs; carry them through as positionals. */
-const NEGATIVE = /^-(\d|\.\d)/;
-const MARK = '\u0000';
-
 function parseTraceArgs(args: string[]) {
   const parsed = parseArgs({
-    args: args.map((a) => (NEGATIVE.test(a) ? MARK + a : a)),
+    args: markNegatives(args),
     allowPositionals: true,
     allowNegative: false,
     options: {
@@ -95,7 +88,7 @@ function parseTraceArgs(args: string[]) {
       json: { type: 'boolean', default: false },
     },
   });
-  return { values: parsed.values, positionals: parsed.positionals.map((p) => p.replace(MARK, '')) };
+  return { values: parsed.values, positionals: unmarkNegatives(parsed.positionals) };
 }
 
 const km = (x: number) => x.toFixed(1).padStart(8);

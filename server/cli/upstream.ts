@@ -8,6 +8,7 @@ import { type UpstreamResult, upstreamReport } from '../core/upstream/upstream-r
 import { createServices } from '../services.js';
 import { matrixSites, sitesInTreeRange } from '../storage/analysis-read.js';
 import { dbPathFromEnv } from '../storage/db.js';
+import { markNegatives, unmarkNegatives, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 const UPSTREAM_USAGE =
@@ -23,23 +24,12 @@ function numberArg(value: string | undefined, label: string, min: number, max: n
   return n;
 }
 
-/** Negative coordinates look like flags to parseArgs; carry them through as positionals. */
-const NEGATIVE = /^-(\d|\.\d)/;
-const MARK = '\u0000';
-
 export async function runUpstreamCommand(args: string[]): Promise<void> {
-  let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof UPSTREAM_OPTIONS }>>;
-  try {
-    parsed = parseArgs({
-      args: args.map((a) => (NEGATIVE.test(a) ? MARK + a : a)),
-      allowPositionals: true,
-      options: UPSTREAM_OPTIONS,
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\n${UPSTREAM_USAGE}`);
-  }
+  const parsed = withUsage(UPSTREAM_USAGE, () =>
+    parseArgs({ args: markNegatives(args), allowPositionals: true, options: UPSTREAM_OPTIONS }),
+  );
   const { values } = parsed;
-  const positionals = parsed.positionals.map((p) => p.replace(MARK, ''));
+  const positionals = unmarkNegatives(parsed.positionals);
   if (positionals.length !== 2)
     throw new CliError(
       `Give exactly two coordinates: upstream <lon> <lat> (WGS84 degrees).\n${UPSTREAM_USAGE}`,
@@ -110,19 +100,16 @@ export function formatUpstream(r: UpstreamResult): string {
 }
 
 export async function runMatrixCommand(args: string[]): Promise<void> {
-  let values: { basin?: string; csv?: boolean; json?: boolean };
-  try {
-    ({ values } = parseArgs({
+  const { values } = withUsage(MATRIX_USAGE, () =>
+    parseArgs({
       args,
       options: {
         basin: { type: 'string' },
         csv: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
-    }));
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\n${MATRIX_USAGE}`);
-  }
+    }),
+  );
   if (values.csv && values.json) throw new CliError(`Give --csv or --json, not both.\n${MATRIX_USAGE}`);
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {

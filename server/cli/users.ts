@@ -14,6 +14,7 @@ import {
   USERNAME_PATTERN,
 } from '../storage/account-store.js';
 import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 export const USERS_USAGE = `  users add NAME --admin | --role editor|viewer [--password-stdin]
@@ -21,14 +22,6 @@ export const USERS_USAGE = `  users add NAME --admin | --role editor|viewer [--p
   tokens create --user NAME [--role viewer|editor|admin] [--name LABEL]   (prints the token once)
   tokens list [--json]
   tokens revoke ID`;
-
-function guard<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}\nUsage:\n${USERS_USAGE}`);
-  }
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -82,7 +75,7 @@ async function readPassword(fromStdin: boolean): Promise<string> {
 }
 
 async function usersAdd(argv: string[]): Promise<void> {
-  const { values, positionals } = guard(() =>
+  const { values, positionals } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
     parseArgs({
       args: argv,
       allowPositionals: true,
@@ -117,7 +110,9 @@ async function usersAdd(argv: string[]): Promise<void> {
 }
 
 function usersList(argv: string[]): void {
-  const { values } = guard(() => parseArgs({ args: argv, options: { json: { type: 'boolean' } } }));
+  const { values } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
+    parseArgs({ args: argv, options: { json: { type: 'boolean' } } }),
+  );
   const db = openDb(dbPathFromEnv());
   try {
     const users = listUsers(db);
@@ -131,7 +126,7 @@ function usersList(argv: string[]): void {
 }
 
 function tokensCreate(argv: string[]): void {
-  const { values } = guard(() =>
+  const { values } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
     parseArgs({
       args: argv,
       options: { user: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
@@ -157,7 +152,9 @@ function tokensCreate(argv: string[]): void {
 }
 
 function tokensList(argv: string[]): void {
-  const { values } = guard(() => parseArgs({ args: argv, options: { json: { type: 'boolean' } } }));
+  const { values } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
+    parseArgs({ args: argv, options: { json: { type: 'boolean' } } }),
+  );
   const db = openDb(dbPathFromEnv());
   try {
     const tokens = listTokens(db);
@@ -173,7 +170,9 @@ function tokensList(argv: string[]): void {
 }
 
 function tokensRevoke(argv: string[]): void {
-  const { positionals } = guard(() => parseArgs({ args: argv, allowPositionals: true, options: {} }));
+  const { positionals } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
+    parseArgs({ args: argv, allowPositionals: true, options: {} }),
+  );
   const id = Number(positionals[0]);
   if (!Number.isSafeInteger(id) || id < 1)
     throw new CliError(`tokens revoke needs a token ID.\nUsage:\n${USERS_USAGE}`);
