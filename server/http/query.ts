@@ -17,6 +17,19 @@ export const numberParam = (label: string, min: number, max: number) =>
         .max(max, { error: `${label} must be between ${min} and ${max}` }),
     );
 
+/** Whole decimal digits only, so `limit=5.5`, `limit=` or a repeated parameter are refused, not coerced. */
+export const intParam = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} must be a whole number from ${min} to ${max}` })
+    .regex(/^\d{1,9}$/, { error: `${label} must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `${label} must be from ${min} to ${max}` })
+        .max(max, { error: `${label} must be from ${min} to ${max}` }),
+    );
+
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data;

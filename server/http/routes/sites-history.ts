@@ -8,7 +8,7 @@ import { getDeletedSite, listDeletedSites, siteHistory } from '../../storage/sit
 import { getSite, restoreSite } from '../../storage/site-store.js';
 import { actorOf, principalOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { parseQuery } from '../query.js';
+import { intParam, parseQuery } from '../query.js';
 import { strictQuery } from '../security.js';
 import { type SitesServices, siteId, validationError } from './sites.js';
 
@@ -32,19 +32,6 @@ function requireEditorForDeleted(res: Response): void {
   if (!roleAtLeast(p.role, 'editor'))
     throw new HttpError(403, 'FORBIDDEN', `Deleted sites are shown to editors; you are ${p.role}.`);
 }
-
-/** Whole decimal digits only, so `limit=5.5`, `limit=` or a repeated parameter are refused, not coerced. */
-const intParam = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} must be a whole number from ${min} to ${max}` })
-    .regex(/^\d{1,9}$/, { error: `${label} must be a whole number from ${min} to ${max}` })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, { error: `${label} must be from ${min} to ${max}` })
-        .max(max, { error: `${label} must be from ${min} to ${max}` }),
-    );
 
 export const DELETED_MAX_LIMIT = 500;
 const DeletedListQuery = z.object({
