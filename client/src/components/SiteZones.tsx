@@ -7,6 +7,7 @@ import { ApiError } from '../lib/api.js';
 import { formatNumber } from '../lib/format.js';
 import { fetchSiteZones, type SiteZonesResult, type Zone } from '../lib/planning-api.js';
 import { setZones, ZONE_COLORS } from '../map/planning-layers.js';
+import { whenMap } from '../map/when-map.js';
 
 const ZONES: Zone[] = ['inner', 'middle', 'outer'];
 
@@ -17,20 +18,14 @@ export function SiteZones({ siteId, getMap }: { siteId: string; getMap(): MlMap 
 
   useEffect(() => {
     const ctrl = new AbortController();
-    let wait: ReturnType<typeof setInterval> | undefined;
+    let cancelDraw: (() => void) | undefined;
     setData(null);
     setError(null);
     fetchSiteZones(siteId, ctrl.signal).then(
       (z) => {
         setData(z);
         // A site restored from a permalink can answer before the map has loaded: draw once it has.
-        const draw = () => {
-          const map = getMap();
-          if (!map) return false;
-          setZones(map, z.zones);
-          return true;
-        };
-        if (!draw()) wait = setInterval(() => draw() && clearInterval(wait), 250);
+        cancelDraw = whenMap(getMap, (map) => setZones(map, z.zones));
       },
       (e: unknown) => {
         if (!ctrl.signal.aborted) setError(e instanceof ApiError ? e.message : t('errors.network'));
@@ -38,7 +33,7 @@ export function SiteZones({ siteId, getMap }: { siteId: string; getMap(): MlMap 
     );
     return () => {
       ctrl.abort();
-      clearInterval(wait);
+      cancelDraw?.();
       const map = getMap();
       if (map) setZones(map, null);
     };

@@ -8,6 +8,7 @@ import { bboxContains, layerBbox, MAX_RECEPTOR_LIMIT, receptorsGeoJson } from '.
 import type { Bbox } from '../lib/types.js';
 import { setReceptorData, setReceptorsVisible } from './receptor-layers.js';
 import { attachReceptorPopup } from './receptor-popup.js';
+import { whenMap } from './when-map.js';
 
 const viewOf = (map: MlMap): Bbox => {
   const b = map.getBounds();
@@ -25,15 +26,11 @@ export function useReceptorLayer(
   const { t } = useTranslation();
   useEffect(() => {
     let detach: (() => void) | undefined;
-    const attach = (): boolean => {
-      const map = getMap();
-      if (!map) return false;
+    const cancel = whenMap(getMap, (map) => {
       detach = attachReceptorPopup(map, (kind) => t(`receptors.kinds.${kind}`), popupActive);
-      return true;
-    };
-    const wait = attach() ? undefined : setInterval(() => attach() && clearInterval(wait), 250);
+    });
     return () => {
-      clearInterval(wait);
+      cancel();
       detach?.();
     };
   }, [getMap, popupActive, t]);
@@ -68,18 +65,14 @@ export function useReceptorLayer(
       clearTimeout(timer);
       timer = setTimeout(load, 250);
     };
-    const attach = (): boolean => {
-      map = getMap();
-      if (!map) return false;
-      setReceptorsVisible(map, visible);
-      map.on('moveend', onMove);
+    const cancel = whenMap(getMap, (m) => {
+      map = m;
+      setReceptorsVisible(m, visible);
+      m.on('moveend', onMove);
       load();
-      return true;
-    };
-    // The map may still be loading (a permalink opened): try again until it is there.
-    const wait = attach() ? undefined : setInterval(() => attach() && clearInterval(wait), 250);
+    });
     return () => {
-      clearInterval(wait);
+      cancel();
       clearTimeout(timer);
       ctrl?.abort();
       map?.off('moveend', onMove);
