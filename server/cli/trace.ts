@@ -5,18 +5,9 @@ import { runTrace } from '../core/trace/trace-request.js';
 import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
-import { markNegatives, unmarkNegatives, withUsage } from './args.js';
+import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 import { formatRelease } from './trace-release-format.js';
-
-function numberArg(value: string | undefined, label: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new CliError(`${label} must be a number between ${min} and ${max} (got "${value}").`);
-  }
-  return n;
-}
 
 export async function runTraceCommand(args: string[]): Promise<void> {
   const parsed = withUsage(
@@ -88,7 +79,7 @@ function parseTraceArgs(args: string[]) {
       json: { type: 'boolean', default: false },
     },
   });
-  return { values: parsed.values, positionals: unmarkNegatives(parsed.positionals) };
+  return { values: unmarkValues(parsed.values), positionals: unmarkNegatives(parsed.positionals) };
 }
 
 const km = (x: number) => x.toFixed(1).padStart(8);

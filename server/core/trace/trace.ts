@@ -108,16 +108,18 @@ export function traceDownstream(
     .filter(([node, km]) => net.outletAt.has(node) && km <= maxKm)
     .map(([node, km]) => {
       const o = net.outletAt.get(node)!;
-      const arm =
-        reached.find((r) => r.to === node) ?? (main[main.length - 1]!.reach.to === node ? last.reach : null);
+      // The main outlet is where the main path ends: its km and arm are the main path's, not those of
+      // the shortest route to the same node (which may run down a parallel arm of a delta).
+      const isMain = node === last.reach.to && !truncated;
+      const arm = isMain ? last.reach : (reached.find((r) => r.to === node) ?? null);
       return {
         name: o.name,
         kind: o.kind,
         river: arm?.name ?? null,
-        km: round(km),
+        km: round(isMain ? lengthKm : km),
         lon: o.lon,
         lat: o.lat,
-        main: node === last.reach.to,
+        main: isMain,
       };
     })
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
