@@ -2,8 +2,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
-import { hasRiverNamed } from '../../core/trace/snap.js';
-import { MAX_SNAP_MAX_KM, runTrace } from '../../core/trace/trace-request.js';
+import { locateSite, SITE_FALLBACK_SNAP_KM } from '../../core/trace/site-start.js';
+import {
+  MAX_SNAP_MAX_KM,
+  runTrace,
+  type TraceOutcome,
+  traceLocated,
+} from '../../core/trace/trace-request.js';
+import type { Release } from '../../core/transport/release.js';
 import type { Services } from '../../services.js';
 import { getSite } from '../../storage/site-store.js';
 import { badRequest } from '../errors.js';
@@ -56,8 +62,8 @@ export function startPoint(q: TraceQuery): { lon: number; lat: number } {
   return { lon, lat };
 }
 
-/** A registered site as the start: its location, and its receiving river when the network knows it. */
-function siteStart(services: Services, q: TraceQuery): { lon: number; lat: number; river: string | null } {
+/** A registered site as the start: the register's record of it (location, receiving river, stored connection). */
+function registeredSite(services: Services, q: TraceQuery) {
   if (
     q.lon !== undefined ||
     q.lat !== undefined ||
@@ -72,11 +78,34 @@ function siteStart(services: Services, q: TraceQuery): { lon: number; lat: numbe
       'UNKNOWN_SITE',
       `No registered site has id "${q.siteId}". Check the id (GET /api/sites).`,
     );
-  const hint = q.river ?? site.receivingRiver;
-  return {
+  return site;
+}
+
+/**
+ * A site traces from its stored connection to the network; with an explicit river or snapMaxKm the
+ * caller asks for a fresh snap of the site's location instead.
+ */
+function traceSite(services: Services, q: TraceQuery, release: Release | null): TraceOutcome {
+  const site = registeredSite(services, q);
+  const { network: net, land, discharge } = services;
+  const request = { ...site.location, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, release };
+  if (q.river !== undefined || q.snapMaxKm !== undefined)
+    return runTrace(net, land, { ...request, river: q.river ?? null }, discharge, services.drainage);
+  const located = locateSite(net, services.drainage, {
     ...site.location,
-    river: hint && hasRiverNamed(services.network, hint) ? hint : (q.river ?? null),
-  };
+    receivingRiver: site.receivingRiver,
+    reachId: site.derived?.position?.reachId ?? null,
+    offsetKm: site.derived?.position?.offsetKm ?? null,
+    outletName: site.derived?.outletName ?? null,
+    outletKind: site.derived?.outletKind ?? null,
+  });
+  if (!located)
+    return {
+      ok: false,
+      code: 'NO_RIVER_NEARBY',
+      message: `The site "${site.name}" lies more than ${SITE_FALLBACK_SNAP_KM} km from any river in the network. Check its location in the register.`,
+    };
+  return traceLocated(net, land, located, request, discharge);
 }
 
 export function traceRouter(services: Services): Router {
@@ -84,13 +113,16 @@ export function traceRouter(services: Services): Router {
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
-    const { lon, lat, river } =
-      q.siteId === undefined ? { ...startPoint(q), river: q.river } : siteStart(services, q);
-    const request = { lon, lat, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river, release };
-    let outcome = runTrace(services.network, services.land, request, services.discharge);
-    // A site's receiving river is a hint: when it is not within reach, trace from the nearest river.
-    if (!outcome.ok && q.siteId !== undefined && q.river === undefined && river)
-      outcome = runTrace(services.network, services.land, { ...request, river: null }, services.discharge);
+    const outcome =
+      q.siteId === undefined
+        ? runTrace(
+            services.network,
+            services.land,
+            { ...startPoint(q), maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river: q.river, release },
+            services.discharge,
+            services.drainage,
+          )
+        : traceSite(services, q, release);
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
     res.json(outcome.result);
   });
