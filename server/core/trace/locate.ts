@@ -18,7 +18,7 @@ export type Located =
     };
 
 /** Farther than this from the river it joins, a point's own stream is taken to be missing from the network. */
-export const OWN_RIVER_MISSING_KM = 5;
+export const OWN_RIVER_MISSING_KM = 10;
 /** A point draining to a terminal lake joins its shore however far (it never leaves for another basin). */
 const LAKE_SHORE_MAX_KM = 1000;
 

@@ -2,16 +2,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
-import { locateSite, SITE_FALLBACK_SNAP_KM } from '../../core/trace/site-start.js';
-import {
-  MAX_SNAP_MAX_KM,
-  runTrace,
-  type TraceOutcome,
-  traceLocated,
-} from '../../core/trace/trace-request.js';
-import type { Release } from '../../core/transport/release.js';
+import { MAX_SNAP_MAX_KM } from '../../core/trace/trace-request.js';
 import type { Services } from '../../services.js';
-import { getSite } from '../../storage/site-store.js';
+import { tracePoint, traceSite } from '../../trace-service.js';
 import { badRequest } from '../errors.js';
 import { numberParam, parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
@@ -62,8 +55,8 @@ export function startPoint(q: TraceQuery): { lon: number; lat: number } {
   return { lon, lat };
 }
 
-/** A registered site as the start: the register's record of it (location, receiving river, stored connection). */
-function registeredSite(services: Services, q: TraceQuery) {
+/** With siteId no point may be given: the site is the start. */
+function checkSiteQuery(q: TraceQuery): void {
   if (
     q.lon !== undefined ||
     q.lat !== undefined ||
@@ -72,40 +65,6 @@ function registeredSite(services: Services, q: TraceQuery) {
     q.crs !== undefined
   )
     throw badRequest('INVALID_QUERY', 'Give either siteId or a point (lon/lat or crs with x/y), not both.');
-  const site = getSite(services.db, q.siteId!);
-  if (!site)
-    throw badRequest(
-      'UNKNOWN_SITE',
-      `No registered site has id "${q.siteId}". Check the id (GET /api/sites).`,
-    );
-  return site;
-}
-
-/**
- * A site traces from its stored connection to the network; with an explicit river or snapMaxKm the
- * caller asks for a fresh snap of the site's location instead.
- */
-function traceSite(services: Services, q: TraceQuery, release: Release | null): TraceOutcome {
-  const site = registeredSite(services, q);
-  const { network: net, land, discharge } = services;
-  const request = { ...site.location, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, release };
-  if (q.river !== undefined || q.snapMaxKm !== undefined)
-    return runTrace(net, land, { ...request, river: q.river ?? null }, discharge, services.drainage);
-  const located = locateSite(net, services.drainage, {
-    ...site.location,
-    receivingRiver: site.receivingRiver,
-    reachId: site.derived?.position?.reachId ?? null,
-    offsetKm: site.derived?.position?.offsetKm ?? null,
-    outletName: site.derived?.outletName ?? null,
-    outletKind: site.derived?.outletKind ?? null,
-  });
-  if (!located)
-    return {
-      ok: false,
-      code: 'NO_RIVER_NEARBY',
-      message: `The site "${site.name}" lies more than ${SITE_FALLBACK_SNAP_KM} km from any river in the network. Check its location in the register.`,
-    };
-  return traceLocated(net, land, located, request, discharge);
 }
 
 export function traceRouter(services: Services): Router {
@@ -113,16 +72,12 @@ export function traceRouter(services: Services): Router {
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
+    const options = { maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river: q.river, release };
+    if (q.siteId !== undefined) checkSiteQuery(q);
     const outcome =
       q.siteId === undefined
-        ? runTrace(
-            services.network,
-            services.land,
-            { ...startPoint(q), maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river: q.river, release },
-            services.discharge,
-            services.drainage,
-          )
-        : traceSite(services, q, release);
+        ? tracePoint(services, { ...startPoint(q), ...options })
+        : traceSite(services, q.siteId, options);
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
     res.json(outcome.result);
   });
