@@ -62,6 +62,19 @@ export function buildDrainageRaster(input: {
   return { grid, labels, lakes };
 }
 
+/** The cell itself first, then its eight neighbours. */
+const NEIGHBOURHOOD: readonly [number, number][] = [
+  [0, 0],
+  [-1, -1],
+  [0, -1],
+  [1, -1],
+  [-1, 0],
+  [1, 0],
+  [-1, 1],
+  [0, 1],
+  [1, 1],
+];
+
 export class DrainageAreas {
   private readonly lakeByLabel: Map<number, DrainageLake>;
   private readonly lakeLocator: PolygonLocator<DrainageLake>;
@@ -105,9 +118,33 @@ export class DrainageAreas {
 
   /** The drainage area of the cell holding the point, or null off the raster or far from any river. */
   at(lon: number, lat: number): DrainageArea | null {
-    const { grid, labels } = this.raster;
+    const { grid } = this.raster;
+    return this.cell(Math.floor((lon - grid.west) / grid.res), Math.floor((lat - grid.south) / grid.res));
+  }
+
+  /**
+   * The areas of the point's cell and its eight neighbours, the point's own first. A divide drawn on
+   * cells of ~10 km is only that sure: near one, both sides count as the point's own.
+   */
+  around(lon: number, lat: number): DrainageArea[] {
+    const { grid } = this.raster;
     const c = Math.floor((lon - grid.west) / grid.res);
     const r = Math.floor((lat - grid.south) / grid.res);
+    const out: DrainageArea[] = [];
+    const seen = new Set<string>();
+    for (const [dc, dr] of NEIGHBOURHOOD) {
+      const a = this.cell(c + dc, r + dr);
+      const key = a ? (a.kind === 'lake' ? `l${a.lake.label}` : `b${a.basinId}`) : '';
+      if (a && !seen.has(key)) {
+        seen.add(key);
+        out.push(a);
+      }
+    }
+    return out;
+  }
+
+  private cell(c: number, r: number): DrainageArea | null {
+    const { grid, labels } = this.raster;
     if (c < 0 || r < 0 || c >= grid.width || r >= grid.height) return null;
     const label = labels[r * grid.width + c]!;
     if (label === NO_LABEL) return null;

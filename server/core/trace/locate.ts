@@ -32,8 +32,9 @@ export function locateOnNetwork(
 ): Located | null {
   const inLake = areas.lakeContaining(lon, lat);
   if (inLake) return { kind: 'lake', lake: inLake, lon, lat, distanceKm: 0, warnings: [] };
-  const area = areas.at(lon, lat);
-  const own = area ? ownReaches(net, area) : null;
+  const around = areas.around(lon, lat);
+  const area = around[0] ?? null;
+  const own = around.length > 0 ? ownReaches(net, around) : null;
   if (riverHint) {
     // The caller named the river: it wins, but the answer says when it lies beyond the divide.
     const snap = snapToNetwork(net, lon, lat, maxKm, riverHint);
@@ -45,9 +46,10 @@ export function locateOnNetwork(
     const snap = snapToNetwork(net, lon, lat, maxKm, null, own);
     if (snap) return withDistanceWarning({ kind: 'reach', snap, warnings: [] });
   }
-  if (area?.kind === 'lake') {
-    const shore = areas.shore(area.lake, lon, lat, LAKE_SHORE_MAX_KM);
-    if (shore) return { kind: 'lake', lake: area.lake, ...shore, warnings: [] };
+  const lake = around.find((a) => a.kind === 'lake');
+  if (lake?.kind === 'lake') {
+    const shore = areas.shore(lake.lake, lon, lat, LAKE_SHORE_MAX_KM);
+    if (shore) return { kind: 'lake', lake: lake.lake, ...shore, warnings: [] };
   }
   const snap = snapToNetwork(net, lon, lat, maxKm);
   if (!snap) return null;
@@ -55,10 +57,13 @@ export function locateOnNetwork(
   return withDistanceWarning({ kind: 'reach', snap, warnings });
 }
 
-/** The reaches that belong to a drainage area: its river system, or the systems that end in its lake. */
-export function ownReaches(net: RiverNetwork, area: DrainageArea): (r: Reach) => boolean {
-  if (area.kind === 'basin') return (r) => r.basinId === area.basinId;
-  const basins = basinsEndingIn(net).get(area.lake.name) ?? new Set<number>();
+/** The reaches that belong to drainage areas: their river systems, or the systems that end in their lakes. */
+export function ownReaches(net: RiverNetwork, areas: readonly DrainageArea[]): (r: Reach) => boolean {
+  const basins = new Set<number>();
+  for (const a of areas) {
+    if (a.kind === 'basin') basins.add(a.basinId);
+    else for (const id of basinsEndingIn(net).get(a.lake.name) ?? []) basins.add(id);
+  }
   return (r) => basins.has(r.basinId);
 }
 

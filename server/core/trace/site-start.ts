@@ -61,8 +61,9 @@ function siteWarnings(
 ): TraceWarning[] {
   const warnings: TraceWarning[] = [];
   const river = snap.reach.name ?? 'an unnamed river';
-  const area = areas.at(site.lon, site.lat);
-  if (area && !ownReaches(net, area)(snap.reach))
+  const around = areas.around(site.lon, site.lat);
+  const area = around[0];
+  if (area && !ownReaches(net, around)(snap.reach))
     warnings.push({
       code: 'CROSSED_DIVIDE',
       message: `The site lies in the drainage area of the ${areaName(net, area)}, but the register joins it to the ${river}${site.receivingRiver ? ` (its receiving river, ${site.receivingRiver})` : ''}, across the divide the network suggests.`,
