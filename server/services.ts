@@ -4,12 +4,14 @@ import { PolygonLocator } from './core/geo/polygon-locator.js';
 import { SegmentIndex } from './core/geo/segment-index.js';
 import type { HydrologyProvider } from './core/register/hydrology.js';
 import { networkHydrology } from './core/register/location-hydrology.js';
+import type { DrainageAreas } from './core/trace/drainage-areas.js';
 import type { RiverNetwork } from './core/trace/river-network.js';
 import { type AnchoredDischarge, anchorDischarge } from './core/transport/discharge-table.js';
 import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
+import { loadDrainageAreas } from './storage/drainage-source.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
 import { syncSitePositions } from './storage/site-positions.js';
@@ -23,6 +25,8 @@ export interface Services {
   hydrology: HydrologyProvider;
   /** The discharge table's points snapped onto the network (for release arrival times). */
   discharge: AnchoredDischarge;
+  /** Which river system or terminal lake each land cell drains to (catchment-aware snapping; loaded on first use). */
+  readonly drainage: DrainageAreas;
   /** Nested-set numbering of the network with discharge-based travel times (built on first use). */
   readonly upstream: UpstreamIndex;
   meta: Record<string, string>;
@@ -45,7 +49,13 @@ export function createServices(options: { dbPath: string }): Services {
   const boundaries = new SegmentIndex(
     boundaryRows.flatMap((b) => lineParts(JSON.parse(b.geometry) as Geometry)),
   );
-  const hydrology = networkHydrology(network, land, boundaries);
+  const meta = networkMeta(db);
+  let drainage: DrainageAreas | null = null;
+  const drainageAreas = () => {
+    drainage ??= loadDrainageAreas(db, network, meta.built_at ?? 'unknown');
+    return drainage;
+  };
+  const hydrology = networkHydrology(network, land, boundaries, drainageAreas);
   upstreamIndexOf(network);
   syncSitePositions(db, network, hydrology);
   const discharge = anchorDischarge(network, readDischargeTable());
@@ -57,11 +67,14 @@ export function createServices(options: { dbPath: string }): Services {
     boundaries,
     hydrology,
     discharge,
+    get drainage() {
+      return drainageAreas();
+    },
     get upstream() {
       upstream ??= dischargeUpstreamIndex(network, discharge);
       return upstream;
     },
-    meta: networkMeta(db),
+    meta,
     loadMs: performance.now() - started,
     close: () => db.close(),
   };

@@ -122,7 +122,16 @@ export interface TracePathProps {
 }
 
 export interface TraceResult {
-  snap: { lon: number; lat: number; distanceKm: number; river: string | null };
+  snap: {
+    lon: number;
+    lat: number;
+    distanceKm: number;
+    river: string | null;
+    /** How the start joins the network; `assumed`: the first distanceKm are not in it and not timed. */
+    connection?: { kind: 'network' | 'assumed'; distanceKm: number; via: string | null };
+  };
+  /** Doubts about the start (across a divide, far from its own stream, …); message in English. */
+  warnings?: { code: string; message: string }[];
   lengthKm: number;
   truncated?: boolean;
   outlets: { name: string; km: number; lon: number; lat: number; main?: boolean }[];

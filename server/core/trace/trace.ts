@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { pointAtKm, sliceByKm } from '../geo/geodesy.js';
 import type { CountryRun } from '../network/country-runs.js';
 import { MinHeap } from '../network/min-heap.js';
+import { connectionOf, type SnapConnection, type TraceWarning } from './connection.js';
 import { countryChanges, countryStretches } from './country-sequence.js';
 import { mainOutflow } from './main-path.js';
 import type { Reach, RiverNetwork } from './river-network.js';
@@ -18,7 +19,8 @@ export interface TraceCountry {
 }
 
 export interface TraceResult {
-  snap: { lon: number; lat: number; distanceKm: number; river: string | null };
+  /** `connection`: how the point joins the network (`via` the receiving river). */
+  snap: { lon: number; lat: number; distanceKm: number; river: string | null; connection: SnapConnection };
   lengthKm: number;
   truncated: boolean;
   /** Every outlet reached, nearest first; `main` marks the one at the end of the main path. */
@@ -35,6 +37,8 @@ export interface TraceResult {
   crossings: { km: number; lon: number; lat: number; from: string; to: string; kind: string }[];
   rivers: { name: string | null; fromKm: number; toKm: number }[];
   path: FeatureCollection<LineString, PathProps>;
+  /** Doubts about the start: a snap across a divide, a point far from its own (missing) stream. */
+  warnings: TraceWarning[];
 }
 
 export interface PathProps {
@@ -108,27 +112,30 @@ export function traceDownstream(
     .filter(([node, km]) => net.outletAt.has(node) && km <= maxKm)
     .map(([node, km]) => {
       const o = net.outletAt.get(node)!;
-      const arm =
-        reached.find((r) => r.to === node) ?? (main[main.length - 1]!.reach.to === node ? last.reach : null);
+      // The main outlet is where the main path ends: its km and arm are the main path's, not those of
+      // the shortest route to the same node (which may run down a parallel arm of a delta).
+      const isMain = node === last.reach.to && !truncated;
+      const arm = isMain ? last.reach : (reached.find((r) => r.to === node) ?? null);
       return {
         name: o.name,
         kind: o.kind,
         river: arm?.name ?? null,
-        km: round(km),
+        km: round(isMain ? lengthKm : km),
         lon: o.lon,
         lat: o.lat,
-        main: node === last.reach.to,
+        main: isMain,
       };
     })
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
 
+  const snapped = {
+    lon: round(snap.lon, 6),
+    lat: round(snap.lat, 6),
+    distanceKm: round(snap.distanceKm),
+    river: start.name,
+  };
   return {
-    snap: {
-      lon: round(snap.lon, 6),
-      lat: round(snap.lat, 6),
-      distanceKm: round(snap.distanceKm),
-      river: start.name,
-    },
+    snap: { ...snapped, connection: connectionOf(snapped.distanceKm, snapped.river) },
     lengthKm: round(lengthKm),
     truncated,
     outlets,
@@ -155,6 +162,7 @@ export function traceDownstream(
     }),
     rivers: riverSequence(main),
     path: pathFeatures(net, main, stretches, reached, dist, maxKm),
+    warnings: [],
   };
 }
 
