@@ -8,6 +8,13 @@ import { SegmentIndex } from '../server/core/geo/segment-index.js';
 import { buildNetwork } from '../server/core/network/build-network.js';
 import { type CountryRun, countryRuns } from '../server/core/network/country-runs.js';
 import { basinName, cleanName, marineNamer } from '../server/core/network/name-outlets.js';
+import {
+  formatReview,
+  type InlandSystem,
+  type ReviewedLink,
+  reviewNetwork,
+} from '../server/core/network/network-review.js';
+import { type ReachName, type RiverNames, resolveReachNames } from '../server/core/network/river-names.js';
 import { DEFAULT_BUILD_OPTIONS, type Errata, type Outlet } from '../server/core/network/types.js';
 import type { Basin, Country, GeographyTables, StoredReach } from '../server/storage/network-store.js';
 import { LAYERS, lineParts, polygons, readAll, riverLines } from './load-geography.js';
@@ -35,7 +42,12 @@ export async function buildGeography(
   const layers = await readAll(config);
   lap('read sources');
 
-  const errata = JSON.parse(fs.readFileSync(path.join(DATA, 'network-errata.json'), 'utf8')) as Errata;
+  const errata = JSON.parse(fs.readFileSync(path.join(DATA, 'network-errata.json'), 'utf8')) as Errata & {
+    inlandSystems?: InlandSystem[];
+    reviewedLinks?: ReviewedLink[];
+  };
+  const riverNames = JSON.parse(fs.readFileSync(path.join(DATA, 'river-names.json'), 'utf8')) as RiverNames;
+  errata.splitEdges = riverNames.splits;
   const terminalEntries = (
     JSON.parse(fs.readFileSync(path.join(DATA, 'terminal-lakes.json'), 'utf8')) as {
       lakes: TerminalLakeEntry[];
@@ -57,6 +69,12 @@ export async function buildGeography(
   const coastline = layers.coastline.features.flatMap((f) => lineParts(f.geometry));
   const net = buildNetwork({ rivers, coastline, terminalLakes }, errata, DEFAULT_BUILD_OPTIONS);
   lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
+  const names = resolveReachNames(net.edges, net.nodeLon.length, riverNames, net.diagnostics);
+  // Basins and inland ends are named after real rivers, not "tributary of …" labels.
+  const namedEdges = net.edges.map((e, i) => {
+    const n = names[i]!;
+    return { ...e, name: n.name?.startsWith('tributary of ') ? null : n.name, nameAlt: [] };
+  });
 
   const countries = countryTable(layers.countries.features);
   const locator = new PolygonLocator(
@@ -84,7 +102,7 @@ export async function buildGeography(
 
   const nameSea = marineNamer(polygons(layers.marine, ['name']));
   const basinEdges = new Map<number, typeof net.edges>();
-  net.edges.forEach((e, i) => {
+  namedEdges.forEach((e, i) => {
     const b = net.edgeBasin[i]!;
     basinEdges.set(b, [...(basinEdges.get(b) ?? []), e]);
   });
@@ -109,6 +127,7 @@ export async function buildGeography(
 
   const reaches: StoredReach[] = net.edges.map((e, i) => ({
     ...e,
+    ...storedNames(e, names[i]!),
     runs: runs[i]!,
     country: majorityCountry(runs[i]!),
     basinId: net.edgeBasin[i]!,
@@ -119,9 +138,24 @@ export async function buildGeography(
 
   const diagnosticCounts: Record<string, number> = {};
   for (const d of net.diagnostics) diagnosticCounts[d.kind] = (diagnosticCounts[d.kind] ?? 0) + 1;
-  for (const d of net.diagnostics.filter((x) => x.kind !== 'dropped_duplicate')) {
+  // Unused errata are mistakes in a reviewed file: always listed. Cycle breaks and duplicates are counted.
+  for (const d of net.diagnostics.filter((x) => x.kind === 'errata_unused')) {
     log(`! ${d.kind} at ${d.lon.toFixed(4)},${d.lat.toFixed(4)}: ${d.message}`);
   }
+  const review = reviewNetwork(
+    {
+      edges: net.edges,
+      nodeLon: net.nodeLon,
+      nodeLat: net.nodeLat,
+      outletAt: new Map(outlets.map((o) => [o.node, o])),
+      diagnostics: net.diagnostics,
+      snapJoins: net.snapJoins,
+      resolvedNames: names.map((n) => n.name),
+    },
+    errata.inlandSystems ?? [],
+    errata.reviewedLinks ?? [],
+  );
+  for (const line of formatReview(review)) log(line);
   log(
     `diagnostics: ${JSON.stringify(diagnosticCounts)}; ${net.stats.snappedEnds} ends snapped; ` +
       `${net.stats.reversedKm.toFixed(0)} of ${net.stats.totalKm.toFixed(0)} km flow against digitising`,
@@ -172,8 +206,23 @@ export async function buildGeography(
       stats: JSON.stringify(net.stats),
       diagnostics: JSON.stringify(net.diagnostics.filter((d) => d.kind !== 'dropped_duplicate')),
       diagnostic_counts: JSON.stringify(diagnosticCounts),
+      review: JSON.stringify(review),
       border_km: String(BORDER_KM),
     },
+  };
+}
+
+/** The resolved name is the reach's name; Natural Earth's spellings stay as alternatives for look-ups. */
+function storedNames(e: { name: string | null; nameAlt: string[] }, n: ReachName) {
+  const alts = [e.name, ...e.nameAlt].filter((x): x is string => x !== null && x !== n.name);
+  return {
+    name: n.name,
+    nameAlt: [...new Set(alts)],
+    nameNe: e.name,
+    nameLocal: n.nameLocal,
+    nameRu: n.nameRu,
+    nameSource: n.nameSource,
+    arm: n.arm,
   };
 }
 

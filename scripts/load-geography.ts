@@ -52,6 +52,7 @@ export function riverLines(world: Layer, europe: Layer): RiverLine[] {
             coords,
             name,
             nameAlt: [...new Set(nameAlt)],
+            nameRu: cleanName(str(p, 'name_ru')),
             featurecla,
             scalerank: num(p, 'scalerank') ?? 10,
             source,

@@ -1,5 +1,6 @@
 // Loads the routed network and country names from SQLite into the in-memory tracing model.
 import type { CountryRun } from '../core/network/country-runs.js';
+import type { NameSource } from '../core/network/river-names.js';
 import type { OutletKind, ReachClass } from '../core/network/types.js';
 import {
   type BasinInfo,
@@ -15,6 +16,10 @@ interface ReachRow {
   to_node: number;
   name: string | null;
   name_alt: string;
+  name_local: string | null;
+  name_ru: string | null;
+  name_source: NameSource;
+  arm: number;
   featurecla: ReachClass;
   scalerank: number;
   length_km: number;
@@ -45,6 +50,10 @@ export function loadNetwork(db: Db): RiverNetwork {
       lengthKm: r.length_km,
       name: r.name,
       nameAlt: JSON.parse(r.name_alt) as string[],
+      nameLocal: r.name_local,
+      nameRu: r.name_ru,
+      nameSource: r.name_source,
+      arm: r.arm === 1,
       featurecla: r.featurecla,
       scalerank: r.scalerank,
       runs: JSON.parse(r.country_runs) as CountryRun[],

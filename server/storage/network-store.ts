@@ -1,10 +1,17 @@
 // Writes the built geography to SQLite in one transaction, and loads the routed network back.
 import type { Geometry } from 'geojson';
 import type { CountryRun } from '../core/network/country-runs.js';
+import type { NameSource } from '../core/network/river-names.js';
 import type { Edge, Outlet } from '../core/network/types.js';
 import type { Db } from './db.js';
 
 export interface StoredReach extends Edge {
+  /** Natural Earth's own name; `name` is the resolved one (data/river-names.json, inference). */
+  nameNe: string | null;
+  nameLocal: string | null;
+  nameSource: NameSource;
+  /** A delta arm (outlets it reaches are labelled with it). */
+  arm: boolean;
   runs: CountryRun[];
   country: string | null;
   basinId: number;
@@ -79,8 +86,9 @@ export function writeGeography(db: Db, g: GeographyTables): void {
 
     const reach =
       db.prepare(`INSERT INTO net_reaches (id, from_node, to_node, name, name_alt, featurecla, scalerank,
-      source, length_km, reversed, coords, country_runs, country, outlet_id, basin_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      source, length_km, reversed, coords, country_runs, country, outlet_id, basin_id,
+      name_ne, name_local, name_ru, name_source, arm)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const reachBox = db.prepare('INSERT INTO net_reaches_rtree VALUES (?, ?, ?, ?, ?)');
     for (const r of g.reaches) {
       reach.run(
@@ -99,6 +107,11 @@ export function writeGeography(db: Db, g: GeographyTables): void {
         r.country,
         r.outletId,
         r.basinId,
+        r.nameNe,
+        r.nameLocal,
+        r.nameRu,
+        r.nameSource,
+        r.arm ? 1 : 0,
       );
       reachBox.run(r.id, ...boxOf(r.coords));
     }

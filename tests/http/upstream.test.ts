@@ -210,6 +210,23 @@ describe('GET /api/matrix', () => {
     expect(aral.basin).not.toBeNull();
   });
 
+  it('Zeravshan: ends inland, so its sites affect Tajikistan and Uzbekistan only, not Turkmenistan', async () => {
+    // The Zeravshan ends in the desert near Karakul without reaching the Amu Darya (Wikipedia 'Zarafshan
+    // River'); Natural Earth joins it to the Amu Darya, which gave Zeravshan sites a false TKM link.
+    const z = (await get<MatrixBody>('/api/matrix?basin=Zeravshan')).body;
+    expect(z.basin!.name).toBe('Zeravshan');
+    expect(z.totals.sites).toBeGreaterThan(0);
+    // Anzob (Jijikrut, Tajikistan) drains down the Zeravshan into Uzbekistan (Samarkand, Navoi).
+    expect(z.cells.map((c) => `${c.origin}>${c.affected}`)).toContain('TJK>UZB');
+    expect(z.columns).not.toContain('TKM');
+    expect(z.cells.some((c) => c.affected === 'TKM')).toBe(false);
+    // And in the matrix of all data, no Zeravshan site is counted against Turkmenistan.
+    const all = (await get<MatrixBody>('/api/matrix')).body;
+    const zSites = new Set(z.cells.flatMap((c) => c.siteIds));
+    for (const c of all.cells.filter((x) => x.affected === 'TKM'))
+      expect(c.siteIds.filter((id) => zSites.has(id))).toEqual([]);
+  });
+
   it('CSV has the documented columns and the same cells', async () => {
     const res = await fetch(`${server.url}/api/matrix.csv?basin=Danube`);
     expect(res.status).toBe(200);

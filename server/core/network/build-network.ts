@@ -5,7 +5,15 @@ import { orient } from './orient.js';
 import { findOutlets, nodeDegrees, type OutletSeed } from './outlets.js';
 import { dropDuplicates, snapDanglingEnds } from './prepare-lines.js';
 import { buildTopology, type Topology } from './topology.js';
-import type { BuildOptions, Diagnostic, Edge, Errata, NamedPolygon, RiverLine } from './types.js';
+import type {
+  BuildOptions,
+  Diagnostic,
+  Edge,
+  Errata,
+  ErrataPoint,
+  NamedPolygon,
+  RiverLine,
+} from './types.js';
 
 export interface BuiltNetwork {
   nodeLon: number[];
@@ -17,6 +25,8 @@ export interface BuiltNetwork {
   /** Per edge: weakly connected component id. */
   edgeBasin: Int32Array;
   diagnostics: Diagnostic[];
+  /** Nodes where the build joined a dangling line end to another line (vertex keys). */
+  snapJoins: Set<string>;
   stats: { inputLines: number; snappedEnds: number; cutEdges: number; reversedKm: number; totalKm: number };
 }
 
@@ -35,9 +45,10 @@ export function buildNetwork(
     opt,
     diagnostics,
   );
-  const { snapped } = snapDanglingEnds(lines, opt, errata);
+  const { snapped, joins } = snapDanglingEnds(lines, opt, errata);
   const topo = buildTopology(lines);
-  const cutEdges = applyCuts(topo, errata, diagnostics);
+  const cutEdges = applyCuts(topo, errata.cutEdges, false, diagnostics);
+  applyCuts(topo, errata.splitEdges ?? [], true, diagnostics);
 
   const seeds = findOutlets(topo, input.coastline, input.terminalLakes, opt.outletCoastKm);
   const forced = linesIntoOutlets(topo, new Set(seeds.map((s) => s.node)));
@@ -59,6 +70,7 @@ export function buildNetwork(
       lengthKm: e.lengthKm,
       name: e.line.name,
       nameAlt: e.line.nameAlt,
+      nameRu: e.line.nameRu ?? null,
       featurecla: e.line.featurecla,
       scalerank: e.line.scalerank,
       source: e.line.source,
@@ -104,6 +116,7 @@ export function buildNetwork(
     nodeOutlet,
     edgeBasin: components(topo),
     diagnostics,
+    snapJoins: joins,
     stats: { inputLines: input.rivers.length, snappedEnds: snapped, cutEdges, reversedKm, totalKm },
   };
 }
@@ -119,19 +132,25 @@ function reverseCoords(c: Float64Array): Float64Array {
 
 /**
  * Cuts edges at the errata points (bad links across a divide): the edge nearest to each point is
- * split there into two pieces with separate end nodes, so each side drains to its own basin.
+ * split there into two pieces with separate end nodes, so each side drains to its own basin. With
+ * `connected` the pieces share the new node instead (a split for naming only).
  */
-function applyCuts(topo: Topology, errata: Errata, diagnostics: Diagnostic[]): number {
+function applyCuts(
+  topo: Topology,
+  points: readonly (ErrataPoint & { radiusKm?: number })[],
+  connected: boolean,
+  diagnostics: Diagnostic[],
+): number {
   let cuts = 0;
-  for (const c of errata.cutEdges) {
+  for (const c of points) {
     const index = new SegmentIndex(topo.edges.map((e) => e.coords));
-    const hit = index.nearest(c.lon, c.lat, c.radiusKm);
+    const hit = index.nearest(c.lon, c.lat, c.radiusKm ?? 1);
     if (!hit) {
       diagnostics.push({
         kind: 'errata_unused',
         lon: c.lon,
         lat: c.lat,
-        message: `Cut matched no edge: ${c.reason}`,
+        message: `${connected ? 'Split' : 'Cut'} matched no edge: ${c.reason}`,
       });
       continue;
     }
@@ -139,10 +158,21 @@ function applyCuts(topo: Topology, errata: Errata, diagnostics: Diagnostic[]): n
     const k = hit.seg + 1;
     const head = [...e.coords.subarray(0, 2 * k), hit.lon, hit.lat];
     const tail = [hit.lon, hit.lat, ...e.coords.subarray(2 * k)];
+    // A naming split at an edge's end needs no new node: the name can already change there.
+    const endKm = 0.05;
+    if (
+      connected &&
+      (cumulativeKm(Float64Array.from(head)).at(-1)! < endKm ||
+        cumulativeKm(Float64Array.from(tail)).at(-1)! < endKm)
+    )
+      continue;
     const nodeA = topo.nodeLon.push(hit.lon) - 1;
     topo.nodeLat.push(hit.lat);
-    const nodeB = topo.nodeLon.push(hit.lon) - 1;
-    topo.nodeLat.push(hit.lat);
+    let nodeB = nodeA;
+    if (!connected) {
+      nodeB = topo.nodeLon.push(hit.lon) - 1;
+      topo.nodeLat.push(hit.lat);
+    }
     const pieces = [
       { ...e, to: nodeA, coords: Float64Array.from(head) },
       { ...e, from: nodeB, coords: Float64Array.from(tail) },

@@ -44,7 +44,11 @@ interface Insertion {
  * Joins every dangling end to the nearest other line within `snapKm`, reusing an existing vertex
  * within `reuseVertexKm` so no near-zero-length edges appear; otherwise a vertex is inserted.
  */
-export function snapDanglingEnds(lines: RiverLine[], opt: BuildOptions, errata: Errata): { snapped: number } {
+export function snapDanglingEnds(
+  lines: RiverLine[],
+  opt: BuildOptions,
+  errata: Errata,
+): { snapped: number; joins: Set<string> } {
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   for (const l of lines)
@@ -54,6 +58,7 @@ export function snapDanglingEnds(lines: RiverLine[], opt: BuildOptions, errata: 
   const insertions = new Map<number, Insertion[]>();
   const endFixes: { line: number; atStart: boolean; lon: number; lat: number }[] = [];
   let snapped = 0;
+  const joins = new Set<string>();
 
   for (let li = 0; li < lines.length; li++) {
     const c = lines[li]!.coords;
@@ -72,6 +77,7 @@ export function snapDanglingEnds(lines: RiverLine[], opt: BuildOptions, errata: 
       else if (haversineKm(hit.lon, hit.lat, target1[0], target1[1]) <= opt.reuseVertexKm) to = target1;
       else to = reuseOrInsert(insertions, hit.line, hit, opt.reuseVertexKm);
       endFixes.push({ line: li, atStart, lon: to[0], lat: to[1] });
+      joins.add(vertexKey(to[0], to[1]));
       bump(vertexKey(to[0], to[1]));
       bump(vertexKey(px, py));
       snapped++;
@@ -89,7 +95,7 @@ export function snapDanglingEnds(lines: RiverLine[], opt: BuildOptions, errata: 
     if (fix.atStart) c.unshift(fix.lon, fix.lat);
     else c.push(fix.lon, fix.lat);
   }
-  return { snapped };
+  return { snapped, joins };
 }
 
 function vertexAt(c: number[], i: number): [number, number] {

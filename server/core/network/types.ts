@@ -8,6 +8,8 @@ export interface RiverLine {
   coords: number[];
   name: string | null;
   nameAlt: string[];
+  /** Natural Earth `name_ru` where the layer has it. */
+  nameRu?: string | null;
   featurecla: ReachClass;
   scalerank: number;
   source: 'world' | 'europe';
@@ -33,6 +35,8 @@ export interface Errata {
   cutEdges: (ErrataPoint & { radiusKm: number })[];
   /** Force the flow direction of the edge nearest to the point. */
   directions: (ErrataPoint & { flow: 'digitised' | 'reversed' })[];
+  /** Divide the edge nearest to the point there, keeping it connected (a river's name changes there). */
+  splitEdges?: ErrataPoint[];
 }
 
 export interface BuildOptions {
@@ -67,6 +71,7 @@ export interface Edge {
   lengthKm: number;
   name: string | null;
   nameAlt: string[];
+  nameRu: string | null;
   featurecla: ReachClass;
   scalerank: number;
   source: 'world' | 'europe';

@@ -3,6 +3,7 @@
 import { cumulativeKm } from '../geo/geodesy.js';
 import { SegmentIndex } from '../geo/segment-index.js';
 import type { CountryRun } from '../network/country-runs.js';
+import type { NameSource } from '../network/river-names.js';
 import type { OutletKind, ReachClass } from '../network/types.js';
 
 export interface Reach {
@@ -12,8 +13,14 @@ export interface Reach {
   coords: Float64Array;
   cumKm: Float64Array;
   lengthKm: number;
+  /** Resolved name (data/river-names.json, Natural Earth, inference); `nameAlt` keeps Natural Earth's. */
   name: string | null;
   nameAlt: string[];
+  nameLocal?: string | null;
+  nameRu?: string | null;
+  nameSource?: NameSource;
+  /** A delta arm: outlets it reaches are labelled with it. */
+  arm?: boolean;
   featurecla: ReachClass;
   scalerank: number;
   runs: CountryRun[];

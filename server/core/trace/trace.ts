@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { pointAtKm, sliceByKm } from '../geo/geodesy.js';
 import type { CountryRun } from '../network/country-runs.js';
 import { MinHeap } from '../network/min-heap.js';
+import type { NameSource } from '../network/river-names.js';
 import { connectionOf, type SnapConnection, type TraceWarning } from './connection.js';
 import { countryChanges, countryStretches } from './country-sequence.js';
 import { mainOutflow } from './main-path.js';
@@ -28,6 +29,8 @@ export interface TraceResult {
     name: string;
     kind: string;
     river: string | null;
+    /** The delta arm that enters the outlet ("Sulina arm"), null where the river is not an arm. */
+    arm: string | null;
     km: number;
     lon: number;
     lat: number;
@@ -35,10 +38,20 @@ export interface TraceResult {
   }[];
   countries: TraceCountry[];
   crossings: { km: number; lon: number; lat: number; from: string; to: string; kind: string }[];
-  rivers: { name: string | null; fromKm: number; toKm: number }[];
+  rivers: TraceRiver[];
   path: FeatureCollection<LineString, PathProps>;
   /** Doubts about the start: a snap across a divide, a point far from its own (missing) stream. */
   warnings: TraceWarning[];
+}
+
+export interface TraceRiver {
+  name: string | null;
+  nameLocal: string | null;
+  nameRu: string | null;
+  /** Where the name comes from, for the most km of the entry. */
+  nameSource: NameSource;
+  fromKm: number;
+  toKm: number;
 }
 
 export interface PathProps {
@@ -120,6 +133,7 @@ export function traceDownstream(
         name: o.name,
         kind: o.kind,
         river: arm?.name ?? null,
+        arm: arm?.arm ? arm.name : null,
         km: round(isMain ? lengthKm : km),
         lon: o.lon,
         lat: o.lat,
@@ -128,11 +142,12 @@ export function traceDownstream(
     })
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
 
+  const rivers = riverSequence(main);
   const snapped = {
     lon: round(snap.lon, 6),
     lat: round(snap.lat, 6),
     distanceKm: round(snap.distanceKm),
-    river: start.name,
+    river: rivers[0]?.name ?? start.name,
   };
   return {
     snap: { ...snapped, connection: connectionOf(snapped.distanceKm, snapped.river) },
@@ -160,8 +175,8 @@ export function traceDownstream(
         kind: ch.kind,
       };
     }),
-    rivers: riverSequence(main),
-    path: pathFeatures(net, main, stretches, reached, dist, maxKm),
+    rivers,
+    path: pathFeatures(net, main, stretches, reached, dist, maxKm, rivers),
     warnings: [],
   };
 }
@@ -187,32 +202,64 @@ export function mainPath(net: RiverNetwork, snap: Snap, maxKm: number): MainStep
   return steps;
 }
 
-/** Consecutive reaches of one river merge, also when one spells it by an alternative name. */
-function riverSequence(main: MainStep[]): TraceResult['rivers'] {
-  const out: (TraceResult['rivers'][number] & { names: Set<string> })[] = [];
+/** Natural Earth spellings of one river (Donau/Danube) merge; a reviewed or inferred name must match exactly. */
+const spelledByNe = (r: Reach) =>
+  (r.nameSource ?? 'natural_earth') === 'natural_earth' || r.nameSource === 'name_alt';
+
+/** Consecutive reaches of one river merge into one entry (a short unnamed piece joins its neighbour). */
+function riverSequence(main: MainStep[]): TraceRiver[] {
+  type Open = TraceRiver & { names: Set<string>; ne: boolean; km: Map<NameSource, number> };
+  const out: Open[] = [];
+  const label = (r: Reach) => ({
+    name: r.name,
+    nameLocal: r.nameLocal ?? r.name,
+    nameRu: r.nameRu ?? null,
+  });
   for (const s of main) {
-    const names = new Set([s.reach.name, ...s.reach.nameAlt].filter((n): n is string => n !== null));
+    const r = s.reach;
+    const ne = spelledByNe(r);
+    const names = new Set((ne ? [r.name, ...r.nameAlt] : [r.name]).filter((n): n is string => n !== null));
     const fromKm = s.startKm;
     const toKm = s.startKm + s.toReachKm - s.fromReachKm;
+    const source = r.nameSource ?? 'natural_earth';
     const last = out[out.length - 1];
-    const shared = last ? [...names].filter((n) => last.names.has(n)) : [];
+    const shared = !last
+      ? []
+      : last.ne && ne
+        ? [...names].filter((n) => last.names.has(n))
+        : r.name !== null && r.name === last.name
+          ? [r.name]
+          : [];
     if (last && (shared.length > 0 || names.size === 0 || (last.name === null && toKm - fromKm < 5))) {
       last.toKm = toKm;
+      last.km.set(source, (last.km.get(source) ?? 0) + toKm - fromKm);
       if (shared.length > 0) {
-        last.name =
-          s.reach.name && shared.includes(s.reach.name)
-            ? s.reach.name
-            : shared.includes(last.name ?? '')
-              ? last.name
-              : shared[0]!;
+        if (!shared.includes(last.name ?? '')) Object.assign(last, label(r));
         last.names = new Set(shared);
       } else if (last.name === null && names.size > 0) {
-        last.name = s.reach.name;
+        Object.assign(last, label(r));
         last.names = names;
+        last.ne = ne;
       }
-    } else out.push({ name: s.reach.name, fromKm, toKm, names });
+    } else
+      out.push({
+        ...label(r),
+        nameSource: source,
+        fromKm,
+        toKm,
+        names,
+        ne,
+        km: new Map([[source, toKm - fromKm]]),
+      });
   }
-  return out.map(({ name, fromKm, toKm }) => ({ name, fromKm: round(fromKm), toKm: round(toKm) }));
+  return out.map((o) => ({
+    name: o.name,
+    nameLocal: o.nameLocal,
+    nameRu: o.nameRu,
+    nameSource: [...o.km].sort((a, b) => b[1] - a[1])[0]?.[0] ?? o.nameSource,
+    fromKm: round(o.fromKm),
+    toKm: round(o.toKm),
+  }));
 }
 
 function pathFeatures(
@@ -222,8 +269,12 @@ function pathFeatures(
   reached: Reach[],
   dist: Map<number, number>,
   maxKm: number,
+  rivers: readonly TraceRiver[],
 ): FeatureCollection<LineString, PathProps> {
   const features: Feature<LineString, PathProps>[] = [];
+  // Main-path pieces carry the name of the rivers[] entry they lie in, so the map and the list agree.
+  const riverAt = (km: number) =>
+    (rivers.find((r) => km < r.toKm) ?? rivers[rivers.length - 1])?.name ?? null;
   const onMain = new Set(main.map((s) => s.reach.id));
   for (const s of main) {
     // Split main-path reaches where the country changes so a map can colour them.
@@ -239,7 +290,7 @@ function pathFeatures(
           reachId: s.reach.id,
           kmFromStart: round(lo),
           lengthKm: round(hi - lo),
-          river: s.reach.name,
+          river: riverAt((lo + hi) / 2),
           country: iso[0] ?? null,
           border: iso.length > 1 ? iso.join('/') : null,
           branch: 'main',

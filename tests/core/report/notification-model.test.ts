@@ -62,7 +62,8 @@ describe('notification drafts for OMV Schwechat (AUT, Danube)', () => {
     expect(e.peakMgL!.bound).toBeGreaterThan(e.peakMgL!.probable);
     expect(svk!.accident).toMatchObject({ dateTime: '2026-03-01T06:30:00.000Z', dateTimeGiven: true });
     expect(svk!.substances.released).toMatchObject({ substance: 'Benzene', quantityKg: 10_000 });
-    expect(svk!.affectedMedia).toMatchObject({ media: 'water', river: 'Donau' });
+    // Schwechat lies on the Danube (Natural Earth's 'Donau', read as the Danube per data/river-names.json).
+    expect(svk!.affectedMedia).toMatchObject({ media: 'water', river: 'Danube' });
     expect(svk!.location).toMatchObject({ lon: 16.5, lat: 48.15 });
     expect(svk!.notifyingCountry.pointOfContact.name).toBe(PLACEHOLDER);
     expect(svk!.measures).toEqual({ taken: PLACEHOLDER, planned: PLACEHOLDER });
