@@ -6,13 +6,16 @@ import type { Snap } from '../trace/snap.js';
 import { mainPath, type TraceResult } from '../trace/trace.js';
 import type { AnchoredDischarge } from './discharge-table.js';
 import { MODEL_ASSUMPTIONS } from './model-notes.js';
-import { type DischargeSourceUsed, dischargeAlongPath } from './path-discharge.js';
+import { type DischargeSource, type DischargeSourceUsed, dischargeAlongPath } from './path-discharge.js';
 import { type Arrival, buildPlume, type CaseValue, type Plume, plumeAt } from './plume.js';
 import type { Release, ReleaseAmount } from './release.js';
 
 export interface ProfilePoint extends Arrival {
   km: number;
   dischargeM3s: number;
+  /** Where the discharge comes from: a gauge, between gauges, or area × runoff. */
+  dischargeSource: DischargeSource;
+  /** `dischargeSource === 'estimated'` (compatibility). */
   dischargeIsDefault: boolean;
   velocityMs: number;
   lake: boolean;
@@ -108,6 +111,7 @@ export function addArrival(
     return {
       km: r3(km),
       dischargeM3s: Math.round(p.dischargeM3s * 10) / 10,
+      dischargeSource: pieces[pi]?.source ?? 'estimated',
       dischargeIsDefault: pieces[pi]?.isDefault ?? true,
       velocityMs: r3(p.velocityMs.probable),
       lake: p.lake,
