@@ -11,6 +11,8 @@ import { naturalFlow } from './core/transport/runoff.js';
 import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
 import { type Db, openDb } from './storage/db.js';
+import { anchorChainage } from './core/trace/river-km.js';
+import { readChainageTable } from './storage/chainage-loader.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
@@ -55,12 +57,14 @@ export function createServices(options: { dbPath: string }): Services {
   syncSitePositions(db, network, hydrology);
   const dischargeTable = readDischargeTable();
   const runoffTable = readRunoffTable();
+  const chainageTable = readChainageTable();
   let discharge: AnchoredDischarge | null = null;
   const dischargeOf = () => {
     discharge ??= anchorDischarge(
       network,
       dischargeTable,
       naturalFlow(network, runoffTable, reachAreas(network, landPolygons)),
+      anchorChainage(network, chainageTable),
     );
     return discharge;
   };

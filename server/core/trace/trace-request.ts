@@ -37,9 +37,13 @@ export function runTrace(
 ): TraceOutcome {
   const located = snapRequest(net, land, req);
   if (!located.ok) return located;
-  const result = traceDownstream(net, located.snap, req.maxKm);
+  const chainage = discharge.chainage ?? null;
+  const result = traceDownstream(net, located.snap, req.maxKm, chainage);
   if (!req.release) return { ok: true, result };
-  return { ok: true, result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm) };
+  return {
+    ok: true,
+    result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm, chainage),
+  };
 }
 
 export type SnapOutcome =

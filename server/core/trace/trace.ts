@@ -4,8 +4,10 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { pointAtKm, sliceByKm } from '../geo/geodesy.js';
 import type { CountryRun } from '../network/country-runs.js';
 import { MinHeap } from '../network/min-heap.js';
+import { calibrateTrace } from './calibrate-trace.js';
 import { countryChanges, countryStretches } from './country-sequence.js';
 import { mainOutflow } from './main-path.js';
+import { type AnchoredChainage, pathKm, type RiverKm } from './river-km.js';
 import type { Reach, RiverNetwork } from './river-network.js';
 import type { Snap } from './snap.js';
 
@@ -15,6 +17,8 @@ export interface TraceCountry {
   entryKm: number;
   exitKm: number;
   sharedWith: string[];
+  /** Official chainage at the entry (data/river-chainage.json), null off its rivers. */
+  riverKm: RiverKm | null;
 }
 
 export interface TraceResult {
@@ -30,9 +34,18 @@ export interface TraceResult {
     lon: number;
     lat: number;
     main: boolean;
+    riverKm: RiverKm | null;
   }[];
   countries: TraceCountry[];
-  crossings: { km: number; lon: number; lat: number; from: string; to: string; kind: string }[];
+  crossings: {
+    km: number;
+    lon: number;
+    lat: number;
+    from: string;
+    to: string;
+    kind: string;
+    riverKm: RiverKm | null;
+  }[];
   rivers: { name: string | null; fromKm: number; toKm: number }[];
   path: FeatureCollection<LineString, PathProps>;
 }
@@ -57,10 +70,12 @@ export interface MainStep {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Km in the result are calibrated to official lengths where `chainage` has points (maxKm is Natural Earth km). */
 export function traceDownstream(
   net: RiverNetwork,
   snap: Snap,
   maxKm = Number.POSITIVE_INFINITY,
+  chainage: AnchoredChainage | null = null,
 ): TraceResult {
   const start = snap.reach;
   const firstKm = start.lengthKm - snap.offsetKm;
@@ -118,11 +133,12 @@ export function traceDownstream(
         lon: o.lon,
         lat: o.lat,
         main: node === last.reach.to,
+        riverKm: null,
       };
     })
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
 
-  return {
+  const result: TraceResult = {
     snap: {
       lon: round(snap.lon, 6),
       lat: round(snap.lat, 6),
@@ -140,6 +156,7 @@ export function traceDownstream(
         entryKm: round(s.fromKm),
         exitKm: round(s.toKm),
         sharedWith: s.countries.slice(1).map((a) => net.country(a).iso3),
+        riverKm: null,
       };
     }),
     crossings: countryChanges(stretches).map((ch) => {
@@ -151,11 +168,13 @@ export function traceDownstream(
         from: net.country(ch.from).iso3,
         to: net.country(ch.to).iso3,
         kind: ch.kind,
+        riverKm: null,
       };
     }),
     rivers: riverSequence(main),
     path: pathFeatures(net, main, stretches, reached, dist, maxKm),
   };
+  return chainage ? calibrateTrace(result, pathKm(net, chainage, main)) : result;
 }
 
 export function mainPath(net: RiverNetwork, snap: Snap, maxKm: number): MainStep[] {

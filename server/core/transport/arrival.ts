@@ -1,6 +1,7 @@
 // Adds a release's arrival times and peak concentrations to a trace: per country entry, outlet
 // and border crossing, a km profile for plotting, and the km/time where a limit is undershot.
 
+import { type AnchoredChainage, pathKm, type RiverKm } from '../trace/river-km.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import type { Snap } from '../trace/snap.js';
 import { mainPath, type TraceResult } from '../trace/trace.js';
@@ -19,6 +20,8 @@ export interface ProfilePoint extends Arrival {
   dischargeIsDefault: boolean;
   velocityMs: number;
   lake: boolean;
+  /** Official chainage here, null off the chainage table's rivers. */
+  riverKm: RiverKm | null;
 }
 
 export interface Threshold {
@@ -83,9 +86,17 @@ export function addArrival(
   trace: TraceResult,
   release: Release,
   maxKm?: number,
+  chainage: AnchoredChainage | null = null,
 ): TraceWithRelease {
   const steps = mainPath(net, snap, maxKm ?? Number.POSITIVE_INFINITY);
-  const { pieces, sources } = dischargeAlongPath(net, table, steps, stepKmFor(trace.lengthKm));
+  const raw = dischargeAlongPath(net, table, steps, stepKmFor(trace.lengthKm));
+  // The trace is in calibrated km (official lengths): so are the pieces the plume travels along.
+  const pk = pathKm(net, chainage, steps);
+  const pieces = raw.pieces.map((p) => ({ ...p, fromKm: pk.cal(p.fromKm), toKm: pk.cal(p.toKm) }));
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  const sources = raw.sources.map((d) =>
+    d.default ? { ...d, fromKm: r1(pk.cal(d.fromKm)), toKm: r1(pk.cal(d.toKm)) } : { ...d, km: r1(pk.cal(d.km)) },
+  );
   const plume = buildPlume(
     pieces.map((p) => ({
       lengthKm: p.toKm - p.fromKm,
@@ -115,6 +126,7 @@ export function addArrival(
       dischargeIsDefault: pieces[pi]?.isDefault ?? true,
       velocityMs: r3(p.velocityMs.probable),
       lake: p.lake,
+      riverKm: pk.riverKm(pk.raw(km)),
       ...arrivalOut(p),
     };
   });

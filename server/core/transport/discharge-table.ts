@@ -1,6 +1,7 @@
 // The reviewed table of mean discharges at known river points (data/discharge.json): its shape,
 // validation, and the snapping of each point onto the reach of the river it names.
 import { z } from 'zod';
+import type { AnchoredChainage } from '../trace/river-km.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import { snapToNetwork } from '../trace/snap.js';
 import type { NaturalFlow } from './runoff.js';
@@ -58,6 +59,8 @@ export interface AnchoredDischarge {
   unmatched: DischargePoint[];
   /** Area × runoff on every reach, for discharge off the gauges (absent: size-class defaults). */
   flow?: NaturalFlow | null;
+  /** Official river km placed on the network: traces run in calibrated km (absent: Natural Earth km). */
+  chainage?: AnchoredChainage | null;
 }
 
 /** How far a table point may lie from its river (coordinates are read from maps, ~km precision). */
@@ -67,6 +70,7 @@ export function anchorDischarge(
   net: RiverNetwork,
   table: DischargeTable,
   flow: NaturalFlow | null = null,
+  chainage: AnchoredChainage | null = null,
 ): AnchoredDischarge {
   const anchors: DischargeAnchor[] = [];
   const unmatched: DischargePoint[] = [];
@@ -82,7 +86,7 @@ export function anchorDischarge(
     list.sort((x, y) => x.offsetKm - y.offsetKm);
     byReach.set(a.reachId, list);
   }
-  return { sources: table.sources, anchors, byReach, unmatched, flow };
+  return { sources: table.sources, anchors, byReach, unmatched, flow, chainage };
 }
 
 /** A point on the river it names within 15 km, else on an unnamed reach within 5 km (Natural Earth leaves
