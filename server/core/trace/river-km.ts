@@ -143,6 +143,8 @@ function inflowsOf(net: RiverNetwork, chains: MainChains): number[][] {
 
 /** Km results are rounded to metres: a point this close to a bracket's end still belongs to it. */
 const EDGE_KM = 0.01;
+/** A path end (mouth, outlet) this far past a river's last point still reads that point's km (snap slack). */
+const SNAP_SLACK_KM = 2;
 
 interface Bracket {
   x0: number;
@@ -185,10 +187,10 @@ export function pathKm(net: RiverNetwork, chainage: AnchoredChainage | null | un
       brackets.push({ x0: a.km, x1: b.km, k0: a.point.km, k1: b.point.km, river: a.point.river });
     }
   }
-  const bracketAt = (x: number) => {
+  const bracketAt = (x: number, tolKm = EDGE_KM) => {
     let best: Bracket | null = null;
     for (const b of brackets)
-      if (x >= b.x0 - EDGE_KM && x <= b.x1 + EDGE_KM && (!best || b.x1 - b.x0 < best.x1 - best.x0)) best = b;
+      if (x >= b.x0 - tolKm && x <= b.x1 + tolKm && (!best || b.x1 - b.x0 < best.x1 - best.x0)) best = b;
     return best;
   };
   // Breakpoints: the path's ends and every bracket end inside it; the factor is constant between them.
@@ -224,9 +226,10 @@ export function pathKm(net: RiverNetwork, chainage: AnchoredChainage | null | un
     cal: (x) => interp(xs, cs, x),
     raw: (c) => interp(cs, xs, c),
     riverKm: (x) => {
-      const b = bracketAt(x);
+      const b = bracketAt(x, SNAP_SLACK_KM);
       if (!b) return null;
-      const k = b.k0 + ((b.k1 - b.k0) * (x - b.x0)) / (b.x1 - b.x0);
+      const t = Math.min(1, Math.max(0, (x - b.x0) / (b.x1 - b.x0)));
+      const k = b.k0 + (b.k1 - b.k0) * t;
       return { river: b.river, km: Math.round(k * 10) / 10 };
     },
   };
