@@ -104,15 +104,17 @@ describe('dischargeAlongPath', () => {
     expect(end.dischargeM3s).toBe(200);
   });
 
-  it("uses a flagged size-class default above a river's first table point, capped by it", () => {
+  it("estimates above a river's first table point, scaled to agree with it, and says so", () => {
     const { pieces, sources } = along(0.01, 0.99); // top of Beta, B1 lies ~40 km down
     const top = qAt(pieces, 5);
-    expect(top.isDefault).toBe(true);
-    expect(top.dischargeM3s).toBe(Math.min(50, defaultDischargeM3s(7)));
-    expect(sources.some((s) => s.default && s.river === 'Beta')).toBe(true);
-    // Below B1 the table value holds to the confluence, then Alpha's interpolated flow takes over.
+    expect(top).toMatchObject({ isDefault: true, source: 'estimated' });
+    // Without a runoff estimate the size-class default stands in, scaled by B1's ratio to it.
+    expect(top.dischargeM3s).toBeCloseTo(50, 6);
+    expect(sources.some((s) => s.default && s.river === 'Beta' && s.scale < 1)).toBe(true);
+    expect(qAt(pieces, 40)).toMatchObject({ source: 'gauge', isDefault: false });
+    // Between B1 and A2 (on Alpha, below the confluence) the ratio is interpolated.
     const beforeConfluence = qAt(pieces, 140); // Beta is ≈ 157 km long
-    expect(beforeConfluence).toMatchObject({ dischargeM3s: 50, isDefault: false });
+    expect(beforeConfluence).toMatchObject({ source: 'interpolated', isDefault: false });
     const onAlpha = qAt(pieces, 170);
     expect(onAlpha.reach.name).toBe('Alpha');
     expect(onAlpha.dischargeM3s).toBeGreaterThan(140);
