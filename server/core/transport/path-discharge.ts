@@ -125,7 +125,7 @@ export function dischargeAlongPath(
   }
   const lastKm = pieces[pieces.length - 1]?.toKm ?? 0;
   const used = controls.filter((c) => c.km <= lastKm + GAUGE_REACH_KM);
-  return { pieces, sources: describeSources(net, table, used, pieces, controls) };
+  return { pieces, sources: describeSources(table, used, pieces, controls) };
 }
 
 function scaleAt(controls: readonly Control[], km: number): { scale: number; source: DischargeSource } {
@@ -143,7 +143,6 @@ function scaleAt(controls: readonly Control[], km: number): { scale: number; sou
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 function describeSources(
-  net: RiverNetwork,
   table: AnchoredDischarge,
   used: readonly Control[],
   pieces: readonly DischargePiece[],
@@ -199,6 +198,5 @@ function describeSources(
     openRegion = region;
     out.push(open);
   }
-  void net;
   return out;
 }
