@@ -32,9 +32,16 @@ const factor = (est: number, obs: number) => Math.exp(Math.abs(Math.log(est / ob
 
 function sitesTraced(s: Services) {
   const seed = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/seed/sites.json'), 'utf8')) as {
-    sites: { id: string; name: string; location: { lon: number; lat: number }; receivingRiver?: string | null }[];
+    sites: {
+      id: string;
+      name: string;
+      location: { lon: number; lat: number };
+      receivingRiver?: string | null;
+    }[];
   };
-  const stored = s.db.prepare('SELECT reach_id AS reachId, reach_offset_km AS offsetKm FROM site_derived WHERE site_id = ?');
+  const stored = s.db.prepare(
+    'SELECT reach_id AS reachId, reach_offset_km AS offsetKm FROM site_derived WHERE site_id = ?',
+  );
   let byPoint = 0;
   let byConnection = 0;
   const failed: string[] = [];
@@ -52,7 +59,14 @@ function sitesTraced(s: Services) {
 
 function lengthRatios(net: RiverNetwork, chainage: AnchoredChainage) {
   const chains = mainChains(net);
-  const out: { river: string; officialKm: number; naturalEarthKm: number; calibratedKm: number; before: number; after: number }[] = [];
+  const out: {
+    river: string;
+    officialKm: number;
+    naturalEarthKm: number;
+    calibratedKm: number;
+    before: number;
+    after: number;
+  }[] = [];
   chainage.rivers.forEach((river, i) => {
     const own = chainage.anchors.filter((a) => a.riverIndex === i);
     if (own.length < 2) return;
@@ -64,7 +78,11 @@ function lengthRatios(net: RiverNetwork, chainage: AnchoredChainage) {
     const bottom = own.filter((a) => below.has(a.reachId)).reduce((a, b) => (d(b) < d(a) ? b : a));
     const rawKm = d(top) - d(bottom);
     if (rawKm <= 0) return;
-    const steps = mainPath(net, { reach: net.reaches[top.reachId]!, offsetKm: top.offsetKm, lon: 0, lat: 0, distanceKm: 0 }, rawKm);
+    const steps = mainPath(
+      net,
+      { reach: net.reaches[top.reachId]!, offsetKm: top.offsetKm, lon: 0, lat: 0, distanceKm: 0 },
+      rawKm,
+    );
     const calKm = pathKm(net, chainage, steps).cal(rawKm);
     const officialKm = Math.abs(top.km - bottom.km);
     out.push({
@@ -88,21 +106,37 @@ function chainageHoldOut(s: Services) {
       const p = river.points[j]!;
       const reduced = {
         ...table,
-        rivers: table.rivers.map((r, k) => (k === i ? { ...r, points: r.points.filter((_, m) => m !== j) } : r)),
+        rivers: table.rivers.map((r, k) =>
+          k === i ? { ...r, points: r.points.filter((_, m) => m !== j) } : r,
+        ),
       };
       const ch = anchorChainage(s.network, reduced);
-      const snap = snapToNetwork(s.network, p.lon, p.lat, 15, river.river) ?? snapToNetwork(s.network, p.lon, p.lat, 5);
+      const snap =
+        snapToNetwork(s.network, p.lon, p.lat, 15, river.river) ?? snapToNetwork(s.network, p.lon, p.lat, 5);
       if (!snap) continue;
       const steps = mainPath(s.network, snap, 1);
-      errors.push({ river: river.river, place: p.place, officialKm: p.km, predictedKm: pathKm(s.network, ch, steps).riverKm(0)?.km ?? null });
+      errors.push({
+        river: river.river,
+        place: p.place,
+        officialKm: p.km,
+        predictedKm: pathKm(s.network, ch, steps).riverKm(0)?.km ?? null,
+      });
     }
   });
   return errors;
 }
 
 function dischargeHoldOut(net: RiverNetwork, table: AnchoredDischarge) {
-  const rows: { river: string; place: string; observedM3s: number; model: number; areaOnly: number; sizeClass: number }[] = [];
-  const at = (t: AnchoredDischarge, snap: Snap) => dischargeAlongPath(net, t, mainPath(net, snap, 0.5), 0.5).pieces[0]!.dischargeM3s;
+  const rows: {
+    river: string;
+    place: string;
+    observedM3s: number;
+    model: number;
+    areaOnly: number;
+    sizeClass: number;
+  }[] = [];
+  const at = (t: AnchoredDischarge, snap: Snap) =>
+    dischargeAlongPath(net, t, mainPath(net, snap, 0.5), 0.5).pieces[0]!.dischargeM3s;
   for (const a of table.anchors) {
     const reach = net.reaches[a.reachId]!;
     const snap: Snap = { reach, offsetKm: a.offsetKm, lon: a.point.lon, lat: a.point.lat, distanceKm: 0 };
@@ -119,9 +153,19 @@ function dischargeHoldOut(net: RiverNetwork, table: AnchoredDischarge) {
   const summary = (key: 'model' | 'areaOnly' | 'sizeClass') => {
     const f = rows.map((r) => factor(Math.max(1e-3, r[key]), r.observedM3s));
     const worst = rows[f.indexOf(Math.max(...f))]!;
-    return { medianFactor: r2(median(f)), within2: f.filter((x) => x <= 2).length, worst: { factor: r2(Math.max(...f)), at: `${worst.river} at ${worst.place}` } };
+    return {
+      medianFactor: r2(median(f)),
+      within2: f.filter((x) => x <= 2).length,
+      worst: { factor: r2(Math.max(...f)), at: `${worst.river} at ${worst.place}` },
+    };
   };
-  return { gauges: rows.length, model: summary('model'), areaOnly: summary('areaOnly'), sizeClass: summary('sizeClass'), rows };
+  return {
+    gauges: rows.length,
+    model: summary('model'),
+    areaOnly: summary('areaOnly'),
+    sizeClass: summary('sizeClass'),
+    rows,
+  };
 }
 
 interface ObservedEvents {
@@ -130,15 +174,34 @@ interface ObservedEvents {
     name: string;
     start: { lon: number; lat: number; river: string | null };
     releasedAt: string;
-    observations: { place: string; lon: number; lat: number; river: string | null; observedAt: string; uncertaintyH: number; source: string; derived?: string }[];
+    observations: {
+      place: string;
+      lon: number;
+      lat: number;
+      river: string | null;
+      observedAt: string;
+      uncertaintyH: number;
+      source: string;
+      derived?: string;
+    }[];
   }[];
 }
 
 function arrivals(s: Services, discharge: AnchoredDischarge) {
-  const events = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/observed-events.json'), 'utf8')) as ObservedEvents;
+  const events = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'data/observed-events.json'), 'utf8'),
+  ) as ObservedEvents;
   const release = resolveRelease({ releaseKg: 1000 });
   if (!release.ok || !release.release) throw new Error('release');
-  const out: { event: string; place: string; km: number; observedH: number; modelH: number; ratio: number; derived: boolean }[] = [];
+  const out: {
+    event: string;
+    place: string;
+    km: number;
+    observedH: number;
+    modelH: number;
+    ratio: number;
+    derived: boolean;
+  }[] = [];
   for (const e of events.events) {
     const o = runTrace(s.network, s.land, { ...e.start, snapMaxKm: 50, release: release.release }, discharge);
     if (!o.ok) throw new Error(`${e.id}: ${o.message}`);
@@ -157,9 +220,19 @@ function arrivals(s: Services, discharge: AnchoredDischarge) {
       const i = t.profile.findIndex((p) => p.km >= km);
       const b = t.profile[Math.max(1, i)]!;
       const a = t.profile[Math.max(0, i - 1)]!;
-      const modelH = a.leadingEdgeH.probable + ((b.leadingEdgeH.probable - a.leadingEdgeH.probable) * (km - a.km)) / Math.max(1e-9, b.km - a.km);
+      const modelH =
+        a.leadingEdgeH.probable +
+        ((b.leadingEdgeH.probable - a.leadingEdgeH.probable) * (km - a.km)) / Math.max(1e-9, b.km - a.km);
       const observedH = (Date.parse(ob.observedAt) - Date.parse(e.releasedAt)) / 3.6e6;
-      out.push({ event: e.id, place: ob.place, km: Math.round(km), observedH: r2(observedH), modelH: r2(modelH), ratio: r2(modelH / observedH), derived: !!ob.derived });
+      out.push({
+        event: e.id,
+        place: ob.place,
+        km: Math.round(km),
+        observedH: r2(observedH),
+        modelH: r2(modelH),
+        ratio: r2(modelH / observedH),
+        derived: !!ob.derived,
+      });
     }
   }
   return out;
@@ -172,31 +245,54 @@ function main(): void {
   const chainage = full.chainage!;
 
   const sites = sitesTraced(s);
-  console.log(`sites traced (point + receiving-river hint, as GET /api/trace?siteId= does today): ${sites.byPoint}/${sites.total}`);
-  console.log(`sites with a stored network connection (site_derived reach + offset): ${sites.byConnection}/${sites.total}`);
+  console.log(
+    `sites traced (point + receiving-river hint, as GET /api/trace?siteId= does today): ${sites.byPoint}/${sites.total}`,
+  );
+  console.log(
+    `sites with a stored network connection (site_derived reach + offset): ${sites.byConnection}/${sites.total}`,
+  );
   if (sites.failed.length) console.log(`  not traced by point: ${sites.failed.join('; ')}`);
 
   const lengths = lengthRatios(s.network, chainage);
-  console.log('\nlength ratio Natural Earth / official, before → after calibration (between the extreme chainage points):');
-  for (const l of lengths) console.log(`  ${l.river.padEnd(34)} official ${String(l.officialKm).padStart(5)} km  NE ${String(l.naturalEarthKm).padStart(5)}  ${l.before.toFixed(2)} → ${l.after.toFixed(2)}`);
+  console.log(
+    '\nlength ratio Natural Earth / official, before → after calibration (between the extreme chainage points):',
+  );
+  for (const l of lengths)
+    console.log(
+      `  ${l.river.padEnd(34)} official ${String(l.officialKm).padStart(5)} km  NE ${String(l.naturalEarthKm).padStart(5)}  ${l.before.toFixed(2)} → ${l.after.toFixed(2)}`,
+    );
   const held = chainageHoldOut(s);
   const errs = held.filter((h) => h.predictedKm !== null).map((h) => Math.abs(h.predictedKm! - h.officialKm));
-  console.log(`official km at ${held.length} held-back chainage points: median error ${r2(median(errs))} km, worst ${r2(Math.max(...errs))} km (${held.filter((h) => h.predictedKm === null).length} without a prediction)`);
+  console.log(
+    `official km at ${held.length} held-back chainage points: median error ${r2(median(errs))} km, worst ${r2(Math.max(...errs))} km (${held.filter((h) => h.predictedKm === null).length} without a prediction)`,
+  );
 
   const q = dischargeHoldOut(s.network, full);
-  console.log(`\ndischarge at ${q.gauges} gauges, each held back in turn (error factor, 2 = half or double):`);
-  for (const [label, v] of [['area × runoff scaled to the other gauges (model)', q.model], ['area × runoff alone', q.areaOnly], ['size-class default scaled to the other gauges', q.sizeClass]] as const)
-    console.log(`  ${label.padEnd(48)} median ×${v.medianFactor}, within ×2: ${v.within2}/${q.gauges}, worst ×${v.worst.factor} (${v.worst.at})`);
+  console.log(
+    `\ndischarge at ${q.gauges} gauges, each held back in turn (error factor, 2 = half or double):`,
+  );
+  for (const [label, v] of [
+    ['area × runoff scaled to the other gauges (model)', q.model],
+    ['area × runoff alone', q.areaOnly],
+    ['size-class default scaled to the other gauges', q.sizeClass],
+  ] as const)
+    console.log(
+      `  ${label.padEnd(48)} median ×${v.medianFactor}, within ×2: ${v.within2}/${q.gauges}, worst ×${v.worst.factor} (${v.worst.at})`,
+    );
 
   const now = arrivals(s, full);
   const before = arrivals(s, baseline);
   console.log('\nleading-edge arrival, model / observed (before: size-class discharge, Natural Earth km):');
   now.forEach((a, i) => {
     const b = before[i]!;
-    console.log(`  ${a.event.padEnd(15)} ${a.place.padEnd(52)} km ${String(a.km).padStart(5)}  observed ${a.observedH.toFixed(0).padStart(4)} h  model ${a.modelH.toFixed(0).padStart(4)} h  ratio ${a.ratio.toFixed(2)} (before ${b.ratio.toFixed(2)})${a.derived ? '  [observed derived from a reported speed]' : ''}`);
+    console.log(
+      `  ${a.event.padEnd(15)} ${a.place.padEnd(52)} km ${String(a.km).padStart(5)}  observed ${a.observedH.toFixed(0).padStart(4)} h  model ${a.modelH.toFixed(0).padStart(4)} h  ratio ${a.ratio.toFixed(2)} (before ${b.ratio.toFixed(2)})${a.derived ? '  [observed derived from a reported speed]' : ''}`,
+    );
   });
   const within = now.filter((a) => a.ratio >= 1 / 1.5 && a.ratio <= 1.5).length;
-  console.log(`  within ×1.5: ${within}/${now.length} (before ${before.filter((a) => a.ratio >= 1 / 1.5 && a.ratio <= 1.5).length}/${before.length})`);
+  console.log(
+    `  within ×1.5: ${within}/${now.length} (before ${before.filter((a) => a.ratio >= 1 / 1.5 && a.ratio <= 1.5).length}/${before.length})`,
+  );
 
   const dir = path.join(ROOT, 'bench/out');
   fs.mkdirSync(dir, { recursive: true });

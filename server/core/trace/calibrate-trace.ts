@@ -25,7 +25,10 @@ export function calibrateTrace(t: TraceResult, pk: PathKm): TraceResult {
       features: t.path.features.map((f) => {
         const from = f.properties.kmFromStart;
         const to = from + f.properties.lengthKm;
-        return { ...f, properties: { ...f.properties, kmFromStart: cal(from), lengthKm: round(cal(to) - cal(from)) } };
+        return {
+          ...f,
+          properties: { ...f.properties, kmFromStart: cal(from), lengthKm: round(cal(to) - cal(from)) },
+        };
       }),
     },
   };

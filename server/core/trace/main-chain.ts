@@ -89,6 +89,9 @@ export function placeOnPath<T extends ChainPoint>(
 }
 
 /** The main-chain reach sets of table points (for placeOnPath). */
-export function chainSetsOf<T extends ChainPoint>(chains: MainChains, points: readonly T[]): Map<T, Set<number>> {
+export function chainSetsOf<T extends ChainPoint>(
+  chains: MainChains,
+  points: readonly T[],
+): Map<T, Set<number>> {
   return new Map(points.map((p) => [p, new Set(chainBelow(chains, p.reachId))]));
 }

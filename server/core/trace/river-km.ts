@@ -44,11 +44,15 @@ export const ChainageTableSchema = z
         if (!(s in t.sources)) ctx.addIssue({ code: 'custom', path, message: `unknown source "${s}"` });
       };
       check(r.lengthSource, ['rivers', i, 'lengthSource']);
-      r.points.forEach((p, j) => check(p.source, ['rivers', i, 'points', j, 'source']));
+      for (const [j, p] of r.points.entries()) check(p.source, ['rivers', i, 'points', j, 'source']);
       const kms = r.points.map((p) => p.km);
       const sorted = [...kms].sort((a, b) => (r.direction === 'fromMouth' ? b - a : a - b));
       if (kms.some((k, j) => k !== sorted[j]))
-        ctx.addIssue({ code: 'custom', path: ['rivers', i, 'points'], message: 'points must run downstream' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rivers', i, 'points'],
+          message: 'points must run downstream',
+        });
     });
   });
 
@@ -126,7 +130,14 @@ export function anchorChainage(net: RiverNetwork, table: ChainageTable): Anchore
     const rawKm = chains.kmToEnd[reach]! - (chains.kmToEnd[top.reachId]! - top.offsetKm);
     const factor = (river.lengthKm - top.km) / rawKm;
     if (rawKm > 1 && factor >= LENGTH_FACTOR_RANGE[0] && factor <= LENGTH_FACTOR_RANGE[1])
-      anchors.push({ ...top, place: 'top of the Natural Earth line (reviewed length)', km: river.lengthKm, reachId: reach, offsetKm: 0, fromLength: true });
+      anchors.push({
+        ...top,
+        place: 'top of the Natural Earth line (reviewed length)',
+        km: river.lengthKm,
+        reachId: reach,
+        offsetKm: 0,
+        fromLength: true,
+      });
   });
   return { rivers: table.rivers, anchors, chainSets: chainSetsOf(chains, anchors), unmatched };
 }
@@ -166,12 +177,22 @@ export interface PathKm {
 
 export const IDENTITY_PATH_KM: PathKm = { cal: (x) => x, raw: (x) => x, riverKm: () => null };
 
-export function pathKm(net: RiverNetwork, chainage: AnchoredChainage | null | undefined, steps: readonly MainStep[]): PathKm {
+export function pathKm(
+  net: RiverNetwork,
+  chainage: AnchoredChainage | null | undefined,
+  steps: readonly MainStep[],
+): PathKm {
   const first = steps[0];
   if (!chainage || !first) return IDENTITY_PATH_KM;
   const last = steps[steps.length - 1]!;
   const lengthKm = last.startKm + last.toReachKm - last.fromReachKm;
-  const placed = placeOnPath(mainChains(net), chainage.anchors, chainage.chainSets, first.reach.id, first.fromReachKm);
+  const placed = placeOnPath(
+    mainChains(net),
+    chainage.anchors,
+    chainage.chainSets,
+    first.reach.id,
+    first.fromReachKm,
+  );
   const byRiver = new Map<number, { point: ChainageAnchor; km: number }[]>();
   for (const p of placed) byRiver.set(p.point.riverIndex, [...(byRiver.get(p.point.riverIndex) ?? []), p]);
   const brackets: Bracket[] = [];

@@ -95,7 +95,9 @@ export function addArrival(
   const pieces = raw.pieces.map((p) => ({ ...p, fromKm: pk.cal(p.fromKm), toKm: pk.cal(p.toKm) }));
   const r1 = (x: number) => Math.round(x * 10) / 10;
   const sources = raw.sources.map((d) =>
-    d.default ? { ...d, fromKm: r1(pk.cal(d.fromKm)), toKm: r1(pk.cal(d.toKm)) } : { ...d, km: r1(pk.cal(d.km)) },
+    d.default
+      ? { ...d, fromKm: r1(pk.cal(d.fromKm)), toKm: r1(pk.cal(d.toKm)) }
+      : { ...d, km: r1(pk.cal(d.km)) },
   );
   const plume = buildPlume(
     pieces.map((p) => ({

@@ -40,7 +40,12 @@ export function reachAreas(
   }
   const pad = options.resDeg * options.maxSteps;
   const grid = gridFor(
-    [Math.max(-180, bbox[0] - pad), Math.max(-90, bbox[1] - pad), Math.min(180, bbox[2] + pad), Math.min(90, bbox[3] + pad)],
+    [
+      Math.max(-180, bbox[0] - pad),
+      Math.max(-90, bbox[1] - pad),
+      Math.min(180, bbox[2] + pad),
+      Math.min(90, bbox[3] + pad),
+    ],
     options.resDeg,
   );
   const landMask = rasterizeLand(grid, land);
@@ -67,7 +72,9 @@ export function reachAreas(
 /** Sums local areas down the main chains (upstream before downstream: by decreasing km to the end). */
 export function accumulate(chains: MainChains, local: Float64Array): Float64Array {
   const n = local.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => chains.kmToEnd[b]! - chains.kmToEnd[a]!);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => chains.kmToEnd[b]! - chains.kmToEnd[a]!,
+  );
   const total = Float64Array.from(local);
   for (const r of order) {
     const next = chains.next[r]!;
@@ -80,5 +87,5 @@ export function accumulate(chains: MainChains, local: Float64Array): Float64Arra
 export function areaAtKm2(areas: ReachAreas, reachId: number, offsetKm: number, lengthKm: number): number {
   const local = areas.localKm2[reachId]!;
   const top = areas.upstreamKm2[reachId]! - local;
-  return top + (local * Math.min(1, Math.max(0, offsetKm / Math.max(1e-9, lengthKm))));
+  return top + local * Math.min(1, Math.max(0, offsetKm / Math.max(1e-9, lengthKm)));
 }

@@ -105,7 +105,10 @@ export function snapToNamedRiver(net: RiverNetwork, lon: number, lat: number, na
 const UNNAMED_SNAP_KM = 5;
 
 /** The same table without some of its gauges (to test the estimate at a held-back gauge). */
-export function withoutAnchors(table: AnchoredDischarge, drop: ReadonlySet<DischargeAnchor>): AnchoredDischarge {
+export function withoutAnchors(
+  table: AnchoredDischarge,
+  drop: ReadonlySet<DischargeAnchor>,
+): AnchoredDischarge {
   const anchors = table.anchors.filter((a) => !drop.has(a));
   const byReach = new Map<number, DischargeAnchor[]>();
   for (const [id, list] of table.byReach) {

@@ -2,7 +2,7 @@
 // runoff) scaled to agree with the gauges on the path's main chain, each piece saying whether it
 // sits at a gauge, between two gauges, or on the estimate alone.
 
-import { type MainChains, mainChains, chainSetsOf, placeOnPath } from '../trace/main-chain.js';
+import { chainSetsOf, type MainChains, mainChains, placeOnPath } from '../trace/main-chain.js';
 import type { Reach, RiverNetwork } from '../trace/river-network.js';
 import type { MainStep } from '../trace/trace.js';
 import { type AnchoredDischarge, type DischargeAnchor, defaultDischargeM3s } from './discharge-table.js';
@@ -93,11 +93,19 @@ export function dischargeAlongPath(
     runningDefault = Math.max(runningDefault, defaultDischargeM3s(reach.scalerank));
     return runningDefault;
   };
-  const placed = placeOnPath(chains, table.anchors, chainSets(chains, table), first.reach.id, first.fromReachKm);
+  const placed = placeOnPath(
+    chains,
+    table.anchors,
+    chainSets(chains, table),
+    first.reach.id,
+    first.fromReachKm,
+  );
   // Above the start keep the gauge draining most of the start's catchment (usually the nearest on the main stem).
   const naturalAtAnchor = (a: DischargeAnchor) => {
     const r = net.reaches[a.reachId]!;
-    return flow ? Math.max(1e-3, naturalFlowAt(flow, r.id, a.offsetKm, r.lengthKm)) : defaultDischargeM3s(r.scalerank);
+    return flow
+      ? Math.max(1e-3, naturalFlowAt(flow, r.id, a.offsetKm, r.lengthKm))
+      : defaultDischargeM3s(r.scalerank);
   };
   const above = placed
     .filter((p) => p.km < 0)
@@ -120,7 +128,14 @@ export function dischargeAlongPath(
       const q0 = natural(s.reach, s.fromReachKm + mid - s.startKm);
       const { scale, source } = scaleAt(controls, mid);
       const q = q0 * scale;
-      pieces.push({ fromKm, toKm, dischargeM3s: q, source, isDefault: source === 'estimated', reach: s.reach });
+      pieces.push({
+        fromKm,
+        toKm,
+        dischargeM3s: q,
+        source,
+        isDefault: source === 'estimated',
+        reach: s.reach,
+      });
     }
   }
   const lastKm = pieces[pieces.length - 1]?.toKm ?? 0;
@@ -175,11 +190,11 @@ function describeSources(
     }
     const { scale } = scaleAt(controls, (p.fromKm + p.toKm) / 2);
     const nearest = controls.length
-      ? controls.reduce((best, c) =>
-          Math.abs(c.km - p.fromKm) < Math.abs(best.km - p.fromKm) ? c : best,
-        )
+      ? controls.reduce((best, c) => (Math.abs(c.km - p.fromKm) < Math.abs(best.km - p.fromKm) ? c : best))
       : null;
-    const scaled = nearest ? `, × ${scale.toFixed(2)} to agree with the gauge at ${nearest.anchor.point.place} (${nearest.anchor.point.river})` : ', no gauge on this chain';
+    const scaled = nearest
+      ? `, × ${scale.toFixed(2)} to agree with the gauge at ${nearest.anchor.point.place} (${nearest.anchor.point.river})`
+      : ', no gauge on this chain';
     const reg = flow ? flow.regions[region]! : null;
     open = {
       default: true,

@@ -1,10 +1,10 @@
 // The reviewed regional runoff table (data/runoff.json) and the natural discharge it implies on
 // every reach: catchment area × mean annual runoff, accumulated down the main chains.
 import { z } from 'zod';
+import { mainChains } from '../trace/main-chain.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import { snapToNetwork } from '../trace/snap.js';
 import { accumulate, type ReachAreas } from './catchment-area.js';
-import { mainChains } from '../trace/main-chain.js';
 
 export const RunoffTableSchema = z
   .object({
@@ -40,10 +40,11 @@ export const RunoffTableSchema = z
   .strict()
   .superRefine((t, ctx) => {
     const check = (source: string, path: (string | number)[]) => {
-      if (!(source in t.sources)) ctx.addIssue({ code: 'custom', path, message: `unknown source "${source}"` });
+      if (!(source in t.sources))
+        ctx.addIssue({ code: 'custom', path, message: `unknown source "${source}"` });
     };
-    t.basins.forEach((b, i) => check(b.source, ['basins', i, 'source']));
-    t.regions.forEach((r, i) => check(r.source, ['regions', i, 'source']));
+    for (const [i, b] of t.basins.entries()) check(b.source, ['basins', i, 'source']);
+    for (const [i, r] of t.regions.entries()) check(r.source, ['regions', i, 'source']);
     check(t.defaultSource, ['defaultSource']);
   });
 
@@ -80,16 +81,25 @@ export function naturalFlow(net: RiverNetwork, table: RunoffTable, areas: ReachA
   const regions: RunoffRegion[] = [];
   const byBasin = new Map<number, number>();
   for (const b of table.basins) {
-    const snap = snapToNetwork(net, b.lon, b.lat, RUNOFF_SNAP_KM, b.river) ?? snapToNetwork(net, b.lon, b.lat, 5);
+    const snap =
+      snapToNetwork(net, b.lon, b.lat, RUNOFF_SNAP_KM, b.river) ?? snapToNetwork(net, b.lon, b.lat, 5);
     if (!snap || byBasin.has(snap.reach.basinId)) continue;
     byBasin.set(snap.reach.basinId, regions.length);
-    regions.push({ label: `${b.river} basin`, runoffMmYr: b.runoffMmYr, reference: ref(b.source, b.article) });
+    regions.push({
+      label: `${b.river} basin`,
+      runoffMmYr: b.runoffMmYr,
+      reference: ref(b.source, b.article),
+    });
   }
   const boxStart = regions.length;
   for (const r of table.regions)
     regions.push({ label: r.region, runoffMmYr: r.runoffMmYr, reference: ref(r.source) });
   const fallback = regions.length;
-  regions.push({ label: 'world land mean', runoffMmYr: table.defaultMmYr, reference: ref(table.defaultSource) });
+  regions.push({
+    label: 'world land mean',
+    runoffMmYr: table.defaultMmYr,
+    reference: ref(table.defaultSource),
+  });
 
   const n = net.reaches.length;
   const regionOf = new Int32Array(n);
@@ -112,7 +122,12 @@ export function naturalFlow(net: RiverNetwork, table: RunoffTable, areas: ReachA
 }
 
 /** Natural discharge `offsetKm` along a reach (the local inflow grows linearly along it). */
-export function naturalFlowAt(flow: NaturalFlow, reachId: number, offsetKm: number, lengthKm: number): number {
+export function naturalFlowAt(
+  flow: NaturalFlow,
+  reachId: number,
+  offsetKm: number,
+  lengthKm: number,
+): number {
   const local = flow.localM3s[reachId]!;
   const top = flow.upstreamM3s[reachId]! - local;
   return top + local * Math.min(1, Math.max(0, offsetKm / Math.max(1e-9, lengthKm)));

@@ -104,8 +104,13 @@ describe('official river km', () => {
     const top = prut.find((a) => a.fromLength)!;
     const mouth = prut.find((a) => a.km === 0)!;
     const chains = mainChains(net);
-    const rawKm = chains.kmToEnd[top.reachId]! - top.offsetKm - (chains.kmToEnd[mouth.reachId]! - mouth.offsetKm);
-    const steps = mainPath(net, { reach: net.reaches[top.reachId]!, offsetKm: 0, lon: 0, lat: 0, distanceKm: 0 }, rawKm);
+    const rawKm =
+      chains.kmToEnd[top.reachId]! - top.offsetKm - (chains.kmToEnd[mouth.reachId]! - mouth.offsetKm);
+    const steps = mainPath(
+      net,
+      { reach: net.reaches[top.reachId]!, offsetKm: 0, lon: 0, lat: 0, distanceKm: 0 },
+      rawKm,
+    );
     // Natural Earth's 1:10m line is about two thirds of the real river.
     expect(rawKm / 953).toBeLessThan(0.75);
     expect(pathKm(net, chainage, steps).cal(rawKm)).toBeCloseTo(953, -1);
