@@ -27,8 +27,8 @@ export interface Services {
   boundaries: SegmentIndex;
   hydrology: HydrologyProvider;
   /**
-   * The discharge table's points snapped onto the network, with area × runoff on every reach for
-   * discharge off the gauges (release arrival times; built on first use, ≈ 0.5 s).
+   * The hydrological tables placed on the network: gauges, area × runoff on every reach for discharge
+   * off the gauges, and the official river km the trace calibrates to (built on first use, ≈ 0.5–1.5 s).
    */
   readonly discharge: AnchoredDischarge;
   /** Nested-set numbering of the network with discharge-based travel times (built on first use). */
