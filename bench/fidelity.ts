@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mainChains } from '../server/core/trace/main-chain.js';
-import { type AnchoredChainage, anchorChainage, pathKm } from '../server/core/trace/river-km.js';
+import { type AnchoredChainage, anchorBelow, anchorChainage, pathKm } from '../server/core/trace/river-km.js';
 import type { RiverNetwork } from '../server/core/trace/river-network.js';
 import { type Snap, snapToNetwork } from '../server/core/trace/snap.js';
 import { mainPath } from '../server/core/trace/trace.js';
@@ -74,8 +74,7 @@ function lengthRatios(net: RiverNetwork, chainage: AnchoredChainage) {
     const d = (a: (typeof own)[number]) => chains.kmToEnd[a.reachId]! - a.offsetKm;
     const top = own.reduce((a, b) => (d(b) > d(a) ? b : a));
     // The lowest point on the top's own main chain (a delta arm's mouth may lie off it).
-    const below = chainage.chainSets.get(top)!;
-    const bottom = own.filter((a) => below.has(a.reachId)).reduce((a, b) => (d(b) < d(a) ? b : a));
+    const bottom = own.filter((a) => anchorBelow(chains, a, top)).reduce((a, b) => (d(b) < d(a) ? b : a));
     const rawKm = d(top) - d(bottom);
     if (rawKm <= 0) return;
     const steps = mainPath(

@@ -4,7 +4,7 @@
 // official chainage wherever the path lies between two points of one river.
 import { z } from 'zod';
 import { snapToNamedRiver } from '../transport/discharge-table.js';
-import { type ChainPoint, chainSetsOf, type MainChains, mainChains, placeOnPath } from './main-chain.js';
+import { type ChainPoint, type MainChains, mainChains, onChainBelow, placeOnPath } from './main-chain.js';
 import type { Reach, RiverNetwork } from './river-network.js';
 import { normalizeName } from './snap.js';
 import type { MainStep } from './trace.js';
@@ -69,10 +69,13 @@ export interface ChainageAnchor extends ChainPoint {
   fromLength: boolean;
 }
 
+/** Is anchor `a` on the main chain below anchor `b`? */
+export const anchorBelow = (chains: MainChains, a: ChainPoint, b: ChainPoint): boolean =>
+  a.reachId === b.reachId ? a.offsetKm >= b.offsetKm : onChainBelow(chains, a.reachId, b.reachId);
+
 export interface AnchoredChainage {
   rivers: ChainageTable['rivers'];
   anchors: ChainageAnchor[];
-  chainSets: Map<ChainageAnchor, Set<number>>;
   unmatched: { river: string; place: string }[];
 }
 
@@ -139,7 +142,7 @@ export function anchorChainage(net: RiverNetwork, table: ChainageTable): Anchore
         fromLength: true,
       });
   });
-  return { rivers: table.rivers, anchors, chainSets: chainSetsOf(chains, anchors), unmatched };
+  return { rivers: table.rivers, anchors, unmatched };
 }
 
 /** Reaches whose main chain continues into each reach. */
@@ -186,13 +189,7 @@ export function pathKm(
   if (!chainage || !first) return IDENTITY_PATH_KM;
   const last = steps[steps.length - 1]!;
   const lengthKm = last.startKm + last.toReachKm - last.fromReachKm;
-  const placed = placeOnPath(
-    mainChains(net),
-    chainage.anchors,
-    chainage.chainSets,
-    first.reach.id,
-    first.fromReachKm,
-  );
+  const placed = placeOnPath(mainChains(net), chainage.anchors, first.reach.id, first.fromReachKm);
   const byRiver = new Map<number, { point: ChainageAnchor; km: number }[]>();
   for (const p of placed) byRiver.set(p.point.riverIndex, [...(byRiver.get(p.point.riverIndex) ?? []), p]);
   const brackets: Bracket[] = [];

@@ -2,7 +2,7 @@
 // runoff) scaled to agree with the gauges on the path's main chain, each piece saying whether it
 // sits at a gauge, between two gauges, or on the estimate alone.
 
-import { chainSetsOf, type MainChains, mainChains, placeOnPath } from '../trace/main-chain.js';
+import { mainChains, placeOnPath } from '../trace/main-chain.js';
 import type { Reach, RiverNetwork } from '../trace/river-network.js';
 import type { MainStep } from '../trace/trace.js';
 import { type AnchoredDischarge, type DischargeAnchor, defaultDischargeM3s } from './discharge-table.js';
@@ -60,16 +60,6 @@ interface Control {
   anchor: DischargeAnchor;
 }
 
-const chainSetCache = new WeakMap<AnchoredDischarge, Map<DischargeAnchor, Set<number>>>();
-function chainSets(chains: MainChains, table: AnchoredDischarge) {
-  let sets = chainSetCache.get(table);
-  if (!sets) {
-    sets = chainSetsOf(chains, table.anchors);
-    chainSetCache.set(table, sets);
-  }
-  return sets;
-}
-
 /**
  * Discharge on pieces of at most stepKm along the main path. Off the gauges the natural flow
  * grows with the catchment; between two gauges of the main chain the gauge/estimate ratio is
@@ -93,13 +83,7 @@ export function dischargeAlongPath(
     runningDefault = Math.max(runningDefault, defaultDischargeM3s(reach.scalerank));
     return runningDefault;
   };
-  const placed = placeOnPath(
-    chains,
-    table.anchors,
-    chainSets(chains, table),
-    first.reach.id,
-    first.fromReachKm,
-  );
+  const placed = placeOnPath(chains, table.anchors, first.reach.id, first.fromReachKm);
   // Above the start keep the gauge draining most of the start's catchment (usually the nearest on the main stem).
   const naturalAtAnchor = (a: DischargeAnchor) => {
     const r = net.reaches[a.reachId]!;
