@@ -1,5 +1,6 @@
 // `hazatlas trace <lon> <lat>`: the same trace as GET /api/trace, as a table or as JSON.
 import { parseArgs } from 'node:util';
+import type { RiverKm } from '../core/trace/river-km.js';
 import type { TraceResult } from '../core/trace/trace.js';
 import { MAX_SNAP_MAX_KM } from '../core/trace/trace-request.js';
 import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
@@ -87,6 +88,9 @@ function parseTraceArgs(args: string[]) {
 
 const km = (x: number) => x.toFixed(1).padStart(8);
 
+/** The official chainage, as users quote it ("Danube km 1,071"). */
+const officialKm = (r: RiverKm | null) => (r ? `  [${r.river} km ${Math.round(r.km)}]` : '');
+
 export function formatTrace(t: TraceResult): string {
   const lines = [
     `Start: ${t.snap.river ?? t.snap.connection.via ?? '(unnamed river)'} at ${t.snap.lon.toFixed(4)}, ${t.snap.lat.toFixed(4)} (snapped ${t.snap.distanceKm.toFixed(2)} km)`,
@@ -101,13 +105,13 @@ export function formatTrace(t: TraceResult): string {
     'Countries    entry km  exit km',
     ...t.countries.map(
       (c) =>
-        `  ${[c.iso3, ...c.sharedWith].join('/').padEnd(9)} ${km(c.entryKm)} ${km(c.exitKm)}  ${c.name}${c.sharedWith.length ? ' (border stretch)' : ''}`,
+        `  ${[c.iso3, ...c.sharedWith].join('/').padEnd(9)} ${km(c.entryKm)} ${km(c.exitKm)}  ${c.name}${c.sharedWith.length ? ' (border stretch)' : ''}${officialKm(c.riverKm)}`,
     ),
     '',
     'Crossings         km',
     ...t.crossings.map(
       (c) =>
-        `  ${`${c.from} → ${c.to}`.padEnd(12)} ${km(c.km)}  ${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}  ${c.kind}`,
+        `  ${`${c.from} → ${c.to}`.padEnd(12)} ${km(c.km)}  ${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}  ${c.kind}${officialKm(c.riverKm)}`,
     ),
     '',
     'Rivers       from km    to km',

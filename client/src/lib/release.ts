@@ -1,7 +1,7 @@
 // Release scenario on the client: the parameters a user enters, the /api/trace query they make,
 // and the arrival fields the server adds to a trace when a release is given.
 import { type Api, errorFrom, traceStart } from './api.js';
-import type { TraceResult } from './types.js';
+import type { RiverKm, TraceResult } from './types.js';
 
 export interface ReleaseParams {
   releaseKg?: number;
@@ -27,9 +27,12 @@ export interface Arrival {
 export interface ProfilePoint extends Arrival {
   km: number;
   dischargeM3s: number;
+  /** gauge: at a table point; interpolated: between two; estimated: catchment area × runoff. */
+  dischargeSource?: 'gauge' | 'interpolated' | 'estimated';
   dischargeIsDefault: boolean;
   velocityMs: number;
   lake: boolean;
+  riverKm?: RiverKm | null;
 }
 
 export type DischargeSource =

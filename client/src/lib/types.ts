@@ -121,6 +121,12 @@ export interface TracePathProps {
   branch: 'main' | 'distributary';
 }
 
+/** Official chainage ("Danube km 1,929"); null off the chainage table's rivers. */
+export interface RiverKm {
+  river: string;
+  km: number;
+}
+
 export interface TraceResult {
   snap: {
     lon: number;
@@ -134,9 +140,16 @@ export interface TraceResult {
   warnings?: { code: string; message: string }[];
   lengthKm: number;
   truncated?: boolean;
-  outlets: { name: string; km: number; lon: number; lat: number; main?: boolean }[];
-  countries: { iso3: string; name: string; entryKm: number; exitKm: number; sharedWith: string[] }[];
-  crossings: { km: number; lon: number; lat: number; from: string; to: string }[];
+  outlets: { name: string; km: number; lon: number; lat: number; main?: boolean; riverKm?: RiverKm | null }[];
+  countries: {
+    iso3: string;
+    name: string;
+    entryKm: number;
+    exitKm: number;
+    sharedWith: string[];
+    riverKm?: RiverKm | null;
+  }[];
+  crossings: { km: number; lon: number; lat: number; from: string; to: string; riverKm?: RiverKm | null }[];
   rivers: { name: string; fromKm: number; toKm: number }[];
   path: FeatureCollection<LineString, TracePathProps>;
 }

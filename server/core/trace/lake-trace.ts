@@ -23,9 +23,21 @@ export function lakeTrace(
     snap: { lon, lat, distanceKm, river: null, connection: connectionOf(distanceKm, lake.name) },
     lengthKm: 0,
     truncated: false,
-    outlets: [{ name: lake.name, kind: 'terminal_lake', river: null, arm: null, km: 0, lon, lat, main: true }],
+    outlets: [
+      {
+        name: lake.name,
+        kind: 'terminal_lake',
+        river: null,
+        arm: null,
+        km: 0,
+        lon,
+        lat,
+        main: true,
+        riverKm: null,
+      },
+    ],
     countries: country
-      ? [{ iso3: country.iso3, name: country.name, entryKm: 0, exitKm: 0, sharedWith: [] }]
+      ? [{ iso3: country.iso3, name: country.name, entryKm: 0, exitKm: 0, sharedWith: [], riverKm: null }]
       : [],
     crossings: [],
     rivers: [],

@@ -70,11 +70,12 @@ export function traceLocated(
       });
     return { ok: true, result: lakeTrace(net, located.lake, located, adm0, warnings) };
   }
-  const result = { ...traceDownstream(net, located.snap, req.maxKm), warnings };
+  const chainage = discharge.chainage ?? null;
+  const result = { ...traceDownstream(net, located.snap, req.maxKm, chainage), warnings };
   if (!req.release) return { ok: true, result };
   return {
     ok: true,
-    result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm),
+    result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm, chainage),
   };
 }
 

@@ -5,9 +5,11 @@ import { pointAtKm, sliceByKm } from '../geo/geodesy.js';
 import type { CountryRun } from '../network/country-runs.js';
 import { MinHeap } from '../network/min-heap.js';
 import type { NameSource } from '../network/river-names.js';
+import { calibrateTrace } from './calibrate-trace.js';
 import { connectionOf, type SnapConnection, type TraceWarning } from './connection.js';
 import { countryChanges, countryStretches } from './country-sequence.js';
 import { mainOutflow } from './main-path.js';
+import { type AnchoredChainage, pathKm, type RiverKm } from './river-km.js';
 import type { Reach, RiverNetwork } from './river-network.js';
 import type { Snap } from './snap.js';
 
@@ -17,6 +19,8 @@ export interface TraceCountry {
   entryKm: number;
   exitKm: number;
   sharedWith: string[];
+  /** Official chainage at the entry (data/river-chainage.json), null off its rivers. */
+  riverKm: RiverKm | null;
 }
 
 export interface TraceResult {
@@ -35,9 +39,18 @@ export interface TraceResult {
     lon: number;
     lat: number;
     main: boolean;
+    riverKm: RiverKm | null;
   }[];
   countries: TraceCountry[];
-  crossings: { km: number; lon: number; lat: number; from: string; to: string; kind: string }[];
+  crossings: {
+    km: number;
+    lon: number;
+    lat: number;
+    from: string;
+    to: string;
+    kind: string;
+    riverKm: RiverKm | null;
+  }[];
   rivers: TraceRiver[];
   path: FeatureCollection<LineString, PathProps>;
   /** Doubts about the start: a snap across a divide, a point far from its own (missing) stream. */
@@ -74,10 +87,12 @@ export interface MainStep {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Km in the result are calibrated to official lengths where `chainage` has points (maxKm is Natural Earth km). */
 export function traceDownstream(
   net: RiverNetwork,
   snap: Snap,
   maxKm = Number.POSITIVE_INFINITY,
+  chainage: AnchoredChainage | null = null,
 ): TraceResult {
   const start = snap.reach;
   const firstKm = start.lengthKm - snap.offsetKm;
@@ -138,6 +153,7 @@ export function traceDownstream(
         lon: o.lon,
         lat: o.lat,
         main: isMain,
+        riverKm: null,
       };
     })
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
@@ -149,7 +165,7 @@ export function traceDownstream(
     distanceKm: round(snap.distanceKm),
     river: rivers[0]?.name ?? start.name,
   };
-  return {
+  const result: TraceResult = {
     snap: { ...snapped, connection: connectionOf(snapped.distanceKm, snapped.river) },
     lengthKm: round(lengthKm),
     truncated,
@@ -162,6 +178,7 @@ export function traceDownstream(
         entryKm: round(s.fromKm),
         exitKm: round(s.toKm),
         sharedWith: s.countries.slice(1).map((a) => net.country(a).iso3),
+        riverKm: null,
       };
     }),
     crossings: countryChanges(stretches).map((ch) => {
@@ -173,12 +190,14 @@ export function traceDownstream(
         from: net.country(ch.from).iso3,
         to: net.country(ch.to).iso3,
         kind: ch.kind,
+        riverKm: null,
       };
     }),
     rivers,
     path: pathFeatures(net, main, stretches, reached, dist, maxKm, rivers),
     warnings: [],
   };
+  return chainage ? calibrateTrace(result, pathKm(net, chainage, main)) : result;
 }
 
 export function mainPath(net: RiverNetwork, snap: Snap, maxKm: number): MainStep[] {
