@@ -29,7 +29,8 @@ export function positionOf(row: {
 /**
  * Makes every site's stored position agree with the loaded network: fills in rows derived before
  * migration 003 (or on another network) and renumbers pre-order numbers if the numbering changed.
- * One transaction; a no-op (two indexed reads) when everything is current.
+ * One transaction; a no-op (two indexed reads) when everything is current. A site that drains straight
+ * into a terminal lake (no basin id, the lake as outlet) has no reach: that is its connection, not a gap.
  */
 export function syncSitePositions(db: Db, net: RiverNetwork, hydrology: HydrologyProvider): number {
   const ix = upstreamIndexOf(net);
@@ -37,7 +38,8 @@ export function syncSitePositions(db: Db, net: RiverNetwork, hydrology: Hydrolog
   return db.transaction(() => {
     const stale = db
       .prepare(`SELECT s.id, s.lon, s.lat, s.receiving_river FROM site_derived d JOIN sites s ON s.id = d.site_id
-        WHERE (d.reach_id IS NULL AND d.snap_distance_km IS NOT NULL AND COALESCE(d.outlet_kind, '') <> 'terminal_lake')
+        WHERE (d.reach_id IS NULL AND d.snap_distance_km IS NOT NULL
+            AND NOT (d.basin_id IS NULL AND d.outlet_kind = 'terminal_lake'))
           OR d.reach_id >= ?`)
       .all(n) as { id: string; lon: number; lat: number; receiving_river: string | null }[];
     const setAll = db.prepare(
