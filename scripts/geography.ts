@@ -75,6 +75,7 @@ export async function buildGeography(
     const n = names[i]!;
     return { ...e, name: n.name?.startsWith('tributary of ') ? null : n.name, nameAlt: [] };
   });
+  lap('river names');
 
   const countries = countryTable(layers.countries.features);
   const locator = new PolygonLocator(

@@ -75,20 +75,19 @@ export function resolveReachNames(
   const out: (ReachName | null)[] = edges.map(() => null);
   applyStretches(edges, g, names, out, diagnostics);
 
+  const byKey = new Map<string, ReviewedRiver[]>();
+  for (const r of names.rivers) {
+    for (const k of new Set([r.name, ...r.aliases].map(nameKey))) byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
   const reviewed = (n: string, e: Edge): ReviewedRiver | null => {
-    const key = nameKey(n);
+    const candidates = byKey.get(nameKey(n));
+    if (!candidates) return null;
     const mid = Math.floor(e.coords.length / 4) * 2;
     const lon = e.coords[mid]!;
     const lat = e.coords[mid + 1]!;
     return (
-      names.rivers.find(
-        (r) =>
-          [r.name, ...r.aliases].some((a) => nameKey(a) === key) &&
-          lon >= r.bbox[0] &&
-          lon <= r.bbox[2] &&
-          lat >= r.bbox[1] &&
-          lat <= r.bbox[3],
-      ) ?? null
+      candidates.find((r) => lon >= r.bbox[0] && lon <= r.bbox[2] && lat >= r.bbox[1] && lat <= r.bbox[3]) ??
+      null
     );
   };
   const label = (n: string, e: Edge, source: NameSource): ReachName => {
