@@ -215,7 +215,9 @@ export async function buildGeography(
 
 /** The resolved name is the reach's name; Natural Earth's spellings stay as alternatives for look-ups. */
 function storedNames(e: { name: string | null; nameAlt: string[] }, n: ReachName) {
-  const alts = [e.name, ...e.nameAlt].filter((x): x is string => x !== null && x !== n.name);
+  const alts = [e.name, ...e.nameAlt, n.partOf ?? null].filter(
+    (x): x is string => x !== null && x !== n.name,
+  );
   return {
     name: n.name,
     nameAlt: [...new Set(alts)],

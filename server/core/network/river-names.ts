@@ -15,6 +15,8 @@ export interface ReviewedRiver {
   bbox: [number, number, number, number];
   /** A delta arm: outlets it reaches are labelled with it. */
   arm?: boolean;
+  /** The river an arm belongs to (the Danube): kept as an alternative name, so look-ups by it match. */
+  partOf?: string;
   source: string;
 }
 
@@ -46,6 +48,7 @@ export interface ReachName {
   nameRu: string | null;
   nameSource: NameSource;
   arm: boolean;
+  partOf?: string;
 }
 
 /** Reach found within this distance of a reviewed point. */
@@ -100,12 +103,20 @@ export function resolveReachNames(
       nameRu: r.nameRu,
       nameSource: spelled,
       arm: r.arm ?? false,
+      ...(r.partOf ? { partOf: r.partOf } : {}),
     };
   };
   edges.forEach((e, i) => {
     if (out[i]) {
       const r = reviewed(out[i].name!, e);
-      if (r) out[i] = { ...out[i], nameLocal: r.nameLocal, nameRu: r.nameRu, arm: r.arm ?? false };
+      if (r)
+        out[i] = {
+          ...out[i],
+          nameLocal: r.nameLocal,
+          nameRu: r.nameRu,
+          arm: r.arm ?? false,
+          ...(r.partOf ? { partOf: r.partOf } : {}),
+        };
       return;
     }
     if (e.name) out[i] = label(e.name, e, 'natural_earth');
@@ -238,7 +249,7 @@ function inferAlongMainStem(edges: readonly Edge[], g: Graph, out: (ReachName | 
       (j) =>
         j !== m && edges[j]!.scalerank === edges[m]!.scalerank && out[j]?.name && out[j]!.name !== from.name,
     );
-    if (!rival) out[i] = { ...from, nameSource: 'inferred', arm: false };
+    if (!rival) out[i] = { ...from, nameSource: 'inferred', arm: false, partOf: undefined };
   }
   for (let k = g.order.length - 1; k >= 0; k--) {
     const i = g.order[k]!;
@@ -249,7 +260,7 @@ function inferAlongMainStem(edges: readonly Edge[], g: Graph, out: (ReachName | 
     const below = out[o]!;
     const sameStem =
       tributaryOf[o] === null && edges[o]!.scalerank === edges[i]!.scalerank && mainInflow(o) === i;
-    if (sameStem) out[i] = { ...below, nameSource: 'inferred', arm: false };
+    if (sameStem) out[i] = { ...below, nameSource: 'inferred', arm: false, partOf: undefined };
     else {
       const river = tributaryOf[o] ?? below.name!;
       tributaryOf[i] = river;
