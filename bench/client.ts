@@ -1,5 +1,5 @@
 // Web client benchmark: (1) JS/CSS bundle sizes, gzip, main bundle vs the MapLibre chunk and worker;
-// (2) time from navigation to the map's first `idle` with every layer's data loaded, in Debian Chromium
+// (2) time from navigation to the map's first `idle` with every layer's data loaded, in Chromium
 // against the real server: a cold server (tile index and catchments built on first request) as the
 // naive baseline, then a warm server, all layers vs the basemap alone.
 // Usage: npm run build:client && npm run bench:client   (writes bench/out/client.json)
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 import { waitForFirstIdle } from '../tests/e2e/map-helpers.js';
-import { CHROMIUM } from '../tests/support/browser.js';
+import { findChromium } from '../tests/support/chromium-binary.js';
 import { copyOfBuiltDb, ROOT } from '../tests/support/database.js';
 import { type RunningServer, startServer } from '../tests/support/server.js';
 
@@ -99,8 +99,11 @@ async function main(): Promise<void> {
   for (const a of assets)
     console.log(`  ${a.role.padEnd(16)} ${a.file.padEnd(40)} ${a.rawKb} kB → ${a.gzipKb} kB`);
 
+  const binary = await findChromium();
+  console.log(`Browser: ${binary.executablePath} (${binary.origin})`);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
     headless: true,
     args: [
       '--no-sandbox',

@@ -4,14 +4,21 @@ import { PolygonLocator } from './core/geo/polygon-locator.js';
 import { SegmentIndex } from './core/geo/segment-index.js';
 import type { HydrologyProvider } from './core/register/hydrology.js';
 import { networkHydrology } from './core/register/location-hydrology.js';
+import type { DrainageAreas } from './core/trace/drainage-areas.js';
+import { anchorChainage } from './core/trace/river-km.js';
 import type { RiverNetwork } from './core/trace/river-network.js';
+import { reachAreas } from './core/transport/catchment-area.js';
 import { type AnchoredDischarge, anchorDischarge } from './core/transport/discharge-table.js';
+import { naturalFlow } from './core/transport/runoff.js';
 import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
+import { readChainageTable } from './storage/chainage-loader.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
+import { loadDrainageAreas } from './storage/drainage-source.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
+import { readRunoffTable } from './storage/runoff-loader.js';
 import { syncSitePositions } from './storage/site-positions.js';
 
 export interface Services {
@@ -21,8 +28,13 @@ export interface Services {
   land: PolygonLocator<string>;
   boundaries: SegmentIndex;
   hydrology: HydrologyProvider;
-  /** The discharge table's points snapped onto the network (for release arrival times). */
-  discharge: AnchoredDischarge;
+  /**
+   * The hydrological tables placed on the network: gauges, area × runoff on every reach for discharge
+   * off the gauges, and the official river km the trace calibrates to (built on first use, ≈ 0.5–1.5 s).
+   */
+  readonly discharge: AnchoredDischarge;
+  /** Which river system or terminal lake each land cell drains to (catchment-aware snapping; loaded on first use). */
+  readonly drainage: DrainageAreas;
   /** Nested-set numbering of the network with discharge-based travel times (built on first use). */
   readonly upstream: UpstreamIndex;
   meta: Record<string, string>;
@@ -38,17 +50,34 @@ export function createServices(options: { dbPath: string }): Services {
     adm0_a3: string;
     geometry: string;
   }[];
-  const land = new PolygonLocator(
-    countries.map((c) => ({ item: c.adm0_a3, geometry: JSON.parse(c.geometry) as Polygon | MultiPolygon })),
-  );
+  const landPolygons = countries.map((c) => JSON.parse(c.geometry) as Polygon | MultiPolygon);
+  const land = new PolygonLocator(countries.map((c, i) => ({ item: c.adm0_a3, geometry: landPolygons[i]! })));
   const boundaryRows = db.prepare('SELECT geometry FROM geo_boundaries').all() as { geometry: string }[];
   const boundaries = new SegmentIndex(
     boundaryRows.flatMap((b) => lineParts(JSON.parse(b.geometry) as Geometry)),
   );
-  const hydrology = networkHydrology(network, land, boundaries);
+  const meta = networkMeta(db);
+  let drainage: DrainageAreas | null = null;
+  const drainageAreas = () => {
+    drainage ??= loadDrainageAreas(db, network, meta.built_at ?? 'unknown');
+    return drainage;
+  };
+  const hydrology = networkHydrology(network, land, boundaries, drainageAreas);
   upstreamIndexOf(network);
   syncSitePositions(db, network, hydrology);
-  const discharge = anchorDischarge(network, readDischargeTable());
+  const dischargeTable = readDischargeTable();
+  const runoffTable = readRunoffTable();
+  const chainageTable = readChainageTable();
+  let discharge: AnchoredDischarge | null = null;
+  const dischargeOf = () => {
+    discharge ??= anchorDischarge(
+      network,
+      dischargeTable,
+      naturalFlow(network, runoffTable, reachAreas(network, landPolygons)),
+      anchorChainage(network, chainageTable),
+    );
+    return discharge;
+  };
   let upstream: UpstreamIndex | null = null;
   return {
     db,
@@ -56,12 +85,17 @@ export function createServices(options: { dbPath: string }): Services {
     land,
     boundaries,
     hydrology,
-    discharge,
+    get discharge() {
+      return dischargeOf();
+    },
+    get drainage() {
+      return drainageAreas();
+    },
     get upstream() {
-      upstream ??= dischargeUpstreamIndex(network, discharge);
+      upstream ??= dischargeUpstreamIndex(network, dischargeOf());
       return upstream;
     },
-    meta: networkMeta(db),
+    meta,
     loadMs: performance.now() - started,
     close: () => db.close(),
   };

@@ -126,7 +126,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     }
     const ctrl = new AbortController();
     setTrace({ data: null, running: true, error: null });
-    fetchTrace(api, { lon: s.trace.lon, lat: s.trace.lat }, release, ctrl.signal).then(
+    fetchTrace(api, s.trace, release, ctrl.signal).then(
       (d) => {
         setTrace({ data: d, running: false, error: null });
         if (fitTrace.current) {
@@ -150,9 +150,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const startTrace = (lon: number, lat: number) => {
+  const startTrace = (lon: number, lat: number, siteId?: string) => {
     fitTrace.current = true;
-    setS((p) => ({ ...p, trace: { lon, lat } }));
+    setS((p) => ({ ...p, trace: siteId ? { lon, lat, siteId } : { lon, lat } }));
   };
   const selectSite = (id: string | undefined) => setS((p) => ({ ...p, site: id }));
   const setLang = (l: Lang) => {
@@ -336,7 +336,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     loading={site.loading}
                     error={site.error}
                     onClose={() => selectSite(undefined)}
-                    onTrace={(x) => startTrace(x.lon, x.lat)}
+                    onTrace={(x) => startTrace(x.lon, x.lat, x.id)}
                     onEdit={(x) => setForm({ site: x })}
                     onDelete={deleteSite}
                     onReport={(x) => setDialog({ kind: 'report', siteId: x.id })}

@@ -5,7 +5,7 @@ import { DEVELOPMENT_TYPES } from '../core/planning/tables.js';
 import { borderScreen, natechScreen, planningReview } from '../planning-service.js';
 import { createServices, type Services } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
-import { markNegatives, unmarkNegatives, withUsage } from './args.js';
+import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 const REVIEW_USAGE = `Usage: hazatlas review <lon> <lat> --type ${DEVELOPMENT_TYPES.join('|')} [--name TEXT] [--json]`;
@@ -21,19 +21,10 @@ function parse(args: string[], options: ParseArgsConfig['options'], usage: strin
       options,
     });
     return {
-      values: parsed.values as Record<string, string | boolean | undefined>,
+      values: unmarkValues(parsed.values) as Record<string, string | boolean | undefined>,
       positionals: unmarkNegatives(parsed.positionals),
     };
   });
-}
-
-function numberArg(value: unknown, label: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new CliError(`${label} must be a number between ${min} and ${max} (got "${String(value)}").`);
-  }
-  return n;
 }
 
 function withServices<T>(run: (s: Services) => T): T {

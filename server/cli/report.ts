@@ -10,7 +10,7 @@ import { RELEASE_LIMITS, type Release, resolveRelease } from '../core/transport/
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
 import { notificationsOf, siteReportOf } from '../storage/report-read.js';
-import { withUsage } from './args.js';
+import { numberArg, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 const REPORT_USAGE =
@@ -35,14 +35,6 @@ function langOf(value: string | undefined): ReportLang {
   return lang;
 }
 
-function numberArg(value: string | undefined, label: string, [min, max]: readonly [number, number]) {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max)
-    throw new CliError(`${label} must be a number between ${min} and ${max} (got "${value}").`);
-  return n;
-}
-
 function parse(args: string[], usage: string, extra: Record<string, { type: 'string' }> = {}) {
   return withUsage(usage, () => {
     const { values, positionals } = parseArgs({
@@ -58,11 +50,11 @@ function parse(args: string[], usage: string, extra: Record<string, { type: 'str
 function releaseOf(values: Record<string, string | undefined>): Release | null {
   const L = RELEASE_LIMITS;
   const r = resolveRelease({
-    releaseKg: numberArg(values['release-kg'], '--release-kg', L.releaseKg),
+    releaseKg: numberArg(values['release-kg'], '--release-kg', ...L.releaseKg),
     substance: values.substance,
-    decayPerDay: numberArg(values['decay-per-day'], '--decay-per-day', L.decayPerDay),
-    dischargeFactor: numberArg(values['discharge-factor'], '--discharge-factor', L.dischargeFactor),
-    limitMgL: numberArg(values['limit-mg-l'], '--limit-mg-l', L.limitMgL),
+    decayPerDay: numberArg(values['decay-per-day'], '--decay-per-day', ...L.decayPerDay),
+    dischargeFactor: numberArg(values['discharge-factor'], '--discharge-factor', ...L.dischargeFactor),
+    limitMgL: numberArg(values['limit-mg-l'], '--limit-mg-l', ...L.limitMgL),
   });
   if (!r.ok) throw new CliError(r.message.replace(/releaseKg/g, '--release-kg'));
   return r.release;

@@ -8,27 +8,18 @@ import { type UpstreamResult, upstreamReport } from '../core/upstream/upstream-r
 import { createServices } from '../services.js';
 import { matrixSites, sitesInTreeRange } from '../storage/analysis-read.js';
 import { dbPathFromEnv } from '../storage/db.js';
-import { markNegatives, unmarkNegatives, withUsage } from './args.js';
+import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 const UPSTREAM_USAGE =
   'Usage: hazatlas upstream <lon> <lat> [--max-km N] [--max-hours H] [--snap-max-km N] [--river NAME] [--limit N] [--json]';
 const MATRIX_USAGE = 'Usage: hazatlas matrix [--basin NAME|ID] [--csv|--json]';
 
-function numberArg(value: string | undefined, label: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new CliError(`${label} must be a number between ${min} and ${max} (got "${value}").`);
-  }
-  return n;
-}
-
 export async function runUpstreamCommand(args: string[]): Promise<void> {
   const parsed = withUsage(UPSTREAM_USAGE, () =>
     parseArgs({ args: markNegatives(args), allowPositionals: true, options: UPSTREAM_OPTIONS }),
   );
-  const { values } = parsed;
+  const values = unmarkValues(parsed.values);
   const positionals = unmarkNegatives(parsed.positionals);
   if (positionals.length !== 2)
     throw new CliError(

@@ -1,18 +1,25 @@
 // Query-string validation helpers: numbers must be numbers, every violation says what to fix.
 import { z } from 'zod';
+import { parseDecimal } from '../core/decimal.js';
 import { badRequest } from './errors.js';
 
-/** A finite decimal number given as a query string (no empty strings, no "1e999"). */
+/** A finite decimal number given as a query string: plain decimal notation only (no "0x10", "1e999",
+ * "Infinity", " 16"); a decimal comma is refused with a hint. */
 export const numberParam = (label: string, min: number, max: number) =>
   z
     .string({ error: `${label} is required` })
-    .trim()
-    .regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { error: `${label} must be a number` })
-    .transform(Number)
+    .transform((text, ctx) => {
+      const parsed = parseDecimal(text);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label} must be a number: ${parsed.reason} (got "${text}")`,
+      });
+      return z.NEVER;
+    })
     .pipe(
       z
         .number()
-        .finite()
         .min(min, { error: `${label} must be between ${min} and ${max}` })
         .max(max, { error: `${label} must be between ${min} and ${max}` }),
     );

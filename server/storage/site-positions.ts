@@ -37,7 +37,9 @@ export function syncSitePositions(db: Db, net: RiverNetwork, hydrology: Hydrolog
   return db.transaction(() => {
     const stale = db
       .prepare(`SELECT s.id, s.lon, s.lat, s.receiving_river FROM site_derived d JOIN sites s ON s.id = d.site_id
-        WHERE (d.reach_id IS NULL AND d.snap_distance_km IS NOT NULL) OR d.reach_id >= ?`)
+        WHERE (d.reach_id IS NULL AND d.snap_distance_km IS NOT NULL
+            AND NOT (d.basin_id IS NULL AND d.outlet_kind = 'terminal_lake'))
+          OR d.reach_id >= ?`)
       .all(n) as { id: string; lon: number; lat: number; receiving_river: string | null }[];
     const setAll = db.prepare(
       'UPDATE site_derived SET reach_id = ?, reach_offset_km = ?, tree_pre = ?, country_entries = ? WHERE site_id = ?',

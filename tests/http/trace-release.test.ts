@@ -105,15 +105,26 @@ describe('GET /api/trace with a 10 t release on the Danube at Vienna', () => {
       [
         'dischargeIsDefault',
         'dischargeM3s',
+        'dischargeSource',
         'km',
         'lake',
         'leadingEdgeH',
         'peakH',
         'peakMgL',
+        'riverKm',
         'velocityMs',
       ].sort(),
     );
     expect(p.dischargeIsDefault).toBe(false);
+    // ≈ 500 km below Vienna the Danube lies between the ICPDR gauges at Nagymaros and Bogojevo.
+    expect(['gauge', 'interpolated']).toContain(p.dischargeSource);
+    expect(p.riverKm?.river).toBe('Danube');
+    // The Danube is gauged from Vienna to Ceatal Izmail (ICPDR); only the Chilia arm below the last gauge is estimated.
+    const kinds = new Set(t.profile.map((x) => x.dischargeSource));
+    expect([...kinds].sort()).toEqual(['estimated', 'gauge', 'interpolated']);
+    const firstEstimated = t.profile.find((x) => x.dischargeSource === 'estimated')!;
+    expect(firstEstimated.km).toBeGreaterThan(t.lengthKm - 200);
+    expect(t.profile.every((x) => x.dischargeIsDefault === (x.dischargeSource === 'estimated'))).toBe(true);
     expect(p.dischargeM3s).toBeGreaterThan(1900);
     expect(p.velocityMs).toBeGreaterThan(0.8);
     expect(p.velocityMs).toBeLessThan(1.3);
@@ -180,9 +191,15 @@ describe('GET /api/trace with a release in the Syr Darya basin', () => {
     const lake = body.profile.find((p) => p.lake)!;
     const river = body.profile.find((p) => !p.lake && p.dischargeM3s === lake.dischargeM3s);
     if (river) expect(lake.velocityMs).toBeLessThan(river.velocityMs);
-    // The regulated lower Syr Darya: the table's fall to 200 m³/s at Kazalinsk is kept, not smoothed away.
-    expect(body.profile[body.profile.length - 1]!.dischargeM3s).toBe(200);
+    // The regulated lower Syr Darya: the table's fall to 200 m³/s at Kazalinsk (UNECE 2011) is kept, not
+    // smoothed away; below it the same gauge/estimate ratio holds, far from the natural ≈ 1,290 m³/s.
     const sources = body.release.discharge;
+    const kazalinsk = sources.find((d) => !d.default && d.place.startsWith('Kazalinsk'));
+    const atGauge = body.profile.find((p) => kazalinsk && !kazalinsk.default && p.km >= kazalinsk.km)!;
+    expect(atGauge.dischargeM3s).toBeGreaterThan(190);
+    expect(atGauge.dischargeM3s).toBeLessThan(215);
+    expect(atGauge.dischargeSource).toBe('gauge');
+    expect(body.profile[body.profile.length - 1]!.dischargeM3s).toBeLessThan(300);
     expect(sources.some((d) => d.default)).toBe(true);
     expect(sources.some((d) => !d.default && d.place.startsWith('Kazalinsk'))).toBe(true);
     expect(body.threshold!.countriesAbove[0]).toBe('KGZ');

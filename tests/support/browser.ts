@@ -1,11 +1,12 @@
-// Real-browser harness for end-to-end tests: Debian Chromium driven by playwright-core (never a downloaded
-// browser), with every request outside the test server blocked so "works offline" is actually checked.
+// Real-browser harness for end-to-end tests: Chromium (Debian's, or the npm-packaged one) driven by
+// playwright-core (never a browser downloaded at run time), with every request outside the test server
+// blocked so "works offline" is actually checked.
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { findChromium } from './chromium-binary.js';
 import { ROOT } from './database.js';
 
-export const CHROMIUM = process.env.HAZATLAS_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const CLIENT_INDEX = path.join(ROOT, 'dist/client/index.html');
 
@@ -35,8 +36,10 @@ export async function openBrowser(
   options: { suite: string; viewport?: { width: number; height: number }; locale?: string },
 ): Promise<BrowserSession> {
   assertClientBuilt();
+  const binary = await findChromium();
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
     headless: true,
     args: [
       '--no-sandbox',

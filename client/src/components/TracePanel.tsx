@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { countryColors } from '../lib/colors.js';
 import { bboxOf, formatKm, snapWarning } from '../lib/format.js';
 import type { ReleaseParams } from '../lib/release.js';
+import { traceNotes } from '../lib/trace-notes.js';
 import type { Bbox, TraceResult } from '../lib/types.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 import { ReleaseSection } from './ReleaseSection.js';
@@ -67,17 +68,27 @@ export function TracePanel({ trace, running, error, onClose, onZoom, release, on
           <p className="total">
             {t('trace.total')}: <strong data-testid="trace-length">{km(trace.lengthKm)}</strong>
           </p>
-          <p
-            className={snapWarning(trace.snap.distanceKm) ? 'warning' : 'muted'}
-            role={snapWarning(trace.snap.distanceKm) ? 'alert' : undefined}
-          >
-            {snapWarning(trace.snap.distanceKm)
-              ? t('trace.snapWarn', { km: km(trace.snap.distanceKm) })
-              : t('trace.snap', {
-                  river: trace.snap.river ?? t('trace.unnamed'),
-                  km: km(trace.snap.distanceKm),
-                })}
-          </p>
+          {trace.snap.connection?.kind !== 'assumed' && (
+            <p
+              className={snapWarning(trace.snap.distanceKm) ? 'warning' : 'muted'}
+              role={snapWarning(trace.snap.distanceKm) ? 'alert' : undefined}
+            >
+              {snapWarning(trace.snap.distanceKm)
+                ? t('trace.snapWarn', { km: km(trace.snap.distanceKm) })
+                : t('trace.snap', {
+                    river: trace.snap.river ?? trace.snap.connection?.via ?? t('trace.unnamed'),
+                    km: km(trace.snap.distanceKm),
+                  })}
+            </p>
+          )}
+          {traceNotes(trace).map((n) => (
+            <p key={n.key} className="warning" role="alert" title={n.detail} data-testid="trace-note">
+              {t(`trace.${n.key}`, {
+                ...n.values,
+                ...(typeof n.values.km === 'number' ? { km: km(n.values.km) } : {}),
+              })}
+            </p>
+          ))}
           {trace.truncated && <p className="warning">{t('trace.truncated')}</p>}
           {onRelease && (
             <ReleaseSection trace={trace} release={release ?? null} onRelease={onRelease} onPlume={onPlume} />

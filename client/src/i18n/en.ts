@@ -117,6 +117,14 @@ export const en = {
     total: 'Total length',
     snap: 'Snapped to {{river}} at {{km}} from the start point',
     snapWarn: 'The start point is {{km}} from the nearest river: check the trace follows the right one.',
+    notInNetwork:
+      'The first {{km}}, from the site to the {{river}}, are not in the river network and are not timed.',
+    warnCrossedDivide:
+      'No river of the point’s own drainage area is near: the trace starts on a river beyond the divide. Check the point or name its river.',
+    warnOwnRiverMissing:
+      'The point’s own stream is not in the river network: the trace starts on the nearest river of its drainage area.',
+    warnNoRiverPath: 'The water enters a terminal lake directly: there is no river path to time.',
+    warnOther: '{{message}}',
     countries: 'Countries in order',
     rivers: 'Rivers in order',
     outlets: 'Outlets',

@@ -82,8 +82,17 @@ export function flattenLocation<T extends object>(x: T): T & { lon: number; lat:
 export interface TraceParams {
   lon: number;
   lat: number;
+  /** A registered site: the trace starts at its stored connection to the network, not at lon/lat. */
+  siteId?: string;
   maxKm?: number;
   snapMaxKm?: number;
+}
+
+/** The start of a trace as query parameters: a registered site by id, else the point. */
+export function traceStart(p: { lon: number; lat: number; siteId?: string }): URLSearchParams {
+  return p.siteId
+    ? new URLSearchParams({ siteId: p.siteId })
+    : new URLSearchParams({ lon: p.lon.toFixed(6), lat: p.lat.toFixed(6) });
 }
 
 /** Adds the session's CSRF token to writes (cookie sessions need it; the server checks it). */
@@ -133,7 +142,7 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
       })),
     site: (id: string) => call<Site>(`/api/sites/${encodeURIComponent(id)}`).then(flattenLocation),
     trace: (p: TraceParams, signal?: AbortSignal) => {
-      const q = new URLSearchParams({ lon: p.lon.toFixed(6), lat: p.lat.toFixed(6) });
+      const q = traceStart(p);
       if (p.maxKm !== undefined) q.set('maxKm', String(p.maxKm));
       if (p.snapMaxKm !== undefined) q.set('snapMaxKm', String(p.snapMaxKm));
       return call<TraceResult>(`/api/trace?${q}`, signal ? { signal } : undefined);

@@ -1,7 +1,7 @@
 // Release scenario on the client: the parameters a user enters, the /api/trace query they make,
 // and the arrival fields the server adds to a trace when a release is given.
-import { type Api, errorFrom } from './api.js';
-import type { TraceResult } from './types.js';
+import { type Api, errorFrom, traceStart } from './api.js';
+import type { RiverKm, TraceResult } from './types.js';
 
 export interface ReleaseParams {
   releaseKg?: number;
@@ -27,9 +27,12 @@ export interface Arrival {
 export interface ProfilePoint extends Arrival {
   km: number;
   dischargeM3s: number;
+  /** gauge: at a table point; interpolated: between two; estimated: catchment area × runoff. */
+  dischargeSource?: 'gauge' | 'interpolated' | 'estimated';
   dischargeIsDefault: boolean;
   velocityMs: number;
   lake: boolean;
+  riverKm?: RiverKm | null;
 }
 
 export type DischargeSource =
@@ -92,13 +95,13 @@ export function releaseQuery(r: ReleaseParams): URLSearchParams {
 /** The trace, with arrival times when a release is given (the plain trace goes through the shared client). */
 export async function fetchTrace(
   api: Api,
-  at: { lon: number; lat: number },
+  at: { lon: number; lat: number; siteId?: string },
   release: ReleaseParams | null,
   signal?: AbortSignal,
   fetchImpl: typeof fetch = (i, init) => fetch(i, init),
 ): Promise<TraceResult> {
   if (!release) return api.trace(at, signal);
-  const q = new URLSearchParams({ lon: at.lon.toFixed(6), lat: at.lat.toFixed(6) });
+  const q = traceStart(at);
   for (const [k, v] of releaseQuery(release)) q.set(k, v);
   const res = await fetchImpl(`/api/trace?${q}`, signal ? { signal } : undefined);
   if (!res.ok) throw await errorFrom(res);

@@ -121,13 +121,35 @@ export interface TracePathProps {
   branch: 'main' | 'distributary';
 }
 
+/** Official chainage ("Danube km 1,929"); null off the chainage table's rivers. */
+export interface RiverKm {
+  river: string;
+  km: number;
+}
+
 export interface TraceResult {
-  snap: { lon: number; lat: number; distanceKm: number; river: string | null };
+  snap: {
+    lon: number;
+    lat: number;
+    distanceKm: number;
+    river: string | null;
+    /** How the start joins the network; `assumed`: the first distanceKm are not in it and not timed. */
+    connection?: { kind: 'network' | 'assumed'; distanceKm: number; via: string | null };
+  };
+  /** Doubts about the start (across a divide, far from its own stream, …); message in English. */
+  warnings?: { code: string; message: string }[];
   lengthKm: number;
   truncated?: boolean;
-  outlets: { name: string; km: number; lon: number; lat: number; main?: boolean }[];
-  countries: { iso3: string; name: string; entryKm: number; exitKm: number; sharedWith: string[] }[];
-  crossings: { km: number; lon: number; lat: number; from: string; to: string }[];
+  outlets: { name: string; km: number; lon: number; lat: number; main?: boolean; riverKm?: RiverKm | null }[];
+  countries: {
+    iso3: string;
+    name: string;
+    entryKm: number;
+    exitKm: number;
+    sharedWith: string[];
+    riverKm?: RiverKm | null;
+  }[];
+  crossings: { km: number; lon: number; lat: number; from: string; to: string; riverKm?: RiverKm | null }[];
   rivers: { name: string; fromKm: number; toKm: number }[];
   path: FeatureCollection<LineString, TracePathProps>;
 }

@@ -30,7 +30,8 @@ export interface AppState {
   view?: View;
   site?: string;
   /** Start of the active trace. */
-  trace?: { lon: number; lat: number };
+  /** With siteId: the trace of a registered site (from its stored connection to the network). */
+  trace?: { lon: number; lat: number; siteId?: string };
   /** Release scenario the trace is run with (arrival times, concentrations). */
   release?: ReleaseParams;
   basinId?: number;
@@ -82,6 +83,8 @@ export function decodeState(search: string): AppState {
     Math.abs(t[1]) <= 90
   ) {
     state.trace = { lon: t[0], lat: t[1] };
+    const traceSite = p.get('traceSite');
+    if (traceSite && /^[\w-]{1,64}$/.test(traceSite)) state.trace.siteId = traceSite;
   }
   const release = decodeRelease(p);
   if (release) state.release = release;
@@ -120,6 +123,7 @@ export function encodeState(s: AppState): string {
   if (s.view) p.set('map', `${round(s.view.zoom, 2)}/${round(s.view.lat, 4)}/${round(s.view.lon, 4)}`);
   if (s.site) p.set('site', s.site);
   if (s.trace) p.set('trace', `${round(s.trace.lon, 5)},${round(s.trace.lat, 5)}`);
+  if (s.trace?.siteId) p.set('traceSite', s.trace.siteId);
   if (s.release) encodeRelease(s.release, p);
   if (s.basinId !== undefined) p.set('basinId', String(s.basinId));
   if (s.basinId !== undefined && s.delta) p.set('delta', '1');

@@ -5,7 +5,8 @@ export interface SiteHydrology {
   country: { iso3: string; name: string } | null;
   /** Nearest river reach within the snap cap, or null when none. */
   snap: { lon: number; lat: number; distanceKm: number; river: string | null } | null;
-  basin: { id: number; name: string } | null;
+  /** A river system of the network, or (id null) the terminal lake a site drains straight into. */
+  basin: { id: number | null; name: string } | null;
   /** Outlet of the main downstream path (sea, terminal lake or inland sink). */
   outlet: { name: string; kind: 'sea' | 'terminal_lake' | 'inland_sink' } | null;
   /** ISO3 codes in downstream order, starting with the site's own river country. */

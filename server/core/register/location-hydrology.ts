@@ -1,9 +1,11 @@
 // Derives a location's hydrology (country, river, basin, outlet, downstream countries) from the network.
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import type { SegmentIndex } from '../geo/segment-index.js';
+import type { DrainageAreas } from '../trace/drainage-areas.js';
+import { type Located, locateOnNetwork } from '../trace/locate.js';
 import type { RiverNetwork } from '../trace/river-network.js';
-import { snapToNetwork } from '../trace/snap.js';
 import { traceDownstream } from '../trace/trace.js';
+import { MAX_SNAP_MAX_KM } from '../trace/trace-request.js';
 import { sitePosition } from '../upstream/site-position.js';
 import type { HydrologyProvider, SiteHydrology } from './hydrology.js';
 
@@ -11,15 +13,17 @@ const BORDER_SEARCH_KM = 2000;
 /** A site drains to its named receiving river even when Natural Earth draws only the main stem far away
  * (e.g. Chirchiq, ~90 km from the Syr Darya line: the Chirchik is not in the data); the snap distance is kept and shown. */
 const HINTED_SNAP_MAX_KM = 150;
-/** Without a usable hint, a site still belongs to the nearest river within this distance. */
-const NEAREST_SNAP_MAX_KM = 50;
 /** A hinted river farther than the nearest one by more than this is taken to be a wrong hint. */
 const HINT_DETOUR_KM = 25;
+
+const distanceOf = (l: Located) => (l.kind === 'reach' ? l.snap.distanceKm : l.distanceKm);
 
 export function networkHydrology(
   net: RiverNetwork,
   land: PolygonLocator<string>,
   boundaries: SegmentIndex,
+  /** Drainage areas, for catchment-aware snapping (loaded on first use). */
+  drainage: () => DrainageAreas,
 ): HydrologyProvider {
   return {
     describe(lon: number, lat: number, riverHint?: string | null): SiteHydrology {
@@ -35,11 +39,32 @@ export function networkHydrology(
         distanceToBorderKm: border ? Math.round(border.distanceKm * 1000) / 1000 : null,
       };
       // A hint names the river the operator knows; it wins unless it lies far beyond the nearest river.
-      const nearest = snapToNetwork(net, lon, lat, NEAREST_SNAP_MAX_KM);
-      const hinted = riverHint ? snapToNetwork(net, lon, lat, HINTED_SNAP_MAX_KM, riverHint) : null;
-      const snap =
-        hinted && (!nearest || hinted.distanceKm <= nearest.distanceKm + HINT_DETOUR_KM) ? hinted : nearest;
-      if (!snap) return base;
+      // Both snap within the site's own drainage area first (locate.ts). Every site is joined to the
+      // network: when no river is near, to the nearest one of its area (an assumed connection, which the
+      // trace reports as such), so every registered site traces.
+      const areas = drainage();
+      const nearest = locateOnNetwork(net, areas, lon, lat, MAX_SNAP_MAX_KM);
+      const hinted = riverHint ? locateOnNetwork(net, areas, lon, lat, HINTED_SNAP_MAX_KM, riverHint) : null;
+      const located =
+        hinted && (!nearest || distanceOf(hinted) <= distanceOf(nearest) + HINT_DETOUR_KM) ? hinted : nearest;
+      if (!located) return base;
+      if (located.kind === 'lake') {
+        const iso3 = base.country?.iso3;
+        return {
+          ...base,
+          snap: {
+            lon: located.lon,
+            lat: located.lat,
+            distanceKm: Math.round(located.distanceKm * 1000) / 1000,
+            river: null,
+          },
+          basin: { id: null, name: located.lake.name },
+          outlet: { name: located.lake.name, kind: 'terminal_lake' },
+          downstreamCountries: iso3 ? [iso3] : [],
+          position: null,
+        };
+      }
+      const snap = located.snap;
       const trace = traceDownstream(net, snap);
       const basin = net.basins.get(snap.reach.basinId);
       const mainOutlet = trace.outlets.find((o) => o.main) ?? trace.outlets[0];

@@ -1,5 +1,7 @@
 // Query-string schema for listing/exporting sites; shared by the HTTP routes and the CLI.
+
 import { z } from 'zod';
+import { decimalOrNaN } from '../decimal.js';
 
 export const SORT_KEYS = [
   'name',
@@ -32,7 +34,7 @@ const list = (item: z.ZodType<string, string>) =>
 
 const bbox = z
   .string()
-  .transform((s) => s.split(',').map((p) => Number(p.trim())))
+  .transform((s) => s.split(',').map((p) => decimalOrNaN(p.trim())))
   .pipe(
     z
       .tuple([z.number(), z.number(), z.number(), z.number()], { message: 'bbox needs 4 numbers' })
@@ -42,7 +44,7 @@ const bbox = z
   );
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const num = z.coerce.number().refine(Number.isFinite, 'must be a number');
+const num = z.string().transform(decimalOrNaN).refine(Number.isFinite, 'must be a decimal number');
 
 /** Filters common to list and export. `.strict()` so a misspelt parameter is reported, not ignored. */
 export const SiteFilterShape = {

@@ -37,9 +37,10 @@ export function traceFromSite(
       code: 'NO_RIVER_NEARBY',
       message: `No river within ${NEAREST_SNAP_MAX_KM} km of the site: the report has no downstream trace.`,
     };
-  const trace = traceDownstream(net, snap);
+  const chainage = discharge.chainage ?? null;
+  const trace = traceDownstream(net, snap, Number.POSITIVE_INFINITY, chainage);
   if (!release) return { ok: true, trace };
-  return { ok: true, trace: addArrival(net, discharge, snap, trace, release) };
+  return { ok: true, trace: addArrival(net, discharge, snap, trace, release, undefined, chainage) };
 }
 
 export const hasArrival = (t: TraceResult | TraceWithRelease): t is TraceWithRelease => 'release' in t;

@@ -30,14 +30,18 @@ export function snapToNetwork(
   lat: number,
   maxKm: number,
   riverHint?: string | null,
+  /** Only reaches it accepts are candidates (e.g. those of the point's own drainage area). */
+  accept?: (reach: Reach) => boolean,
 ): Snap | null {
   const hint = riverHint ? normalizeName(riverHint) : null;
-  const filter = hint
-    ? (line: number) => {
-        const r = net.reaches[line]!;
-        return [r.name, ...r.nameAlt].some((n) => n !== null && normalizeName(n) === hint);
-      }
-    : undefined;
+  const named = (r: Reach) => [r.name, ...r.nameAlt].some((n) => n !== null && normalizeName(n) === hint);
+  const filter =
+    hint || accept
+      ? (line: number) => {
+          const r = net.reaches[line]!;
+          return (!hint || named(r)) && (!accept || accept(r));
+        }
+      : undefined;
   const better = (a: SegmentHit, b: SegmentHit): boolean => {
     if (Math.abs(a.distanceKm - b.distanceKm) > TIE_KM) return a.distanceKm < b.distanceKm;
     const ra = net.reaches[a.line]!;

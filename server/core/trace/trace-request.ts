@@ -3,11 +3,15 @@ import type { PolygonLocator } from '../geo/polygon-locator.js';
 import { addArrival, type TraceWithRelease } from '../transport/arrival.js';
 import type { AnchoredDischarge } from '../transport/discharge-table.js';
 import type { Release } from '../transport/release.js';
+import { NORMAL_SNAP_KM, type TraceWarning } from './connection.js';
+import type { DrainageAreas } from './drainage-areas.js';
+import { lakeTrace } from './lake-trace.js';
+import { type Located, locateOnNetwork } from './locate.js';
 import type { RiverNetwork } from './river-network.js';
 import { hasRiverNamed, type Snap, snapToNetwork } from './snap.js';
 import { type TraceResult, traceDownstream } from './trace.js';
 
-export const DEFAULT_SNAP_MAX_KM = 25;
+export const DEFAULT_SNAP_MAX_KM = NORMAL_SNAP_KM;
 export const MAX_SNAP_MAX_KM = 200;
 
 export interface TraceRequest {
@@ -34,12 +38,59 @@ export function runTrace(
   land: PolygonLocator<string>,
   req: TraceRequest,
   discharge: AnchoredDischarge = NO_DISCHARGE_TABLE,
+  /** With the drainage areas the snap is catchment-aware (locate.ts); without, the nearest reach. */
+  areas?: DrainageAreas,
 ): TraceOutcome {
-  const located = snapRequest(net, land, req);
+  if (!areas) {
+    const snapped = snapRequest(net, land, req);
+    if (!snapped.ok) return snapped;
+    return traceLocated(net, land, { kind: 'reach', snap: snapped.snap, warnings: [] }, req, discharge);
+  }
+  const located = locateRequest(net, land, areas, req);
   if (!located.ok) return located;
-  const result = traceDownstream(net, located.snap, req.maxKm);
+  return traceLocated(net, land, located.located, req, discharge);
+}
+
+/** Traces from where a point joined the network (a reach, or a terminal lake with no river path). */
+export function traceLocated(
+  net: RiverNetwork,
+  land: PolygonLocator<string>,
+  located: Located,
+  req: Pick<TraceRequest, 'maxKm' | 'release' | 'lon' | 'lat'>,
+  discharge: AnchoredDischarge = NO_DISCHARGE_TABLE,
+  extraWarnings: TraceWarning[] = [],
+): TraceOutcome {
+  const warnings = [...located.warnings, ...extraWarnings];
+  if (located.kind === 'lake') {
+    const adm0 = land.locate(req.lon, req.lat) ?? land.locate(located.lon, located.lat);
+    if (req.release)
+      warnings.push({
+        code: 'NO_RIVER_PATH',
+        message: `The release enters ${located.lake.name} directly: there is no river path to time, so no arrival times or concentrations.`,
+      });
+    return { ok: true, result: lakeTrace(net, located.lake, located, adm0, warnings) };
+  }
+  const chainage = discharge.chainage ?? null;
+  const result = { ...traceDownstream(net, located.snap, req.maxKm, chainage), warnings };
   if (!req.release) return { ok: true, result };
-  return { ok: true, result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm) };
+  return {
+    ok: true,
+    result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm, chainage),
+  };
+}
+
+/** Checks the point against the geography (land, river hint) and locates it catchment-aware. */
+export function locateRequest(
+  net: RiverNetwork,
+  land: PolygonLocator<string>,
+  areas: DrainageAreas,
+  req: Omit<TraceRequest, 'maxKm'>,
+): { ok: true; located: Located } | Extract<SnapOutcome, { ok: false }> {
+  const snapMaxKm = req.snapMaxKm ?? DEFAULT_SNAP_MAX_KM;
+  const checked = checkPoint(net, land, req, areas);
+  if (checked) return checked;
+  const located = locateOnNetwork(net, areas, req.lon, req.lat, snapMaxKm, req.river);
+  return located ? { ok: true, located } : noRiver(req, snapMaxKm);
 }
 
 export type SnapOutcome =
@@ -53,10 +104,25 @@ export function snapRequest(
   req: Omit<TraceRequest, 'maxKm'>,
 ): SnapOutcome {
   const snapMaxKm = req.snapMaxKm ?? DEFAULT_SNAP_MAX_KM;
+  const checked = checkPoint(net, land, req);
+  if (checked) return checked;
+  const snap = snapToNetwork(net, req.lon, req.lat, snapMaxKm, req.river);
+  return snap ? { ok: true, snap } : noRiver(req, snapMaxKm);
+}
+
+type Failure = Extract<SnapOutcome, { ok: false }>;
+
+function checkPoint(
+  net: RiverNetwork,
+  land: PolygonLocator<string>,
+  req: Omit<TraceRequest, 'maxKm'>,
+  areas?: DrainageAreas,
+): Failure | null {
   const where = `${req.lon.toFixed(4)}, ${req.lat.toFixed(4)}`;
   if (
     land.locate(req.lon, req.lat) === null &&
-    !net.snapIndex.anyWithin(req.lon, req.lat, COAST_TOLERANCE_KM)
+    !net.snapIndex.anyWithin(req.lon, req.lat, COAST_TOLERANCE_KM) &&
+    !areas?.lakeContaining(req.lon, req.lat)
   ) {
     return {
       ok: false,
@@ -71,14 +137,15 @@ export function snapRequest(
       message: `No river named "${req.river}" in the network. Check the spelling or omit the river hint.`,
     };
   }
-  const snap = snapToNetwork(net, req.lon, req.lat, snapMaxKm, req.river);
-  if (!snap) {
-    const named = req.river ? ` named "${req.river}"` : '';
-    return {
-      ok: false,
-      code: 'NO_RIVER_NEARBY',
-      message: `No river${named} within ${snapMaxKm} km of ${where}. Move the point closer to a river or raise snapMaxKm (at most ${MAX_SNAP_MAX_KM}).`,
-    };
-  }
-  return { ok: true, snap };
+  return null;
+}
+
+function noRiver(req: Omit<TraceRequest, 'maxKm'>, snapMaxKm: number): Failure {
+  const where = `${req.lon.toFixed(4)}, ${req.lat.toFixed(4)}`;
+  const named = req.river ? ` named "${req.river}"` : '';
+  return {
+    ok: false,
+    code: 'NO_RIVER_NEARBY',
+    message: `No river${named} within ${snapMaxKm} km of ${where}. Move the point closer to a river or raise snapMaxKm (at most ${MAX_SNAP_MAX_KM}).`,
+  };
 }

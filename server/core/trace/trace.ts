@@ -5,8 +5,11 @@ import { pointAtKm, sliceByKm } from '../geo/geodesy.js';
 import type { CountryRun } from '../network/country-runs.js';
 import { MinHeap } from '../network/min-heap.js';
 import type { NameSource } from '../network/river-names.js';
+import { calibrateTrace } from './calibrate-trace.js';
+import { connectionOf, type SnapConnection, type TraceWarning } from './connection.js';
 import { countryChanges, countryStretches } from './country-sequence.js';
 import { mainOutflow } from './main-path.js';
+import { type AnchoredChainage, pathKm, type RiverKm } from './river-km.js';
 import type { Reach, RiverNetwork } from './river-network.js';
 import type { Snap } from './snap.js';
 
@@ -16,10 +19,13 @@ export interface TraceCountry {
   entryKm: number;
   exitKm: number;
   sharedWith: string[];
+  /** Official chainage at the entry (data/river-chainage.json), null off its rivers. */
+  riverKm: RiverKm | null;
 }
 
 export interface TraceResult {
-  snap: { lon: number; lat: number; distanceKm: number; river: string | null };
+  /** `connection`: how the point joins the network (`via` the receiving river). */
+  snap: { lon: number; lat: number; distanceKm: number; river: string | null; connection: SnapConnection };
   lengthKm: number;
   truncated: boolean;
   /** Every outlet reached, nearest first; `main` marks the one at the end of the main path. */
@@ -33,11 +39,22 @@ export interface TraceResult {
     lon: number;
     lat: number;
     main: boolean;
+    riverKm: RiverKm | null;
   }[];
   countries: TraceCountry[];
-  crossings: { km: number; lon: number; lat: number; from: string; to: string; kind: string }[];
+  crossings: {
+    km: number;
+    lon: number;
+    lat: number;
+    from: string;
+    to: string;
+    kind: string;
+    riverKm: RiverKm | null;
+  }[];
   rivers: TraceRiver[];
   path: FeatureCollection<LineString, PathProps>;
+  /** Doubts about the start: a snap across a divide, a point far from its own (missing) stream. */
+  warnings: TraceWarning[];
 }
 
 export interface TraceRiver {
@@ -70,10 +87,12 @@ export interface MainStep {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Km in the result are calibrated to official lengths where `chainage` has points (maxKm is Natural Earth km). */
 export function traceDownstream(
   net: RiverNetwork,
   snap: Snap,
   maxKm = Number.POSITIVE_INFINITY,
+  chainage: AnchoredChainage | null = null,
 ): TraceResult {
   const start = snap.reach;
   const firstKm = start.lengthKm - snap.offsetKm;
@@ -121,29 +140,33 @@ export function traceDownstream(
     .filter(([node, km]) => net.outletAt.has(node) && km <= maxKm)
     .map(([node, km]) => {
       const o = net.outletAt.get(node)!;
-      const arm =
-        reached.find((r) => r.to === node) ?? (main[main.length - 1]!.reach.to === node ? last.reach : null);
+      // The main outlet is where the main path ends: its km and arm are the main path's, not those of
+      // the shortest route to the same node (which may run down a parallel arm of a delta).
+      const isMain = node === last.reach.to && !truncated;
+      const arm = isMain ? last.reach : (reached.find((r) => r.to === node) ?? null);
       return {
         name: o.name,
         kind: o.kind,
         river: arm?.name ?? null,
         arm: arm?.arm ? arm.name : null,
-        km: round(km),
+        km: round(isMain ? lengthKm : km),
         lon: o.lon,
         lat: o.lat,
-        main: node === last.reach.to,
+        main: isMain,
+        riverKm: null,
       };
     })
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
 
   const rivers = riverSequence(main);
-  return {
-    snap: {
-      lon: round(snap.lon, 6),
-      lat: round(snap.lat, 6),
-      distanceKm: round(snap.distanceKm),
-      river: rivers[0]?.name ?? start.name,
-    },
+  const snapped = {
+    lon: round(snap.lon, 6),
+    lat: round(snap.lat, 6),
+    distanceKm: round(snap.distanceKm),
+    river: rivers[0]?.name ?? start.name,
+  };
+  const result: TraceResult = {
+    snap: { ...snapped, connection: connectionOf(snapped.distanceKm, snapped.river) },
     lengthKm: round(lengthKm),
     truncated,
     outlets,
@@ -155,6 +178,7 @@ export function traceDownstream(
         entryKm: round(s.fromKm),
         exitKm: round(s.toKm),
         sharedWith: s.countries.slice(1).map((a) => net.country(a).iso3),
+        riverKm: null,
       };
     }),
     crossings: countryChanges(stretches).map((ch) => {
@@ -166,11 +190,14 @@ export function traceDownstream(
         from: net.country(ch.from).iso3,
         to: net.country(ch.to).iso3,
         kind: ch.kind,
+        riverKm: null,
       };
     }),
     rivers,
     path: pathFeatures(net, main, stretches, reached, dist, maxKm, rivers),
+    warnings: [],
   };
+  return chainage ? calibrateTrace(result, pathKm(net, chainage, main)) : result;
 }
 
 export function mainPath(net: RiverNetwork, snap: Snap, maxKm: number): MainStep[] {

@@ -1,21 +1,27 @@
 // Adds a release's arrival times and peak concentrations to a trace: per country entry, outlet
 // and border crossing, a km profile for plotting, and the km/time where a limit is undershot.
 
+import { type AnchoredChainage, pathKm, type RiverKm } from '../trace/river-km.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import type { Snap } from '../trace/snap.js';
 import { mainPath, type TraceResult } from '../trace/trace.js';
 import type { AnchoredDischarge } from './discharge-table.js';
 import { MODEL_ASSUMPTIONS } from './model-notes.js';
-import { type DischargeSourceUsed, dischargeAlongPath } from './path-discharge.js';
+import { type DischargeSource, type DischargeSourceUsed, dischargeAlongPath } from './path-discharge.js';
 import { type Arrival, buildPlume, type CaseValue, type Plume, plumeAt } from './plume.js';
 import type { Release, ReleaseAmount } from './release.js';
 
 export interface ProfilePoint extends Arrival {
   km: number;
   dischargeM3s: number;
+  /** Where the discharge comes from: a gauge, between gauges, or area × runoff. */
+  dischargeSource: DischargeSource;
+  /** `dischargeSource === 'estimated'` (compatibility). */
   dischargeIsDefault: boolean;
   velocityMs: number;
   lake: boolean;
+  /** Official chainage here, null off the chainage table's rivers. */
+  riverKm: RiverKm | null;
 }
 
 export interface Threshold {
@@ -80,9 +86,19 @@ export function addArrival(
   trace: TraceResult,
   release: Release,
   maxKm?: number,
+  chainage: AnchoredChainage | null = null,
 ): TraceWithRelease {
   const steps = mainPath(net, snap, maxKm ?? Number.POSITIVE_INFINITY);
-  const { pieces, sources } = dischargeAlongPath(net, table, steps, stepKmFor(trace.lengthKm));
+  const raw = dischargeAlongPath(net, table, steps, stepKmFor(trace.lengthKm));
+  // The trace is in calibrated km (official lengths): so are the pieces the plume travels along.
+  const pk = pathKm(net, chainage, steps);
+  const pieces = raw.pieces.map((p) => ({ ...p, fromKm: pk.cal(p.fromKm), toKm: pk.cal(p.toKm) }));
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  const sources = raw.sources.map((d) =>
+    d.default
+      ? { ...d, fromKm: r1(pk.cal(d.fromKm)), toKm: r1(pk.cal(d.toKm)) }
+      : { ...d, km: r1(pk.cal(d.km)) },
+  );
   const plume = buildPlume(
     pieces.map((p) => ({
       lengthKm: p.toKm - p.fromKm,
@@ -108,9 +124,11 @@ export function addArrival(
     return {
       km: r3(km),
       dischargeM3s: Math.round(p.dischargeM3s * 10) / 10,
+      dischargeSource: pieces[pi]?.source ?? 'estimated',
       dischargeIsDefault: pieces[pi]?.isDefault ?? true,
       velocityMs: r3(p.velocityMs.probable),
       lake: p.lake,
+      riverKm: pk.riverKm(pk.raw(km)),
       ...arrivalOut(p),
     };
   });

@@ -1,8 +1,10 @@
 // The reviewed table of mean discharges at known river points (data/discharge.json): its shape,
 // validation, and the snapping of each point onto the reach of the river it names.
 import { z } from 'zod';
+import type { AnchoredChainage } from '../trace/river-km.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import { snapToNetwork } from '../trace/snap.js';
+import type { NaturalFlow } from './runoff.js';
 
 export const DischargeTableSchema = z
   .object({
@@ -19,6 +21,8 @@ export const DischargeTableSchema = z
           lat: z.number().min(-90).max(90),
           dischargeM3s: z.number().positive(),
           source: z.string().min(1),
+          /** With source WP: the Wikipedia article the value is read from. */
+          article: z.string().min(1).optional(),
           estimate: z.boolean().optional(),
         })
         .strict(),
@@ -53,19 +57,25 @@ export interface AnchoredDischarge {
   byReach: Map<number, DischargeAnchor[]>;
   /** Points with no reach of their river within the snap distance (reported, not used). */
   unmatched: DischargePoint[];
+  /** Area × runoff on every reach, for discharge off the gauges (absent: size-class defaults). */
+  flow?: NaturalFlow | null;
+  /** Official river km placed on the network: traces run in calibrated km (absent: Natural Earth km). */
+  chainage?: AnchoredChainage | null;
 }
 
 /** How far a table point may lie from its river (coordinates are read from maps, ~km precision). */
 export const DISCHARGE_SNAP_KM = 15;
 
-export function anchorDischarge(net: RiverNetwork, table: DischargeTable): AnchoredDischarge {
+export function anchorDischarge(
+  net: RiverNetwork,
+  table: DischargeTable,
+  flow: NaturalFlow | null = null,
+  chainage: AnchoredChainage | null = null,
+): AnchoredDischarge {
   const anchors: DischargeAnchor[] = [];
   const unmatched: DischargePoint[] = [];
   for (const point of table.points) {
-    const snap = [point.river, ...(point.names ?? [])]
-      .map((name) => snapToNetwork(net, point.lon, point.lat, DISCHARGE_SNAP_KM, name))
-      .filter((s) => s !== null)
-      .sort((a, b) => a.distanceKm - b.distanceKm)[0];
+    const snap = snapToNamedRiver(net, point.lon, point.lat, [point.river, ...(point.names ?? [])]);
     if (!snap) unmatched.push(point);
     else anchors.push({ point, reachId: snap.reach.id, offsetKm: snap.offsetKm, snapKm: snap.distanceKm });
   }
@@ -76,11 +86,40 @@ export function anchorDischarge(net: RiverNetwork, table: DischargeTable): Ancho
     list.sort((x, y) => x.offsetKm - y.offsetKm);
     byReach.set(a.reachId, list);
   }
-  return { sources: table.sources, anchors, byReach, unmatched };
+  return { sources: table.sources, anchors, byReach, unmatched, flow, chainage };
+}
+
+/** A point on the river it names within 15 km, else on an unnamed reach within 5 km (Natural Earth leaves
+ * stretches of big rivers unnamed, e.g. the Tisza in Hungary). Shared by the gauge and chainage tables. */
+export function snapToNamedRiver(net: RiverNetwork, lon: number, lat: number, names: readonly string[]) {
+  const named = names
+    .map((name) => snapToNetwork(net, lon, lat, DISCHARGE_SNAP_KM, name))
+    .filter((s) => s !== null)
+    .sort((a, b) => a.distanceKm - b.distanceKm)[0];
+  if (named) return named;
+  const nearest = snapToNetwork(net, lon, lat, UNNAMED_SNAP_KM);
+  return nearest && nearest.reach.name === null ? nearest : null;
+}
+
+/** How far a table point may lie from an unnamed reach it is taken to be on. */
+const UNNAMED_SNAP_KM = 5;
+
+/** The same table without some of its gauges (to test the estimate at a held-back gauge). */
+export function withoutAnchors(
+  table: AnchoredDischarge,
+  drop: ReadonlySet<DischargeAnchor>,
+): AnchoredDischarge {
+  const anchors = table.anchors.filter((a) => !drop.has(a));
+  const byReach = new Map<number, DischargeAnchor[]>();
+  for (const [id, list] of table.byReach) {
+    const kept = list.filter((a) => !drop.has(a));
+    if (kept.length) byReach.set(id, kept);
+  }
+  return { ...table, anchors, byReach };
 }
 
 /**
- * Size-class default (m³/s) by Natural Earth scalerank when the table has no value for a river:
+ * Size-class default (m³/s) by Natural Earth scalerank when there is no runoff estimate:
  * scalerank 1–2 are continental rivers (thousands of m³/s), 10–12 local streams (~10 m³/s).
  * Rounded from the table's own rivers: Danube (rank 2) 2,000–6,500, Naryn (rank 5) ≈ 400,
  * Morava (rank 8 in the Europe layer) ≈ 120.

@@ -1,17 +1,23 @@
-// Mean discharge along a trace's main path: table values interpolated linearly in km along each
-// river, carried across confluences without decreasing, and size-class defaults where the table
-// has nothing, each piece saying which it is.
+// Mean discharge along a trace's main path: the natural flow (upstream catchment area × regional
+// runoff) scaled to agree with the gauges on the path's main chain, each piece saying whether it
+// sits at a gauge, between two gauges, or on the estimate alone.
 
+import { mainChains, placeOnPath } from '../trace/main-chain.js';
 import type { Reach, RiverNetwork } from '../trace/river-network.js';
-import { normalizeName } from '../trace/snap.js';
 import type { MainStep } from '../trace/trace.js';
 import { type AnchoredDischarge, type DischargeAnchor, defaultDischargeM3s } from './discharge-table.js';
+import { naturalFlowAt } from './runoff.js';
+
+/** `gauge`: at a table point; `interpolated`: between two; `estimated`: area × runoff (scaled by the nearest gauge, if any). */
+export type DischargeSource = 'gauge' | 'interpolated' | 'estimated';
 
 export interface DischargePiece {
   fromKm: number;
   toKm: number;
-  /** Table or default discharge (before any user factor). */
+  /** Discharge before any user factor. */
   dischargeM3s: number;
+  source: DischargeSource;
+  /** `source === 'estimated'` (kept for compatibility). */
   isDefault: boolean;
   reach: Reach;
 }
@@ -34,98 +40,31 @@ export type DischargeSourceUsed =
       fromKm: number;
       toKm: number;
       scalerank: number;
+      /** The largest value on the stretch. */
       dischargeM3s: number;
       basis: string;
+      /** Catchment area at the stretch's end (km²); null without the runoff estimate. */
+      areaKm2: number | null;
+      runoffMmYr: number | null;
+      /** Factor that makes the estimate agree with the nearest gauge (1: no gauge on the chain). */
+      scale: number;
     };
+
+/** A piece this close to a gauge (km) counts as gauged. */
+export const GAUGE_REACH_KM = 10;
 
 interface Control {
   km: number;
-  q: number;
+  /** Gauge discharge over the natural estimate there. */
+  scale: number;
   anchor: DischargeAnchor;
 }
 
-interface Run {
-  names: Set<string>;
-  steps: MainStep[];
-}
-
-/** How far upstream along the same river to look for a table value to interpolate from. */
-const UPSTREAM_SEARCH_KM = 2000;
-
-const namesOf = (r: Reach) =>
-  new Set([r.name, ...r.nameAlt].filter((n): n is string => n !== null).map(normalizeName));
-
-/** Consecutive main-path reaches of one river (by any shared name; unnamed pieces continue it). */
-function riverRuns(steps: readonly MainStep[]): Run[] {
-  const runs: Run[] = [];
-  for (const s of steps) {
-    const names = namesOf(s.reach);
-    const last = runs[runs.length - 1];
-    if (last && (names.size === 0 || [...names].some((n) => last.names.has(n)))) {
-      for (const n of names) last.names.add(n);
-      last.steps.push(s);
-    } else runs.push({ names, steps: [s] });
-  }
-  return runs;
-}
-
-/** Nearest table point upstream of the run's start along the same river, with its distance. */
-function upstreamControl(
-  net: RiverNetwork,
-  table: AnchoredDischarge,
-  inflows: number[][],
-  run: Run,
-): Control | null {
-  const first = run.steps[0]!;
-  const startKm = first.startKm;
-  const onStart = (table.byReach.get(first.reach.id) ?? []).filter((a) => a.offsetKm < first.fromReachKm);
-  const nearest = onStart[onStart.length - 1];
-  if (nearest)
-    return {
-      km: startKm - (first.fromReachKm - nearest.offsetKm),
-      q: nearest.point.dischargeM3s,
-      anchor: nearest,
-    };
-  if (run.names.size === 0) return null;
-  let reach = first.reach;
-  let walkedKm = first.fromReachKm;
-  const seen = new Set<number>([reach.id]);
-  while (walkedKm < UPSTREAM_SEARCH_KM) {
-    const up = inflows[reach.from]!.map((id) => net.reaches[id]!)
-      .filter((r) => !seen.has(r.id) && [...namesOf(r)].some((n) => run.names.has(n)))
-      .sort((a, b) => a.scalerank - b.scalerank || a.id - b.id)[0];
-    if (!up) return null;
-    seen.add(up.id);
-    const here = table.byReach.get(up.id) ?? [];
-    const last = here[here.length - 1];
-    if (last)
-      return {
-        km: startKm - walkedKm - (up.lengthKm - last.offsetKm),
-        q: last.point.dischargeM3s,
-        anchor: last,
-      };
-    walkedKm += up.lengthKm;
-    reach = up;
-  }
-  return null;
-}
-
-const inflowCache = new WeakMap<RiverNetwork, number[][]>();
-function inflowsOf(net: RiverNetwork): number[][] {
-  let inflows = inflowCache.get(net);
-  if (!inflows) {
-    inflows = net.outflows.map(() => []);
-    for (const r of net.reaches) inflows[r.to]!.push(r.id);
-    inflowCache.set(net, inflows);
-  }
-  return inflows;
-}
-
 /**
- * Discharge on pieces of at most stepKm along the main path. Within a river, between table
- * points: linear in km (so it may fall where the table says so, e.g. the regulated lower Syr
- * Darya); after the last point: held; before the first: the size-class default, capped by that
- * point. Entering a river never lowers the flow carried in, until the river's own table points.
+ * Discharge on pieces of at most stepKm along the main path. Off the gauges the natural flow
+ * grows with the catchment; between two gauges of the main chain the gauge/estimate ratio is
+ * interpolated linearly in km (so the flow falls where the table says so, e.g. the regulated lower
+ * Syr Darya); above the first and below the last the nearest gauge's ratio holds.
  */
 export function dischargeAlongPath(
   net: RiverNetwork,
@@ -133,89 +72,129 @@ export function dischargeAlongPath(
   steps: readonly MainStep[],
   stepKm: number,
 ): { pieces: DischargePiece[]; sources: DischargeSourceUsed[] } {
-  const inflows = inflowsOf(net);
+  const first = steps[0];
+  if (!first) return { pieces: [], sources: [] };
+  const chains = mainChains(net);
+  const flow = table.flow ?? null;
+  // Without the runoff estimate: the size-class default, never falling along the path.
+  let runningDefault = 0;
+  const natural = (reach: Reach, offsetKm: number) => {
+    if (flow) return Math.max(1e-3, naturalFlowAt(flow, reach.id, offsetKm, reach.lengthKm));
+    runningDefault = Math.max(runningDefault, defaultDischargeM3s(reach.scalerank));
+    return runningDefault;
+  };
+  const placed = placeOnPath(chains, table.anchors, first.reach.id, first.fromReachKm);
+  // Above the start keep the gauge draining most of the start's catchment (usually the nearest on the main stem).
+  const naturalAtAnchor = (a: DischargeAnchor) => {
+    const r = net.reaches[a.reachId]!;
+    return flow
+      ? Math.max(1e-3, naturalFlowAt(flow, r.id, a.offsetKm, r.lengthKm))
+      : defaultDischargeM3s(r.scalerank);
+  };
+  const above = placed
+    .filter((p) => p.km < 0)
+    .sort((a, b) => naturalAtAnchor(b.point) - naturalAtAnchor(a.point) || b.km - a.km)[0];
+  const controls: Control[] = [...(above ? [above] : []), ...placed.filter((p) => p.km >= 0)].map((p) => ({
+    km: p.km,
+    scale: p.point.point.dischargeM3s / naturalAtAnchor(p.point),
+    anchor: p.point,
+  }));
+  if (!flow) runningDefault = 0;
+
   const pieces: DischargePiece[] = [];
-  const used = new Map<DischargeAnchor, number>();
-  let carried = 0;
-  for (const run of riverRuns(steps)) {
-    const up = upstreamControl(net, table, inflows, run);
-    const onPath: Control[] = [];
-    for (const s of run.steps)
-      for (const a of table.byReach.get(s.reach.id) ?? [])
-        if (a.offsetKm >= s.fromReachKm && a.offsetKm <= s.toReachKm)
-          onPath.push({ km: s.startKm + a.offsetKm - s.fromReachKm, q: a.point.dischargeM3s, anchor: a });
-    const controls = [...(up ? [up] : []), ...onPath];
-    for (const c of controls) used.set(c.anchor, c.km);
-    const firstOnPathKm = onPath[0]?.km ?? Number.POSITIVE_INFINITY;
-    let runningDefault = carried;
-    for (const s of run.steps) {
-      const lengthKm = s.toReachKm - s.fromReachKm;
-      const n = Math.max(1, Math.ceil(lengthKm / stepKm - 1e-9));
-      for (let i = 0; i < n; i++) {
-        const fromKm = s.startKm + (lengthKm * i) / n;
-        const toKm = s.startKm + (lengthKm * (i + 1)) / n;
-        const mid = (fromKm + toKm) / 2;
-        let q: number;
-        let isDefault: boolean;
-        const first = controls[0];
-        if (!first || mid < first.km) {
-          runningDefault = Math.max(runningDefault, defaultDischargeM3s(s.reach.scalerank));
-          q = first ? Math.min(first.q, runningDefault) : runningDefault;
-          // Flow carried in from a tabulated river upstream is a table value, not a default.
-          isDefault = q > carried;
-        } else {
-          const j = controls.findLastIndex((c) => c.km <= mid);
-          const a = controls[j]!;
-          const b = controls[j + 1];
-          q = b ? a.q + ((b.q - a.q) * (mid - a.km)) / Math.max(1e-9, b.km - a.km) : a.q;
-          isDefault = false;
-        }
-        if (mid <= firstOnPathKm) q = Math.max(q, carried);
-        pieces.push({ fromKm, toKm, dischargeM3s: q, isDefault, reach: s.reach });
-      }
+  for (const s of steps) {
+    const lengthKm = s.toReachKm - s.fromReachKm;
+    const n = Math.max(1, Math.ceil(lengthKm / stepKm - 1e-9));
+    for (let i = 0; i < n; i++) {
+      const fromKm = s.startKm + (lengthKm * i) / n;
+      const toKm = s.startKm + (lengthKm * (i + 1)) / n;
+      const mid = (fromKm + toKm) / 2;
+      const q0 = natural(s.reach, s.fromReachKm + mid - s.startKm);
+      const { scale, source } = scaleAt(controls, mid);
+      const q = q0 * scale;
+      pieces.push({
+        fromKm,
+        toKm,
+        dischargeM3s: q,
+        source,
+        isDefault: source === 'estimated',
+        reach: s.reach,
+      });
     }
-    carried = pieces[pieces.length - 1]?.dischargeM3s ?? carried;
   }
-  return { pieces, sources: describeSources(table, used, pieces) };
+  const lastKm = pieces[pieces.length - 1]?.toKm ?? 0;
+  const used = controls.filter((c) => c.km <= lastKm + GAUGE_REACH_KM);
+  return { pieces, sources: describeSources(table, used, pieces, controls) };
 }
+
+function scaleAt(controls: readonly Control[], km: number): { scale: number; source: DischargeSource } {
+  if (controls.length === 0) return { scale: 1, source: 'estimated' };
+  const near = controls.some((c) => Math.abs(c.km - km) <= GAUGE_REACH_KM);
+  const j = controls.findLastIndex((c) => c.km <= km);
+  const a = controls[j];
+  const b = controls[j + 1];
+  if (!a) return { scale: controls[0]!.scale, source: near ? 'gauge' : 'estimated' };
+  if (!b) return { scale: a.scale, source: near ? 'gauge' : 'estimated' };
+  const t = (km - a.km) / Math.max(1e-9, b.km - a.km);
+  return { scale: a.scale + (b.scale - a.scale) * t, source: near ? 'gauge' : 'interpolated' };
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
 
 function describeSources(
   table: AnchoredDischarge,
-  used: Map<DischargeAnchor, number>,
-  pieces: DischargePiece[],
+  used: readonly Control[],
+  pieces: readonly DischargePiece[],
+  controls: readonly Control[],
 ): DischargeSourceUsed[] {
-  const out: DischargeSourceUsed[] = [...used]
-    .sort((a, b) => a[1] - b[1])
-    .map(([a, km]) => ({
-      default: false as const,
-      river: a.point.river,
-      place: a.point.place,
-      km: Math.round(km * 10) / 10,
-      dischargeM3s: a.point.dischargeM3s,
-      source: a.point.source,
-      reference: table.sources[a.point.source] ?? a.point.source,
-      estimate: a.point.estimate ?? false,
-    }));
+  const out: DischargeSourceUsed[] = used.map((c) => ({
+    default: false as const,
+    river: c.anchor.point.river,
+    place: c.anchor.point.place,
+    km: r1(c.km),
+    dischargeM3s: c.anchor.point.dischargeM3s,
+    source: c.anchor.point.source,
+    reference: table.sources[c.anchor.point.source] ?? c.anchor.point.source,
+    estimate: c.anchor.point.estimate ?? false,
+  }));
+  const flow = table.flow ?? null;
   let open: Extract<DischargeSourceUsed, { default: true }> | null = null;
+  let openRegion = -1;
   for (const p of pieces) {
-    if (!p.isDefault) {
+    if (p.source !== 'estimated') {
       open = null;
       continue;
     }
-    if (open && open.scalerank === p.reach.scalerank && open.river === p.reach.name) {
-      open.toKm = Math.round(p.toKm * 10) / 10;
-      open.dischargeM3s = Math.max(open.dischargeM3s, p.dischargeM3s);
+    const region = flow ? flow.regionOf[p.reach.id]! : -1;
+    if (open && open.river === p.reach.name && region === openRegion) {
+      open.toKm = r1(p.toKm);
+      open.dischargeM3s = r1(Math.max(open.dischargeM3s, p.dischargeM3s));
+      if (flow) open.areaKm2 = Math.round(flow.areas.upstreamKm2[p.reach.id]!);
       continue;
     }
+    const { scale } = scaleAt(controls, (p.fromKm + p.toKm) / 2);
+    const nearest = controls.length
+      ? controls.reduce((best, c) => (Math.abs(c.km - p.fromKm) < Math.abs(best.km - p.fromKm) ? c : best))
+      : null;
+    const scaled = nearest
+      ? `, × ${scale.toFixed(2)} to agree with the gauge at ${nearest.anchor.point.place} (${nearest.anchor.point.river})`
+      : ', no gauge on this chain';
+    const reg = flow ? flow.regions[region]! : null;
     open = {
       default: true,
       river: p.reach.name,
-      fromKm: Math.round(p.fromKm * 10) / 10,
-      toKm: Math.round(p.toKm * 10) / 10,
+      fromKm: r1(p.fromKm),
+      toKm: r1(p.toKm),
       scalerank: p.reach.scalerank,
-      dischargeM3s: p.dischargeM3s,
-      basis: `size-class default for Natural Earth scalerank ${p.reach.scalerank}`,
+      dischargeM3s: r1(p.dischargeM3s),
+      basis: reg
+        ? `estimated: upstream catchment × ${reg.runoffMmYr} mm/yr mean runoff (${reg.label}; ${reg.reference})${scaled}`
+        : `size-class default for Natural Earth scalerank ${p.reach.scalerank}${scaled}`,
+      areaKm2: flow ? Math.round(flow.areas.upstreamKm2[p.reach.id]!) : null,
+      runoffMmYr: reg ? reg.runoffMmYr : null,
+      scale: Math.round(scale * 1000) / 1000,
     };
+    openRegion = region;
     out.push(open);
   }
   return out;

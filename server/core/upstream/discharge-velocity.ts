@@ -2,6 +2,7 @@
 // geometry, so upstream arrival times agree with the release model's probable peak travel times.
 
 import { mainOutflow } from '../trace/main-path.js';
+import { pathKm } from '../trace/river-km.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import type { MainStep } from '../trace/trace.js';
 import type { AnchoredDischarge } from '../transport/discharge-table.js';
@@ -14,7 +15,8 @@ import { DISCHARGE_VELOCITY_MODEL } from './velocity.js';
 const STEP_KM = 25;
 
 /**
- * Mean velocity (m/s) of every reach: the discharge table interpolated along each main path (from
+ * Mean velocity (m/s) of every reach — Natural Earth length over travel time, the time taken over the
+ * calibrated (official) length: the discharge table interpolated along each main path (from
  * every source down, longest first; a path stops where it joins reaches already done), turned into
  * a velocity by the probable-case hydraulic geometry, lakes slower. A reach's velocity is its
  * length over its travel time, so pieces with different flows combine correctly.
@@ -57,10 +59,12 @@ export function dischargeVelocitiesMs(net: RiverNetwork, table: AnchoredDischarg
     }
     if (!steps.length) return;
     const hours = new Map<number, number>();
+    // Travel over official lengths where the chainage table has them, as the trace does.
+    const pk = pathKm(net, table.chainage ?? null, steps);
     for (const p of dischargeAlongPath(net, table, steps, STEP_KM).pieces) {
       const kind = p.reach.featurecla === 'Lake Centerline' ? 'lake' : 'river';
       const u = hydraulics(p.dischargeM3s, kind, 'probable').velocityMs;
-      hours.set(p.reach.id, (hours.get(p.reach.id) ?? 0) + (p.toKm - p.fromKm) / (u * 3.6));
+      hours.set(p.reach.id, (hours.get(p.reach.id) ?? 0) + (pk.cal(p.toKm) - pk.cal(p.fromKm)) / (u * 3.6));
     }
     for (const s of steps) {
       const h = hours.get(s.reach.id) ?? 0;

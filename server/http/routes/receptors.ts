@@ -2,6 +2,7 @@
 // flood-hazard zones). Reads are open; POST, DELETE and import are write routes in one router.
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
+import { decimalOrNaN } from '../../core/decimal.js';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
 import { parseImport } from '../../core/register/import/parse.js';
 import type { Db } from '../../storage/db.js';
@@ -28,7 +29,7 @@ const kindList = z
 /** "W,S,E,N" in WGS84 degrees, west ≤ east and south ≤ north. */
 export const bboxParam = z
   .string()
-  .transform((s) => s.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p))))
+  .transform((s) => s.split(',').map((p) => decimalOrNaN(p.trim())))
   .pipe(
     z
       .tuple(

@@ -2,10 +2,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
-import { hasRiverNamed } from '../../core/trace/snap.js';
-import { MAX_SNAP_MAX_KM, runTrace } from '../../core/trace/trace-request.js';
+import { MAX_SNAP_MAX_KM } from '../../core/trace/trace-request.js';
 import type { Services } from '../../services.js';
-import { getSite } from '../../storage/site-store.js';
+import { tracePoint, traceSite } from '../../trace-service.js';
 import { badRequest } from '../errors.js';
 import { numberParam, parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
@@ -56,8 +55,8 @@ export function startPoint(q: TraceQuery): { lon: number; lat: number } {
   return { lon, lat };
 }
 
-/** A registered site as the start: its location, and its receiving river when the network knows it. */
-function siteStart(services: Services, q: TraceQuery): { lon: number; lat: number; river: string | null } {
+/** With siteId no point may be given: the site is the start. */
+function checkSiteQuery(q: TraceQuery): void {
   if (
     q.lon !== undefined ||
     q.lat !== undefined ||
@@ -66,17 +65,6 @@ function siteStart(services: Services, q: TraceQuery): { lon: number; lat: numbe
     q.crs !== undefined
   )
     throw badRequest('INVALID_QUERY', 'Give either siteId or a point (lon/lat or crs with x/y), not both.');
-  const site = getSite(services.db, q.siteId!);
-  if (!site)
-    throw badRequest(
-      'UNKNOWN_SITE',
-      `No registered site has id "${q.siteId}". Check the id (GET /api/sites).`,
-    );
-  const hint = q.river ?? site.receivingRiver;
-  return {
-    ...site.location,
-    river: hint && hasRiverNamed(services.network, hint) ? hint : (q.river ?? null),
-  };
 }
 
 export function traceRouter(services: Services): Router {
@@ -84,13 +72,12 @@ export function traceRouter(services: Services): Router {
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
-    const { lon, lat, river } =
-      q.siteId === undefined ? { ...startPoint(q), river: q.river } : siteStart(services, q);
-    const request = { lon, lat, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river, release };
-    let outcome = runTrace(services.network, services.land, request, services.discharge);
-    // A site's receiving river is a hint: when it is not within reach, trace from the nearest river.
-    if (!outcome.ok && q.siteId !== undefined && q.river === undefined && river)
-      outcome = runTrace(services.network, services.land, { ...request, river: null }, services.discharge);
+    const options = { maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river: q.river, release };
+    if (q.siteId !== undefined) checkSiteQuery(q);
+    const outcome =
+      q.siteId === undefined
+        ? tracePoint(services, { ...startPoint(q), ...options })
+        : traceSite(services, q.siteId, options);
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
     res.json(outcome.result);
   });

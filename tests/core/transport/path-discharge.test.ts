@@ -1,14 +1,17 @@
 // Discharge along a main path on a small synthetic network: table points snapped to their river,
-// linear interpolation in km, confluences that never lower the flow, falls the table states,
-// and size-class defaults flagged as such.
+// the gauge/estimate ratio interpolated in km, falls the table states, estimates flagged as such,
+// and area × runoff growing with the catchment.
 import { describe, expect, it } from 'vitest';
 import { cumulativeKm } from '../../../server/core/geo/geodesy.js';
+import { mainChains } from '../../../server/core/trace/main-chain.js';
 import type { Reach } from '../../../server/core/trace/river-network.js';
 import { RiverNetwork } from '../../../server/core/trace/river-network.js';
 import { snapToNetwork } from '../../../server/core/trace/snap.js';
 import { mainPath } from '../../../server/core/trace/trace.js';
+import { accumulate } from '../../../server/core/transport/catchment-area.js';
 import { anchorDischarge, defaultDischargeM3s } from '../../../server/core/transport/discharge-table.js';
 import { dischargeAlongPath } from '../../../server/core/transport/path-discharge.js';
+import { naturalFlow } from '../../../server/core/transport/runoff.js';
 
 // Alpha flows east along the equator from lon 0 to lon 3 (nodes 0–1–2–3, outlet at 3); Beta joins
 // it at node 1 from the north-west; Gamma (no table values) is a separate river 5→6 far away.
@@ -104,15 +107,17 @@ describe('dischargeAlongPath', () => {
     expect(end.dischargeM3s).toBe(200);
   });
 
-  it("uses a flagged size-class default above a river's first table point, capped by it", () => {
+  it("estimates above a river's first table point, scaled to agree with it, and says so", () => {
     const { pieces, sources } = along(0.01, 0.99); // top of Beta, B1 lies ~40 km down
     const top = qAt(pieces, 5);
-    expect(top.isDefault).toBe(true);
-    expect(top.dischargeM3s).toBe(Math.min(50, defaultDischargeM3s(7)));
-    expect(sources.some((s) => s.default && s.river === 'Beta')).toBe(true);
-    // Below B1 the table value holds to the confluence, then Alpha's interpolated flow takes over.
+    expect(top).toMatchObject({ isDefault: true, source: 'estimated' });
+    // Without a runoff estimate the size-class default stands in, scaled by B1's ratio to it.
+    expect(top.dischargeM3s).toBeCloseTo(50, 6);
+    expect(sources.some((s) => s.default && s.river === 'Beta' && s.scale < 1)).toBe(true);
+    expect(qAt(pieces, 40)).toMatchObject({ source: 'gauge', isDefault: false });
+    // Between B1 and A2 (on Alpha, below the confluence) the ratio is interpolated.
     const beforeConfluence = qAt(pieces, 140); // Beta is ≈ 157 km long
-    expect(beforeConfluence).toMatchObject({ dischargeM3s: 50, isDefault: false });
+    expect(beforeConfluence).toMatchObject({ source: 'interpolated', isDefault: false });
     const onAlpha = qAt(pieces, 170);
     expect(onAlpha.reach.name).toBe('Alpha');
     expect(onAlpha.dischargeM3s).toBeGreaterThan(140);
@@ -121,5 +126,50 @@ describe('dischargeAlongPath', () => {
   it('flags a river without any table value as size-class default throughout', () => {
     const pieces = along(10.01, 10).pieces;
     expect(pieces.every((p) => p.isDefault && p.dischargeM3s === defaultDischargeM3s(9))).toBe(true);
+  });
+});
+
+describe('dischargeAlongPath with area × runoff', () => {
+  // Local catchments: Alpha's three reaches 1,000 km² each, Beta 2,000 km², Gamma 500 km²; 315.576 mm/yr
+  // makes 1,000 km² exactly 10 m³/s.
+  const local = new Float64Array([1000, 1000, 1000, 2000, 500]);
+  const areas = { localKm2: local, upstreamKm2: accumulate(mainChains(net), local) };
+  const flow = naturalFlow(
+    net,
+    {
+      about: 'test',
+      sources: { T: 'test' },
+      basins: [],
+      regions: [],
+      defaultMmYr: 315.576,
+      defaultSource: 'T',
+    },
+    areas,
+  );
+  const noGauges = { ...table, anchors: [], byReach: new Map(), flow };
+
+  it('grows with the catchment instead of holding a headwater value', () => {
+    const snap = snapToNetwork(net, 0.01, 0.99, 5)!; // top of Beta
+    const { pieces, sources } = dischargeAlongPath(
+      net,
+      noGauges,
+      mainPath(net, snap, Number.POSITIVE_INFINITY),
+      1,
+    );
+    expect(pieces[0]!.dischargeM3s).toBeLessThan(1);
+    expect(qAt(pieces, 150).dischargeM3s).toBeGreaterThan(15); // Beta's 2,000 km² almost all in
+    expect(pieces[pieces.length - 1]!.dischargeM3s).toBeCloseTo(50, 0); // 5,000 km² at the mouth
+    expect(pieces.every((p) => p.source === 'estimated')).toBe(true);
+    expect(sources[0]).toMatchObject({ default: true, runoffMmYr: 315.576, scale: 1 });
+  });
+
+  it('agrees with the gauges it meets and interpolates the ratio between them', () => {
+    const withGauges = { ...table, flow };
+    const snap = snapToNetwork(net, 1.0001, 0, 5)!;
+    const q = dischargeAlongPath(net, withGauges, mainPath(net, snap, Number.POSITIVE_INFINITY), 1).pieces;
+    const a2 = qAt(q, 111.19 * 1.5);
+    expect(a2.source).toBe('gauge');
+    expect(a2.dischargeM3s).toBeCloseTo(300, -1);
+    expect(qAt(q, 60).source).toBe('interpolated');
   });
 });
