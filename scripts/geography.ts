@@ -75,6 +75,7 @@ export async function buildGeography(
     const n = names[i]!;
     return { ...e, name: n.name?.startsWith('tributary of ') ? null : n.name, nameAlt: [] };
   });
+  lap('river names');
 
   const countries = countryTable(layers.countries.features);
   const locator = new PolygonLocator(
@@ -214,7 +215,9 @@ export async function buildGeography(
 
 /** The resolved name is the reach's name; Natural Earth's spellings stay as alternatives for look-ups. */
 function storedNames(e: { name: string | null; nameAlt: string[] }, n: ReachName) {
-  const alts = [e.name, ...e.nameAlt].filter((x): x is string => x !== null && x !== n.name);
+  const alts = [e.name, ...e.nameAlt, n.partOf ?? null].filter(
+    (x): x is string => x !== null && x !== n.name,
+  );
   return {
     name: n.name,
     nameAlt: [...new Set(alts)],

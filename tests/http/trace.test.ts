@@ -87,6 +87,14 @@ describe('GET /api/network/stats and /api/basins', () => {
     expect(body.totalKm).toBeGreaterThan(500_000);
     expect(body.buildSeconds).toBeGreaterThan(0);
     expect(Object.keys(body.sources as object)).toContain('rivers');
+    // Names: most river km keep Natural Earth's name; reviewed names cover at least the Tisza, Someș,
+    // Vardar, Timok and Syr Darya stretches (data/river-names.json) — thousands of km.
+    const namesKm = body.namesKm as Record<string, number>;
+    expect(namesKm.natural_earth).toBeGreaterThan(namesKm.reviewed!);
+    expect(namesKm.reviewed).toBeGreaterThan(2000);
+    const review = body.review as { flags: { kind: string }[]; inlandOk: string[] };
+    expect(review.inlandOk).toContain('Zeravshan');
+    expect(review.flags.every((f) => f.kind !== 'inland_system_joined')).toBe(true);
   });
 
   it('lists the Danube with its bounding box', async () => {

@@ -50,6 +50,12 @@ describe('scripts/build-db.ts', () => {
     const log = build(a);
     expect(log).toMatch(/network: \d+ reaches/);
     expect(log).toMatch(/inter_basin_link/);
+    // The network review: one summary line, then only the open flags (cycle breaks are counted, not listed).
+    expect(log).toMatch(/network review: \d+ flagged .*inland systems ending right: \d+/);
+    expect(log).not.toMatch(/! cycle_broken/);
+    expect(log.split('\n').filter((l) => l.includes('! ')).length).toBeLessThan(20);
+    // The Zeravshan ends inland (Wikipedia 'Zarafshan River'): no inland system is joined to another.
+    expect(log).not.toMatch(/inland_system_joined at/);
     expect(log).toMatch(/register: loaded 71 seed sites/);
     build(b);
     // Idempotent: a rebuild over an existing database keeps the register and re-derives it.

@@ -141,31 +141,32 @@ function applyCuts(
   connected: boolean,
   diagnostics: Diagnostic[],
 ): number {
-  let cuts = 0;
+  if (points.length === 0) return 0;
+  // One index for the batch; edges are then spliced from the back so earlier positions stay valid.
+  const index = new SegmentIndex(topo.edges.map((e) => e.coords));
+  const hits: { point: ErrataPoint; hit: NonNullable<ReturnType<SegmentIndex['nearest']>> }[] = [];
   for (const c of points) {
-    const index = new SegmentIndex(topo.edges.map((e) => e.coords));
     const hit = index.nearest(c.lon, c.lat, c.radiusKm ?? 1);
-    if (!hit) {
+    if (hit && !hits.some((h) => h.hit.line === hit.line)) hits.push({ point: c, hit });
+    else
       diagnostics.push({
         kind: 'errata_unused',
         lon: c.lon,
         lat: c.lat,
-        message: `${connected ? 'Split' : 'Cut'} matched no edge: ${c.reason}`,
+        message: `${connected ? 'Split' : 'Cut'} matched ${hit ? 'an edge already divided' : 'no edge'}: ${c.reason}`,
       });
-      continue;
-    }
+  }
+  hits.sort((a, b) => b.hit.line - a.hit.line);
+  let cuts = 0;
+  for (const { hit } of hits) {
     const e = topo.edges[hit.line]!;
     const k = hit.seg + 1;
-    const head = [...e.coords.subarray(0, 2 * k), hit.lon, hit.lat];
-    const tail = [hit.lon, hit.lat, ...e.coords.subarray(2 * k)];
+    const head = Float64Array.from([...e.coords.subarray(0, 2 * k), hit.lon, hit.lat]);
+    const tail = Float64Array.from([hit.lon, hit.lat, ...e.coords.subarray(2 * k)]);
+    const headKm = cumulativeKm(head).at(-1) ?? 0;
+    const tailKm = cumulativeKm(tail).at(-1) ?? 0;
     // A naming split at an edge's end needs no new node: the name can already change there.
-    const endKm = 0.05;
-    if (
-      connected &&
-      (cumulativeKm(Float64Array.from(head)).at(-1)! < endKm ||
-        cumulativeKm(Float64Array.from(tail)).at(-1)! < endKm)
-    )
-      continue;
+    if (connected && (headKm < 0.05 || tailKm < 0.05)) continue;
     const nodeA = topo.nodeLon.push(hit.lon) - 1;
     topo.nodeLat.push(hit.lat);
     let nodeB = nodeA;
@@ -174,11 +175,9 @@ function applyCuts(
       topo.nodeLat.push(hit.lat);
     }
     const pieces = [
-      { ...e, to: nodeA, coords: Float64Array.from(head) },
-      { ...e, from: nodeB, coords: Float64Array.from(tail) },
-    ]
-      .map((p) => ({ ...p, lengthKm: cumulativeKm(p.coords).at(-1) ?? 0 }))
-      .filter((p) => p.lengthKm > 0);
+      { ...e, to: nodeA, coords: head, lengthKm: headKm },
+      { ...e, from: nodeB, coords: tail, lengthKm: tailKm },
+    ].filter((p) => p.lengthKm > 0);
     topo.edges.splice(hit.line, 1, ...pieces);
     cuts++;
   }

@@ -15,6 +15,8 @@ export interface ReviewedRiver {
   bbox: [number, number, number, number];
   /** A delta arm: outlets it reaches are labelled with it. */
   arm?: boolean;
+  /** The river an arm belongs to (the Danube): kept as an alternative name, so look-ups by it match. */
+  partOf?: string;
   source: string;
 }
 
@@ -46,6 +48,7 @@ export interface ReachName {
   nameRu: string | null;
   nameSource: NameSource;
   arm: boolean;
+  partOf?: string;
 }
 
 /** Reach found within this distance of a reviewed point. */
@@ -75,20 +78,19 @@ export function resolveReachNames(
   const out: (ReachName | null)[] = edges.map(() => null);
   applyStretches(edges, g, names, out, diagnostics);
 
+  const byKey = new Map<string, ReviewedRiver[]>();
+  for (const r of names.rivers) {
+    for (const k of new Set([r.name, ...r.aliases].map(nameKey))) byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
   const reviewed = (n: string, e: Edge): ReviewedRiver | null => {
-    const key = nameKey(n);
+    const candidates = byKey.get(nameKey(n));
+    if (!candidates) return null;
     const mid = Math.floor(e.coords.length / 4) * 2;
     const lon = e.coords[mid]!;
     const lat = e.coords[mid + 1]!;
     return (
-      names.rivers.find(
-        (r) =>
-          [r.name, ...r.aliases].some((a) => nameKey(a) === key) &&
-          lon >= r.bbox[0] &&
-          lon <= r.bbox[2] &&
-          lat >= r.bbox[1] &&
-          lat <= r.bbox[3],
-      ) ?? null
+      candidates.find((r) => lon >= r.bbox[0] && lon <= r.bbox[2] && lat >= r.bbox[1] && lat <= r.bbox[3]) ??
+      null
     );
   };
   const label = (n: string, e: Edge, source: NameSource): ReachName => {
@@ -101,12 +103,20 @@ export function resolveReachNames(
       nameRu: r.nameRu,
       nameSource: spelled,
       arm: r.arm ?? false,
+      ...(r.partOf ? { partOf: r.partOf } : {}),
     };
   };
   edges.forEach((e, i) => {
     if (out[i]) {
       const r = reviewed(out[i].name!, e);
-      if (r) out[i] = { ...out[i], nameLocal: r.nameLocal, nameRu: r.nameRu, arm: r.arm ?? false };
+      if (r)
+        out[i] = {
+          ...out[i],
+          nameLocal: r.nameLocal,
+          nameRu: r.nameRu,
+          arm: r.arm ?? false,
+          ...(r.partOf ? { partOf: r.partOf } : {}),
+        };
       return;
     }
     if (e.name) out[i] = label(e.name, e, 'natural_earth');
@@ -239,7 +249,7 @@ function inferAlongMainStem(edges: readonly Edge[], g: Graph, out: (ReachName | 
       (j) =>
         j !== m && edges[j]!.scalerank === edges[m]!.scalerank && out[j]?.name && out[j]!.name !== from.name,
     );
-    if (!rival) out[i] = { ...from, nameSource: 'inferred', arm: false };
+    if (!rival) out[i] = { ...from, nameSource: 'inferred', arm: false, partOf: undefined };
   }
   for (let k = g.order.length - 1; k >= 0; k--) {
     const i = g.order[k]!;
@@ -250,7 +260,7 @@ function inferAlongMainStem(edges: readonly Edge[], g: Graph, out: (ReachName | 
     const below = out[o]!;
     const sameStem =
       tributaryOf[o] === null && edges[o]!.scalerank === edges[i]!.scalerank && mainInflow(o) === i;
-    if (sameStem) out[i] = { ...below, nameSource: 'inferred', arm: false };
+    if (sameStem) out[i] = { ...below, nameSource: 'inferred', arm: false, partOf: undefined };
     else {
       const river = tributaryOf[o] ?? below.name!;
       tributaryOf[i] = river;

@@ -10,6 +10,13 @@ export function networkRouter(services: Services): Router {
     const meta = services.meta;
     const outletKinds: Record<string, number> = {};
     for (const o of net.outlets) outletKinds[o.kind] = (outletKinds[o.kind] ?? 0) + 1;
+    // River km by where their name comes from (unnamed: no name even by inference).
+    const namesKm: Record<string, number> = {};
+    for (const r of net.reaches) {
+      const k = r.name === null ? 'unnamed' : (r.nameSource ?? 'natural_earth');
+      namesKm[k] = (namesKm[k] ?? 0) + r.lengthKm;
+    }
+    for (const k of Object.keys(namesKm)) namesKm[k] = Math.round(namesKm[k]!);
     res.json({
       reaches: net.reaches.length,
       nodes: net.outflows.length,
@@ -24,6 +31,9 @@ export function networkRouter(services: Services): Router {
       diagnostics: meta.diagnostic_counts
         ? (JSON.parse(meta.diagnostic_counts) as Record<string, number>)
         : {},
+      namesKm,
+      // The build's network review: open flags, reviewed inland systems found right or absent.
+      review: meta.review ? (JSON.parse(meta.review) as unknown) : null,
       loadMs: Math.round(services.loadMs),
     });
   });
