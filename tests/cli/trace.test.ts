@@ -30,7 +30,9 @@ describe('hazatlas trace', () => {
     expect(r.status).toBe(0);
     // Calibrated km: the Slovak–Hungarian Danube runs from km 1,850 (Čunovo) to km 1,708 (Ipeľ mouth),
     // 79 and 221 km below the Vienna start at Danube km 1,929 (Danube Commission).
-    expect(r.stdout).toMatch(/SVK\/HUN\s+8\d\.\d\s+21\d\.\d\s+Slovakia \(border stretch\)\s+\[Danube km 18\d\d\]/);
+    expect(r.stdout).toMatch(
+      /SVK\/HUN\s+8\d\.\d\s+21\d\.\d\s+Slovakia \(border stretch\)\s+\[Danube km 18\d\d\]/,
+    );
     expect(r.stdout).toMatch(/stopped at max km/);
   });
 
