@@ -1,5 +1,6 @@
 // Wires storage to the core: opens the database, loads the network and geography indexes once.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { PasswordHasher } from './auth/password-hasher.js';
 import { PolygonLocator } from './core/geo/polygon-locator.js';
 import { SegmentIndex } from './core/geo/segment-index.js';
 import type { HydrologyProvider } from './core/register/hydrology.js';
@@ -27,6 +28,8 @@ export interface Services {
   readonly upstream: UpstreamIndex;
   meta: Record<string, string>;
   loadMs: number;
+  /** Password hashing on its own thread with a bounded queue (started on first use). */
+  passwords: PasswordHasher;
   close(): void;
 }
 
@@ -50,6 +53,7 @@ export function createServices(options: { dbPath: string }): Services {
   syncSitePositions(db, network, hydrology);
   const discharge = anchorDischarge(network, readDischargeTable());
   let upstream: UpstreamIndex | null = null;
+  const passwords = new PasswordHasher();
   return {
     db,
     network,
@@ -63,7 +67,11 @@ export function createServices(options: { dbPath: string }): Services {
     },
     meta: networkMeta(db),
     loadMs: performance.now() - started,
-    close: () => db.close(),
+    passwords,
+    close: () => {
+      void passwords.close();
+      db.close();
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import {
   insertReceptors,
   listReceptors,
 } from '../../storage/receptor-store.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../errors.js';
 import { strictQuery } from '../security.js';
 import { parseQuery, validationError } from './sites.js';
@@ -118,13 +119,27 @@ export function receptorsRouter(services: { db: Db }): express.Router {
       defaultKind: q.kind,
       skipInvalid: q.skipInvalid,
     });
-    res.status(report.errors.length > 0 && !report.dryRun && !q.skipInvalid ? 422 : 200).json(report);
+    const status = report.errors.length > 0 && !report.dryRun && !q.skipInvalid ? 422 : 200;
+    if (report.ids.length > 0)
+      audit(db, req, res, {
+        action: 'receptor.import',
+        outcome: 'ok',
+        target: 'receptors',
+        details: { imported: report.ids.length, rejected: report.rejected, skipInvalid: q.skipInvalid },
+      });
+    res.status(status).json(report);
   });
 
   r.post('/receptors', strictQuery(), (req, res) => {
     const checked = validateReceptor(req.body);
     if (!checked.ok) throw validationError(checked.issues, 'The receptor is invalid.');
     const [id] = insertReceptors(db, [checked.fields]);
+    audit(db, req, res, {
+      action: 'receptor.create',
+      outcome: 'ok',
+      target: `receptor:${id}`,
+      details: { name: checked.fields.name, kind: checked.fields.kind },
+    });
     res
       .status(201)
       .location(`/api/receptors/${id}`)
@@ -133,7 +148,15 @@ export function receptorsRouter(services: { db: Db }): express.Router {
 
   r.delete('/receptors/:id', strictQuery(), (req, res) => {
     const id = receptorId(req);
+    const before = getReceptor(db, id);
     if (!deleteReceptor(db, id)) throw new HttpError(404, 'NOT_FOUND', `No receptor ${id}.`);
+    // A hard delete: the audit row keeps what was removed (name, kind), not the geometry.
+    audit(db, req, res, {
+      action: 'receptor.delete',
+      outcome: 'ok',
+      target: `receptor:${id}`,
+      details: before ? { name: before.name, kind: before.kind } : null,
+    });
     res.status(204).end();
   });
 
