@@ -1,11 +1,11 @@
 // Graceful shutdown of `npm start` (server/main.ts) on SIGTERM: a request in flight completes, new
-// connections are refused, the database is closed (WAL folded back, lock file removed) and the exit code is 0.
+// connections are refused, the database is closed (WAL folded back, server lock released) and the exit code is 0.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lockPath } from '../../server/storage/server-lock.js';
+import { serverLockHeld } from '../../server/storage/server-lock.js';
 import { copyOfBuiltDb, ROOT } from '../support/database.js';
 
 const dbPath = copyOfBuiltDb();
@@ -44,7 +44,7 @@ function startServerProcess(): Promise<{
 describe('SIGTERM', () => {
   it('finishes the request in flight, closes the database and exits 0', async () => {
     const server = await startServerProcess();
-    expect(fs.readFileSync(lockPath(dbPath), 'utf8').trim()).toBe(String(child?.pid));
+    expect(serverLockHeld(dbPath)).toBe(true);
     // A WAL-mode connection keeps a -wal file while open; only a clean close of the last one removes it.
     expect(fs.existsSync(`${dbPath}-wal`)).toBe(true);
     expect((await fetch(`${server.url}/api/basins`)).status).toBe(200);
@@ -82,7 +82,7 @@ describe('SIGTERM', () => {
 
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/SIGTERM: finishing requests[\s\S]*Database closed\./);
-    expect(fs.existsSync(lockPath(dbPath))).toBe(false);
+    expect(serverLockHeld(dbPath)).toBe(false);
     // The last connection closed cleanly: SQLite folded the WAL into the file and deleted it.
     expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
     await expect(fetch(`${server.url}/api/basins`)).rejects.toThrow();
