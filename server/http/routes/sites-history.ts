@@ -106,11 +106,13 @@ export function siteHistoryRouter(services: SitesServices): express.Router {
       throw new HttpError(403, 'FORBIDDEN', 'This needs the admin role.');
     const id = siteId(req);
     const parsed = PurgeBody.safeParse(req.body ?? {});
-    if (!parsed.success)
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       throw validationError(
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        'Send {"field", "reason"}: which field to purge from this site\'s history, and why.',
+        issues,
+        `Send {"field", "reason"} (which field to purge from this site's history, and why): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
       );
+    }
     if (siteHistory(db, id).length === 0) throw new HttpError(404, 'NOT_FOUND', `No history for site ${id}.`);
     const rows = purgeHistoryField(db, id, parsed.data.field);
     audit(db, req, res, {
