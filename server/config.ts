@@ -76,7 +76,25 @@ const port = z
     return n;
   });
 
+const perMinute = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = (v ?? '').trim();
+    if (s === '') return 60;
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `HAZATLAS_HEAVY_PER_MINUTE must be a whole number 1–100000 (got "${s}")`,
+      });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 const EnvSchema = z.object({
+  HAZATLAS_HEAVY_PER_MINUTE: perMinute,
   HAZATLAS_DB: z.string().optional(),
   HAZATLAS_SOURCES: z.string().optional(),
   HAZATLAS_ANONYMOUS_READ: flag('HAZATLAS_ANONYMOUS_READ', true),
@@ -98,6 +116,8 @@ export interface Config {
   publicUrl: string | null;
   port: number;
   host: string;
+  /** Imports, exports, reviews and reports one client may ask for per minute. */
+  heavyPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.HAZATLAS_PUBLIC_URL,
     port: e.PORT,
     host: e.HOST?.trim() || '127.0.0.1',
+    heavyPerMinute: e.HAZATLAS_HEAVY_PER_MINUTE,
   };
 }
 

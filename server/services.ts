@@ -9,11 +9,13 @@ import type { RiverNetwork } from './core/trace/river-network.js';
 import { type AnchoredDischarge, anchorDischarge } from './core/transport/discharge-table.js';
 import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
+import { runJob } from './jobs.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
 import { syncSitePositions } from './storage/site-positions.js';
+import { JobRunner } from './workers/job-runner.js';
 
 export interface Services {
   db: Db;
@@ -30,6 +32,9 @@ export interface Services {
   loadMs: number;
   /** Password hashing on its own thread with a bounded queue (started on first use). */
   passwords: PasswordHasher;
+  /** Heavy jobs, inline or on the jobs worker thread (started on first use). */
+  jobs: JobRunner;
+  dbPath: string;
   close(): void;
 }
 
@@ -54,7 +59,9 @@ export function createServices(options: { dbPath: string }): Services {
   const discharge = anchorDischarge(network, readDischargeTable());
   let upstream: UpstreamIndex | null = null;
   const passwords = new PasswordHasher();
-  return {
+  // The inline runner refers to the services object built below.
+  const jobs = new JobRunner(options.dbPath, (job) => runJob(services, job));
+  const services: Services = {
     db,
     network,
     land,
@@ -68,11 +75,15 @@ export function createServices(options: { dbPath: string }): Services {
     meta: networkMeta(db),
     loadMs: performance.now() - started,
     passwords,
+    jobs,
+    dbPath: options.dbPath,
     close: () => {
       void passwords.close();
+      void jobs.close();
       db.close();
     },
   };
+  return services;
 }
 
 function lineParts(g: Geometry): number[][] {

@@ -7,10 +7,12 @@ import express, { type RequestHandler } from 'express';
 import type { TrustProxy } from '../config.js';
 import { config } from '../config.js';
 import type { Services } from '../services.js';
+import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../workers/job-runner.js';
 import { auditRefusals } from './audit.js';
 import { type AccessSettings, accessGuard, authenticate } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
+import { type HeavyOptions, heavyLimit } from './heavy.js';
 import { LoginLimiter } from './login-limiter.js';
 import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
@@ -39,6 +41,10 @@ export interface AppOptions extends AccessSettings {
   /** True once the server is shutting down: answers then close their connection. */
   closing: () => boolean;
   limiter: LoginLimiter;
+  /** When imports, exports, reviews and reports leave the event loop for the jobs worker. */
+  offload: OffloadPolicy;
+  /** Heavy requests per client and minute (HAZATLAS_HEAVY_PER_MINUTE). */
+  heavyPerMinute: number;
 }
 
 /** Answers that name accounts or carry secrets: never stored by a browser or proxy cache. */
@@ -80,7 +86,11 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
     secureCookies: options.secureCookies ?? cfg.secureCookies,
     closing: options.closing ?? (() => false),
     limiter: options.limiter ?? new LoginLimiter(),
+    offload: options.offload ?? DEFAULT_OFFLOAD,
+    heavyPerMinute: options.heavyPerMinute ?? cfg.heavyPerMinute,
   };
+  // One window for all heavy routes of this app.
+  const heavy: HeavyOptions = { offload: o.offload, limit: heavyLimit(o.heavyPerMinute) };
   const access: AccessSettings = { anonymousRead: o.anonymousRead };
   const app = express();
   app.disable('x-powered-by');
@@ -122,10 +132,10 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(analysisRouter(services));
   api.use(catchmentsRouter(services));
   api.use(networkRouter(services));
-  api.use(sitesRouter(services));
-  api.use(planningRouter(services));
-  api.use(receptorsRouter(services));
-  api.use(reportsRouter(services));
+  api.use(sitesRouter(services, heavy));
+  api.use(planningRouter(services, heavy));
+  api.use(receptorsRouter(services, heavy));
+  api.use(reportsRouter(services, heavy));
   api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),

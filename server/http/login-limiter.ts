@@ -25,7 +25,7 @@ export const DEFAULT_POLICY: LimiterPolicy = {
 };
 
 /** Attempt times per key within a sliding window (oldest keys forgotten first beyond MAX_KEYS). */
-class SlidingWindow {
+export class SlidingWindow {
   private readonly hits = new Map<string, number[]>();
 
   constructor(private readonly policy: WindowPolicy) {}

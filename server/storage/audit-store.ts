@@ -83,29 +83,17 @@ interface AuditRow {
 
 /** Newest first. */
 export function listAudit(db: Db, q: AuditQuery): { total: number; items: AuditEntry[] } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (q.action) {
-    if (q.action.endsWith('.')) {
-      where.push('substr(action, 1, ?) = ?');
-      params.push(q.action.length, q.action);
-    } else {
-      where.push('action = ?');
-      params.push(q.action);
-    }
-  }
-  if (q.outcome) {
-    where.push('outcome = ?');
-    params.push(q.outcome);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db
-    .prepare(`SELECT COUNT(*) FROM audit_log ${clause}`)
-    .pluck()
-    .get(...params) as number;
+  // Constant SQL: absent filters are NULL parameters.
+  const exact = q.action && !q.action.endsWith('.') ? q.action : null;
+  const prefix = q.action?.endsWith('.') ? q.action : null;
+  const filter = `(@exact IS NULL OR action = @exact)
+    AND (@prefix IS NULL OR substr(action, 1, length(@prefix)) = @prefix)
+    AND (@outcome IS NULL OR outcome = @outcome)`;
+  const params = { exact, prefix, outcome: q.outcome ?? null };
+  const total = db.prepare(`SELECT COUNT(*) FROM audit_log WHERE ${filter}`).pluck().get(params) as number;
   const rows = db
-    .prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as AuditRow[];
+    .prepare(`SELECT * FROM audit_log WHERE ${filter} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as AuditRow[];
   return {
     total,
     items: rows.map((r) => ({

@@ -59,7 +59,7 @@ export class WorkerPool {
     private readonly moduleUrl: URL,
     private readonly size: number,
     private readonly maxQueued: number,
-    private readonly resourceLimits?: { maxOldGenerationSizeMb?: number },
+    private readonly options: { maxOldGenerationSizeMb?: number; workerData?: unknown } = {},
   ) {}
 
   /** Runs one job on a free worker (starting workers lazily); rejects with PoolBusyError when full. */
@@ -95,9 +95,11 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
+    const { maxOldGenerationSizeMb, workerData } = this.options;
     const worker = new Worker(bootstrap(this.moduleUrl), {
       eval: true,
-      ...(this.resourceLimits ? { resourceLimits: this.resourceLimits } : {}),
+      workerData,
+      ...(maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb } } : {}),
     });
     worker.unref();
     const slot: Slot = { worker, job: null };
