@@ -106,21 +106,52 @@ function closeIdleSafely(): void {
   setImmediate(() => server.closeIdleConnections());
 }
 
+/**
+ * Keeps accepting until no new connection arrived for a quiet interval (at most MAX_DRAIN_MS): clients
+ * whose connection the kernel already completed, waiting in the backlog while the event loop was busy,
+ * are served (with Connection: close) instead of being reset when the listener closes.
+ */
+const QUIET_MS = 150;
+const MAX_DRAIN_MS = 2_000;
+let connectionsSeen = 0;
+server.on('connection', () => {
+  connectionsSeen += 1;
+});
+
+function stopAccepting(done: () => void): void {
+  const started = Date.now();
+  let seen = connectionsSeen;
+  let last = Date.now();
+  const tick = setInterval(() => {
+    const now = Date.now();
+    // A late tick means the loop was blocked: connections may be waiting in the backlog that no poll
+    // phase has accepted yet, so that interval does not count as quiet.
+    const quiet = connectionsSeen === seen && now - last < QUIET_MS * 1.5;
+    seen = connectionsSeen;
+    last = now;
+    if (!quiet && now - started < MAX_DRAIN_MS) return;
+    clearInterval(tick);
+    done();
+  }, QUIET_MS);
+}
+
 function shutdown(signal: string): void {
   if (closing) return;
   closing = true;
   console.log(`${signal}: finishing requests and closing the database…`);
-  // net.Server#close stops accepting and waits for every open connection; http.Server#close would
-  // also drop "idle" ones at once, including those whose request has not been read yet. Answers now
-  // carry Connection: close (see createApp), so keep-alive connections end after their next answer.
-  net.Server.prototype.close.call(server, () => {
-    services.close();
-    lock.release();
-    console.log('Database closed.');
-    process.exit(0);
+  stopAccepting(() => {
+    // net.Server#close stops accepting and waits for every open connection; http.Server#close would
+    // also drop "idle" ones at once, including those whose request has not been read yet. Answers
+    // now carry Connection: close (see createApp), so keep-alive connections end after their answer.
+    net.Server.prototype.close.call(server, () => {
+      services.close();
+      lock.release();
+      console.log('Database closed.');
+      process.exit(0);
+    });
+    const sweep = setInterval(closeIdleSafely, 1_000);
+    sweep.unref();
   });
-  const sweep = setInterval(closeIdleSafely, 1_000);
-  sweep.unref();
   setTimeout(() => {
     console.error(`${signal}: requests still open after ${SHUTDOWN_GRACE_MS / 1000} s; exiting.`);
     process.exit(1);

@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serverLockHeld } from '../../server/storage/server-lock.js';
+import { authHeaders, createToken } from '../support/auth.js';
 import { copyOfBuiltDb, ROOT } from '../support/database.js';
 
 const dbPath = copyOfBuiltDb();
@@ -87,4 +88,37 @@ describe('SIGTERM', () => {
     expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
     await expect(fetch(`${server.url}/api/basins`)).rejects.toThrow();
   }, 60_000);
+
+  it('answers every request already sent when SIGTERM comes, even those queued behind an import', async () => {
+    const token = createToken(dbPath, 'editor');
+    const server = await startServerProcess();
+    // An inline-sized dry-run import (under the worker threshold) keeps the event loop busy while
+    // 40 more connections queue up behind it, each with a request already sent.
+    const rows = Array.from(
+      { length: 2500 },
+      (_, i) => `Queued ${i},industrial,${(20 + (i % 100) / 100).toFixed(2)},45.1`,
+    );
+    const csv = `name,kind,lon,lat\n${rows.join('\n')}\n`;
+    const send = (p: string, method = 'GET', body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(`${server.url}${p}`, {
+          method,
+          agent: false,
+          headers: body ? { ...authHeaders(token), 'content-type': 'text/csv' } : {},
+        });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const all = [send('/api/sites/import?format=csv&dryRun=true', 'POST', csv)];
+    for (let i = 0; i < 40; i++) all.push(send(i % 2 ? '/api/basins' : '/api/network/stats'));
+    await new Promise((r) => setTimeout(r, 20));
+    child?.kill('SIGTERM');
+    const statuses = await Promise.all(all);
+    expect(statuses).toEqual(Array(41).fill(200));
+    expect(await server.exited).toBe(0);
+  }, 120_000);
 });
