@@ -92,6 +92,7 @@ server.on('listening', () => {
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   void fetch(`${origin}/api/tiles/0/0/0.pbf`)
     .then(() => fetch(`${origin}/api/basins/catchments`))
+    .then(() => services.passwords.warm())
     .catch(() => undefined);
 });
 

@@ -26,6 +26,13 @@ export class PasswordHasher {
     return this.pool.full;
   }
 
+  /** Starts the thread now (a server calls this at start-up, so the first login does not wait for it). */
+  warm(): Promise<void> {
+    return this.pool
+      .run<boolean>({ op: 'verify', password: 'x', stored: '!' } satisfies HashJob)
+      .then(() => undefined);
+  }
+
   hash(password: string): Promise<string> {
     return this.pool.run<string>({ op: 'hash', password } satisfies HashJob);
   }
