@@ -113,7 +113,8 @@ function closeIdleSafely(): void {
  * are served (with Connection: close) instead of being reset when the listener closes.
  */
 const QUIET_MS = 150;
-const MAX_DRAIN_MS = 2_000;
+/** Node accepts about one connection per loop turn, so a long backlog under load takes seconds. */
+const MAX_DRAIN_MS = 10_000;
 let connectionsSeen = 0;
 server.on('connection', () => {
   connectionsSeen += 1;
@@ -123,14 +124,16 @@ function stopAccepting(done: () => void): void {
   const started = Date.now();
   let seen = connectionsSeen;
   let last = Date.now();
+  let quietTicks = 0;
   const tick = setInterval(() => {
     const now = Date.now();
     // A late tick means the loop was blocked: connections may be waiting in the backlog that no poll
-    // phase has accepted yet, so that interval does not count as quiet.
+    // phase has accepted yet, so that interval does not count as quiet. Two quiet ticks in a row.
     const quiet = connectionsSeen === seen && now - last < QUIET_MS * 1.5;
+    quietTicks = quiet ? quietTicks + 1 : 0;
     seen = connectionsSeen;
     last = now;
-    if (!quiet && now - started < MAX_DRAIN_MS) return;
+    if (quietTicks < 2 && now - started < MAX_DRAIN_MS) return;
     clearInterval(tick);
     done();
   }, QUIET_MS);

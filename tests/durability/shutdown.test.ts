@@ -99,13 +99,19 @@ describe('SIGTERM', () => {
       (_, i) => `Queued ${i},industrial,${(20 + (i % 100) / 100).toFixed(2)},45.1`,
     );
     const csv = `name,kind,lon,lat\n${rows.join('\n')}\n`;
-    const send = (p: string, method = 'GET', body?: string) =>
-      new Promise<number>((resolve, reject) => {
+    // Each resolves `sent` once its request is fully written, and `answered` with the status.
+    const send = (p: string, method = 'GET', body?: string) => {
+      let markSent: () => void = () => undefined;
+      const sent = new Promise<void>((r) => {
+        markSent = r;
+      });
+      const answered = new Promise<number>((resolve, reject) => {
         const req = http.request(`${server.url}${p}`, {
           method,
           agent: false,
           headers: body ? { ...authHeaders(token), 'content-type': 'text/csv' } : {},
         });
+        req.on('finish', markSent);
         req.on('response', (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
@@ -113,11 +119,13 @@ describe('SIGTERM', () => {
         req.on('error', reject);
         req.end(body);
       });
+      return { sent, answered };
+    };
     const all = [send('/api/sites/import?format=csv&dryRun=true', 'POST', csv)];
     for (let i = 0; i < 40; i++) all.push(send(i % 2 ? '/api/basins' : '/api/network/stats'));
-    await new Promise((r) => setTimeout(r, 20));
+    await Promise.all(all.map((a) => a.sent));
     child?.kill('SIGTERM');
-    const statuses = await Promise.all(all);
+    const statuses = await Promise.all(all.map((a) => a.answered));
     expect(statuses).toEqual(Array(41).fill(200));
     expect(await server.exited).toBe(0);
   }, 120_000);

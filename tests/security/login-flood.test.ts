@@ -123,11 +123,12 @@ describe('a flood of random-name logins from many addresses', () => {
       }
     }
     const real = await login(app.api, 'flood-user', RIGHT, '100.127.0.1');
+    // Keep the flood going until every connection has sent several logins.
+    while (floodStatuses.length < 4 * 32) await new Promise((r) => setTimeout(r, 50));
     stop = true;
     await Promise.all(flood);
     expect(staticStatuses.every((s) => s === 200)).toBe(true);
     expect(real.status).toBe(200);
-    expect(floodStatuses.length).toBeGreaterThan(32);
     expect(floodStatuses.every((s) => s === 401 || s === 429)).toBe(true);
     const after = env.services.passwords.stats;
     // The only password check in the whole flood was the real user's, on the one hashing thread.
