@@ -1,5 +1,6 @@
 // Wires storage to the core: opens the database, loads the network and geography indexes once.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { PasswordHasher } from './auth/password-hasher.js';
 import { PolygonLocator } from './core/geo/polygon-locator.js';
 import { SegmentIndex } from './core/geo/segment-index.js';
 import type { HydrologyProvider } from './core/register/hydrology.js';
@@ -12,6 +13,7 @@ import { type AnchoredDischarge, anchorDischarge } from './core/transport/discha
 import { naturalFlow } from './core/transport/runoff.js';
 import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
+import { runJob } from './jobs.js';
 import { readChainageTable } from './storage/chainage-loader.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
@@ -20,6 +22,7 @@ import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
 import { readRunoffTable } from './storage/runoff-loader.js';
 import { syncSitePositions } from './storage/site-positions.js';
+import { JobRunner } from './workers/job-runner.js';
 
 export interface Services {
   db: Db;
@@ -39,6 +42,11 @@ export interface Services {
   readonly upstream: UpstreamIndex;
   meta: Record<string, string>;
   loadMs: number;
+  /** Password hashing on its own thread with a bounded queue (started on first use). */
+  passwords: PasswordHasher;
+  /** Heavy jobs, inline or on the jobs worker thread (started on first use). */
+  jobs: JobRunner;
+  dbPath: string;
   close(): void;
 }
 
@@ -79,7 +87,10 @@ export function createServices(options: { dbPath: string }): Services {
     return discharge;
   };
   let upstream: UpstreamIndex | null = null;
-  return {
+  const passwords = new PasswordHasher();
+  // The inline runner refers to the services object built below.
+  const jobs = new JobRunner(options.dbPath, (job) => runJob(services, job));
+  const services: Services = {
     db,
     network,
     land,
@@ -97,8 +108,16 @@ export function createServices(options: { dbPath: string }): Services {
     },
     meta,
     loadMs: performance.now() - started,
-    close: () => db.close(),
+    passwords,
+    jobs,
+    dbPath: options.dbPath,
+    close: () => {
+      void passwords.close();
+      void jobs.close();
+      db.close();
+    },
   };
+  return services;
 }
 
 function lineParts(g: Geometry): number[][] {

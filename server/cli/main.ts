@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   notify: async () => (await import('./report.js')).runNotifyCommand,
   users: async () => (await import('./users.js')).runUsers,
   tokens: async () => (await import('./users.js')).runTokens,
+  audit: async () => (await import('./audit.js')).runAudit,
 };
 
 const USAGE = `Usage: hazatlas <command> [options]
@@ -29,7 +30,8 @@ Commands:
   screening border|natech [--within-km N] [--river-within-m N] [--json]
   receptors import FILE [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid];  receptors list [--kind K] [--json]
   backup FILE [--force]         online backup of the database
-  restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)
+  restore FILE                  verified restore; refused while a server holds the database (old file kept as .bak)
+  audit [--action A] [--limit N] [--json]   the audit log (logins, refusals, account and receptor changes)
   report <siteId> [--format html|json|csv] [--lang en|ru] [--release-kg M] [--substance NAME] [--out FILE]
   notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--lang en|ru] [--out FILE]
   users add NAME --admin | --role editor|viewer [--password-stdin];  users list [--json]
