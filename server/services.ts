@@ -12,7 +12,9 @@ import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
+import { loadPlanningSeed } from './storage/plan-seed.js';
 import { syncSitePositions } from './storage/site-positions.js';
+import { syncStationPlaces } from './storage/station-store.js';
 
 export interface Services {
   db: Db;
@@ -49,6 +51,10 @@ export function createServices(options: { dbPath: string }): Services {
   upstreamIndexOf(network);
   syncSitePositions(db, network, hydrology);
   const discharge = anchorDischarge(network, readDischargeTable());
+  const meta = networkMeta(db);
+  // Plans and stations: seeded once per database; stations re-placed after a network rebuild.
+  loadPlanningSeed(db, network, meta.built_at ?? null);
+  syncStationPlaces(db, network, meta.built_at ?? null);
   let upstream: UpstreamIndex | null = null;
   return {
     db,
@@ -61,7 +67,7 @@ export function createServices(options: { dbPath: string }): Services {
       upstream ??= dischargeUpstreamIndex(network, discharge);
       return upstream;
     },
-    meta: networkMeta(db),
+    meta,
     loadMs: performance.now() - started,
     close: () => db.close(),
   };

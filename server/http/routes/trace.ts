@@ -3,9 +3,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
 import { hasRiverNamed } from '../../core/trace/snap.js';
-import { MAX_SNAP_MAX_KM, runTrace } from '../../core/trace/trace-request.js';
+import { MAX_SNAP_MAX_KM, runTrace, type TraceRequest } from '../../core/trace/trace-request.js';
+import { notificationsFor } from '../../plans-service.js';
 import type { Services } from '../../services.js';
 import { getSite } from '../../storage/site-store.js';
+import { principalOf } from '../auth.js';
 import { badRequest } from '../errors.js';
 import { numberParam, parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
@@ -22,6 +24,17 @@ const querySchema = z
     river: z.string().trim().min(1).max(120).optional(),
     siteId: z.string().trim().min(1).max(100).optional(),
     ...releaseQueryShape,
+    releasedAt: z.iso
+      .datetime({
+        offset: true,
+        error: 'releasedAt must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T06:30:00Z',
+      })
+      .optional(),
+    plan: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'plan must be a plan id (GET /api/plans)' })
+      .optional(),
   })
   .strict();
 
@@ -57,7 +70,10 @@ export function startPoint(q: TraceQuery): { lon: number; lat: number } {
 }
 
 /** A registered site as the start: its location, and its receiving river when the network knows it. */
-function siteStart(services: Services, q: TraceQuery): { lon: number; lat: number; river: string | null } {
+function siteStart(
+  services: Services,
+  q: TraceQuery,
+): { lon: number; lat: number; river: string | null; originIso3: string | null } {
   if (
     q.lon !== undefined ||
     q.lat !== undefined ||
@@ -76,6 +92,7 @@ function siteStart(services: Services, q: TraceQuery): { lon: number; lat: numbe
   return {
     ...site.location,
     river: hint && hasRiverNamed(services.network, hint) ? hint : (q.river ?? null),
+    originIso3: site.derived?.countryIso3 ?? null,
   };
 }
 
@@ -84,15 +101,43 @@ export function traceRouter(services: Services): Router {
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
-    const { lon, lat, river } =
-      q.siteId === undefined ? { ...startPoint(q), river: q.river } : siteStart(services, q);
-    const request = { lon, lat, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river, release };
+    if (q.plan !== undefined && q.releasedAt === undefined)
+      throw badRequest(
+        'INVALID_QUERY',
+        'plan needs releasedAt: give the release time as ISO 8601 with a zone.',
+      );
+    if (q.releasedAt !== undefined && !release)
+      throw badRequest(
+        'INVALID_QUERY',
+        'releasedAt needs a release: give releaseKg (or releaseVolumeM3 with releaseConcentrationMgL) as well.',
+      );
+    const { lon, lat, river, originIso3 } =
+      q.siteId === undefined
+        ? { ...startPoint(q), river: q.river, originIso3: null }
+        : siteStart(services, q);
+    let request: TraceRequest = { lon, lat, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river, release };
     let outcome = runTrace(services.network, services.land, request, services.discharge);
     // A site's receiving river is a hint: when it is not within reach, trace from the nearest river.
-    if (!outcome.ok && q.siteId !== undefined && q.river === undefined && river)
-      outcome = runTrace(services.network, services.land, { ...request, river: null }, services.discharge);
+    if (!outcome.ok && q.siteId !== undefined && q.river === undefined && river) {
+      request = { ...request, river: null };
+      outcome = runTrace(services.network, services.land, request, services.discharge);
+    }
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
-    res.json(outcome.result);
+    if (q.releasedAt === undefined || !('release' in outcome.result)) {
+      res.json(outcome.result);
+      return;
+    }
+    const n = notificationsFor(services, {
+      request,
+      trace: outcome.result,
+      releasedAt: new Date(q.releasedAt),
+      plan: q.plan === undefined ? { kind: 'covering' } : { kind: 'id', id: q.plan },
+      canReadContacts: principalOf(res) !== null,
+      originIso3,
+    });
+    if (!n.ok) throw badRequest('UNKNOWN_PLAN', n.message);
+    const { notifications, ...notificationPlan } = n.block;
+    res.json({ ...outcome.result, notifications, notificationPlan });
   });
   return router;
 }

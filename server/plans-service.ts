@@ -1,0 +1,200 @@
+// Glue for contingency plans shared by the trace route, the exercise routes and the CLI: which plan
+// applies to a release, the stations on its path and the plan's contacts from storage, then the pure
+// notification timeline and exercise injects.
+import { exerciseInjects, type Inject } from './core/plans/exercise.js';
+import type { ExerciseRecord } from './core/plans/exercise-schema.js';
+import { type Notification, notificationTimeline } from './core/plans/notifications.js';
+import type { Contact, PlanRecord } from './core/plans/plan-schema.js';
+import { hasRiverNamed, normalizeName, type Snap } from './core/trace/snap.js';
+import { mainPath } from './core/trace/trace.js';
+import { runTrace, snapRequest, type TraceRequest } from './core/trace/trace-request.js';
+import type { TraceWithRelease } from './core/transport/arrival.js';
+import { resolveRelease } from './core/transport/release.js';
+import type { Services } from './services.js';
+import { allPlans, contactsByCountry, getPlan } from './storage/plan-store.js';
+import { getSite } from './storage/site-store.js';
+import { stationsOnReaches } from './storage/station-store.js';
+
+export type PlanChoice = { kind: 'id'; id: string } | { kind: 'covering' };
+
+export interface PlanSummary {
+  id: string;
+  name: string;
+  rule: PlanRecord['rule'];
+  countries: string[];
+  /** How the plan was chosen: named in the request, or the plan covering the start point. */
+  chosen: 'given' | 'covering';
+}
+
+export interface NotificationBlock {
+  releasedAt: string;
+  originIso3: string | null;
+  plan: PlanSummary | null;
+  /** The notifying country's contacts under the plan (null when hidden from the caller). */
+  notifyingContacts: Contact[] | null;
+  contactsHidden: boolean;
+  notifications: Notification[];
+}
+
+export type PlanLookup =
+  | { ok: true; plan: PlanRecord | null; chosen: 'given' | 'covering' }
+  | { ok: false; message: string };
+
+/** The named plan, or the first plan whose river systems include the start's basin and whose countries meet the path. */
+export function choosePlan(
+  services: Services,
+  choice: PlanChoice,
+  snap: Snap,
+  countriesOnPath: readonly string[],
+): PlanLookup {
+  if (choice.kind === 'id') {
+    const plan = getPlan(services.db, choice.id);
+    return plan
+      ? { ok: true, plan, chosen: 'given' }
+      : { ok: false, message: `No plan has id "${choice.id}". Check the id (GET /api/plans).` };
+  }
+  const basin = services.network.basins.get(snap.reach.basinId)?.name;
+  if (!basin) return { ok: true, plan: null, chosen: 'covering' };
+  const key = normalizeName(basin);
+  const plan =
+    allPlans(services.db).find(
+      (p) =>
+        p.rivers.some((r) => normalizeName(r) === key) &&
+        p.countries.some((c) => countriesOnPath.includes(c)),
+    ) ?? null;
+  return { ok: true, plan, chosen: 'covering' };
+}
+
+/** Adds the plan's notification timeline to a trace that has a release. */
+export function notificationsFor(
+  services: Services,
+  input: {
+    request: TraceRequest;
+    trace: TraceWithRelease;
+    releasedAt: Date;
+    plan: PlanChoice;
+    canReadContacts: boolean;
+    originIso3?: string | null;
+  },
+): { ok: true; block: NotificationBlock } | { ok: false; message: string } {
+  const net = services.network;
+  const located = snapRequest(net, services.land, input.request);
+  if (!located.ok) return { ok: false, message: located.message };
+  const steps = mainPath(net, located.snap, input.request.maxKm ?? Number.POSITIVE_INFINITY).map((s) => ({
+    reachId: s.reach.id,
+    fromReachKm: s.fromReachKm,
+    toReachKm: s.toReachKm,
+    startKm: s.startKm,
+  }));
+  const adm0 = services.land.locate(input.request.lon, input.request.lat);
+  const originIso3 =
+    input.originIso3 ?? (adm0 ? net.country(adm0).iso3 : (input.trace.countries[0]?.iso3 ?? null));
+  const onPath = input.trace.countries.flatMap((c) => [c.iso3, ...c.sharedWith]);
+  const lookup = choosePlan(services, input.plan, located.snap, [
+    ...onPath,
+    ...(originIso3 ? [originIso3] : []),
+  ]);
+  if (!lookup.ok) return lookup;
+  const plan = lookup.plan;
+  const contacts = plan && input.canReadContacts ? contactsByCountry(services.db, plan.id) : null;
+  const nameOf = (iso3: string) => [...net.countries.values()].find((c) => c.iso3 === iso3)?.name ?? iso3;
+  const notifications = notificationTimeline({
+    trace: input.trace,
+    steps,
+    releasedAt: input.releasedAt,
+    originIso3,
+    plan: plan ? { id: plan.id, name: plan.name, rule: plan.rule } : null,
+    stations: stationsOnReaches(
+      services.db,
+      steps.map((s) => s.reachId),
+    ),
+    contacts,
+    nameOf,
+  });
+  return {
+    ok: true,
+    block: {
+      releasedAt: input.releasedAt.toISOString(),
+      originIso3,
+      plan: plan
+        ? { id: plan.id, name: plan.name, rule: plan.rule, countries: plan.countries, chosen: lookup.chosen }
+        : null,
+      notifyingContacts: plan && contacts ? (originIso3 ? (contacts.get(originIso3) ?? []) : []) : null,
+      contactsHidden: plan !== null && !input.canReadContacts,
+      notifications,
+    },
+  };
+}
+
+export type ExerciseRun =
+  | {
+      ok: true;
+      trace: TraceWithRelease;
+      block: NotificationBlock;
+      injects: Inject[];
+    }
+  | { ok: false; code: string; message: string };
+
+/** Re-runs an exercise's scenario: the trace with its release, the notifications and the injects. */
+export function runExercise(services: Services, ex: ExerciseRecord, canReadContacts: boolean): ExerciseRun {
+  const s = ex.scenario;
+  const resolved = resolveRelease(s);
+  if (!resolved.ok || !resolved.release)
+    return {
+      ok: false,
+      code: 'INVALID_SCENARIO',
+      message: resolved.ok ? 'The exercise has no release.' : resolved.message,
+    };
+  let start: { lon: number; lat: number; river: string | null; originIso3: string | null };
+  if (s.siteId !== undefined) {
+    const site = getSite(services.db, s.siteId);
+    if (!site)
+      return {
+        ok: false,
+        code: 'UNKNOWN_SITE',
+        message: `The exercise's site ${s.siteId} is no longer in the register.`,
+      };
+    const hint = s.river ?? site.receivingRiver;
+    const river = hint && hasRiverNamed(services.network, hint) ? hint : (s.river ?? null);
+    start = { ...site.location, river, originIso3: site.derived?.countryIso3 ?? null };
+  } else start = { lon: s.lon as number, lat: s.lat as number, river: s.river ?? null, originIso3: null };
+  let request: TraceRequest = {
+    lon: start.lon,
+    lat: start.lat,
+    river: start.river,
+    release: resolved.release,
+  };
+  let outcome = runTrace(services.network, services.land, request, services.discharge);
+  // A site's receiving river is a hint, as on GET /api/trace: without it, trace from the nearest river.
+  if (!outcome.ok && s.siteId !== undefined && s.river === undefined && start.river) {
+    request = { ...request, river: null };
+    outcome = runTrace(services.network, services.land, request, services.discharge);
+  }
+  if (!outcome.ok) return { ok: false, code: outcome.code, message: outcome.message };
+  const trace = outcome.result as TraceWithRelease;
+  const releasedAt = new Date(s.startAt);
+  const n = notificationsFor(services, {
+    request,
+    trace,
+    releasedAt,
+    plan: { kind: 'id', id: s.plan },
+    canReadContacts,
+    originIso3: start.originIso3,
+  });
+  if (!n.ok) return { ok: false, code: 'UNKNOWN_PLAN', message: n.message };
+  const limit = n.block.plan?.rule.immediateAboveMgL ?? resolved.release.limitMgL;
+  const injects = exerciseInjects(
+    {
+      at: releasedAt.toISOString(),
+      kind: 'release',
+      lon: start.lon,
+      lat: start.lat,
+      river: trace.snap.river,
+      massKg: resolved.release.massKg,
+      substance: resolved.release.substance,
+    },
+    n.block.notifications,
+    resolved.release.limitMgL ?? limit,
+  );
+  return { ok: true, trace, block: n.block, injects };
+}
