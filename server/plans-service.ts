@@ -9,7 +9,7 @@ import { hasRiverNamed, normalizeName, type Snap } from './core/trace/snap.js';
 import { mainPath } from './core/trace/trace.js';
 import { runTrace, snapRequest, type TraceRequest } from './core/trace/trace-request.js';
 import type { TraceWithRelease } from './core/transport/arrival.js';
-import { resolveRelease } from './core/transport/release.js';
+import { type Release, resolveRelease } from './core/transport/release.js';
 import type { Services } from './services.js';
 import { allPlans, contactsByCountry, getPlan } from './storage/plan-store.js';
 import { getSite } from './storage/site-store.js';
@@ -197,4 +197,58 @@ export function runExercise(services: Services, ex: ExerciseRecord, canReadConta
     resolved.release.limitMgL ?? limit,
   );
   return { ok: true, trace, block: n.block, injects };
+}
+
+/**
+ * The plan block for a site's notification drafts: the site traced with the release (its receiving
+ * river as the hint, as GET /api/trace does) and the plan's timeline at `releasedAt`.
+ */
+export function siteNotificationBlock(
+  services: Services,
+  siteId: string,
+  release: Release | null,
+  releasedAt: Date,
+  planId: string,
+  canReadContacts: boolean,
+): { ok: true; block: NotificationBlock } | { ok: false; message: string } | null {
+  const site = getSite(services.db, siteId);
+  if (!site) return null;
+  const plan = getPlan(services.db, planId);
+  if (!plan) return { ok: false, message: `No plan has id "${planId}". Check the id (GET /api/plans).` };
+  if (!release) {
+    const contacts = canReadContacts ? contactsByCountry(services.db, plan.id) : null;
+    const origin = site.derived?.countryIso3 ?? null;
+    return {
+      ok: true,
+      block: {
+        releasedAt: releasedAt.toISOString(),
+        originIso3: origin,
+        plan: { id: plan.id, name: plan.name, rule: plan.rule, countries: plan.countries, chosen: 'given' },
+        notifyingContacts: contacts ? (origin ? (contacts.get(origin) ?? []) : []) : null,
+        contactsHidden: !canReadContacts,
+        notifications: [],
+      },
+    };
+  }
+  const hint = site.receivingRiver;
+  let request: TraceRequest = {
+    lon: site.location.lon,
+    lat: site.location.lat,
+    river: hint && hasRiverNamed(services.network, hint) ? hint : null,
+    release,
+  };
+  let outcome = runTrace(services.network, services.land, request, services.discharge);
+  if (!outcome.ok && request.river) {
+    request = { ...request, river: null };
+    outcome = runTrace(services.network, services.land, request, services.discharge);
+  }
+  if (!outcome.ok) return { ok: false, message: outcome.message };
+  return notificationsFor(services, {
+    request,
+    trace: outcome.result as TraceWithRelease,
+    releasedAt,
+    plan: { kind: 'id', id: plan.id },
+    canReadContacts,
+    originIso3: site.derived?.countryIso3 ?? null,
+  });
 }

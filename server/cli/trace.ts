@@ -3,11 +3,15 @@ import { parseArgs } from 'node:util';
 import type { TraceResult } from '../core/trace/trace.js';
 import { runTrace } from '../core/trace/trace-request.js';
 import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
+import { notificationsFor } from '../plans-service.js';
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
 import { markNegatives, unmarkNegatives, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
+import { formatNotifications } from './notifications-format.js';
 import { formatRelease } from './trace-release-format.js';
+
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function numberArg(value: string | undefined, label: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -20,7 +24,7 @@ function numberArg(value: string | undefined, label: string, min: number, max: n
 
 export async function runTraceCommand(args: string[]): Promise<void> {
   const parsed = withUsage(
-    `Usage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M | --release-volume-m3 V --release-concentration-mg-l C] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--json]`,
+    `Usage: hazatlas trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M | --release-volume-m3 V --release-concentration-mg-l C] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--released-at ISO [--plan ID]] [--json]`,
     () => parseTraceArgs(args),
   );
   const { values, positionals } = parsed;
@@ -43,22 +47,47 @@ export async function runTraceCommand(args: string[]): Promise<void> {
     limitMgL: numberArg(values['limit-mg-l'], '--limit-mg-l', ...L.limitMgL),
   });
   if (!resolved.ok) throw new CliError(resolved.message);
+  const releasedAt = values['released-at'];
+  if (values.plan !== undefined && releasedAt === undefined)
+    throw new CliError('--plan needs --released-at (ISO 8601 with a zone, e.g. 2026-03-01T06:00:00Z).');
+  if (releasedAt !== undefined && !ISO_WITH_ZONE.test(releasedAt))
+    throw new CliError(
+      `--released-at must be an ISO 8601 date-time with a zone, e.g. 2026-03-01T06:00:00Z (got "${releasedAt}").`,
+    );
+  if (releasedAt !== undefined && !resolved.release)
+    throw new CliError(
+      '--released-at needs a release: give --release-kg (or --release-volume-m3 with --release-concentration-mg-l).',
+    );
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    const outcome = runTrace(
-      services.network,
-      services.land,
-      {
-        lon,
-        lat,
-        maxKm: numberArg(values['max-km'], '--max-km', 0.001, 20000),
-        snapMaxKm: numberArg(values['snap-max-km'], '--snap-max-km', 0.001, 200),
-        river: values.river ?? null,
-        release: resolved.release,
-      },
-      services.discharge,
-    );
+    const request = {
+      lon,
+      lat,
+      maxKm: numberArg(values['max-km'], '--max-km', 0.001, 20000),
+      snapMaxKm: numberArg(values['snap-max-km'], '--snap-max-km', 0.001, 200),
+      river: values.river ?? null,
+      release: resolved.release,
+    };
+    const outcome = runTrace(services.network, services.land, request, services.discharge);
     if (!outcome.ok) throw new CliError(`${outcome.code}: ${outcome.message}`);
+    if (releasedAt !== undefined && 'release' in outcome.result) {
+      // The CLI reads the database file directly, so its user may see the plan's contact points.
+      const n = notificationsFor(services, {
+        request,
+        trace: outcome.result,
+        releasedAt: new Date(releasedAt),
+        plan: values.plan === undefined ? { kind: 'covering' } : { kind: 'id', id: values.plan },
+        canReadContacts: true,
+      });
+      if (!n.ok) throw new CliError(`UNKNOWN_PLAN: ${n.message}`);
+      const { notifications, ...notificationPlan } = n.block;
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ ...outcome.result, notifications, notificationPlan }, null, 2)}\n`
+          : formatTrace(outcome.result) + formatRelease(outcome.result) + formatNotifications(n.block),
+      );
+      return;
+    }
     process.stdout.write(
       values.json
         ? `${JSON.stringify(outcome.result, null, 2)}\n`
@@ -85,6 +114,8 @@ function parseTraceArgs(args: string[]) {
       'decay-per-day': { type: 'string' },
       'discharge-factor': { type: 'string' },
       'limit-mg-l': { type: 'string' },
+      'released-at': { type: 'string' },
+      plan: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });

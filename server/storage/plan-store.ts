@@ -1,7 +1,13 @@
 // Joint contingency plans and their contact points. Every write of a plan records its history row in
 // the same transaction; updates and deletes check the version the caller last read.
 import { type Actor, actorLabel } from '../auth/roles.js';
-import type { Contact, ContactFields, PlanFields, PlanRecord } from '../core/plans/plan-schema.js';
+import {
+  type Contact,
+  type ContactFields,
+  NotificationRule,
+  type PlanFields,
+  type PlanRecord,
+} from '../core/plans/plan-schema.js';
 import type { Db } from './db.js';
 
 export type PlanWrite =
@@ -18,14 +24,19 @@ interface PlanRow {
   version: number;
 }
 
-const toRecord = (r: PlanRow): PlanRecord => ({
-  id: r.id,
-  ...(JSON.parse(r.body) as PlanFields),
-  name: r.name,
-  version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+const toRecord = (r: PlanRow): PlanRecord => {
+  const body = JSON.parse(r.body) as PlanFields;
+  // Rules stored before a rule field existed get that field's default.
+  return {
+    id: r.id,
+    ...body,
+    rule: NotificationRule.parse(body.rule),
+    name: r.name,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+};
 
 export function getPlan(db: Db, id: string): PlanRecord | null {
   const row = db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;

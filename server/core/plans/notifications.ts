@@ -142,19 +142,20 @@ function countryRule(
       rule: null,
       reason: `No plan covers this release; the probable leading edge reaches ${iso3} at ${edge.probable}. Give plan=ID for deadlines.`,
     };
-  const { leadTimeH, immediateAboveMgL, example } = plan.rule;
+  const { leadTimeH, immediateAboveMgL, immediateWithinH, example } = plan.rule;
   const note = example ? ' (example rule, to be set by the countries)' : '';
+  const immediately = new Date(releasedAt.getTime() + immediateWithinH * HOUR_MS).toISOString();
   if (immediateAboveMgL !== null && peakMgL.bound > immediateAboveMgL)
     return {
-      notifyBy: releasedAt.toISOString(),
+      notifyBy: immediately,
       rule: 'limit_exceeded',
-      reason: `Maximum-probable peak ${peakMgL.bound} mg/L in ${iso3}'s water exceeds ${immediateAboveMgL} mg/L: ${plan.name} asks for immediate notification${note}.`,
+      reason: `Maximum-probable peak ${peakMgL.bound} mg/L in ${iso3}'s water exceeds ${immediateAboveMgL} mg/L: ${plan.name} asks for notification at once (within ${immediateWithinH} h)${note}.`,
     };
-  if (edgeH.probable - leadTimeH <= 0)
+  if (edgeH.probable - leadTimeH <= immediateWithinH)
     return {
-      notifyBy: releasedAt.toISOString(),
+      notifyBy: immediately,
       rule: 'arrival_within_lead_time',
-      reason: `The probable leading edge reaches ${iso3} ${edgeH.probable} h after the release, within the ${leadTimeH} h notice ${plan.name} asks for: notify immediately${note}.`,
+      reason: `The probable leading edge reaches ${iso3} ${edgeH.probable} h after the release, within the ${leadTimeH} h notice ${plan.name} asks for: notify at once (within ${immediateWithinH} h)${note}.`,
     };
   return {
     notifyBy: new Date(Date.parse(edge.probable) - leadTimeH * HOUR_MS).toISOString(),
@@ -205,4 +206,12 @@ export function notificationTimeline(input: TimelineInput): Notification[] {
   }
   const key = (n: Notification) => (n.kind === 'country' ? n.arrivalH.probable : n.arrivalH.probable);
   return out.sort((a, b) => key(a) - key(b) || (a.kind === b.kind ? 0 : a.kind === 'country' ? -1 : 1));
+}
+
+/** What the plan adds to a trace: the chosen plan, the notifying country's contacts and the timeline. */
+export interface NotificationBlockLike {
+  plan: { id: string; name: string; rule: NotificationRule } | null;
+  notifyingContacts: Contact[] | null;
+  contactsHidden: boolean;
+  notifications: Notification[];
 }

@@ -32,13 +32,20 @@ const source = z
 /**
  * The plan's notification rule: each downstream country is notified at least `leadTimeH` hours before
  * the probable leading edge reaches it, and at once when the maximum-probable peak in its water
- * exceeds `immediateAboveMgL`. `example: true` marks values put in by HazAtlas as examples, to be
+ * exceeds `immediateAboveMgL` ("at once" meaning within `immediateWithinH` of the release), or when
+ * the water arrives sooner than the lead time. `example: true` marks values put in by HazAtlas as examples, to be
  * set by the countries.
  */
 export const NotificationRule = z
   .object({
     leadTimeH: z.number().min(0, 'must be 0 or more hours').max(720, 'must be at most 720 hours'),
     immediateAboveMgL: z.number().positive('must be above 0 mg/L').max(1e6).nullable().default(null),
+    /** What "immediately" allows: hours after the release. */
+    immediateWithinH: z
+      .number()
+      .min(0, 'must be 0 or more hours')
+      .max(24, 'must be at most 24 hours')
+      .default(1),
     example: z.boolean().default(false),
   })
   .strict();

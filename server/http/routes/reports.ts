@@ -2,12 +2,16 @@
 // the per-site transboundary report and IAN-style notification drafts for a release scenario.
 import { Router } from 'express';
 import { z } from 'zod';
+import { type PlannedDraft, withPlan } from '../../core/plans/draft-plan.js';
 import { REPORT_LANGS } from '../../core/report/format.js';
+import type { NotificationDraft } from '../../core/report/notification-model.js';
 import { renderNotificationsHtml } from '../../core/report/render-notifications-html.js';
 import { renderReportCsv } from '../../core/report/render-report-csv.js';
 import { renderReportHtml } from '../../core/report/render-report-html.js';
+import { siteNotificationBlock } from '../../plans-service.js';
 import type { Services } from '../../services.js';
 import { notificationsOf, siteReportOf } from '../../storage/report-read.js';
+import { principalOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
@@ -29,6 +33,11 @@ const notificationsQuery = z
         offset: true,
         error: 'accidentAt must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T06:30:00Z',
       })
+      .optional(),
+    plan: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'plan must be a plan id (GET /api/plans)' })
       .optional(),
     ...releaseQueryShape,
   })
@@ -68,8 +77,22 @@ export function reportsRouter(services: Services): Router {
     const release = releaseFromQuery(q);
     const id = String(req.params.id);
     const accidentAt = q.accidentAt ? new Date(q.accidentAt) : null;
-    const result = notificationsOf(services, id, release, accidentAt);
-    if (!result) throw notFound(id);
+    const found = notificationsOf(services, id, release, accidentAt);
+    if (!found) throw notFound(id);
+    let result: { report: typeof found.report; drafts: (NotificationDraft | PlannedDraft)[] } = found;
+    // With a plan, each draft carries both countries' contact points and the plan's deadline.
+    if (q.plan !== undefined) {
+      const block = siteNotificationBlock(
+        services,
+        id,
+        release,
+        accidentAt ?? new Date(found.report.generatedAt),
+        q.plan,
+        principalOf(res) !== null,
+      );
+      if (block && !block.ok) throw new HttpError(400, 'UNKNOWN_PLAN', block.message);
+      result = { ...found, drafts: withPlan(found.drafts, block?.block ?? null) };
+    }
     if (q.format === 'html') {
       res.type('text/html; charset=utf-8').send(
         renderNotificationsHtml(result.drafts, {
