@@ -72,28 +72,16 @@ export function listStations(
   db: Db,
   f: StationFilter,
 ): { total: number; limit: number; offset: number; items: StationRecord[] } {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (f.kind?.length) {
-    where.push(`kind IN (SELECT value FROM json_each(?))`);
-    args.push(JSON.stringify(f.kind));
-  }
-  if (f.country) {
-    where.push('country = ?');
-    args.push(f.country);
-  }
-  if (f.bbox) {
-    where.push('lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?');
-    args.push(f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db
-    .prepare(`SELECT COUNT(*) FROM stations ${clause}`)
-    .pluck()
-    .get(...args) as number;
+  // One fixed statement: each filter is a bound parameter that is NULL when not given.
+  const FILTER = `WHERE (@kind IS NULL OR kind IN (SELECT value FROM json_each(@kind)))
+    AND (@country IS NULL OR country = @country)
+    AND (@w IS NULL OR (lon BETWEEN @w AND @e AND lat BETWEEN @s AND @n))`;
+  const [w, s, e, n] = f.bbox ?? [null, null, null, null];
+  const args = { kind: f.kind?.length ? JSON.stringify(f.kind) : null, country: f.country ?? null, w, s, e, n };
+  const total = db.prepare(`SELECT COUNT(*) FROM stations ${FILTER}`).pluck().get(args) as number;
   const rows = db
-    .prepare(`SELECT * FROM stations ${clause} ORDER BY name, id LIMIT ? OFFSET ?`)
-    .all(...args, f.limit, f.offset) as StationRow[];
+    .prepare(`SELECT * FROM stations ${FILTER} ORDER BY name, id LIMIT @limit OFFSET @offset`)
+    .all({ ...args, limit: f.limit, offset: f.offset }) as StationRow[];
   return { total, limit: f.limit, offset: f.offset, items: rows.map(toRecord) };
 }
 
