@@ -77,7 +77,14 @@ export function listStations(
     AND (@country IS NULL OR country = @country)
     AND (@w IS NULL OR (lon BETWEEN @w AND @e AND lat BETWEEN @s AND @n))`;
   const [w, s, e, n] = f.bbox ?? [null, null, null, null];
-  const args = { kind: f.kind?.length ? JSON.stringify(f.kind) : null, country: f.country ?? null, w, s, e, n };
+  const args = {
+    kind: f.kind?.length ? JSON.stringify(f.kind) : null,
+    country: f.country ?? null,
+    w,
+    s,
+    e,
+    n,
+  };
   const total = db.prepare(`SELECT COUNT(*) FROM stations ${FILTER}`).pluck().get(args) as number;
   const rows = db
     .prepare(`SELECT * FROM stations ${FILTER} ORDER BY name, id LIMIT @limit OFFSET @offset`)
@@ -141,7 +148,7 @@ export const stationExists = (db: Db, id: string): boolean =>
 export function stationsOnReaches(db: Db, reachIds: readonly number[]): PlacedStation[] {
   const rows = db
     .prepare(
-      'SELECT id, name, kind, river, river_km, country, reach_id, reach_offset_km FROM stations WHERE reach_id IN (SELECT value FROM json_each(?))',
+      'SELECT id, name, kind, river, river_km, country, lon, lat, reach_id, reach_offset_km FROM stations WHERE reach_id IN (SELECT value FROM json_each(?))',
     )
     .all(JSON.stringify(reachIds)) as {
     id: string;
@@ -150,6 +157,8 @@ export function stationsOnReaches(db: Db, reachIds: readonly number[]): PlacedSt
     river: string | null;
     river_km: number | null;
     country: string | null;
+    lon: number;
+    lat: number;
     reach_id: number;
     reach_offset_km: number;
   }[];
@@ -160,6 +169,8 @@ export function stationsOnReaches(db: Db, reachIds: readonly number[]): PlacedSt
     river: r.river,
     riverKm: r.river_km,
     country: r.country,
+    lon: r.lon,
+    lat: r.lat,
     reachId: r.reach_id,
     reachOffsetKm: r.reach_offset_km,
   }));

@@ -39,6 +39,8 @@ export interface StationNotification {
   river: string | null;
   riverKm: number | null;
   country: string | null;
+  lon: number;
+  lat: number;
   kmFromStart: number;
   arrivalAt: TimePair;
   arrivalH: CaseValue;
@@ -62,6 +64,8 @@ export interface PlacedStation {
   river: string | null;
   riverKm: number | null;
   country: string | null;
+  lon: number;
+  lat: number;
   reachId: number;
   reachOffsetKm: number;
 }
@@ -198,6 +202,8 @@ export function notificationTimeline(input: TimelineInput): Notification[] {
       river: s.river,
       riverKm: s.riverKm,
       country: s.country,
+      lon: s.lon,
+      lat: s.lat,
       kmFromStart: Math.round(kmFromStart * 10) / 10,
       arrivalAt: pair(releasedAt, edgeH),
       arrivalH: edgeH,
