@@ -7,6 +7,7 @@ import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { type Api, ApiError } from '../lib/api.js';
 import { frontKm, injectTime, nextInjectTime, pathUpTo, utcInput, utcText } from '../lib/exercise-clock.js';
+import { bboxOf } from '../lib/format.js';
 import type { AfterActionReport, Exercise, ExerciseTimeline, Plan } from '../lib/plans-api.js';
 import { canEdit, useSession } from '../lib/session.js';
 import { clearExercise, drawExercise } from '../map/exercise-layer.js';
@@ -112,10 +113,22 @@ function Facilitator({ api, getMap, id }: { api: Api; getMap: Props['getMap']; i
       (x) => {
         setTl(x);
         setClock(Date.parse(x.startAt));
+        // The facilitator sees the whole path the exercise plays on.
+        const b = bboxOf(x.path.features.flatMap((f) => f.geometry.coordinates));
+        if (b)
+          whenMap(getMap, (map) =>
+            map.fitBounds(
+              [
+                [b[0], b[1]],
+                [b[2], b[3]],
+              ],
+              { padding: 40, duration: 0 },
+            ),
+          );
       },
       (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
     );
-  }, [api, id, reloadExercise]);
+  }, [api, id, reloadExercise, getMap]);
 
   // The clock runs in scenario time: `speed` scenario seconds per real second.
   useEffect(() => {
