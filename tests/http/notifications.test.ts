@@ -138,6 +138,22 @@ describe('notification timeline on GET /api/trace', () => {
     expect(ukr.rule).toBe('lead_time');
   });
 
+  it('asks for notification at once where the peak exceeds the plan’s limit (1,000 t at Galați)', async () => {
+    const id = siteIdNamed('Liberty Galați steel works (former ArcelorMittal Galați)');
+    const res = await get(`/trace?siteId=${id}&releaseKg=1000000&releasedAt=${RELEASED}&plan=danube-delta`);
+    const { notifications } = (await res.json()) as { notifications: N[] };
+    const ukr = notifications.find((n) => n.kind === 'country' && n.iso3 === 'UKR') as Extract<
+      N,
+      { kind: 'country' }
+    > & {
+      peakMgL: { bound: number };
+    };
+    // The seeded Delta plan's example limit is 10 mg/L, "at once" meaning within 1 h of the release.
+    expect(ukr.peakMgL.bound).toBeGreaterThan(10);
+    expect(ukr.rule).toBe('limit_exceeded');
+    expect(ukr.notifyBy).toBe('2026-03-01T07:00:00.000Z');
+  });
+
   it('uses the plan covering the start when none is named', async () => {
     const res = await get(`/trace?lon=65.51&lat=44.9&releaseKg=100&releasedAt=${RELEASED}`);
     const body = (await res.json()) as { notificationPlan: { plan: { id: string; chosen: string } } };
