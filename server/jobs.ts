@@ -3,15 +3,18 @@
 // capped: the first MAX_REPORTED_ERRORS errors and duplicates, plus their full counts.
 import type { Point, Polygon } from 'geojson';
 import type { Actor } from './auth/roles.js';
+import { type PlannedDraft, withPlan } from './core/plans/draft-plan.js';
 import { type ImportFormat, parseImport } from './core/register/import/parse.js';
 import type { RowError } from './core/register/import/types.js';
 import type { SiteExportQuery } from './core/register/site-filter.js';
 import type { ReportLang } from './core/report/format.js';
+import type { NotificationDraft } from './core/report/notification-model.js';
 import { renderNotificationsHtml } from './core/report/render-notifications-html.js';
 import { renderReportCsv } from './core/report/render-report-csv.js';
 import { renderReportHtml } from './core/report/render-report-html.js';
 import type { Release } from './core/transport/release.js';
 import { planningReview } from './planning-service.js';
+import { siteNotificationBlock } from './plans-service.js';
 import type { Services } from './services.js';
 import { importReceptors } from './storage/receptor-store.js';
 import { notificationsOf, siteReportOf } from './storage/report-read.js';
@@ -52,6 +55,10 @@ export type Job =
       accidentAt: string | null;
       format: 'html' | 'json';
       lang: ReportLang;
+      /** With a plan, each draft carries both countries' contact points and the plan's deadline. */
+      plan: string | null;
+      /** Contact points are shown only to a logged-in caller. */
+      loggedIn: boolean;
     };
 
 export type JobResult =
@@ -163,8 +170,23 @@ export function runJob(services: Services, job: Job): JobResult {
     }
     case 'notifications': {
       const accidentAt = job.accidentAt ? new Date(job.accidentAt) : null;
-      const result = notificationsOf(services, job.id, job.release, accidentAt);
-      if (!result) return notFound(job.id);
+      const found = notificationsOf(services, job.id, job.release, accidentAt);
+      if (!found) return notFound(job.id);
+      let drafts: (NotificationDraft | PlannedDraft)[] = found.drafts;
+      if (job.plan !== null) {
+        const block = siteNotificationBlock(
+          services,
+          job.id,
+          job.release,
+          accidentAt ?? new Date(found.report.generatedAt),
+          job.plan,
+          job.loggedIn,
+        );
+        if (block && !block.ok)
+          return { kind: 'error', status: 400, code: 'UNKNOWN_PLAN', message: block.message };
+        drafts = withPlan(found.drafts, block?.block ?? null);
+      }
+      const result = { ...found, drafts };
       if (job.format === 'json') return { kind: 'json', status: 200, value: result.drafts };
       return {
         kind: 'text',

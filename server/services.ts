@@ -20,8 +20,10 @@ import { readDischargeTable } from './storage/discharge-loader.js';
 import { loadDrainageAreas } from './storage/drainage-source.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
+import { loadPlanningSeed } from './storage/plan-seed.js';
 import { readRunoffTable } from './storage/runoff-loader.js';
 import { syncSitePositions } from './storage/site-positions.js';
+import { syncStationPlaces } from './storage/station-store.js';
 import { JobRunner } from './workers/job-runner.js';
 
 export interface Services {
@@ -76,16 +78,21 @@ export function createServices(options: { dbPath: string }): Services {
   const dischargeTable = readDischargeTable();
   const runoffTable = readRunoffTable();
   const chainageTable = readChainageTable();
+  // Chainage is cheap to place (a few hundred points) and stations need it at start; the flow is not.
+  const chainage = anchorChainage(network, chainageTable);
   let discharge: AnchoredDischarge | null = null;
   const dischargeOf = () => {
     discharge ??= anchorDischarge(
       network,
       dischargeTable,
       naturalFlow(network, runoffTable, reachAreas(network, landPolygons)),
-      anchorChainage(network, chainageTable),
+      chainage,
     );
     return discharge;
   };
+  // Plans and stations: seeded once per database; stations re-placed after a network rebuild.
+  loadPlanningSeed(db, network, meta.built_at ?? null, chainage);
+  syncStationPlaces(db, network, meta.built_at ?? null, chainage);
   let upstream: UpstreamIndex | null = null;
   const passwords = new PasswordHasher();
   // The inline runner refers to the services object built below.

@@ -19,11 +19,14 @@ import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { authRouter } from './routes/auth.js';
 import { catchmentsRouter } from './routes/catchments.js';
+import { exercisesRouter } from './routes/exercises.js';
 import { networkRouter } from './routes/network.js';
 import { planningRouter } from './routes/planning.js';
+import { plansRouter } from './routes/plans.js';
 import { receptorsRouter } from './routes/receptors.js';
 import { reportsRouter } from './routes/reports.js';
 import { sitesRouter } from './routes/sites.js';
+import { stationsRouter } from './routes/stations.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
 import { securityHeaders } from './security.js';
@@ -112,7 +115,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
       verify: refuseInvalidUtf8,
       type: (req) =>
         /^application\/([\w.-]+\+)?json\b/i.test(String(req.headers['content-type'] ?? '')) &&
-        !/^\/api\/(sites|receptors)\/import\b/.test(req.url ?? ''),
+        !/^\/api\/(sites|receptors|stations)\/import\b/.test(req.url ?? ''),
     }),
   );
 
@@ -136,6 +139,9 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(planningRouter(services, heavy));
   api.use(receptorsRouter(services, heavy));
   api.use(reportsRouter(services, heavy));
+  api.use(plansRouter(services));
+  api.use(stationsRouter(services));
+  api.use(exercisesRouter(services));
   api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),

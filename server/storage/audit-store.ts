@@ -1,4 +1,4 @@
-// The audit log in SQLite (migration 006): one row per security-relevant event, appended by the HTTP
+// The audit log in SQLite (migration 007): one row per security-relevant event, appended by the HTTP
 // and CLI adapters, read by admins (GET /api/audit, `hazatlas audit`).
 import { type Actor, actorLabel } from '../auth/roles.js';
 import type { Db } from './db.js';

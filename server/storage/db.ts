@@ -45,6 +45,11 @@ export function migrate(db: Db): void {
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))
     .sort();
+  const versions = files.map((f) => f.slice(0, 3));
+  const repeated = versions.find((v, i) => versions.indexOf(v) !== i);
+  // Two files with one number would apply only the first and silently skip the other on every database.
+  if (repeated)
+    throw new Error(`Two migrations are numbered ${repeated} in ${MIGRATIONS_DIR}: renumber one.`);
   for (const file of files) {
     const version = Number(file.slice(0, 3));
     if (applied.has(version)) continue;

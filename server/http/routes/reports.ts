@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { REPORT_LANGS } from '../../core/report/format.js';
 import type { Services } from '../../services.js';
+import { principalOf } from '../auth.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
 import { parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
@@ -26,6 +27,11 @@ const notificationsQuery = z
         offset: true,
         error: 'accidentAt must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T06:30:00Z',
       })
+      .optional(),
+    plan: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'plan must be a plan id (GET /api/plans)' })
       .optional(),
     ...releaseQueryShape,
   })
@@ -66,6 +72,8 @@ export function reportsRouter(services: Services, heavy: HeavyOptions): Router {
         accidentAt: q.accidentAt ?? null,
         format: q.format,
         lang: q.lang,
+        plan: q.plan ?? null,
+        loggedIn: principalOf(res) !== null,
       },
       heavy.offload.reports,
     );
