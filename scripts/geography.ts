@@ -25,6 +25,8 @@ interface TerminalLakeEntry {
 export async function buildGeography(
   config: SourceConfig,
   log: (m: string) => void,
+  /** Called as each stage starts (the build-db progress line); `log` reports when it ends. */
+  onStage: (label: string) => void = () => {},
 ): Promise<GeographyTables> {
   let t = performance.now();
   const lap = (label: string) => {
@@ -32,6 +34,7 @@ export async function buildGeography(
     log(`${label} (${((now - t) / 1000).toFixed(1)} s)`);
     t = now;
   };
+  onStage('[1/4] reading sources');
   const layers = await readAll(config);
   lap('read sources');
 
@@ -53,11 +56,13 @@ export async function buildGeography(
       : [];
   });
 
+  onStage('[2/4] building the river network');
   const rivers = riverLines(layers.rivers, layers.riversEurope);
   const coastline = layers.coastline.features.flatMap((f) => lineParts(f.geometry));
   const net = buildNetwork({ rivers, coastline, terminalLakes }, errata, DEFAULT_BUILD_OPTIONS);
   lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
 
+  onStage('[3/4] countries along every reach');
   const countries = countryTable(layers.countries.features);
   const locator = new PolygonLocator(
     countries.map((c) => ({ item: c.adm0, geometry: c.geometry as Polygon | MultiPolygon })),
@@ -82,6 +87,7 @@ export async function buildGeography(
   );
   lap('country runs');
 
+  onStage('[4/4] basins and outlets');
   const nameSea = marineNamer(polygons(layers.marine, ['name']));
   const basinEdges = new Map<number, typeof net.edges>();
   net.edges.forEach((e, i) => {

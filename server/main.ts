@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './http/app.js';
 import { answerClientErrors } from './http/security.js';
+import { createLogger, logLevelFromEnv } from './log.js';
 import { createServices } from './services.js';
 import { dbPathFromEnv } from './storage/db.js';
 import { takeServerLock } from './storage/server-lock.js';
@@ -43,14 +44,21 @@ ensureClient();
 // `hazatlas restore` refuses to replace the database while this pid file names a live server.
 const releaseLock = takeServerLock(dbPath);
 const services = createServices({ dbPath });
-const app = createApp(services);
+// `npm start` logs at info unless HAZATLAS_LOG_LEVEL says otherwise (also when started by a test).
+const log = createLogger({ level: logLevelFromEnv(process.env, 'info') });
+const app = createApp(services, undefined, log);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const server = app.listen(port, host, () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(
-    `HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`,
+  log.info(
+    {
+      url: `http://${host}:${actualPort}/`,
+      database: path.relative(process.cwd(), dbPath),
+      level: log.level,
+    },
+    `HazAtlas listening on http://${host}:${actualPort}/`,
   );
   // Warm the map's lazily built caches (vector-tile index, basin catchments) now, so the first
   // visitor's map doesn't wait seconds for them.
@@ -66,12 +74,12 @@ let closing = false;
 function shutdown(signal: string): void {
   if (closing) return;
   closing = true;
-  console.log(`${signal}: finishing requests and closing the database…`);
+  log.info({ signal }, 'finishing requests and closing the database');
   // close() stops accepting connections, lets in-flight requests finish, then closes idle keep-alives.
   server.close(() => {
     services.close();
     releaseLock();
-    console.log('Database closed.');
+    log.info('database closed');
     process.exit(0);
   });
   setTimeout(() => process.exit(1), 10_000).unref();

@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { type Logger, log } from '../log.js';
 import type { Services } from '../services.js';
 import { type AccessSettings, accessGuard, accessSettingsFromEnv, authenticate } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
+import { requestLog } from './request-log.js';
 import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
 import { authRouter } from './routes/auth.js';
@@ -27,10 +29,13 @@ const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export function createApp(
   services: Services,
   access: AccessSettings = accessSettingsFromEnv(),
+  logger: Logger = log,
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.locals.logger = logger;
+  app.use(requestLog(logger));
   app.use(fairQueue());
   app.use(securityHeaders());
   // JSON bodies (sites, settings) stay small; imports are read raw by their route, with its own 20 MB limit.

@@ -41,6 +41,8 @@ export interface ImportOptions {
   onDuplicate: 'error' | 'skip';
   /** Who imports (recorded in each site's history); defaults to the system. */
   change?: Omit<ChangeContext, 'importId'> | undefined;
+  /** Told how far validation has got, and when storing starts (for the CLI's progress line). */
+  onProgress?: ((event: { stage: 'validate' | 'store'; done: number; total: number }) => void) | undefined;
 }
 
 interface SeenRow {
@@ -79,7 +81,9 @@ export function importRows(
       };
       let skipped = 0;
 
+      let done = 0;
       for (const row of rows) {
+        if (++done % 100 === 0) options.onProgress?.({ stage: 'validate', done, total: rows.length });
         const checked = validateImportRow(row);
         if (!checked.ok) {
           for (const issue of checked.issues)
@@ -125,6 +129,7 @@ export function importRows(
       };
       if (options.dryRun || errors.length > 0) return report;
       const importId = randomUUID();
+      options.onProgress?.({ stage: 'store', done: 0, total: accepted.length });
       report.ids = insertSites(db, hydrology, accepted, new Date(), {
         ...(options.change ?? UNATTRIBUTED),
         importId,
