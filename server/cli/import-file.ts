@@ -2,6 +2,7 @@
 // the parse shared with the HTTP import routes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeText } from '../core/register/import/decode.js';
 import { type ImportFormat, parseImport } from '../core/register/import/parse.js';
 import { CliError } from './cli-error.js';
 
@@ -17,7 +18,7 @@ export function readImportFile(
   }
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = decodeText(fs.readFileSync(file)).text;
   } catch (err) {
     throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
   }

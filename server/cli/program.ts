@@ -90,7 +90,7 @@ const GROUPS: Group[] = [
       {
         name: 'export',
         summary: 'export sites (any list filter)',
-        usage: `--format geojson|csv|kml ${FILTERS} [--out FILE]`,
+        usage: `--format geojson|csv|kml [--dialect excel] ${FILTERS} [--out FILE]`,
       },
       {
         name: 'list',

@@ -19,7 +19,7 @@ import { createProgress } from './progress.js';
 const LARGE = 1000;
 
 export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]
-  sites export --format geojson|csv|kml [filters] [--out FILE]
+  sites export --format geojson|csv|kml [--dialect excel] [filters] [--out FILE]
   sites list [filters] [--sort KEY] [--limit N] [--offset N] [--json]
     filters: --country ISO3 --basin NAME|ID --kind K --sector S --status S --bbox W,S,E,N
              --q TEXT --min-wri N --min-thi N --annex-i true|false`;
@@ -115,6 +115,8 @@ async function importCommand(argv: string[]): Promise<void> {
     }
     for (const e of report.errors)
       process.stderr.write(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
+    for (const w of report.warnings)
+      process.stderr.write(`${file}: warning: ${w.message} (${w.count} row(s), from line ${w.lines[0]})\n`);
     const verb = report.dryRun
       ? 'would import'
       : report.errors.length > 0
@@ -125,6 +127,7 @@ async function importCommand(argv: string[]): Promise<void> {
     process.stdout.write(
       `${verb} ${counts}` +
         (report.dryRun || report.errors.length === 0 ? `, ${report.rejected} rejected` : '') +
+        (report.updated ? `, ${report.updated} of them update(s) by id` : '') +
         `, ${report.duplicates.length} duplicate(s)${report.skipped ? ` (${report.skipped} skipped)` : ''}.\n`,
     );
     if (report.errors.length > 0) throw new CliError(`${report.errors.length} error(s) in ${file}.`, 1);
@@ -137,12 +140,20 @@ function exportCommand(argv: string[]): void {
   const { values } = withUsage(`Usage:\n${SITES_USAGE}`, () =>
     parseArgs({
       args: argv,
-      options: { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        ...FILTER_OPTIONS,
+        format: { type: 'string' },
+        dialect: { type: 'string' },
+        out: { type: 'string' },
+      },
     }),
   );
   if (!values.format)
     throw new CliError(`sites export needs --format geojson|csv|kml.\nUsage:\n${SITES_USAGE}`);
-  const q = filterQuery(SiteExportQuery, values, { format: values.format });
+  const q = filterQuery(SiteExportQuery, values, {
+    format: values.format,
+    ...(values.dialect === undefined ? {} : { dialect: values.dialect }),
+  });
   const db = openDb(dbPathFromEnv());
   try {
     const text = exportSites(db, q);

@@ -15,6 +15,6 @@ export function exportSites(db: Db, q: SiteExportQuery): string {
   // Read in one transaction so the export is a consistent snapshot.
   const sites = db.transaction(() => readSites(db, matchingIds(db, q)))();
   if (q.format === 'geojson') return toGeoJsonText(sites);
-  if (q.format === 'csv') return toCsv(sites);
+  if (q.format === 'csv') return toCsv(sites, q.dialect);
   return toKml(sites);
 }

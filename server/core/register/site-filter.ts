@@ -77,7 +77,13 @@ export const EXPORT_FORMATS = ['geojson', 'csv', 'kml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const SiteExportQuery = z
-  .object({ ...SiteFilterShape, format: z.enum(EXPORT_FORMATS), sort: z.enum(SORT_KEYS).default('name') })
+  .object({
+    ...SiteFilterShape,
+    format: z.enum(EXPORT_FORMATS),
+    sort: z.enum(SORT_KEYS).default('name'),
+    /** CSV only: `excel` writes a UTF-8 BOM, `;` between cells and decimal commas (Excel in continental Europe). */
+    dialect: z.enum(['standard', 'excel']).default('standard'),
+  })
   .strict();
 export type SiteExportQuery = z.infer<typeof SiteExportQuery>;
 

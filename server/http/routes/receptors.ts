@@ -3,6 +3,7 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
+import { decodeText, TEXT_ENCODINGS } from '../../core/register/import/decode.js';
 import { parseImport } from '../../core/register/import/parse.js';
 import type { Db } from '../../storage/db.js';
 import {
@@ -58,6 +59,7 @@ const ImportQuery = z
   .object({
     format: z.enum(['geojson', 'csv', 'kml']).optional(),
     crs: z.string().trim().min(1).max(64).optional(),
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
     kind: z.enum(RECEPTOR_KINDS).optional(),
     dryRun: z
       .enum(['true', 'false', '1', '0'])
@@ -102,9 +104,9 @@ export function receptorsRouter(services: { db: Db }): express.Router {
   r.post('/receptors/import', importBody, (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
     const body: unknown = req.file
-      ? req.file.buffer.toString('utf8')
+      ? decodeText(req.file.buffer, q.encoding).text
       : Buffer.isBuffer(req.body)
-        ? req.body.toString('utf8')
+        ? decodeText(req.body, q.encoding).text
         : req.body;
     if (body === undefined || body === '' || (Buffer.isBuffer(req.body) && req.body.length === 0)) {
       throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [

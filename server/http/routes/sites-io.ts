@@ -2,6 +2,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import { decodeText, TEXT_ENCODINGS } from '../../core/register/import/decode.js';
 import { type ImportFormat, parseImport } from '../../core/register/import/parse.js';
 import { type ExportFormat, SiteExportQuery } from '../../core/register/site-filter.js';
 import type { Db } from '../../storage/db.js';
@@ -18,6 +19,8 @@ const ImportQuery = z
   .object({
     format: z.enum(['geojson', 'csv', 'kml']).optional(),
     crs: z.string().trim().min(1).optional(),
+    /** The file's character set; guessed (UTF-8, else cp1251 or cp1250) when absent. */
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
     dryRun: z
       .enum(['true', 'false', '1', '0'])
       .transform((v) => v === 'true' || v === '1')
@@ -72,9 +75,9 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
     const q = parseQuery(ImportQuery, req);
     // application/json bodies were already parsed by the app-wide JSON parser.
     const body: unknown = req.file
-      ? req.file.buffer.toString('utf8')
+      ? decodeText(req.file.buffer, q.encoding).text
       : Buffer.isBuffer(req.body)
-        ? req.body.toString('utf8')
+        ? decodeText(req.body, q.encoding).text
         : req.body;
     const format = q.format ?? formatFromName(req.file?.originalname);
     if (!format) {
