@@ -16,9 +16,10 @@ export function readImportFile(
   if (!(allowed as readonly string[]).includes(format)) {
     throw new CliError(`Cannot tell the format of ${file}; give --format ${allowed.join('|')}.`);
   }
-  let text: string;
+  let text: string | Uint8Array;
   try {
-    text = decodeText(fs.readFileSync(file)).text;
+    const bytes = fs.readFileSync(file);
+    text = format === 'kmz' ? bytes : decodeText(bytes).text;
   } catch (err) {
     throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
   }

@@ -84,8 +84,9 @@ const GROUPS: Group[] = [
     subcommands: [
       {
         name: 'import',
-        summary: 'import a GeoJSON, CSV or KML file (all rows or none)',
-        usage: 'FILE [--format geojson|csv|kml] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]',
+        summary: 'import a GeoJSON, CSV, KML or KMZ file (all rows or none)',
+        usage:
+          'FILE [--format geojson|csv|kml|kmz] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]',
       },
       {
         name: 'export',

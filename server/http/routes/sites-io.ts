@@ -17,7 +17,7 @@ const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
 
 const ImportQuery = z
   .object({
-    format: z.enum(['geojson', 'csv', 'kml']).optional(),
+    format: z.enum(['geojson', 'csv', 'kml', 'kmz']).optional(),
     crs: z.string().trim().min(1).optional(),
     /** The file's character set; guessed (UTF-8, else cp1251 or cp1250) when absent. */
     encoding: z.enum(TEXT_ENCODINGS).optional(),
@@ -59,7 +59,7 @@ const multipartBody = limited(
 );
 
 function formatFromName(name: string | undefined): ImportFormat | undefined {
-  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml)$/)?.[1];
+  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz)$/)?.[1];
   if (ext === 'json') return 'geojson';
   return ext as ImportFormat | undefined;
 }
@@ -74,16 +74,27 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
   const run = (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
     // application/json bodies were already parsed by the app-wide JSON parser.
-    const body: unknown = req.file
-      ? decodeText(req.file.buffer, q.encoding).text
+    const bytes: Buffer | undefined = req.file
+      ? req.file.buffer
       : Buffer.isBuffer(req.body)
-        ? decodeText(req.body, q.encoding).text
-        : req.body;
+        ? req.body
+        : undefined;
+    const kmz = (q.format ?? formatFromName(req.file?.originalname)) === 'kmz';
+    const body: unknown = kmz
+      ? bytes
+      : req.file
+        ? decodeText(req.file.buffer, q.encoding).text
+        : Buffer.isBuffer(req.body)
+          ? decodeText(req.body, q.encoding).text
+          : req.body;
     const format = q.format ?? formatFromName(req.file?.originalname);
     if (!format) {
-      throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv|kml.', [
-        { path: 'format', message: 'required' },
-      ]);
+      throw new HttpError(
+        400,
+        'VALIDATION',
+        'Say which format the file is in: ?format=geojson|csv|kml|kmz.',
+        [{ path: 'format', message: 'required' }],
+      );
     }
     if (
       body === undefined ||

@@ -19,16 +19,15 @@ function guessEncoding(bytes: Uint8Array): TextEncodingName {
   } catch {
     // Not UTF-8: an 8-bit Windows code page.
   }
-  // In cp1251 every Cyrillic letter is a byte ≥ 0xC0, so Russian or Ukrainian text is mostly such
-  // bytes; in cp1250 they are the occasional accented letter (č 0xE8, ř 0xF8, ő 0xF5) among ASCII.
-  let letters = 0;
-  let high = 0;
-  for (const b of bytes) {
-    if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) letters += 1;
-    else if (b >= 0xc0) {
-      letters += 1;
-      high += 1;
-    }
+  // In cp1251 a Cyrillic word is a run of bytes ≥ 0xC0; in cp1250 an accented letter (č 0xE8,
+  // ř 0xF8, ő 0xF5) mostly stands alone between ASCII letters (Pančevo). Count which kind dominates.
+  let inRuns = 0;
+  let alone = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] ?? 0) < 0x80) continue;
+    const nextHigh = (bytes[i + 1] ?? 0) >= 0x80 || (bytes[i - 1] ?? 0) >= 0x80;
+    if (nextHigh) inRuns += 1;
+    else alone += 1;
   }
-  return letters > 0 && high / letters > 0.3 ? 'windows-1251' : 'windows-1250';
+  return inRuns > alone ? 'windows-1251' : 'windows-1250';
 }
