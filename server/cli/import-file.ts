@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../core/register/import/decode.js';
-import { type ImportFormat, parseImport } from '../core/register/import/parse.js';
+import { type FileFormat, parseImportFile } from '../storage/import-file-formats.js';
 import { CliError } from './cli-error.js';
 
 export function readImportFile(
   file: string,
-  allowed: readonly ImportFormat[],
+  allowed: readonly FileFormat[],
   options: { format?: string | undefined; crs?: string | undefined },
 ) {
   const ext = path.extname(file).toLowerCase().slice(1);
@@ -19,11 +19,11 @@ export function readImportFile(
   let text: string | Uint8Array;
   try {
     const bytes = fs.readFileSync(file);
-    text = format === 'kmz' ? bytes : decodeText(bytes).text;
+    text = format === 'kmz' || format === 'gpkg' ? bytes : decodeText(bytes).text;
   } catch (err) {
     throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
   }
-  const parsed = parseImport(format as ImportFormat, text, { crs: options.crs });
+  const parsed = parseImportFile(format as FileFormat, text, { crs: options.crs });
   if (!parsed.ok) throw new CliError(parsed.message);
   return parsed;
 }

@@ -86,12 +86,12 @@ const GROUPS: Group[] = [
         name: 'import',
         summary: 'import a GeoJSON, CSV, KML or KMZ file (all rows or none)',
         usage:
-          'FILE [--format geojson|csv|kml|kmz] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]',
+          'FILE [--format geojson|csv|kml|kmz|gpkg] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]',
       },
       {
         name: 'export',
         summary: 'export sites (any list filter)',
-        usage: `--format geojson|csv|kml [--dialect excel] ${FILTERS} [--out FILE]`,
+        usage: `--format geojson|csv|kml|gpkg [--dialect excel] ${FILTERS} [--out FILE]`,
       },
       {
         name: 'list',

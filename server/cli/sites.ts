@@ -18,8 +18,8 @@ import { createProgress } from './progress.js';
 /** From this many rows an import or export reports progress even when stderr is not a terminal. */
 const LARGE = 1000;
 
-export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml|kmz] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]
-  sites export --format geojson|csv|kml [--dialect excel] [filters] [--out FILE]
+export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml|kmz|gpkg] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]
+  sites export --format geojson|csv|kml|gpkg [--dialect excel] [filters] [--out FILE]
   sites list [filters] [--sort KEY] [--limit N] [--offset N] [--json]
     filters: --country ISO3 --basin NAME|ID --kind K --sector S --status S --bbox W,S,E,N
              --q TEXT --min-wri N --min-thi N --annex-i true|false`;
@@ -76,7 +76,7 @@ async function importCommand(argv: string[]): Promise<void> {
   );
   const file = positionals[0];
   if (!file) throw new CliError(`sites import needs a FILE.\nUsage:\n${SITES_USAGE}`);
-  const parsed = readImportFile(file, ['geojson', 'csv', 'kml', 'kmz'], values);
+  const parsed = readImportFile(file, ['geojson', 'csv', 'kml', 'kmz', 'gpkg'], values);
   const progress = createProgress(process.stderr, {
     enabled: process.stderr.isTTY === true || parsed.rows.length >= LARGE,
   });
@@ -149,7 +149,9 @@ function exportCommand(argv: string[]): void {
     }),
   );
   if (!values.format)
-    throw new CliError(`sites export needs --format geojson|csv|kml.\nUsage:\n${SITES_USAGE}`);
+    throw new CliError(`sites export needs --format geojson|csv|kml|gpkg.\nUsage:\n${SITES_USAGE}`);
+  if (values.format === 'gpkg' && !values.out)
+    throw new CliError('A GeoPackage is a binary file: give --out FILE.gpkg.');
   const q = filterQuery(SiteExportQuery, values, {
     format: values.format,
     ...(values.dialect === undefined ? {} : { dialect: values.dialect }),
@@ -158,7 +160,7 @@ function exportCommand(argv: string[]): void {
   try {
     const text = exportSites(db, q);
     if (values.out) fs.writeFileSync(values.out, text);
-    else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    else if (typeof text === 'string') process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   } finally {
     db.close();
   }

@@ -73,7 +73,7 @@ export const SiteListQuery = z
   .strict();
 export type SiteListQuery = z.infer<typeof SiteListQuery>;
 
-export const EXPORT_FORMATS = ['geojson', 'csv', 'kml'] as const;
+export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'gpkg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const SiteExportQuery = z

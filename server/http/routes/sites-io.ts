@@ -3,9 +3,9 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import multer from 'multer';
 import { z } from 'zod';
 import { decodeText, TEXT_ENCODINGS } from '../../core/register/import/decode.js';
-import { type ImportFormat, parseImport } from '../../core/register/import/parse.js';
 import { type ExportFormat, SiteExportQuery } from '../../core/register/site-filter.js';
 import type { Db } from '../../storage/db.js';
+import { type FileFormat, parseImportFile } from '../../storage/import-file-formats.js';
 import { EXPORT_MEDIA_TYPES, exportSites } from '../../storage/site-export.js';
 import { importRows } from '../../storage/site-import.js';
 import { actorOf } from '../auth.js';
@@ -17,7 +17,9 @@ const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
 
 const ImportQuery = z
   .object({
-    format: z.enum(['geojson', 'csv', 'kml', 'kmz']).optional(),
+    format: z.enum(['geojson', 'csv', 'kml', 'kmz', 'gpkg']).optional(),
+    /** GeoPackage only: which layer (default the first). */
+    layer: z.string().trim().min(1).max(200).optional(),
     crs: z.string().trim().min(1).optional(),
     /** The file's character set; guessed (UTF-8, else cp1251 or cp1250) when absent. */
     encoding: z.enum(TEXT_ENCODINGS).optional(),
@@ -58,10 +60,10 @@ const multipartBody = limited(
   }).single('file'),
 );
 
-function formatFromName(name: string | undefined): ImportFormat | undefined {
-  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz)$/)?.[1];
+function formatFromName(name: string | undefined): FileFormat | undefined {
+  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz|gpkg)$/)?.[1];
   if (ext === 'json') return 'geojson';
-  return ext as ImportFormat | undefined;
+  return ext as FileFormat | undefined;
 }
 
 /** Reads an import body: multipart upload (form field "file") or a raw body, both up to the limit. */
@@ -79,8 +81,8 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
       : Buffer.isBuffer(req.body)
         ? req.body
         : undefined;
-    const kmz = (q.format ?? formatFromName(req.file?.originalname)) === 'kmz';
-    const body: unknown = kmz
+    const binary = ['kmz', 'gpkg'].includes(q.format ?? formatFromName(req.file?.originalname) ?? '');
+    const body: unknown = binary
       ? bytes
       : req.file
         ? decodeText(req.file.buffer, q.encoding).text
@@ -92,7 +94,7 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
       throw new HttpError(
         400,
         'VALIDATION',
-        'Say which format the file is in: ?format=geojson|csv|kml|kmz.',
+        'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg.',
         [{ path: 'format', message: 'required' }],
       );
     }
@@ -105,7 +107,7 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
         { path: 'body', message: 'required' },
       ]);
     }
-    const parsed = parseImport(format, body, { crs: q.crs });
+    const parsed = parseImportFile(format, body, { crs: q.crs, layer: q.layer });
     if (!parsed.ok) {
       throw new HttpError(
         400,

@@ -40,7 +40,7 @@ export function toCsv(sites: readonly SiteRecord[], dialect: 'standard' | 'excel
   });
   const text = stringify(rows, {
     header: true,
-    columns: ['lon', 'lat', ...Object.keys(flatProperties(EMPTY))],
+    columns: ['lon', 'lat', ...Object.keys(flatProperties(EMPTY_SITE))],
     delimiter: excel ? ';' : ',',
     // Excel with a European locale reads "45,2" as a number and "45.2" as text (or a date).
     cast: {
@@ -70,7 +70,7 @@ export function toKml(sites: readonly SiteRecord[]): string {
 }
 
 /** A record with every key present, used only to list the CSV columns when there are no rows. */
-const EMPTY: SiteRecord = {
+export const EMPTY_SITE: SiteRecord = {
   id: '',
   name: '',
   nameLocal: null,
