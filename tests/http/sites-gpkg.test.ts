@@ -24,7 +24,7 @@ async function post(query: string, body: Buffer) {
   const res = await fetch(`${env.api}/sites/import?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', ...env.auth },
-    body,
+    body: new Uint8Array(body),
   });
   return {
     status: res.status,

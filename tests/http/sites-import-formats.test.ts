@@ -27,7 +27,7 @@ async function importFile(file: string, query: string): Promise<{ status: number
   const res = await fetch(`${env.api}/sites/import?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', ...env.auth },
-    body: fs.readFileSync(path.join(FIX, file)),
+    body: new Uint8Array(fs.readFileSync(path.join(FIX, file))),
   });
   return { status: res.status, body: (await res.json()) as Report };
 }
