@@ -1,5 +1,5 @@
 // Builds data/hazatlas.sqlite from Natural Earth: routed river network, countries, boundaries,
-// lakes, seas and places. Usage: tsx scripts/build-db.ts [--sources DIR|URL] [--db FILE] [--if-missing]
+// lakes, seas and places. Usage: tsx scripts/build-db.ts [--sources DIR|URL] [--db FILE] [--if-missing] [--verbose]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +29,34 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   console.log(`Building ${dbPath} from ${location}`);
+  // On a terminal each stage shows as it starts and is overwritten by its result; in a pipe or CI
+  // only the results print. The network's review flags go to a file, counted here.
+  const tty = process.stdout.isTTY === true;
+  const clear = tty ? '\r\x1b[K' : '';
+  const flags: string[] = [];
+  const verbose = process.argv.includes('--verbose');
   const tables = await buildGeography(
     {
       location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location),
       cacheDir: path.join(ROOT, 'data/cache'),
     },
-    (msg) => console.log(`  ${msg}`),
+    (msg) => {
+      if (msg.startsWith('! ')) {
+        flags.push(msg.slice(2));
+        if (!verbose) return;
+      }
+      process.stdout.write(`${clear}  ${msg}\n`);
+    },
+    (label) => {
+      if (tty) process.stdout.write(`${clear}  ${label}…`);
+    },
   );
+  const flagFile = path.join(path.dirname(dbPath), 'build-diagnostics.log');
+  fs.writeFileSync(flagFile, flags.length ? `${flags.join('\n')}\n` : '');
+  console.log(
+    `  ${flags.length} network flag(s) for review in ${path.relative(process.cwd(), flagFile)}${verbose ? '' : ' (--verbose prints them)'}`,
+  );
+  if (tty) process.stdout.write('  writing tables…');
   const db = openDb(dbPath);
   try {
     tables.meta.build_seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -44,6 +65,7 @@ async function main(): Promise<void> {
   } finally {
     db.close();
   }
+  if (tty) process.stdout.write(`${clear}  tables written\n  deriving the register…`);
   registerSites(dbPath);
   console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
@@ -55,10 +77,12 @@ function registerSites(dbPath: string): void {
   try {
     const seeded = loadSeed(services.db, services.hydrology);
     if ('loaded' in seeded)
-      console.log(`  register: loaded ${seeded.loaded} seed sites (data/seed/sites.json)`);
+      console.log(
+        `${process.stdout.isTTY ? '\r\x1b[K' : ''}  register: loaded ${seeded.loaded} seed sites (data/seed/sites.json)`,
+      );
     else
       console.log(
-        `  register: re-derived ${rederiveAll(services.db, services.hydrology)} sites on the new network`,
+        `${process.stdout.isTTY ? '\r\x1b[K' : ''}  register: re-derived ${rederiveAll(services.db, services.hydrology)} sites on the new network`,
       );
   } finally {
     services.close();

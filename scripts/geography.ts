@@ -32,6 +32,8 @@ interface TerminalLakeEntry {
 export async function buildGeography(
   config: SourceConfig,
   log: (m: string) => void,
+  /** Called as each stage starts (the build-db progress line); `log` reports when it ends. */
+  onStage: (label: string) => void = () => {},
 ): Promise<GeographyTables> {
   let t = performance.now();
   const lap = (label: string) => {
@@ -39,6 +41,7 @@ export async function buildGeography(
     log(`${label} (${((now - t) / 1000).toFixed(1)} s)`);
     t = now;
   };
+  onStage('[1/4] reading sources');
   const layers = await readAll(config);
   lap('read sources');
 
@@ -65,6 +68,7 @@ export async function buildGeography(
       : [];
   });
 
+  onStage('[2/4] building the river network');
   const rivers = riverLines(layers.rivers, layers.riversEurope);
   const coastline = layers.coastline.features.flatMap((f) => lineParts(f.geometry));
   const net = buildNetwork({ rivers, coastline, terminalLakes }, errata, DEFAULT_BUILD_OPTIONS);
@@ -77,6 +81,7 @@ export async function buildGeography(
   });
   lap('river names');
 
+  onStage('[3/4] countries along every reach');
   const countries = countryTable(layers.countries.features);
   const locator = new PolygonLocator(
     countries.map((c) => ({ item: c.adm0, geometry: c.geometry as Polygon | MultiPolygon })),
@@ -101,6 +106,7 @@ export async function buildGeography(
   );
   lap('country runs');
 
+  onStage('[4/4] basins and outlets');
   const nameSea = marineNamer(polygons(layers.marine, ['name']));
   const basinEdges = new Map<number, typeof net.edges>();
   namedEdges.forEach((e, i) => {

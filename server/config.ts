@@ -93,9 +93,45 @@ const perMinute = z
     return n;
   });
 
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+const logLevel = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = (v ?? '').trim().toLowerCase();
+    if (s === '') return null;
+    if (!(LOG_LEVELS as readonly string[]).includes(s)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `HAZATLAS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${v}")`,
+      });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+/** A file path; a URL (postgresql://…) would otherwise become a directory named after its scheme. */
+const dbPath = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = (v ?? '').trim();
+    if (s === '') return null;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(s)?.[1];
+    if (scheme) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `HAZATLAS_DB must be a SQLite file path; "${scheme}://" databases are not supported by this version (got "${s}")`,
+      });
+      return z.NEVER;
+    }
+    return path.resolve(s);
+  });
+
 const EnvSchema = z.object({
   HAZATLAS_HEAVY_PER_MINUTE: perMinute,
-  HAZATLAS_DB: z.string().optional(),
+  HAZATLAS_DB: dbPath,
+  HAZATLAS_LOG_LEVEL: logLevel,
   HAZATLAS_SOURCES: z.string().optional(),
   HAZATLAS_ANONYMOUS_READ: flag('HAZATLAS_ANONYMOUS_READ', true),
   HAZATLAS_SECURE_COOKIES: flag('HAZATLAS_SECURE_COOKIES', false),
@@ -118,6 +154,8 @@ export interface Config {
   host: string;
   /** Imports, exports, reviews and reports one client may ask for per minute. */
   heavyPerMinute: number;
+  /** pino level from HAZATLAS_LOG_LEVEL; null: the default (info, silent under vitest). */
+  logLevel: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -131,7 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   const e = r.data;
   return {
-    dbPath: e.HAZATLAS_DB?.trim() ? path.resolve(e.HAZATLAS_DB.trim()) : null,
+    dbPath: e.HAZATLAS_DB,
     sources: e.HAZATLAS_SOURCES?.trim() || null,
     anonymousRead: e.HAZATLAS_ANONYMOUS_READ,
     secureCookies: e.HAZATLAS_SECURE_COOKIES,
@@ -140,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST?.trim() || '127.0.0.1',
     heavyPerMinute: e.HAZATLAS_HEAVY_PER_MINUTE,
+    logLevel: e.HAZATLAS_LOG_LEVEL,
   };
 }
 

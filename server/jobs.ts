@@ -4,7 +4,6 @@
 import type { Point, Polygon } from 'geojson';
 import type { Actor } from './auth/roles.js';
 import { type PlannedDraft, withPlan } from './core/plans/draft-plan.js';
-import { type ImportFormat, parseImport } from './core/register/import/parse.js';
 import type { RowError } from './core/register/import/types.js';
 import type { SiteExportQuery } from './core/register/site-filter.js';
 import type { ReportLang } from './core/report/format.js';
@@ -16,6 +15,7 @@ import type { Release } from './core/transport/release.js';
 import { planningReview } from './planning-service.js';
 import { siteNotificationBlock } from './plans-service.js';
 import type { Services } from './services.js';
+import { type FileFormat, parseImportFile } from './storage/import-file-formats.js';
 import { importReceptors } from './storage/receptor-store.js';
 import { notificationsOf, siteReportOf } from './storage/report-read.js';
 import { EXPORT_MEDIA_TYPES, exportSites } from './storage/site-export.js';
@@ -31,16 +31,17 @@ export type Job =
   | { kind: 'export'; query: SiteExportQuery }
   | {
       kind: 'siteImport';
-      format: ImportFormat;
+      format: FileFormat;
       body: unknown;
       crs: string | undefined;
+      layer?: string | undefined;
       dryRun: boolean;
       onDuplicate: 'error' | 'skip';
       actor: Actor;
     }
   | {
       kind: 'receptorImport';
-      format: ImportFormat;
+      format: FileFormat;
       body: unknown;
       crs: string | undefined;
       dryRun: boolean;
@@ -63,7 +64,8 @@ export type Job =
 
 export type JobResult =
   | { kind: 'json'; status: number; value: unknown }
-  | { kind: 'text'; contentType: string; body: string; filename?: string }
+  /** A file: text, or bytes (a GeoPackage export); bytes cross the worker boundary as a Uint8Array. */
+  | { kind: 'text'; contentType: string; body: string | Uint8Array; filename?: string }
   | { kind: 'error'; status: number; code: string; message: string; details?: unknown };
 
 function capped<T>(items: readonly T[]): T[] {
@@ -84,8 +86,10 @@ function capReport<R extends { errors: RowError[]; duplicates?: unknown[] }>(rep
   };
 }
 
-function parsed(format: ImportFormat, body: unknown, crs: string | undefined) {
-  const p = parseImport(format, body, { crs });
+function parsed(format: FileFormat, body: unknown, crs: string | undefined, layer?: string) {
+  // Bytes posted to the worker arrive as a plain Uint8Array; the GeoPackage and KMZ readers take Buffers.
+  const input = body instanceof Uint8Array && !Buffer.isBuffer(body) ? Buffer.from(body) : body;
+  const p = parseImportFile(format, input, { crs, layer });
   if (!p.ok)
     return {
       kind: 'error',
@@ -127,7 +131,7 @@ export function runJob(services: Services, job: Job): JobResult {
         filename: `hazatlas-sites.${job.query.format}`,
       };
     case 'siteImport': {
-      const p = parsed(job.format, job.body, job.crs);
+      const p = parsed(job.format, job.body, job.crs, job.layer);
       if ('kind' in p) return p;
       const report = importRows(services.db, services.hydrology, p.rows, p.errors, {
         dryRun: job.dryRun,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createApp } from './http/app.js';
 import { answerClientErrors } from './http/security.js';
+import { createLogger } from './log.js';
 import { createServices } from './services.js';
 import { DEFAULT_DB_PATH } from './storage/db.js';
 import { acquireServerLock } from './storage/server-lock.js';
@@ -62,8 +63,11 @@ const { lock } = taken;
 ensureDatabase(dbPath);
 ensureClient();
 const services = createServices({ dbPath });
+// `npm start` logs at info unless HAZATLAS_LOG_LEVEL says otherwise (also when started by a test).
+const log = createLogger({ level: cfg.logLevel ?? 'info' });
 let closing = false;
 const app = createApp(services, {
+  logger: log,
   anonymousRead: cfg.anonymousRead,
   trustProxy: cfg.trustProxy,
   publicUrl: cfg.publicUrl,
@@ -84,7 +88,12 @@ server.on('listening', () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : cfg.port;
   const host = cfg.host;
-  console.log(
+  log.info(
+    {
+      url: `http://${host}:${actualPort}/`,
+      database: path.relative(process.cwd(), dbPath),
+      level: log.level,
+    },
     `HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`,
   );
   // Warm the map's lazily built caches (vector-tile index, basin catchments) now, so the first
@@ -142,7 +151,7 @@ function stopAccepting(done: () => void): void {
 function shutdown(signal: string): void {
   if (closing) return;
   closing = true;
-  console.log(`${signal}: finishing requests and closing the database…`);
+  log.info({ signal }, `${signal}: finishing requests and closing the database…`);
   stopAccepting(() => {
     // net.Server#close stops accepting and waits for every open connection; http.Server#close would
     // also drop "idle" ones at once, including those whose request has not been read yet. Answers
@@ -150,7 +159,7 @@ function shutdown(signal: string): void {
     net.Server.prototype.close.call(server, () => {
       services.close();
       lock.release();
-      console.log('Database closed.');
+      log.info('Database closed.');
       process.exit(0);
     });
     const sweep = setInterval(closeIdleSafely, 1_000);

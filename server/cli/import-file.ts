@@ -2,12 +2,13 @@
 // the parse shared with the HTTP import routes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type ImportFormat, parseImport } from '../core/register/import/parse.js';
+import { decodeText } from '../core/register/import/decode.js';
+import { type FileFormat, parseImportFile } from '../storage/import-file-formats.js';
 import { CliError } from './cli-error.js';
 
 export function readImportFile(
   file: string,
-  allowed: readonly ImportFormat[],
+  allowed: readonly FileFormat[],
   options: { format?: string | undefined; crs?: string | undefined },
 ) {
   const ext = path.extname(file).toLowerCase().slice(1);
@@ -15,13 +16,14 @@ export function readImportFile(
   if (!(allowed as readonly string[]).includes(format)) {
     throw new CliError(`Cannot tell the format of ${file}; give --format ${allowed.join('|')}.`);
   }
-  let text: string;
+  let text: string | Uint8Array;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const bytes = fs.readFileSync(file);
+    text = format === 'kmz' || format === 'gpkg' ? bytes : decodeText(bytes).text;
   } catch (err) {
     throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
   }
-  const parsed = parseImport(format as ImportFormat, text, { crs: options.crs });
+  const parsed = parseImportFile(format as FileFormat, text, { crs: options.crs });
   if (!parsed.ok) throw new CliError(parsed.message);
   return parsed;
 }

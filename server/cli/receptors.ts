@@ -8,7 +8,7 @@ import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 import { readImportFile } from './import-file.js';
 
-export const RECEPTORS_USAGE = `  receptors import FILE [--format geojson|csv|kml] [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid]
+export const RECEPTORS_USAGE = `  receptors import FILE [--format geojson|csv|kml] [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid] [--json]
   receptors list [--kind K[,K…]] [--limit N] [--json]
     kinds: ${RECEPTOR_KINDS.join(', ')}`;
 
@@ -30,6 +30,7 @@ function importCommand(argv: string[]): void {
         crs: { type: 'string' },
         'dry-run': { type: 'boolean' },
         'skip-invalid': { type: 'boolean' },
+        json: { type: 'boolean' },
       },
     }),
   );
@@ -44,6 +45,12 @@ function importCommand(argv: string[]): void {
       defaultKind,
       skipInvalid: values['skip-invalid'] ?? false,
     });
+    const refused = report.errors.length > 0 && !values['skip-invalid'];
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (refused) throw new CliError(`${report.errors.length} error(s) in ${file}.`, 1);
+      return;
+    }
     for (const e of report.errors)
       process.stderr.write(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
     const stored = report.ids.length;

@@ -13,9 +13,13 @@ import { listSites } from '../storage/site-query.js';
 import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 import { readImportFile } from './import-file.js';
+import { createProgress } from './progress.js';
 
-export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates]
-  sites export --format geojson|csv|kml [filters] [--out FILE]
+/** From this many rows an import or export reports progress even when stderr is not a terminal. */
+const LARGE = 1000;
+
+export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml|kmz|gpkg] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]
+  sites export --format geojson|csv|kml|gpkg [--dialect excel] [filters] [--out FILE]
   sites list [filters] [--sort KEY] [--limit N] [--offset N] [--json]
     filters: --country ISO3 --basin NAME|ID --kind K --sector S --status S --bbox W,S,E,N
              --q TEXT --min-wri N --min-thi N --annex-i true|false`;
@@ -66,23 +70,53 @@ async function importCommand(argv: string[]): Promise<void> {
         crs: { type: 'string' },
         'dry-run': { type: 'boolean' },
         'skip-duplicates': { type: 'boolean' },
+        json: { type: 'boolean' },
       },
     }),
   );
   const file = positionals[0];
   if (!file) throw new CliError(`sites import needs a FILE.\nUsage:\n${SITES_USAGE}`);
-  const parsed = readImportFile(file, ['geojson', 'csv', 'kml'], values);
+  const parsed = readImportFile(file, ['geojson', 'csv', 'kml', 'kmz', 'gpkg'], values);
+  const progress = createProgress(process.stderr, {
+    enabled: process.stderr.isTTY === true || parsed.rows.length >= LARGE,
+  });
+  progress.stage(`loading the river network`);
   const { createServices } = await import('../services.js');
   const services = createServices({ dbPath: dbPathFromEnv() });
+  progress.done('river network loaded');
+  let stage: 'validate' | 'store' | null = null;
   try {
     const report = importRows(services.db, services.hydrology, parsed.rows, parsed.errors, {
+      onProgress: (e) => {
+        if (e.stage !== stage) {
+          if (stage === 'validate')
+            progress.done(`checked ${parsed.rows.length.toLocaleString('en')} row(s)`);
+          stage = e.stage;
+          progress.stage(
+            e.stage === 'validate'
+              ? `checking ${e.total.toLocaleString('en')} row(s)`
+              : `storing ${e.total.toLocaleString('en')} site(s) (deriving river, basin, downstream countries)`,
+          );
+        }
+        progress.tick(e.done, e.total);
+      },
       dryRun: values['dry-run'] ?? false,
       onDuplicate: values['skip-duplicates'] ? 'skip' : 'error',
       // The CLI is the local operator who owns the database file: recorded as cli:<os user>.
       change: { actor: { kind: 'cli', osUser: os.userInfo().username } },
     });
+    if (stage === 'store') progress.done(`stored ${report.ids.length.toLocaleString('en')} site(s)`);
+    else if (stage === 'validate') progress.done(`checked ${parsed.rows.length.toLocaleString('en')} row(s)`);
+    if (values.json) {
+      // The same report as POST /api/sites/import; the exit code still says whether it landed.
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (report.errors.length > 0) throw new CliError(`${report.errors.length} error(s) in ${file}.`, 1);
+      return;
+    }
     for (const e of report.errors)
       process.stderr.write(`${file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`);
+    for (const w of report.warnings)
+      process.stderr.write(`${file}: warning: ${w.message} (${w.count} row(s), from line ${w.lines[0]})\n`);
     const verb = report.dryRun
       ? 'would import'
       : report.errors.length > 0
@@ -93,6 +127,7 @@ async function importCommand(argv: string[]): Promise<void> {
     process.stdout.write(
       `${verb} ${counts}` +
         (report.dryRun || report.errors.length === 0 ? `, ${report.rejected} rejected` : '') +
+        (report.updated ? `, ${report.updated} of them update(s) by id` : '') +
         `, ${report.duplicates.length} duplicate(s)${report.skipped ? ` (${report.skipped} skipped)` : ''}.\n`,
     );
     if (report.errors.length > 0) throw new CliError(`${report.errors.length} error(s) in ${file}.`, 1);
@@ -105,17 +140,27 @@ function exportCommand(argv: string[]): void {
   const { values } = withUsage(`Usage:\n${SITES_USAGE}`, () =>
     parseArgs({
       args: argv,
-      options: { ...FILTER_OPTIONS, format: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        ...FILTER_OPTIONS,
+        format: { type: 'string' },
+        dialect: { type: 'string' },
+        out: { type: 'string' },
+      },
     }),
   );
   if (!values.format)
-    throw new CliError(`sites export needs --format geojson|csv|kml.\nUsage:\n${SITES_USAGE}`);
-  const q = filterQuery(SiteExportQuery, values, { format: values.format });
+    throw new CliError(`sites export needs --format geojson|csv|kml|gpkg.\nUsage:\n${SITES_USAGE}`);
+  if (values.format === 'gpkg' && !values.out)
+    throw new CliError('A GeoPackage is a binary file: give --out FILE.gpkg.');
+  const q = filterQuery(SiteExportQuery, values, {
+    format: values.format,
+    ...(values.dialect === undefined ? {} : { dialect: values.dialect }),
+  });
   const db = openDb(dbPathFromEnv());
   try {
     const text = exportSites(db, q);
     if (values.out) fs.writeFileSync(values.out, text);
-    else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    else if (typeof text === 'string') process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   } finally {
     db.close();
   }

@@ -17,11 +17,11 @@ import { dbPathFromEnv, openDb } from '../storage/db.js';
 import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
-export const USERS_USAGE = `  users add NAME --admin | --role editor|viewer [--password-stdin]
+export const USERS_USAGE = `  users add NAME --admin | --role editor|viewer [--password-stdin] [--json]
   users list [--json]
-  tokens create --user NAME [--role viewer|editor|admin] [--name LABEL]   (prints the token once)
+  tokens create --user NAME [--role viewer|editor|admin] [--name LABEL] [--json] (prints the token once)
   tokens list [--json]
-  tokens revoke ID`;
+  tokens revoke ID [--json]`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -83,6 +83,7 @@ async function usersAdd(argv: string[]): Promise<void> {
         admin: { type: 'boolean' },
         role: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        json: { type: 'boolean' },
       },
     }),
   );
@@ -103,7 +104,8 @@ async function usersAdd(argv: string[]): Promise<void> {
     if (problem) throw new CliError(`The password ${problem}.`);
     const r = insertUser(db, { username, passwordHash: hashPasswordSync(password), role });
     if (!r.ok) throw new CliError(`User ${username} already exists.`);
-    process.stdout.write(`Created ${role} ${r.user.username} (id ${r.user.id}).\n`);
+    if (values.json) process.stdout.write(`${JSON.stringify(r.user)}\n`);
+    else process.stdout.write(`Created ${role} ${r.user.username} (id ${r.user.id}).\n`);
   } finally {
     db.close();
   }
@@ -129,7 +131,12 @@ function tokensCreate(argv: string[]): void {
   const { values } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
     parseArgs({
       args: argv,
-      options: { user: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+      options: {
+        user: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        json: { type: 'boolean' },
+      },
     }),
   );
   if (!values.user) throw new CliError(`tokens create needs --user NAME.\nUsage:\n${USERS_USAGE}`);
@@ -144,6 +151,7 @@ function tokensCreate(argv: string[]): void {
       throw new CliError(`A token cannot have more than its user's role (${user.role}).`);
     const name = values.name ?? `cli ${os.userInfo().username} ${new Date().toISOString().slice(0, 10)}`;
     const { token, info } = createToken(db, user.id, role, name);
+    if (values.json) return void process.stdout.write(`${JSON.stringify({ ...info, token })}\n`);
     process.stderr.write(`Token ${info.id} (${role}) for ${user.username}; it is shown only now:\n`);
     process.stdout.write(`${token}\n`);
   } finally {
@@ -170,8 +178,8 @@ function tokensList(argv: string[]): void {
 }
 
 function tokensRevoke(argv: string[]): void {
-  const { positionals } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
-    parseArgs({ args: argv, allowPositionals: true, options: {} }),
+  const { positionals, values } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
+    parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } }),
   );
   const id = Number(positionals[0]);
   if (!Number.isSafeInteger(id) || id < 1)
@@ -179,7 +187,9 @@ function tokensRevoke(argv: string[]): void {
   const db = openDb(dbPathFromEnv());
   try {
     if (!revokeToken(db, id)) throw new CliError(`No token ${id}.`);
-    process.stdout.write(`Revoked token ${id}.\n`);
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ id, revoked: true })}\n` : `Revoked token ${id}.\n`,
+    );
   } finally {
     db.close();
   }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
 import type { TrustProxy } from '../config.js';
 import { config } from '../config.js';
+import { type Logger, log } from '../log.js';
 import type { Services } from '../services.js';
 import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../workers/job-runner.js';
 import { auditRefusals } from './audit.js';
@@ -14,6 +15,7 @@ import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
 import { type HeavyOptions, heavyLimit } from './heavy.js';
 import { LoginLimiter } from './login-limiter.js';
+import { requestLog } from './request-log.js';
 import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
@@ -48,6 +50,8 @@ export interface AppOptions extends AccessSettings {
   offload: OffloadPolicy;
   /** Heavy requests per client and minute (HAZATLAS_HEAVY_PER_MINUTE). */
   heavyPerMinute: number;
+  /** Structured log: one line per request (method, route, status, ms, request id, user). */
+  logger: Logger;
 }
 
 /** Answers that name accounts or carry secrets: never stored by a browser or proxy cache. */
@@ -91,6 +95,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
     limiter: options.limiter ?? new LoginLimiter(),
     offload: options.offload ?? DEFAULT_OFFLOAD,
     heavyPerMinute: options.heavyPerMinute ?? cfg.heavyPerMinute,
+    logger: options.logger ?? log,
   };
   // One window for all heavy routes of this app.
   const heavy: HeavyOptions = { offload: o.offload, limit: heavyLimit(o.heavyPerMinute) };
@@ -100,6 +105,8 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   app.set('query parser', 'simple');
   app.set('trust proxy', o.trustProxy);
   app.locals.limiter = o.limiter;
+  app.locals.logger = o.logger;
+  app.use(requestLog(o.logger));
   app.use((_req, res, next) => {
     if (o.closing()) res.set('Connection', 'close');
     next();

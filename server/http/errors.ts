@@ -1,5 +1,6 @@
 // One error shape for every route: 4xx answers say what to fix, 5xx never leak internals.
 import type { ErrorRequestHandler } from 'express';
+import { type Logger, log } from '../log.js';
 
 export class HttpError extends Error {
   constructor(
@@ -49,7 +50,7 @@ function middlewareError(err: unknown): HttpError | null {
   }
 }
 
-export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   // A failure after the answer started can only end the connection; Express does that.
   if (res.headersSent) {
     next(err);
@@ -63,6 +64,7 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, next) => {
     return;
   }
   // Logged here with its stack; the client only learns that it failed.
-  console.error(err);
+  const logger = (req.app.locals.logger as Logger | undefined) ?? log;
+  logger.error({ err, reqId: res.locals.requestId }, 'unexpected error');
   res.status(500).json({ error: { code: 'INTERNAL', message: 'Internal server error.' } });
 };

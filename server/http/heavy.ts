@@ -51,7 +51,9 @@ function send(res: Response, r: JobResult): void {
   }
   res.type(r.contentType);
   if (r.filename) res.attachment(r.filename);
-  res.send(r.body);
+  res.send(
+    typeof r.body === 'string' ? r.body : Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength),
+  );
 }
 
 /** Runs a job (on the worker when `offload`) and answers with its result; returns it for auditing. */

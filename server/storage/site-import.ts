@@ -5,11 +5,12 @@ import type { Statement } from 'better-sqlite3';
 import { boxAround, haversineKm } from '../core/geo/geodesy.js';
 import type { HydrologyProvider } from '../core/register/hydrology.js';
 import type { RawRow, RowError } from '../core/register/import/types.js';
+import type { SiteFields } from '../core/register/site-record.js';
 import { validateImportRow } from '../core/register/site-validate.js';
 import { nameKey } from '../core/register/text.js';
 import type { Db } from './db.js';
 import { type ChangeContext, UNATTRIBUTED } from './site-history.js';
-import { insertSites, type NewSite } from './site-store.js';
+import { insertSites, type NewSite, updateSite } from './site-store.js';
 
 export const DUPLICATE_RADIUS_M = 100;
 
@@ -22,9 +23,23 @@ export interface Duplicate {
   distanceM: number;
 }
 
+/** Something left out of a row that did not stop it (a column that is no site field). */
+export interface ImportWarning {
+  column: string;
+  message: string;
+  /** The rows it concerns (first 20). */
+  lines: number[];
+  count: number;
+}
+
 export interface ImportReport {
   dryRun: boolean;
+  /** Rows that are new sites or updates (an export re-imported with `id` and `version`). */
   accepted: number;
+  /** Of those, updates of existing sites (their ids in `updatedIds` once stored). */
+  updated: number;
+  updatedIds: string[];
+  warnings: ImportWarning[];
   rejected: number;
   /** Duplicates left out with onDuplicate=skip. */
   skipped: number;
@@ -41,6 +56,8 @@ export interface ImportOptions {
   onDuplicate: 'error' | 'skip';
   /** Who imports (recorded in each site's history); defaults to the system. */
   change?: Omit<ChangeContext, 'importId'> | undefined;
+  /** Told how far validation has got, and when storing starts (for the CLI's progress line). */
+  onProgress?: ((event: { stage: 'validate' | 'store'; done: number; total: number }) => void) | undefined;
 }
 
 interface SeenRow {
@@ -73,13 +90,17 @@ export function importRows(
       const seen = new Map<string, SeenRow[]>();
       const seenIds = new Map<string, number>();
       const lookups: Lookups = {
-        byId: db.prepare('SELECT id, lon, lat FROM sites WHERE id = ?'),
+        byId: db.prepare('SELECT id, lon, lat, version FROM sites WHERE id = ?'),
         nearby: db.prepare(`SELECT s.id, s.lon, s.lat FROM sites_rtree r CROSS JOIN sites s ON s.rid = r.id
           WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ? AND s.name_key = ?`),
       };
       let skipped = 0;
+      const updates: Array<{ id: string; version: number; fields: SiteFields }> = [];
+      const ignored = new Map<string, number[]>();
 
+      let done = 0;
       for (const row of rows) {
+        if (++done % 100 === 0) options.onProgress?.({ stage: 'validate', done, total: rows.length });
         const checked = validateImportRow(row);
         if (!checked.ok) {
           for (const issue of checked.issues)
@@ -87,7 +108,31 @@ export function importRows(
           rejectedLines.add(row.line);
           continue;
         }
+        for (const column of checked.ignored) ignored.set(column, [...(ignored.get(column) ?? []), row.line]);
         const f = checked.fields;
+        // Our own export read back: the same id with the version it was exported at updates that site.
+        if (checked.id && checked.version !== undefined) {
+          const stored = lookups.byId.get(checked.id) as { version: number } | undefined;
+          if (stored) {
+            if (seenIds.has(checked.id)) {
+              errors.push({
+                line: row.line,
+                field: 'id',
+                message: `repeats line ${seenIds.get(checked.id)}`,
+              });
+              rejectedLines.add(row.line);
+            } else if (stored.version !== checked.version) {
+              errors.push({
+                line: row.line,
+                field: 'version',
+                message: `site ${checked.id} is at version ${stored.version}, not ${checked.version}: it changed since this export; export it again and redo the edit`,
+              });
+              rejectedLines.add(row.line);
+            } else updates.push({ id: checked.id, version: checked.version, fields: f });
+            seenIds.set(checked.id, row.line);
+            continue;
+          }
+        }
         const { lon, lat } = f.location;
         const key = nameKey(f.name);
         const dup = findDuplicate({ line: row.line, id: checked.id, lon, lat }, key, seen, seenIds, lookups);
@@ -115,7 +160,15 @@ export function importRows(
       errors.sort((a, b) => a.line - b.line);
       const report: ImportReport = {
         dryRun: options.dryRun,
-        accepted: accepted.length,
+        accepted: accepted.length + updates.length,
+        updated: updates.length,
+        updatedIds: [],
+        warnings: [...ignored].map(([column, lines]) => ({
+          column,
+          message: `"${column}" is not a site field; left out`,
+          lines: lines.slice(0, 20),
+          count: lines.length,
+        })),
         rejected: rejectedLines.size,
         skipped,
         errors,
@@ -125,11 +178,22 @@ export function importRows(
       };
       if (options.dryRun || errors.length > 0) return report;
       const importId = randomUUID();
+      options.onProgress?.({ stage: 'store', done: 0, total: accepted.length });
       report.ids = insertSites(db, hydrology, accepted, new Date(), {
         ...(options.change ?? UNATTRIBUTED),
         importId,
       });
       report.importId = importId;
+      const now = new Date();
+      for (const u of updates) {
+        const r = updateSite(db, hydrology, u.id, u.version, () => u.fields, now, {
+          ...(options.change ?? UNATTRIBUTED),
+          importId,
+        });
+        // The versions were checked in this same transaction, so a conflict here is a bug.
+        if (!r.ok) throw new Error(`update of ${u.id} failed: ${r.error}`);
+        report.updatedIds.push(u.id);
+      }
       return report;
     })
     .immediate();

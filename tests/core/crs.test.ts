@@ -56,10 +56,13 @@ describe('toWgs84', () => {
 
   it('EPSG:3844 (Pulkovo 1942(58) / Stereo70): a point near Baia Mare lands < 1 m from its WGS84 position', () => {
     const [lon, lat] = [23.5804, 47.6567];
-    // EPSG:15994 Pulkovo 1942(58) to WGS 84 (position vector), the transformation EPSG:3844 carries.
+    // EPSG:15995 Pulkovo 1942(58) to WGS 84 (19), the shift PROJ applies in Romania, is a *coordinate
+    // frame* rotation (method 9607): rx 0.309″, ry −0.325″, rz −0.497″. wgs84ToDatum implements the
+    // position-vector formula, so the rotations go in negated (GN 7-2 §4.4.3.3). Reading them as
+    // position vector, as epsg-index's +towgs84 did, put the point 38 m off.
     const [latP, lonP] = wgs84ToDatum(
       KRASSOWSKY,
-      { tx: 2.329, ty: -147.042, tz: -92.08, rxSec: 0.309, rySec: -0.325, rzSec: -0.497, dsPpm: 5.69 },
+      { tx: 2.329, ty: -147.042, tz: -92.08, rxSec: -0.309, rySec: 0.325, rzSec: 0.497, dsPpm: 5.69 },
       lat,
       lon,
     );

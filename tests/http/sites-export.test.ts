@@ -1,5 +1,5 @@
 // GET /api/sites/export: GeoJSON/CSV/KML with derived fields, filters, CSV formula-injection escaping,
-// and the round trip export → import dry-run, which must report every site as a duplicate.
+// and the round trip export → import, which matches every site by id and version and updates it.
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeCell } from '../../server/core/register/export/serialize.js';
@@ -111,26 +111,70 @@ describe('round trip', () => {
   }
   const total = () => env.services.db.prepare('SELECT COUNT(*) FROM sites').pluck().get() as number;
 
-  it('export GeoJSON → import dry-run reports every site as a duplicate of itself', async () => {
+  it('export GeoJSON → import dry-run reports every site as an update of itself (id + version), not a duplicate', async () => {
     const text = await (await get('format=geojson')).text();
-    const report = await dryRun('geojson', text);
-    expect(report.accepted).toBe(0);
-    expect(report.duplicates).toHaveLength(6);
-    const ids = (JSON.parse(text) as { features: { id: string }[] }).features.map((f) => f.id);
-    expect(report.duplicates.map((d) => d.existingId)).toEqual(ids);
-    // Only duplicate errors: everything else in the export validates against the site schema.
-    expect(report.errors.every((e) => e.message.startsWith('duplicates'))).toBe(true);
+    const report = (await dryRun('geojson', text)) as Awaited<ReturnType<typeof dryRun>> & {
+      updated: number;
+    };
+    expect(report.errors).toEqual([]);
+    expect(report.duplicates).toEqual([]);
+    expect(report.accepted).toBe(6);
+    expect(report.updated).toBe(6);
     expect(total()).toBe(6);
   });
 
-  it('export CSV and KML → import dry-run also reports every site as a duplicate', async () => {
+  it('export CSV and KML → import dry-run also matches every site by id and version', async () => {
     for (const format of ['csv', 'kml']) {
-      const report = await dryRun(format, await (await get(`format=${format}`)).text());
-      expect(report.duplicates, `${format}: ${JSON.stringify(report.errors)}`).toHaveLength(6);
-      expect(
-        report.errors.every((e) => e.message.startsWith('duplicates')),
-        JSON.stringify(report.errors),
-      ).toBe(true);
+      const report = (await dryRun(format, await (await get(`format=${format}`)).text())) as Awaited<
+        ReturnType<typeof dryRun>
+      > & { updated: number };
+      expect(report.errors, format).toEqual([]);
+      expect(report.updated, format).toBe(6);
+      expect(report.duplicates, format).toEqual([]);
     }
+  });
+
+  it('export → edit → import updates the same sites (versions advanced), and a stale export is refused', async () => {
+    const before = JSON.parse(await (await get('format=geojson')).text()) as {
+      features: { id: string; properties: Record<string, unknown> }[];
+    };
+    const edited = {
+      ...before,
+      features: before.features.map((f) => ({
+        ...f,
+        properties: { ...f.properties, notes: 'checked 2026' },
+      })),
+    };
+    const res = await fetch(`${env.api}/sites/import?format=geojson`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/geo+json', ...env.auth },
+      body: JSON.stringify(edited),
+    });
+    const report = (await res.json()) as { updated: number; updatedIds: string[]; errors: unknown[] };
+    expect(res.status, JSON.stringify(report.errors)).toBe(200);
+    expect(report.updated).toBe(6);
+    expect(total()).toBe(6);
+    const rows = env.services.db.prepare('SELECT id, version, notes FROM sites ORDER BY id').all() as {
+      id: string;
+      version: number;
+      notes: string;
+    }[];
+    expect(rows.map((r) => r.id)).toEqual(before.features.map((f) => f.id).sort());
+    for (const r of rows) {
+      const was = before.features.find((f) => f.id === r.id)?.properties.version as number;
+      expect(r.version).toBe(was + 1);
+      expect(r.notes).toBe('checked 2026');
+    }
+    // The same (now stale) export again: refused whole, each row naming the current version.
+    const stale = await fetch(`${env.api}/sites/import?format=geojson`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/geo+json', ...env.auth },
+      body: JSON.stringify(edited),
+    });
+    expect(stale.status).toBe(422);
+    const refused = (await stale.json()) as { errors: { field: string; message: string }[] };
+    expect(refused.errors).toHaveLength(6);
+    expect(refused.errors[0]?.field).toBe('version');
+    expect(refused.errors[0]?.message).toMatch(/is at version \d+, not \d+/);
   });
 });

@@ -225,9 +225,11 @@ describe('coordinate reference systems', () => {
     `name,kind,sector,status,sources,x,y\n${name},hazardous_activity,chemical,operating,src,${a},${b}\n`;
 
   it('EPSG:3844 (Stereo70) lands < 1 m from the same point given in WGS84', async () => {
+    // EPSG:15995 (PROJ's shift in Romania) is a coordinate-frame rotation; wgs84ToDatum takes
+    // position-vector rotations, so they go in negated (see tests/core/crs.test.ts).
     const [latP, lonP] = wgs84ToDatum(
       KRASSOWSKY,
-      { tx: 2.329, ty: -147.042, tz: -92.08, rxSec: 0.309, rySec: -0.325, rzSec: -0.497, dsPpm: 5.69 },
+      { tx: 2.329, ty: -147.042, tz: -92.08, rxSec: -0.309, rySec: 0.325, rzSec: 0.497, dsPpm: 5.69 },
       baiaMare.lat,
       baiaMare.lon,
     );

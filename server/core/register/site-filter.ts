@@ -75,11 +75,17 @@ export const SiteListQuery = z
   .strict();
 export type SiteListQuery = z.infer<typeof SiteListQuery>;
 
-export const EXPORT_FORMATS = ['geojson', 'csv', 'kml'] as const;
+export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'gpkg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const SiteExportQuery = z
-  .object({ ...SiteFilterShape, format: z.enum(EXPORT_FORMATS), sort: z.enum(SORT_KEYS).default('name') })
+  .object({
+    ...SiteFilterShape,
+    format: z.enum(EXPORT_FORMATS),
+    sort: z.enum(SORT_KEYS).default('name'),
+    /** CSV only: `excel` writes a UTF-8 BOM, `;` between cells and decimal commas (Excel in continental Europe). */
+    dialect: z.enum(['standard', 'excel']).default('standard'),
+  })
   .strict();
 export type SiteExportQuery = z.infer<typeof SiteExportQuery>;
 

@@ -57,14 +57,21 @@ const ALIASES = new Map([['description', 'notes']]);
 
 const JSON_FIELDS = new Set(['footprint', 'tmf', 'substances', 'sources']);
 
-export type CanonicalProps = { ok: true; props: Record<string, unknown> } | { ok: false; issues: Issue[] };
+export type CanonicalProps =
+  /** `ignored`: columns that are no site field (an OBJECTID, a GIS tool's extras), left out with a warning. */
+  { ok: true; props: Record<string, unknown>; ignored: string[] } | { ok: false; issues: Issue[] };
 
 export function canonicalProps(raw: Record<string, unknown>): CanonicalProps {
   const props: Record<string, unknown> = {};
   const issues: Issue[] = [];
+  const ignored: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     const folded = fold(key);
     if (EXPORT_ONLY.has(folded) || value === '' || value === undefined) continue;
+    if (!CANONICAL.has(folded) && !ALIASES.has(folded)) {
+      ignored.push(key);
+      continue;
+    }
     const alias = ALIASES.get(folded);
     if (alias) {
       if (!(alias in raw)) props[alias] ??= value;
@@ -74,15 +81,15 @@ export function canonicalProps(raw: Record<string, unknown>): CanonicalProps {
     props[name] = JSON_FIELDS.has(name) && typeof value === 'string' ? fromText(name, value, issues) : value;
   }
   if (Array.isArray(props.substances)) props.substances = props.substances.map(substanceFromText);
-  return issues.length ? { ok: false, issues } : { ok: true, props };
+  return issues.length ? { ok: false, issues } : { ok: true, props, ignored };
 }
 
 function fromText(field: string, text: string, issues: Issue[]): unknown {
   const t = text.trim();
-  // A plain-text source cell is one source with that title (and URL, when it is one).
+  // Plain-text sources: one per line or `|`-separated, each a title (and URL, when it is one).
   if (field === 'sources' && !t.startsWith('[') && !t.startsWith('{')) {
     return t
-      .split('|')
+      .split(/\r?\n|\|/)
       .map((p) => p.trim())
       .filter(Boolean)
       .map((p) => (/^https?:\/\//i.test(p) ? { title: p, url: p } : { title: p }));

@@ -138,11 +138,32 @@ function dropNulls(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
 }
 
-/** Validates one parsed import row; the position comes from the row's geometry or columns. */
-export function validateImportRow(row: RawRow): Checked<{ fields: SiteFields; id: string | undefined }> {
+/**
+ * Validates one parsed import row; the position comes from the row's geometry or columns. Files
+ * default what the API requires: `status` operating, `substances` none; columns that are no site
+ * field come back in `ignored` (a warning, not a rejection).
+ */
+export function validateImportRow(
+  row: RawRow,
+): Checked<{ fields: SiteFields; id: string | undefined; version: number | undefined; ignored: string[] }> {
   const props = canonicalProps(row.props);
   if (!props.ok) return props;
-  const body: Record<string, unknown> = { ...props.props, location: { lon: row.lon, lat: row.lat } };
+  const body: Record<string, unknown> = {
+    status: 'operating',
+    substances: [],
+    ...props.props,
+    location: { lon: row.lon, lat: row.lat },
+  };
   if (row.footprint) body.footprint = row.footprint;
-  return checkSite(body);
+  const site = checkSite(body);
+  if (!site.ok) return site;
+  return { ...site, version: exportedVersion(row.props), ignored: props.ignored };
+}
+
+/** The `version` column of one of our exports (for update by id), when it is a whole number ≥ 1. */
+function exportedVersion(props: Record<string, unknown>): number | undefined {
+  const v = props.version;
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= 1 ? n : undefined;
 }

@@ -4,6 +4,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { decimalOrNaN } from '../../core/decimal.js';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
+import { TEXT_ENCODINGS } from '../../core/register/import/decode.js';
 import type { Services } from '../../services.js';
 import { deleteReceptor, getReceptor, insertReceptors, listReceptors } from '../../storage/receptor-store.js';
 import { audit } from '../audit.js';
@@ -54,6 +55,7 @@ const ImportQuery = z
   .object({
     format: z.enum(['geojson', 'csv', 'kml']).optional(),
     crs: z.string().trim().min(1).max(64).optional(),
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
     kind: z.enum(RECEPTOR_KINDS).optional(),
     dryRun: z
       .enum(['true', 'false', '1', '0'])
@@ -97,7 +99,7 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
 
   r.post('/receptors/import', heavy.limit, importBody, async (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
-    const { body, bytes } = importText(req);
+    const { body, bytes } = importText(req, q.format, q.encoding);
     if (body === undefined || body === '' || (Buffer.isBuffer(req.body) && req.body.length === 0)) {
       throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
         { path: 'body', message: 'required' },

@@ -3,9 +3,10 @@ import { isUtf8 } from 'node:buffer';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import type { ImportFormat } from '../../core/register/import/parse.js';
+import { decodeText, TEXT_ENCODINGS, type TextEncodingName } from '../../core/register/import/decode.js';
 import { SiteExportQuery } from '../../core/register/site-filter.js';
 import type { Services } from '../../services.js';
+import type { FileFormat } from '../../storage/import-file-formats.js';
 import { siteCount } from '../../storage/planning-read.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
@@ -17,8 +18,12 @@ const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
 
 const ImportQuery = z
   .object({
-    format: z.enum(['geojson', 'csv', 'kml']).optional(),
+    format: z.enum(['geojson', 'csv', 'kml', 'kmz', 'gpkg']).optional(),
+    /** GeoPackage only: which layer (default the first). */
+    layer: z.string().trim().min(1).max(200).optional(),
     crs: z.string().trim().min(1).optional(),
+    /** The file's character set; guessed (UTF-8, else cp1251 or cp1250) when absent. */
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
     dryRun: z
       .enum(['true', 'false', '1', '0'])
       .transform((v) => v === 'true' || v === '1')
@@ -56,10 +61,10 @@ const multipartBody = limited(
   }).single('file'),
 );
 
-function formatFromName(name: string | undefined): ImportFormat | undefined {
-  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml)$/)?.[1];
+function formatFromName(name: string | undefined): FileFormat | undefined {
+  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz|gpkg)$/)?.[1];
   if (ext === 'json') return 'geojson';
-  return ext as ImportFormat | undefined;
+  return ext as FileFormat | undefined;
 }
 
 /** Reads an import body: multipart upload (form field "file") or a raw body, both up to the limit. */
@@ -68,29 +73,43 @@ export const importBody: RequestHandler = (req, res, next) =>
     ? multipartBody(req, res, next)
     : rawBody(req, res, next);
 
-/** The import body as text (refused unless UTF-8) or as the JSON the app-wide parser already read. */
-export function importText(req: Request): { body: unknown; bytes: number } {
+const BINARY_FORMATS: readonly string[] = ['kmz', 'gpkg'];
+
+/**
+ * The import body: the bytes of a binary format (KMZ, GeoPackage), text in its declared or detected
+ * character set (UTF-8, else the Windows code page that fits), or the JSON the app-wide parser read.
+ * A body declared UTF-8 that is not is refused rather than read with replacement characters.
+ */
+export function importText(
+  req: Request,
+  format: string | undefined,
+  encoding: TextEncodingName | undefined,
+): { body: unknown; bytes: number } {
   const buf = req.file ? req.file.buffer : Buffer.isBuffer(req.body) ? (req.body as Buffer) : null;
   if (!buf) return { body: req.body, bytes: Number(req.get('content-length') ?? 0) };
-  if (!isUtf8(buf))
+  if (format !== undefined && BINARY_FORMATS.includes(format)) return { body: buf, bytes: buf.length };
+  if (encoding === 'utf-8' && !isUtf8(buf))
     throw new HttpError(
       400,
       'INVALID_UTF8',
-      'The file is not valid UTF-8; save it as UTF-8 and send it again.',
+      'The file is not valid UTF-8 although encoding=utf-8 was given; save it as UTF-8, or give its encoding (windows-1250, windows-1251).',
     );
-  return { body: buf.toString('utf8'), bytes: buf.length };
+  return { body: decodeText(buf, encoding).text, bytes: buf.length };
 }
 
 export function importHandlers(services: Services, heavy: HeavyOptions): RequestHandler[] {
   const run = async (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
     // application/json bodies were already parsed by the app-wide JSON parser.
-    const { body, bytes } = importText(req);
+    const { body, bytes } = importText(req, q.format ?? formatFromName(req.file?.originalname), q.encoding);
     const format = q.format ?? formatFromName(req.file?.originalname);
     if (!format) {
-      throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv|kml.', [
-        { path: 'format', message: 'required' },
-      ]);
+      throw new HttpError(
+        400,
+        'VALIDATION',
+        'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg.',
+        [{ path: 'format', message: 'required' }],
+      );
     }
     if (
       body === undefined ||
@@ -110,6 +129,7 @@ export function importHandlers(services: Services, heavy: HeavyOptions): Request
         format,
         body,
         crs: q.crs,
+        layer: q.layer,
         dryRun: q.dryRun,
         onDuplicate: q.onDuplicate,
         actor: actorOf(res),

@@ -25,13 +25,18 @@ export function userProperties(s: SiteRecord): Record<string, unknown> {
   };
 }
 
-/** GeoJSON properties: user fields, record metadata and the full derived block with breakdowns. */
+/**
+ * GeoJSON properties: user fields, record metadata, the derived values as flat typed properties named
+ * as in the API (countryIso3, basinName, river, wri, thi, annexIHazardous, …; what QGIS styles by),
+ * and the full derived block with the index breakdowns.
+ */
 export function featureProperties(s: SiteRecord): Record<string, unknown> {
   return {
     ...userProperties(s),
     version: s.version,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+    ...derivedScalars(s.derived),
     derived: s.derived,
   };
 }

@@ -31,17 +31,25 @@ export function escapeCell(v: Scalar): Scalar {
   return typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v;
 }
 
-export function toCsv(sites: readonly SiteRecord[]): string {
+export function toCsv(sites: readonly SiteRecord[], dialect: 'standard' | 'excel' = 'standard'): string {
+  const excel = dialect === 'excel';
   const rows = sites.map((s) => {
     const row: Record<string, Scalar> = { lon: s.location.lon, lat: s.location.lat };
     for (const [k, v] of Object.entries(flatProperties(s))) row[k] = escapeCell(v);
     return row;
   });
-  return stringify(rows, {
+  const text = stringify(rows, {
     header: true,
-    columns: ['lon', 'lat', ...Object.keys(flatProperties(EMPTY))],
-    cast: { boolean: (b) => (b ? 'true' : 'false') },
+    columns: ['lon', 'lat', ...Object.keys(flatProperties(EMPTY_SITE))],
+    delimiter: excel ? ';' : ',',
+    // Excel with a European locale reads "45,2" as a number and "45.2" as text (or a date).
+    cast: {
+      boolean: (b) => (b ? 'true' : 'false'),
+      number: (n) => (excel ? String(n).replace('.', ',') : String(n)),
+    },
   });
+  // The BOM is how Excel knows the file is UTF-8 (else it reads Pančevo as PanÄevo).
+  return excel ? `\uFEFF${text}` : text;
 }
 
 export function toKml(sites: readonly SiteRecord[]): string {
@@ -62,7 +70,7 @@ export function toKml(sites: readonly SiteRecord[]): string {
 }
 
 /** A record with every key present, used only to list the CSV columns when there are no rows. */
-const EMPTY: SiteRecord = {
+export const EMPTY_SITE: SiteRecord = {
   id: '',
   name: '',
   nameLocal: null,

@@ -1,5 +1,7 @@
 // CSV import: one site per row; position in lon/lat (WGS84) or x/y (in the given CRS); substances as a
-// JSON `substances` column or `substance_*` columns with `|` between several substances.
+// JSON `substances` column or `substance_*` columns with `|` between several substances. The dialect
+// is detected: `,`, `;` or tab between cells, and with `;` or tab a decimal comma in numbers (Excel
+// in continental Europe).
 import { parse } from 'csv-parse/sync';
 import { checkCrs, convertPoint } from './coords.js';
 import type { ParseOptions, ParseOutcome, RawRow, RowError } from './types.js';
@@ -18,9 +20,11 @@ export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome
   const crs = checkCrs(options.crs);
   if (!crs.ok) return { ok: false, code: 'UNKNOWN_CRS', message: crs.message };
   let records: { record: Record<string, string>; info: { lines: number } }[];
+  const delimiter = detectDelimiter(text);
   try {
     records = parse(text, {
       bom: true,
+      delimiter,
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
@@ -49,8 +53,13 @@ export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome
   }
   const rows: RawRow[] = [];
   const errors: RowError[] = [];
+  // With `,` between cells a comma cannot be a decimal separator; with `;` or tab it usually is.
+  const decimalComma = delimiter !== ',';
   for (const { record, info } of records) {
     const line = info.lines;
+    if (decimalComma) {
+      for (const [k, v] of Object.entries(record)) if (DECIMAL_COMMA.test(v)) record[k] = v.replace(',', '.');
+    }
     const point = hasXY
       ? convertPoint(crs.crs, num(record.x), num(record.y))
       : convertPoint('EPSG:4326', num(record.lon ?? record.longitude), num(record.lat ?? record.latitude), [
@@ -92,6 +101,23 @@ export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome
     rows.push({ line, props, lon: point.lon, lat: point.lat, footprint: null });
   }
   return { ok: true, rows, errors };
+}
+
+/** A number written with a decimal comma ("45,123", "-0,5"); never a list ("1,2,3") or thousands. */
+const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
+
+/** The separator that splits the header line into the most cells (outside quotes). */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const unquoted = header.replace(/"[^"]*"/g, '');
+  const count = (c: string) => unquoted.split(c).length - 1;
+  const counts: Array<[',' | ';' | '\t', number]> = [
+    [',', count(',')],
+    [';', count(';')],
+    ['\t', count('\t')],
+  ];
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]?.[1] ? counts[0][0] : ',';
 }
 
 /** Empty and missing cells are NaN so the coordinate check names the column. */

@@ -19,6 +19,8 @@ const STYLE_KEYS = [
   'visibility',
 ];
 
+const STYLE_PREFIX = /^(icon|label|line|poly|balloon|list|stroke|fill)-|^style/i;
+
 export function parseKml(text: string, options: ParseOptions = {}): ParseOutcome {
   if (options.crs !== undefined && !/^(epsg:)?4326$|crs84$/i.test(options.crs.trim())) {
     return {
@@ -42,6 +44,8 @@ export function parseKml(text: string, options: ParseOptions = {}): ParseOutcome
   for (const f of fc.features) {
     const props = (f.properties ?? {}) as Record<string, unknown>;
     for (const k of STYLE_KEYS) delete props[k];
+    // Google Earth's own styles (pushpin icon-scale, label-color, …) come through as properties.
+    for (const k of Object.keys(props)) if (STYLE_PREFIX.test(k)) delete props[k];
     if (typeof props.substances === 'string') {
       try {
         props.substances = JSON.parse(props.substances);

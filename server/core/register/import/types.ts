@@ -22,7 +22,7 @@ export type ParseOutcome =
   /** The file as a whole cannot be read (not JSON, not XML, unknown CRS...). */
   | { ok: false; code: 'BAD_FILE' | 'UNKNOWN_CRS'; message: string };
 
-export type ImportFormat = 'geojson' | 'csv' | 'kml';
+export type ImportFormat = 'geojson' | 'csv' | 'kml' | 'kmz';
 
 export interface ParseOptions {
   /** CRS of the coordinates, e.g. "EPSG:3844"; WGS84 when absent. */
