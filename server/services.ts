@@ -15,6 +15,7 @@ import { loadDrainageAreas } from './storage/drainage-source.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
 import { syncSitePositions } from './storage/site-positions.js';
+import { readTributaryMouths } from './storage/tributary-mouths-loader.js';
 
 export interface Services {
   db: Db;
@@ -55,7 +56,7 @@ export function createServices(options: { dbPath: string }): Services {
     drainage ??= loadDrainageAreas(db, network, meta.built_at ?? 'unknown');
     return drainage;
   };
-  const hydrology = networkHydrology(network, land, boundaries, drainageAreas);
+  const hydrology = networkHydrology(network, land, boundaries, drainageAreas, readTributaryMouths());
   upstreamIndexOf(network);
   syncSitePositions(db, network, hydrology);
   const discharge = anchorDischarge(network, readDischargeTable());
