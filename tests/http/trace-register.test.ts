@@ -122,6 +122,18 @@ describe('GET /api/trace?siteId= over the whole register', () => {
     expect(yangiabad.body.snap.connection).toMatchObject({ kind: 'assumed', via: 'Syr Darya' });
   });
 
+  it('gives the site report the same trace (Maxam-Chirchiq: the Chirchik enters the Syr Darya near Chinaz)', async () => {
+    // Chirchik mouth 40.90 N 68.71 E, Uzbekistan (Wikipedia (ru), «Чирчик (река)»); the Syr Darya then
+    // enters Kazakhstan at the Shardara reservoir.
+    const id = seed.sites.find((s) => s.name === 'Maxam-Chirchiq')!.id;
+    const res = await fetch(`${server.url}/api/sites/${id}/report?format=json`);
+    const report = (await res.json()) as { trace: { status: string; countries: { iso3: string }[] } };
+    expect(res.status).toBe(200);
+    expect(report.trace.status).toBe('ok');
+    expect(report.trace.countries.map((c) => c.iso3)).toEqual(['UZB', 'KAZ']);
+    expect((await trace(`siteId=${id}`)).body.countries.map((c) => c.iso3)).toEqual(['UZB', 'KAZ']);
+  });
+
   it('still takes an explicit river with a site (a fresh snap of its location)', async () => {
     const id = seed.sites.find((s) => s.name === 'Fergana oil refinery')!.id;
     const { status, body } = await trace(`siteId=${id}&river=Syr%20Darya&snapMaxKm=200`);
