@@ -40,6 +40,7 @@ export function traceFromSite(
       offsetKm: d?.position?.offsetKm ?? null,
       outletName: d?.outletName ?? null,
       outletKind: d?.outletKind ?? null,
+      basinId: d?.basinId ?? null,
     });
     if (located?.kind === 'lake')
       return {
