@@ -24,6 +24,7 @@ import { loadPlanningSeed } from './storage/plan-seed.js';
 import { readRunoffTable } from './storage/runoff-loader.js';
 import { syncSitePositions } from './storage/site-positions.js';
 import { syncStationPlaces } from './storage/station-store.js';
+import { readTributaryMouths } from './storage/tributary-mouths-loader.js';
 import { JobRunner } from './workers/job-runner.js';
 
 export interface Services {
@@ -72,7 +73,7 @@ export function createServices(options: { dbPath: string }): Services {
     drainage ??= loadDrainageAreas(db, network, meta.built_at ?? 'unknown');
     return drainage;
   };
-  const hydrology = networkHydrology(network, land, boundaries, drainageAreas);
+  const hydrology = networkHydrology(network, land, boundaries, drainageAreas, readTributaryMouths());
   upstreamIndexOf(network);
   syncSitePositions(db, network, hydrology);
   const dischargeTable = readDischargeTable();

@@ -39,6 +39,7 @@ export function traceSite(
     offsetKm: d?.position?.offsetKm ?? null,
     outletName: d?.outletName ?? null,
     outletKind: d?.outletKind ?? null,
+    basinId: d?.basinId ?? null,
   });
   if (!located)
     return {

@@ -76,7 +76,8 @@ function listCommand(argv: string[]): void {
     }),
   );
   const kinds = values.kind?.split(',').map((k) => kindArg(k.trim()) as string);
-  const limit = values.limit === undefined ? 1000 : Number(values.limit);
+  const limit =
+    values.limit === undefined ? 1000 : /^\d{1,6}$/.test(values.limit) ? Number(values.limit) : Number.NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
     throw new CliError(`--limit must be a whole number from 1 to 10000 (got "${values.limit}").`);
   const db = openDb(dbPathFromEnv());

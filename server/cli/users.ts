@@ -181,7 +181,7 @@ function tokensRevoke(argv: string[]): void {
   const { positionals, values } = withUsage(`Usage:\n${USERS_USAGE}`, () =>
     parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } }),
   );
-  const id = Number(positionals[0]);
+  const id = /^\d{1,15}$/.test(positionals[0] ?? '') ? Number(positionals[0]) : Number.NaN;
   if (!Number.isSafeInteger(id) || id < 1)
     throw new CliError(`tokens revoke needs a token ID.\nUsage:\n${USERS_USAGE}`);
   const db = openDb(dbPathFromEnv());

@@ -44,7 +44,7 @@ export function siteReportOf(
   if (!site) return null;
   return buildSiteReport({
     site,
-    trace: traceFromSite(services.network, services.discharge, site, release),
+    trace: traceFromSite(services.network, services.discharge, site, release, services.drainage),
     zones: siteZonesOf(services.db, site),
     generatedAt: now,
   });

@@ -119,6 +119,33 @@ describe('GET /api/trace?siteId= over the whole register', () => {
     expect(body.lengthKm).toBe(0);
   });
 
+  it("joins sites on rivers Natural Earth lacks at those rivers' mouths (data/tributary-mouths.json)", async () => {
+    // TALCO (Tursunzoda, Tajikistan) discharges to the Karatag, which forms the Surkhandarya with the
+    // Tupalangdarya; the Surkhandarya enters the Amu Darya at Termez, on the Uzbek–Afghan border (Great
+    // Soviet Encyclopedia, «Сурхандарья»). The Zarafshon, nearer in Natural Earth, lies beyond the
+    // Hissar range and never reaches the Amu Darya (CAWater-Info, "Rivers: the Amu Darya basin").
+    const talco = await trace(`siteId=${seed.sites.find((s) => s.name.startsWith('TALCO'))!.id}`);
+    expect(talco.body.snap.river).toBe('Amu Darya');
+    expect(talco.body.countries.map((c) => c.iso3)).toEqual(expect.arrayContaining(['UZB', 'TKM']));
+    // Yangiabad lies in the Akhangaran valley (Uzbekistan), which joins the Syr Darya below Tajikistan's
+    // stretch (mouth 40.79 N 68.84 E; Wikipedia (ru), «Ахангаран (река)»): Uzbekistan, then Kazakhstan.
+    const yangiabad = await trace(`siteId=${seed.sites.find((s) => s.name.startsWith('Yangiabad'))!.id}`);
+    expect(yangiabad.body.countries.map((c) => c.iso3)).toEqual(['UZB', 'KAZ']);
+    expect(yangiabad.body.snap.connection).toMatchObject({ kind: 'assumed', via: 'Syr Darya' });
+  });
+
+  it('gives the site report the same trace (Maxam-Chirchiq: the Chirchik enters the Syr Darya near Chinaz)', async () => {
+    // Chirchik mouth 40.90 N 68.71 E, Uzbekistan (Wikipedia (ru), «Чирчик (река)»); the Syr Darya then
+    // enters Kazakhstan at the Shardara reservoir.
+    const id = seed.sites.find((s) => s.name === 'Maxam-Chirchiq')!.id;
+    const res = await fetch(`${server.url}/api/sites/${id}/report?format=json`);
+    const report = (await res.json()) as { trace: { status: string; countries: { iso3: string }[] } };
+    expect(res.status).toBe(200);
+    expect(report.trace.status).toBe('ok');
+    expect(report.trace.countries.map((c) => c.iso3)).toEqual(['UZB', 'KAZ']);
+    expect((await trace(`siteId=${id}`)).body.countries.map((c) => c.iso3)).toEqual(['UZB', 'KAZ']);
+  });
+
   it('still takes an explicit river with a site (a fresh snap of its location)', async () => {
     const id = seed.sites.find((s) => s.name === 'Fergana oil refinery')!.id;
     const { status, body } = await trace(`siteId=${id}&river=Syr%20Darya&snapMaxKm=200`);

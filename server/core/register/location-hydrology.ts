@@ -1,11 +1,14 @@
 // Derives a location's hydrology (country, river, basin, outlet, downstream countries) from the network.
+import { haversineKm } from '../geo/geodesy.js';
 import type { PolygonLocator } from '../geo/polygon-locator.js';
 import type { SegmentIndex } from '../geo/segment-index.js';
 import type { DrainageAreas } from '../trace/drainage-areas.js';
 import { type Located, locateOnNetwork } from '../trace/locate.js';
 import type { RiverNetwork } from '../trace/river-network.js';
+import { hasRiverNamed } from '../trace/snap.js';
 import { traceDownstream } from '../trace/trace.js';
 import { MAX_SNAP_MAX_KM } from '../trace/trace-request.js';
+import { mouthSnap, type TributaryMouths } from '../trace/tributary-mouths.js';
 import { sitePosition } from '../upstream/site-position.js';
 import type { HydrologyProvider, SiteHydrology } from './hydrology.js';
 
@@ -24,6 +27,8 @@ export function networkHydrology(
   boundaries: SegmentIndex,
   /** Drainage areas, for catchment-aware snapping (loaded on first use). */
   drainage: () => DrainageAreas,
+  /** Where receiving rivers missing from the network enter it. */
+  mouths: TributaryMouths = { about: '', rivers: [] },
 ): HydrologyProvider {
   return {
     describe(lon: number, lat: number, riverHint?: string | null): SiteHydrology {
@@ -44,9 +49,21 @@ export function networkHydrology(
       // trace reports as such), so every registered site traces.
       const areas = drainage();
       const nearest = locateOnNetwork(net, areas, lon, lat, MAX_SNAP_MAX_KM);
-      const hinted = riverHint ? locateOnNetwork(net, areas, lon, lat, HINTED_SNAP_MAX_KM, riverHint) : null;
+      // A named river that the network lacks but whose mouth is known joins the network there.
+      const mouth = riverHint && !hasRiverNamed(net, riverHint) ? mouthSnap(net, mouths, riverHint) : null;
+      const hinted: Located | null = mouth
+        ? {
+            kind: 'reach',
+            warnings: [],
+            snap: { ...mouth, distanceKm: haversineKm(lon, lat, mouth.lon, mouth.lat) },
+          }
+        : riverHint
+          ? locateOnNetwork(net, areas, lon, lat, HINTED_SNAP_MAX_KM, riverHint)
+          : null;
       const located =
-        hinted && (!nearest || distanceOf(hinted) <= distanceOf(nearest) + HINT_DETOUR_KM) ? hinted : nearest;
+        mouth || (hinted && (!nearest || distanceOf(hinted) <= distanceOf(nearest) + HINT_DETOUR_KM))
+          ? hinted
+          : nearest;
       if (!located) return base;
       if (located.kind === 'lake') {
         const iso3 = base.country?.iso3;

@@ -1,7 +1,11 @@
-// Runs the downstream trace (with an optional release) from a registered site, snapping it the way
-// the register derives its fields, so the report's countries match the site's downstream countries.
+// Runs the downstream trace (with an optional release) from a registered site: from the connection the
+// register stored for it (with the drainage areas given), else snapping it the way the register used to,
+// so the report's countries match the site's downstream countries.
 import type { SiteRecord } from '../register/site-record.js';
+import type { DrainageAreas } from '../trace/drainage-areas.js';
+import { lakeTrace } from '../trace/lake-trace.js';
 import type { RiverNetwork } from '../trace/river-network.js';
+import { locateSite } from '../trace/site-start.js';
 import { snapToNetwork } from '../trace/snap.js';
 import { type TraceResult, traceDownstream } from '../trace/trace.js';
 import { addArrival, type TraceWithRelease } from '../transport/arrival.js';
@@ -21,10 +25,33 @@ export type SiteTrace =
 export function traceFromSite(
   net: RiverNetwork,
   discharge: AnchoredDischarge,
-  site: Pick<SiteRecord, 'location' | 'receivingRiver'>,
+  site: Pick<SiteRecord, 'location' | 'receivingRiver'> & { derived?: SiteRecord['derived'] },
   release: Release | null,
+  areas?: DrainageAreas,
 ): SiteTrace {
   const { lon, lat } = site.location;
+  if (areas) {
+    const d = site.derived;
+    const located = locateSite(net, areas, {
+      lon,
+      lat,
+      receivingRiver: site.receivingRiver,
+      reachId: d?.position?.reachId ?? null,
+      offsetKm: d?.position?.offsetKm ?? null,
+      outletName: d?.outletName ?? null,
+      outletKind: d?.outletKind ?? null,
+      basinId: d?.basinId ?? null,
+    });
+    if (located?.kind === 'lake')
+      return {
+        ok: true,
+        trace: lakeTrace(net, located.lake, located, d?.countryIso3 ?? null, located.warnings),
+      };
+    if (located) {
+      const trace = { ...traceDownstream(net, located.snap), warnings: located.warnings };
+      return { ok: true, trace: release ? addArrival(net, discharge, located.snap, trace, release) : trace };
+    }
+  }
   const nearest = snapToNetwork(net, lon, lat, NEAREST_SNAP_MAX_KM);
   const hinted = site.receivingRiver
     ? snapToNetwork(net, lon, lat, HINTED_SNAP_MAX_KM, site.receivingRiver)

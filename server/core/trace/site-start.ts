@@ -17,6 +17,8 @@ export interface SiteConnectionInput {
   offsetKm: number | null;
   outletName: string | null;
   outletKind: string | null;
+  /** Null with a terminal-lake outlet: the site drains straight into the lake (no river of its own). */
+  basinId: number | null;
 }
 
 /** The widest snap the register allows (its fallback when neither the named nor the nearest river is near). */
@@ -35,7 +37,7 @@ export function locateSite(
     const snap = { reach, offsetKm, lon, lat, distanceKm };
     return { kind: 'reach', snap, warnings: siteWarnings(net, areas, site, snap) };
   }
-  if (site.reachId === null && site.outletKind === 'terminal_lake') {
+  if (site.reachId === null && site.basinId === null && site.outletKind === 'terminal_lake') {
     const lake = areas.lakes.find((l) => l.name === site.outletName);
     const shore =
       lake &&

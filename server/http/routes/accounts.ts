@@ -47,7 +47,8 @@ function body<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
 }
 
 function numericId(req: Request, what: string): number {
-  const id = Number(req.params.id);
+  const raw = String(req.params.id);
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(id) || id < 1)
     throw new HttpError(404, 'NOT_FOUND', `No ${what} ${String(req.params.id)}.`);
   return id;

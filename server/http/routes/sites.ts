@@ -69,7 +69,8 @@ function answerUpdate(res: express.Response, id: string, r: UpdateResult): void 
 function expectedVersion(req: Request): number {
   const raw =
     typeof req.query.version === 'string' ? req.query.version : req.get('If-Match')?.replace(/^W\//, '');
-  const v = raw === undefined ? Number.NaN : Number(raw.replace(/"/g, ''));
+  const digits = raw?.replace(/"/g, '');
+  const v = digits !== undefined && /^\d{1,15}$/.test(digits) ? Number(digits) : Number.NaN;
   if (!Number.isInteger(v) || v < 1) {
     throw validationError([
       { path: 'version', message: 'give the current version as ?version=N or If-Match' },
