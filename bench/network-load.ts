@@ -1,0 +1,94 @@
+// Benchmark: the real Natural Earth network loaded both ways, each in a fresh process — the object
+// network from the SQLite rows (before) and the compact artifact (after): network load time, JS heap,
+// typed-array memory and RSS after a full GC, and the whole server start-up (createServices).
+// Usage: npm run --silent bench:network [-- --json]
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { CompactRiverNetwork } from '../server/core/trace/compact-network.js';
+import { createServices } from '../server/services.js';
+import { dbPathFromEnv, openDb } from '../server/storage/db.js';
+import { artifactPathFor, readNetworkArtifact } from '../server/storage/network-artifact.js';
+import { loadNetwork } from '../server/storage/network-loader.js';
+
+const SELF = fileURLToPath(import.meta.url);
+const RUNS = 3;
+
+type Mode = 'sqlite' | 'artifact';
+
+function measure(mode: Mode, what: 'network' | 'startup'): void {
+  const dbPath = dbPathFromEnv();
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  gc();
+  const base = process.memoryUsage();
+  const t0 = performance.now();
+  let keep: unknown;
+  if (what === 'network') {
+    if (mode === 'sqlite') {
+      const db = openDb(dbPath);
+      keep = loadNetwork(db);
+      db.close();
+    } else keep = new CompactRiverNetwork(readNetworkArtifact(artifactPathFor(dbPath)));
+  } else {
+    const s = createServices({ dbPath, network: mode });
+    if (s.networkSource !== mode) throw new Error(`expected the ${mode} network, got ${s.networkSource}`);
+    keep = s;
+  }
+  const ms = performance.now() - t0;
+  gc();
+  const m = process.memoryUsage();
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      heapMb: (m.heapUsed - base.heapUsed) / 2 ** 20,
+      arrayBuffersMb: (m.arrayBuffers - base.arrayBuffers) / 2 ** 20,
+      rssMb: m.rss / 2 ** 20,
+      kept: keep !== undefined,
+    }),
+  );
+}
+
+function child(mode: Mode, what: string): Record<string, number> {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', SELF, '--child', mode, what],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return JSON.parse(out) as Record<string, number>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+function main(): void {
+  const i = process.argv.indexOf('--child');
+  if (i >= 0) {
+    measure(process.argv[i + 1] as Mode, process.argv[i + 2] as 'network' | 'startup');
+    return;
+  }
+  const rows: Record<string, Record<string, number>> = {};
+  for (const what of ['network', 'startup'])
+    for (const mode of ['sqlite', 'artifact'] as const) {
+      const runs = Array.from({ length: RUNS }, () => child(mode, what));
+      rows[`${what} ${mode}`] = {
+        ms: Math.round(median(runs.map((r) => r.ms!))),
+        heapMb: Math.round(median(runs.map((r) => r.heapMb!))),
+        arrayBuffersMb: Math.round(median(runs.map((r) => r.arrayBuffersMb!))),
+        rssMb: Math.round(median(runs.map((r) => r.rssMb!))),
+      };
+    }
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(rows));
+    return;
+  }
+  console.log(
+    `Natural Earth network, median of ${RUNS} fresh processes each (before = SQLite rows, after = artifact)`,
+  );
+  for (const [k, v] of Object.entries(rows))
+    console.log(
+      `${k.padEnd(18)} ${String(v.ms).padStart(6)} ms  heap +${v.heapMb} MB  typed arrays +${v.arrayBuffersMb} MB  RSS ${v.rssMb} MB`,
+    );
+}
+
+main();
