@@ -26,6 +26,34 @@ interface Header {
 
 export class ArtifactError extends Error {}
 
+const REQUIRED: (keyof CompactArrays)[] = [
+  'from',
+  'to',
+  'vertexStart',
+  'xy',
+  'lengthKm',
+  'scalerank',
+  'basinId',
+  'name',
+  'nameLocal',
+  'nameRu',
+  'country',
+  'nameSource',
+  'featurecla',
+  'arm',
+  'altStart',
+  'altName',
+  'runStart',
+  'runFromKm',
+  'runToKm',
+  'runCountry',
+  'runBorderA',
+  'runBorderB',
+  'strBytes',
+  'strStart',
+  'snapIndex',
+];
+
 /** `data/hazatlas.sqlite` → `data/hazatlas.network.bin`. */
 export function artifactPathFor(dbPath: string): string {
   const ext = path.extname(dbPath);
@@ -104,7 +132,20 @@ function readHeader(fd: number): { header: Header; dataStart: number } {
   const len = buf.readUInt32LE(8);
   const json = new Uint8Array(len);
   readFully(fd, json, 16);
-  return { header: JSON.parse(Buffer.from(json).toString('utf8')) as Header, dataStart: align8(16 + len) };
+  let header: Header;
+  try {
+    header = JSON.parse(Buffer.from(json).toString('utf8')) as Header;
+  } catch {
+    throw new ArtifactError('Network artifact header is damaged; rebuild with `npm run build:db`.');
+  }
+  const names = new Set(header.sections?.map((s) => s.name));
+  const missing = REQUIRED.filter((n) => !names.has(n));
+  if (missing.length || header.sections.some((s) => !(s.type in TYPES))) {
+    throw new ArtifactError(
+      `Network artifact lacks ${missing.join(', ') || 'known array types'}; rebuild with \`npm run build:db\`.`,
+    );
+  }
+  return { header, dataStart: align8(16 + len) };
 }
 
 /** Reads every section into its own typed array (one allocation each, no parsing). */

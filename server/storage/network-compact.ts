@@ -5,6 +5,7 @@ import { CompactRiverNetwork, compactNetworkData } from '../core/trace/compact-n
 import type { RiverNetwork } from '../core/trace/river-network.js';
 import type { Db } from './db.js';
 import {
+  ArtifactError,
   artifactPathFor,
   readArtifactMeta,
   readNetworkArtifact,
@@ -43,9 +44,14 @@ export function loadNetworkFor(
   prefer: NetworkSource = 'artifact',
 ): { network: RiverNetwork; source: NetworkSource } {
   const file = artifactPathFor(dbPath);
-  const meta = prefer === 'artifact' ? readArtifactMeta(file) : null;
-  if (meta && meta.stamp === stampOf(db)) {
-    return { network: new CompactRiverNetwork(readNetworkArtifact(file)), source: 'artifact' };
+  try {
+    const meta = prefer === 'artifact' ? readArtifactMeta(file) : null;
+    if (meta && meta.stamp === stampOf(db)) {
+      return { network: new CompactRiverNetwork(readNetworkArtifact(file)), source: 'artifact' };
+    }
+  } catch (err) {
+    // A damaged artifact costs start-up time, not service: the rows hold the same network.
+    if (!(err instanceof ArtifactError)) throw err;
   }
   return { network: loadNetwork(db), source: 'sqlite' };
 }

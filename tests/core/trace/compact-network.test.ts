@@ -1,6 +1,8 @@
 // The compact network engine (typed arrays read from data/hazatlas.network.bin) against the object
 // network loaded from the SQLite rows (JSON columns): the same snaps, traces, releases, upstream
 // reports and register fields on real places.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompactRiverNetwork } from '../../../server/core/trace/compact-network.js';
 import type { RiverNetwork } from '../../../server/core/trace/river-network.js';
@@ -9,9 +11,16 @@ import { resolveRelease } from '../../../server/core/transport/release.js';
 import { upstreamReport } from '../../../server/core/upstream/upstream-report.js';
 import { createServices, type Services } from '../../../server/services.js';
 import { sitesInTreeRange } from '../../../server/storage/analysis-read.js';
-import { artifactPathFor, readNetworkArtifact } from '../../../server/storage/network-artifact.js';
+import { openDb } from '../../../server/storage/db.js';
+import {
+  ArtifactError,
+  artifactPathFor,
+  readArtifactMeta,
+  readNetworkArtifact,
+} from '../../../server/storage/network-artifact.js';
+import { loadNetworkFor, writeArtifactFromDb } from '../../../server/storage/network-compact.js';
 import { tracePoint } from '../../../server/trace-service.js';
-import { builtDbPath } from '../../support/database.js';
+import { builtDbPath, copyOfBuiltDb } from '../../support/database.js';
 
 let objects: Services;
 let compact: Services;
@@ -146,6 +155,39 @@ describe('compact network engine against the object network', () => {
     const data = readNetworkArtifact(artifactPathFor(builtDbPath()));
     expect(data.meta.stamp).toBe(objects.meta.built_at);
     expect(data.arrays.from.length).toBe(objects.network.reaches.length);
+  });
+});
+
+describe('which network the server loads', () => {
+  it('uses a fresh artifact, falls back to the rows when it is stale or damaged', () => {
+    const dbPath = copyOfBuiltDb();
+    const file = artifactPathFor(dbPath);
+    const source = () => {
+      const db = openDb(dbPath);
+      try {
+        return loadNetworkFor(db, dbPath).source;
+      } finally {
+        db.close();
+      }
+    };
+    expect(source()).toBe('sqlite'); // the copy has no artifact beside it
+    const db = openDb(dbPath);
+    writeArtifactFromDb(db, dbPath);
+    db.close();
+    expect(source()).toBe('artifact');
+    const header = readArtifactMeta(file)!;
+    expect(header.nodeCount).toBeGreaterThan(5000);
+    // A rebuilt database (new built_at) makes the artifact stale.
+    const db2 = openDb(dbPath);
+    db2.prepare("UPDATE net_meta SET value = 'rebuilt' WHERE key = 'built_at'").run();
+    db2.close();
+    expect(source()).toBe('sqlite');
+    // Damaged bytes: a clear error when read directly, the rows when the server starts.
+    fs.writeFileSync(file, 'not an artifact at all');
+    expect(() => readNetworkArtifact(file)).toThrow(ArtifactError);
+    expect(() => readNetworkArtifact(file)).toThrow(/rebuild with `npm run build:db`/);
+    expect(source()).toBe('sqlite');
+    fs.rmSync(path.dirname(dbPath), { recursive: true, force: true });
   });
 });
 
