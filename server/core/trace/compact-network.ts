@@ -59,77 +59,82 @@ class Store {
   }
 }
 
-class ReachView implements Reach {
-  constructor(
-    private readonly s: Store,
-    readonly id: number,
-  ) {}
-  get from(): number {
-    return this.s.a.from[this.id]!;
-  }
-  get to(): number {
-    return this.s.a.to[this.id]!;
-  }
-  get coords(): Float64Array {
-    return this.s.coords(this.id);
-  }
-  get cumKm(): Float64Array {
-    return this.s.cumKm(this.id);
-  }
-  get lengthKm(): number {
-    return this.s.a.lengthKm[this.id]!;
-  }
-  get name(): string | null {
-    return this.s.str(this.s.a.name[this.id]!);
-  }
-  get nameAlt(): string[] {
-    const a = this.s.a;
-    const out: string[] = [];
-    for (let k = a.altStart[this.id]!; k < a.altStart[this.id + 1]!; k++)
-      out.push(this.s.str(a.altName[k]!)!);
-    return out;
-  }
-  get nameLocal(): string | null {
-    return this.s.str(this.s.a.nameLocal[this.id]!);
-  }
-  get nameRu(): string | null {
-    return this.s.str(this.s.a.nameRu[this.id]!);
-  }
-  get nameSource(): NameSource | undefined {
-    const code = this.s.a.nameSource[this.id]!;
-    return code === NO_NAME_SOURCE ? undefined : NAME_SOURCES[code];
-  }
-  get arm(): boolean | undefined {
-    const v = this.s.a.arm[this.id]!;
-    return v === 2 ? undefined : v === 1;
-  }
-  get featurecla(): ReachClass {
-    return REACH_CLASSES[this.s.a.featurecla[this.id]!]!;
-  }
-  get scalerank(): number {
-    return this.s.a.scalerank[this.id]!;
-  }
-  get runs(): CountryRun[] {
-    const a = this.s.a;
-    const out: CountryRun[] = [];
-    for (let k = a.runStart[this.id]!; k < a.runStart[this.id + 1]!; k++) {
-      const b0 = this.s.str(a.runBorderA[k]!);
-      const b1 = this.s.str(a.runBorderB[k]!);
-      out.push({
-        fromKm: a.runFromKm[k]!,
-        toKm: a.runToKm[k]!,
-        country: this.s.str(a.runCountry[k]!),
-        border: b0 === null || b1 === null ? null : [b0, b1],
-      });
+/**
+ * One view per reach holding only its id (≈ 40 bytes); the class is made per network so the views
+ * need no pointer to their store.
+ */
+function reachViews(s: Store, n: number): Reach[] {
+  class ReachView implements Reach {
+    constructor(readonly id: number) {}
+    get from(): number {
+      return s.a.from[this.id]!;
     }
-    return out;
+    get to(): number {
+      return s.a.to[this.id]!;
+    }
+    get coords(): Float64Array {
+      return s.coords(this.id);
+    }
+    get cumKm(): Float64Array {
+      return s.cumKm(this.id);
+    }
+    get lengthKm(): number {
+      return s.a.lengthKm[this.id]!;
+    }
+    get name(): string | null {
+      return s.str(s.a.name[this.id]!);
+    }
+    get nameAlt(): string[] {
+      const a = s.a;
+      const out: string[] = [];
+      for (let k = a.altStart[this.id]!; k < a.altStart[this.id + 1]!; k++) out.push(s.str(a.altName[k]!)!);
+      return out;
+    }
+    get nameLocal(): string | null {
+      return s.str(s.a.nameLocal[this.id]!);
+    }
+    get nameRu(): string | null {
+      return s.str(s.a.nameRu[this.id]!);
+    }
+    get nameSource(): NameSource | undefined {
+      const code = s.a.nameSource[this.id]!;
+      return code === NO_NAME_SOURCE ? undefined : NAME_SOURCES[code];
+    }
+    get arm(): boolean | undefined {
+      const v = s.a.arm[this.id]!;
+      return v === 2 ? undefined : v === 1;
+    }
+    get featurecla(): ReachClass {
+      return REACH_CLASSES[s.a.featurecla[this.id]!]!;
+    }
+    get scalerank(): number {
+      return s.a.scalerank[this.id]!;
+    }
+    get runs(): CountryRun[] {
+      const a = s.a;
+      const out: CountryRun[] = [];
+      for (let k = a.runStart[this.id]!; k < a.runStart[this.id + 1]!; k++) {
+        const b0 = s.str(a.runBorderA[k]!);
+        const b1 = s.str(a.runBorderB[k]!);
+        out.push({
+          fromKm: a.runFromKm[k]!,
+          toKm: a.runToKm[k]!,
+          country: s.str(a.runCountry[k]!),
+          border: b0 === null || b1 === null ? null : [b0, b1],
+        });
+      }
+      return out;
+    }
+    get country(): string | null {
+      return s.str(s.a.country[this.id]!);
+    }
+    get basinId(): number {
+      return s.a.basinId[this.id]!;
+    }
   }
-  get country(): string | null {
-    return this.s.str(this.s.a.country[this.id]!);
-  }
-  get basinId(): number {
-    return this.s.a.basinId[this.id]!;
-  }
+  const views = new Array<Reach>(n);
+  for (let i = 0; i < n; i++) views[i] = new ReachView(i);
+  return views;
 }
 
 /** Reach ids leaving each node, as CSR; indexed like the object network's `outflows` (a fresh array per read). */
@@ -170,9 +175,7 @@ export class CompactRiverNetwork {
     const { arrays: a, meta } = data;
     const store = new Store(a);
     const n = a.from.length;
-    const reaches = new Array<Reach>(n);
-    for (let i = 0; i < n; i++) reaches[i] = new ReachView(store, i);
-    this.reaches = reaches;
+    this.reaches = reachViews(store, n);
     this.outflows = outflowTable(a, meta.nodeCount);
     this.outlets = meta.outlets;
     this.outletAt = new Map(meta.outlets.map((o) => [o.node, o]));
