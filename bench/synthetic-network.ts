@@ -1,6 +1,7 @@
 // A seeded synthetic river network written straight into the compact layout (no per-reach objects, so
 // it scales to HydroRIVERS' 8.5 M reaches): river systems of heavy-tailed size, each a tree grown
-// upstream from its outlet; streams continue upstream or branch off as tributaries; ~10 vertices a reach.
+// upstream from its outlet; streams go on upstream (9 in 10 reaches) or branch off as tributaries,
+// so a trace crosses ~90 reaches on average; 8–12 vertices a reach of 2–8 km.
 import { cumulativeKm } from '../server/core/geo/geodesy.js';
 import { PackedSegmentIndex } from '../server/core/geo/packed-segment-index.js';
 import {
@@ -27,9 +28,9 @@ export function rng(seed: number): () => number {
 
 const COUNTRIES = ['AUT', 'HUN', 'SRB', 'ROU', 'UKR', 'MDA', 'KAZ', 'UZB', 'KGZ', 'TJK', 'DEU', 'FRA'];
 /** A stream goes on upstream with this probability, else the next reach is a new tributary. */
-const CONTINUE_P = 0.7;
-/** Largest river system, in reaches (the Amazon has ~60k in HydroRIVERS' 8.5 M). */
-const MAX_BASIN_REACHES = 60_000;
+const CONTINUE_P = 0.9;
+/** Largest river system, in reaches (the Amazon, ≈ 7 M km² at ~17 km² of catchment a reach). */
+const MAX_BASIN_REACHES = 400_000;
 
 export function syntheticNetwork(
   reaches: number,
