@@ -1,14 +1,19 @@
 // Benchmark: the real Natural Earth network loaded both ways, each in a fresh process — the object
 // network from the SQLite rows (before) and the compact artifact (after): network load time, JS heap,
-// typed-array memory and RSS after a full GC, and the whole server start-up (createServices).
+// typed-array memory and RSS after a full GC, snap + trace p50, and the whole server start-up
+// (createServices).
 // Usage: npm run --silent bench:network [-- --json]
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CompactRiverNetwork } from '../server/core/trace/compact-network.js';
+import type { RiverNetwork } from '../server/core/trace/river-network.js';
+import { snapToNetwork } from '../server/core/trace/snap.js';
+import { traceDownstream } from '../server/core/trace/trace.js';
 import { createServices } from '../server/services.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
 import { artifactPathFor, readNetworkArtifact } from '../server/storage/network-artifact.js';
 import { loadNetwork } from '../server/storage/network-loader.js';
+import { rng } from './synthetic-network.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const RUNS = 3;
@@ -36,15 +41,34 @@ function measure(mode: Mode, what: 'network' | 'startup'): void {
   const ms = performance.now() - t0;
   gc();
   const m = process.memoryUsage();
+  const net = what === 'network' ? (keep as RiverNetwork) : (keep as { network: RiverNetwork }).network;
+  const traceP50Ms = traceP50(net);
   process.stdout.write(
     JSON.stringify({
       ms,
       heapMb: (m.heapUsed - base.heapUsed) / 2 ** 20,
       arrayBuffersMb: (m.arrayBuffers - base.arrayBuffers) / 2 ** 20,
       rssMb: m.rss / 2 ** 20,
-      kept: keep !== undefined,
+      traceP50Ms,
     }),
   );
+}
+
+/** Snap + trace from 500 seeded points near random reaches (after 100 warm-up runs): p50 in ms. */
+function traceP50(net: RiverNetwork): number {
+  const rand = rng(42);
+  const ms: number[] = [];
+  for (let k = 0; k < 600; k++) {
+    const r = net.reaches[Math.floor(rand() * net.reaches.length)]!;
+    const i = Math.floor(rand() * (r.coords.length / 2));
+    const lon = r.coords[2 * i]! + (rand() - 0.5) * 0.03;
+    const lat = r.coords[2 * i + 1]! + (rand() - 0.5) * 0.03;
+    const t = performance.now();
+    const snap = snapToNetwork(net, lon, lat, 25);
+    if (snap) traceDownstream(net, snap);
+    if (k >= 100) ms.push(performance.now() - t);
+  }
+  return median(ms);
 }
 
 function child(mode: Mode, what: string): Record<string, number> {
@@ -76,6 +100,7 @@ function main(): void {
         heapMb: Math.round(median(runs.map((r) => r.heapMb!))),
         arrayBuffersMb: Math.round(median(runs.map((r) => r.arrayBuffersMb!))),
         rssMb: Math.round(median(runs.map((r) => r.rssMb!))),
+        traceP50Ms: Math.round(median(runs.map((r) => r.traceP50Ms!)) * 1000) / 1000,
       };
     }
   if (process.argv.includes('--json')) {
@@ -87,7 +112,7 @@ function main(): void {
   );
   for (const [k, v] of Object.entries(rows))
     console.log(
-      `${k.padEnd(18)} ${String(v.ms).padStart(6)} ms  heap +${v.heapMb} MB  typed arrays +${v.arrayBuffersMb} MB  RSS ${v.rssMb} MB`,
+      `${k.padEnd(18)} ${String(v.ms).padStart(6)} ms  heap +${v.heapMb} MB  typed arrays +${v.arrayBuffersMb} MB  RSS ${v.rssMb} MB  snap+trace p50 ${v.traceP50Ms} ms`,
     );
 }
 
