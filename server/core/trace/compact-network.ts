@@ -145,12 +145,17 @@ function outflowTable(a: CompactArrays, nodeCount: number): readonly (readonly n
   const ids = new Uint32Array(a.from.length);
   const fill = start.slice(0, nodeCount);
   for (let i = 0; i < a.from.length; i++) ids[fill[a.from[i]!]!++] = i;
-  const of = (v: number): number[] => Array.from(ids.subarray(start[v]!, start[v + 1]!));
+  const of = (v: number): number[] => {
+    const a0 = start[v]!;
+    const out = new Array<number>(start[v + 1]! - a0);
+    for (let k = 0; k < out.length; k++) out[k] = ids[a0 + k]!;
+    return out;
+  };
   return new Proxy([] as number[][], {
     get(target, prop, receiver) {
       if (typeof prop === 'string') {
         if (prop === 'length') return nodeCount;
-        const v = Number(prop);
+        const v = prop === '' ? Number.NaN : Number(prop);
         if (Number.isInteger(v)) return v >= 0 && v < nodeCount ? of(v) : undefined;
       }
       return Reflect.get(target, prop, receiver);
