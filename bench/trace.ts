@@ -116,7 +116,7 @@ function main(): void {
       buildSeconds === null ? 'skipped' : `${buildSeconds.toFixed(1)} s`,
       'target ≤ 60 s',
     ],
-    ['network load from SQLite', ms(services.loadMs), ''],
+    [`services start-up (network from ${services.networkSource})`, ms(services.loadMs), ''],
     [`snap (R-tree), p50 / p99 of ${N}`, `${ms(pct(snapMs, 0.5))} / ${ms(pct(snapMs, 0.99))}`, ''],
     [`snap (linear scan over ${net.reaches.length} reaches), p50 of 100`, ms(pct(scanMs, 0.5)), ''],
     ['snap speed-up (scan p50 / index p50)', `${(pct(scanMs, 0.5) / pct(snapMs, 0.5)).toFixed(0)}×`, ''],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../server/services.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
+import { writeArtifactFromDb } from '../server/storage/network-compact.js';
 import { writeGeography } from '../server/storage/network-store.js';
 import { loadSeed } from '../server/storage/site-seed.js';
 import { rederiveAll } from '../server/storage/site-store.js';
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
     tables.meta.build_seconds = ((performance.now() - started) / 1000).toFixed(1);
     writeGeography(db, tables);
     db.pragma('optimize');
+    const artifact = writeArtifactFromDb(db, dbPath);
+    console.log(
+      `  network artifact: ${path.relative(process.cwd(), artifact.file)} (${(artifact.bytes / 1e6).toFixed(1)} MB)`,
+    );
   } finally {
     db.close();
   }

@@ -18,7 +18,8 @@ import { readChainageTable } from './storage/chainage-loader.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
 import { loadDrainageAreas } from './storage/drainage-source.js';
-import { loadNetwork, networkMeta } from './storage/network-loader.js';
+import { loadNetworkFor, type NetworkSource } from './storage/network-compact.js';
+import { networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
 import { loadPlanningSeed } from './storage/plan-seed.js';
 import { readRunoffTable } from './storage/runoff-loader.js';
@@ -44,6 +45,8 @@ export interface Services {
   /** Nested-set numbering of the network with discharge-based travel times (built on first use). */
   readonly upstream: UpstreamIndex;
   meta: Record<string, string>;
+  /** Where the network came from: the compact artifact next to the database, or its SQLite rows. */
+  networkSource: NetworkSource;
   loadMs: number;
   /** Password hashing on its own thread with a bounded queue (started on first use). */
   passwords: PasswordHasher;
@@ -53,10 +56,11 @@ export interface Services {
   close(): void;
 }
 
-export function createServices(options: { dbPath: string }): Services {
+/** `network: 'sqlite'` loads the object network from the rows even when a fresh artifact exists. */
+export function createServices(options: { dbPath: string; network?: NetworkSource }): Services {
   const started = performance.now();
   const db = openDb(options.dbPath);
-  const network = loadNetwork(db);
+  const { network, source: networkSource } = loadNetworkFor(db, options.dbPath, options.network);
   const countries = db.prepare('SELECT adm0_a3, geometry FROM geo_countries').all() as {
     adm0_a3: string;
     geometry: string;
@@ -115,6 +119,7 @@ export function createServices(options: { dbPath: string }): Services {
       return upstream;
     },
     meta,
+    networkSource,
     loadMs: performance.now() - started,
     passwords,
     jobs,

@@ -1,7 +1,7 @@
 // The routed network held in memory for tracing: reaches in flow order, per-node outflows,
 // and a packed segment index for snapping.
 import { cumulativeKm } from '../geo/geodesy.js';
-import { SegmentIndex } from '../geo/segment-index.js';
+import { type SegmentHit, SegmentIndex } from '../geo/segment-index.js';
 import type { CountryRun } from '../network/country-runs.js';
 import type { NameSource } from '../network/river-names.js';
 import type { OutletKind, ReachClass } from '../network/types.js';
@@ -50,12 +50,31 @@ export interface BasinInfo {
   bbox: [number, number, number, number];
 }
 
+/** Nearest-segment queries over the reaches' lines (`line` = reach id); see SegmentIndex. */
+export interface SnapIndex {
+  readonly segmentCount: number;
+  within(lon: number, lat: number, km: number, filter?: (line: number) => boolean): SegmentHit[];
+  nearest(
+    lon: number,
+    lat: number,
+    maxKm: number,
+    filter?: (line: number) => boolean,
+    better?: (a: SegmentHit, b: SegmentHit) => boolean,
+  ): SegmentHit | null;
+  intersectsBox(minX: number, minY: number, maxX: number, maxY: number): boolean;
+  anyWithin(lon: number, lat: number, km: number): boolean;
+}
+
+/**
+ * The object-backed network (one JS object per reach, ~1.5 KB each), built from SQLite rows.
+ * CompactRiverNetwork (compact-network.ts) has the same public shape over typed arrays.
+ */
 export class RiverNetwork {
-  readonly reaches: Reach[];
+  readonly reaches: readonly Reach[];
   /** Reach ids leaving each node. */
-  readonly outflows: number[][];
-  readonly outletAt: Map<number, NetworkOutlet>;
-  readonly snapIndex: SegmentIndex;
+  readonly outflows: readonly (readonly number[])[];
+  readonly outletAt: ReadonlyMap<number, NetworkOutlet>;
+  readonly snapIndex: SnapIndex;
 
   constructor(
     reaches: Omit<Reach, 'cumKm'>[],
@@ -66,8 +85,9 @@ export class RiverNetwork {
     readonly basins: Map<number, BasinInfo>,
   ) {
     this.reaches = reaches.map((r) => ({ ...r, cumKm: cumulativeKm(r.coords) }));
-    this.outflows = Array.from({ length: nodeCount }, () => []);
-    for (const r of this.reaches) this.outflows[r.from]!.push(r.id);
+    const outflows: number[][] = Array.from({ length: nodeCount }, () => []);
+    for (const r of this.reaches) outflows[r.from]!.push(r.id);
+    this.outflows = outflows;
     this.outletAt = new Map(outlets.map((o) => [o.node, o]));
     this.snapIndex = new SegmentIndex(this.reaches.map((r) => r.coords));
   }
