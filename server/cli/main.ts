@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   restore: async () => (await import('./backup.js')).runRestore,
   report: async () => (await import('./report.js')).runReportCommand,
   notify: async () => (await import('./report.js')).runNotifyCommand,
+  stations: async () => (await import('./stations.js')).runStations,
   exercise: async () => (await import('./exercise.js')).runExerciseCommand,
   users: async () => (await import('./users.js')).runUsers,
   tokens: async () => (await import('./users.js')).runTokens,
@@ -33,6 +34,7 @@ Commands:
   restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)
   report <siteId> [--format html|json|csv] [--lang en|ru] [--release-kg M] [--substance NAME] [--out FILE]
   notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--lang en|ru] [--out FILE]
+  stations import FILE [--dry-run];  stations list [--json]
   exercise create|timeline|action|report ...  (hazatlas exercise for details)
   users add NAME --admin | --role editor|viewer [--password-stdin];  users list [--json]
   tokens create --user NAME [--role R] [--name LABEL];  tokens list [--json];  tokens revoke ID`;
