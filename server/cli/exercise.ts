@@ -80,12 +80,11 @@ export async function runExerciseCommand(args: string[]): Promise<void> {
     if (!parsed.success) throw new CliError(`${issuesText(parsed.error.issues)}\n${USAGE}`);
     withServices((s) => {
       if (!getPlan(s.db, parsed.data.plan)) throw new CliError(`No plan has id "${parsed.data.plan}".`);
+      // The scenario must trace before anything is stored.
+      const { name, ...scenario } = parsed.data;
+      const out = runExercise(s, { id: '', name, scenario, createdAt: '', createdBy: '' }, true);
+      if (!out.ok) throw new CliError(`${out.code}: ${out.message}`);
       const ex = createExercise(s.db, parsed.data, actor());
-      const out = runExercise(s, ex, true);
-      if (!out.ok) {
-        s.db.prepare('DELETE FROM exercises WHERE id = ?').run(ex.id);
-        throw new CliError(`${out.code}: ${out.message}`);
-      }
       process.stdout.write(values.json ? `${JSON.stringify(ex, null, 2)}\n` : `${ex.id}\n`);
     });
     return;

@@ -161,6 +161,19 @@ const GROUPS: Group[] = [
     load: async () => (await import('./receptors.js')).runReceptors,
   },
   {
+    name: 'stations',
+    summary: 'monitoring and warning stations (snapped to the network with river km)',
+    subcommands: [
+      {
+        name: 'import',
+        summary: 'import stations from GeoJSON or CSV (all rows or none)',
+        usage: 'FILE [--dry-run] [--json]',
+      },
+      { name: 'list', summary: 'list stations', usage: '[--json]' },
+    ],
+    load: async () => (await import('./stations.js')).runStations,
+  },
+  {
     name: 'users',
     summary: 'accounts',
     subcommands: [

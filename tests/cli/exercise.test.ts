@@ -1,6 +1,8 @@
 // `hazatlas trace … --released-at --plan` and `hazatlas exercise create|timeline|action|report` on a
 // copy of the real database, through the real CLI process.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyOfBuiltDb, ROOT } from '../support/database.js';
@@ -125,5 +127,33 @@ describe('hazatlas exercise', () => {
     );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/startAt must be an ISO 8601/);
-  });
+    // Seven CLI processes, each loading the network: several seconds apiece on a loaded machine.
+  }, 240_000);
+});
+
+describe('hazatlas stations', () => {
+  it('imports a CSV (all rows or none) and lists stations with river and river km', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-stations-'));
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'name,kind,lon,lat,river\nVidin,gauge,22.88,43.99,Danube\nX,buoy,22,43,Danube\n');
+    const refused = cli('stations', 'import', bad);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/line 3 kind: kind must be one of/);
+    const good = path.join(dir, 'good.csv');
+    // Vidin, Bulgaria: Danube km ≈ 790 (Danube Commission).
+    fs.writeFileSync(
+      good,
+      'name,kind,lon,lat,river,country\nVidin (CLI test),gauge,22.88,43.99,Danube,BGR\n',
+    );
+    expect(cli('stations', 'import', good).stdout).toMatch(/Imported 1 station/);
+    const list = JSON.parse(cli('stations', 'list', '--json').stdout) as {
+      name: string;
+      river: string;
+      riverKm: number;
+    }[];
+    const vidin = list.find((s) => s.name === 'Vidin (CLI test)');
+    expect(vidin?.river).toBe('Danube');
+    expect(vidin?.riverKm).toBeGreaterThan(740);
+    expect(vidin?.riverKm).toBeLessThan(840);
+  }, 120_000);
 });

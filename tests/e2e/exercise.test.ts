@@ -145,5 +145,5 @@ describe('table-top exercise through the UI', () => {
     expect(html).toMatch(/data-verdict="late"><td>Notify Tajikistan/);
     expect(b.errors).toEqual([]);
     expect(b.blocked).toEqual([]);
-  });
+  }, 240_000);
 });

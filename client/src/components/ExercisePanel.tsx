@@ -8,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { type Api, ApiError } from '../lib/api.js';
 import { frontKm, injectTime, nextInjectTime, pathUpTo, utcInput, utcText } from '../lib/exercise-clock.js';
 import { bboxOf } from '../lib/format.js';
-import type { AfterActionReport, Exercise, ExerciseTimeline, Plan } from '../lib/plans-api.js';
+import type { AfterActionReport, Exercise, ExerciseTimeline } from '../lib/plans-api.js';
 import { canEdit, useSession } from '../lib/session.js';
 import { clearExercise, drawExercise } from '../map/exercise-layer.js';
 import { whenMap } from '../map/when-map.js';
+import { ExerciseCreate } from './ExerciseCreate.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 import './plans.css';
 
@@ -24,75 +25,6 @@ interface Props {
 
 const SPEEDS = [600, 3600, 21600, 86400];
 const HOUR = 3_600_000;
-
-function CreateForm({
-  api,
-  point,
-  onCreated,
-}: {
-  api: Api;
-  point: Props['point'];
-  onCreated(id: string): void;
-}) {
-  const { t } = useTranslation();
-  const [plans, setPlans] = useState<Plan[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.plans().then(
-      (r) => setPlans(r.items),
-      () => undefined,
-    );
-  }, [api]);
-  if (!point) return <p className="muted">{t('plans.exercise.needPoint')}</p>;
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    try {
-      const ex = await api.createExercise({
-        name: String(f.get('name')),
-        lon: point.lon,
-        lat: point.lat,
-        releaseKg: Number(f.get('releaseKg')),
-        startAt: `${String(f.get('startAt'))}:00Z`,
-        plan: String(f.get('plan')),
-      });
-      onCreated(ex.id);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
-  return (
-    <form onSubmit={submit} data-testid="exercise-create">
-      <p className="small">
-        {t('plans.exercise.fromPoint', { lon: point.lon.toFixed(4), lat: point.lat.toFixed(4) })}
-      </p>
-      <label>
-        {t('plans.exercise.name')} <input name="name" required maxLength={200} />
-      </label>
-      <label>
-        {t('plans.exercise.plan')}{' '}
-        <select name="plan" required>
-          {plans.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('plans.exercise.startAt')} <input name="startAt" type="datetime-local" required />
-      </label>
-      <label>
-        {t('plans.exercise.releaseKg')}{' '}
-        <input name="releaseKg" type="number" min="0" step="any" required defaultValue={1000} />
-      </label>
-      <button type="submit" className="primary">
-        {t('plans.exercise.create')}
-      </button>
-      <ErrorNote message={error} />
-    </form>
-  );
-}
 
 function Facilitator({ api, getMap, id }: { api: Api; getMap: Props['getMap']; id: string }) {
   const { t } = useTranslation();
@@ -362,7 +294,7 @@ export function ExercisePanel({ api, getMap, point, onClose }: Props) {
         <Facilitator key={openId} api={api} getMap={getMap} id={openId} />
       ) : (
         <>
-          {editor && <CreateForm api={api} point={point} onCreated={setOpenId} />}
+          {editor && <ExerciseCreate api={api} point={point} onCreated={setOpenId} />}
           {list.length > 0 && <h3>{t('plans.exercise.list')}</h3>}
           <ul>
             {list.map((x) => (

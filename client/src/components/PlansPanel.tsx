@@ -32,12 +32,18 @@ function Contacts({ api, plan, editor }: { api: Api; plan: Plan; editor: boolean
   const { t } = useTranslation();
   const [items, setItems] = useState<Contact[] | 'hidden' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const loggedIn = useSession().user !== null;
   const load = useCallback(() => {
+    // Contact points need a login: an anonymous reader is told so without a refused request.
+    if (!loggedIn) {
+      setItems('hidden');
+      return;
+    }
     api.contacts(plan.id).then(
       (r) => setItems(r.items),
       (e: unknown) => (e instanceof ApiError && e.status === 401 ? setItems('hidden') : setError(String(e))),
     );
-  }, [api, plan.id]);
+  }, [api, plan.id, loggedIn]);
   useEffect(load, [load]);
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -112,6 +118,34 @@ function Contacts({ api, plan, editor }: { api: Api; plan: Plan; editor: boolean
       )}
       <ErrorNote message={error} />
     </div>
+  );
+}
+
+function History({ api, planId }: { api: Api; planId: string }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<
+    { id: number; action: string; at: string; actor: string; version: number | null }[]
+  >([]);
+  return (
+    <details
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open)
+          api.planHistory(planId).then(
+            (r) => setItems(r.items),
+            () => setItems([]),
+          );
+      }}
+    >
+      <summary>{t('plans.history')}</summary>
+      <ol className="small" data-testid={`history-${planId}`}>
+        {items.map((h) => (
+          <li key={h.id}>
+            {h.at.slice(0, 16).replace('T', ' ')} UTC · {h.action} · {h.actor}
+            {h.version !== null ? ` · v${h.version}` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
 
@@ -265,6 +299,7 @@ export function PlansPanel({ api, onClose }: { api: Api; onClose(): void }) {
                   </dl>
                   <h3>{t('plans.contacts')}</h3>
                   <Contacts api={api} plan={p} editor={editor} />
+                  <History api={api} planId={p.id} />
                   {editor && (
                     <p>
                       <button type="button" onClick={() => setEditing(p)}>

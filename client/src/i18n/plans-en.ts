@@ -34,6 +34,7 @@ export const plansEn = {
   role: 'Role',
   phone: 'Phone',
   email: 'E-mail',
+  history: 'History',
   exportCsv: 'Export CSV',
   stationsLayer: 'Stations',
   stationKinds: {

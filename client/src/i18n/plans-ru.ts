@@ -38,6 +38,7 @@ export const plansRu: Widen<typeof plansEn> = {
   role: 'Роль',
   phone: 'Телефон',
   email: 'Эл. почта',
+  history: 'История изменений',
   exportCsv: 'Экспорт CSV',
   stationsLayer: 'Станции',
   stationKinds: {

@@ -180,6 +180,10 @@ export function plansCalls(call: Call, json: Json) {
     updatePlan: (planId: string, body: unknown) => call<Plan>(`/api/plans/${id(planId)}`, json('PUT', body)),
     deletePlan: (planId: string, version: number) =>
       call<void>(`/api/plans/${id(planId)}?version=${version}`, { method: 'DELETE' }),
+    planHistory: (planId: string) =>
+      call<{ items: { id: number; action: string; at: string; actor: string; version: number | null }[] }>(
+        `/api/plans/${id(planId)}/history`,
+      ),
     contacts: (planId: string) => call<{ items: Contact[] }>(`/api/plans/${id(planId)}/contacts`),
     addContact: (planId: string, body: unknown) =>
       call<{ items: Contact[] }>(`/api/plans/${id(planId)}/contacts`, json('POST', body)),

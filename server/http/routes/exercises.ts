@@ -58,13 +58,11 @@ export function exercisesRouter(services: Services): express.Router {
       throw validationError([{ path: 'plan', message: `no plan has id "${body.plan}" (GET /api/plans)` }]);
     if (body.siteId !== undefined && !getSite(db, body.siteId))
       throw validationError([{ path: 'siteId', message: `no registered site has id "${body.siteId}"` }]);
+    // The scenario must trace (on land, near a river) before anything is stored.
+    const { name, ...scenario } = body;
+    const out = runExercise(services, { id: '', name, scenario, createdAt: '', createdBy: '' }, true);
+    if (!out.ok) throw new HttpError(400, out.code, out.message);
     const ex = createExercise(db, body, actorOf(res));
-    // The scenario must trace (on land, near a river) before it is kept.
-    const out = runExercise(services, ex, true);
-    if (!out.ok) {
-      db.prepare('DELETE FROM exercises WHERE id = ?').run(ex.id);
-      throw new HttpError(400, out.code, out.message);
-    }
     res
       .status(201)
       .location(`/api/exercises/${ex.id}`)
