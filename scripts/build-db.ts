@@ -1,14 +1,18 @@
 // Builds data/hazatlas.sqlite from Natural Earth: routed river network, countries, boundaries,
 // lakes, seas and places. Usage: tsx scripts/build-db.ts [--sources DIR|URL] [--db FILE] [--if-missing]
+// [--network naturalearth|hydrorivers --rivers FILE [--names FILE]]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TopologyError } from '../server/core/network/hydrorivers.js';
 import { createServices } from '../server/services.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
 import { writeGeography } from '../server/storage/network-store.js';
 import { loadSeed } from '../server/storage/site-seed.js';
 import { rederiveAll } from '../server/storage/site-store.js';
 import { buildGeography } from './geography.js';
+import { FormatError } from './hydrorivers/formats.js';
+import { buildHydroGeography } from './hydrorivers/geography.js';
 import { DEFAULT_SOURCE_URL, SourceError } from './sources.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,14 +32,29 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
-  console.log(`Building ${dbPath} from ${location}`);
-  const tables = await buildGeography(
-    {
-      location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location),
-      cacheDir: path.join(ROOT, 'data/cache'),
-    },
-    (msg) => console.log(`  ${msg}`),
-  );
+  const network = arg('--network') ?? 'naturalearth';
+  const rivers = arg('--rivers');
+  if (network !== 'naturalearth' && network !== 'hydrorivers')
+    throw new UsageError(`--network must be naturalearth or hydrorivers, not "${network}".`);
+  if (network === 'hydrorivers' && !rivers)
+    throw new UsageError(
+      '--network hydrorivers needs --rivers FILE (.gpkg, zipped Shapefile, .geojson[.gz]).',
+    );
+  const sources = {
+    location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location),
+    cacheDir: path.join(ROOT, 'data/cache'),
+  };
+  const log = (msg: string) => console.log(`  ${msg}`);
+  const namesFile = arg('--names');
+  console.log(`Building ${dbPath} from ${network === 'hydrorivers' ? `${rivers} and ` : ''}${location}`);
+  const tables =
+    network === 'hydrorivers'
+      ? await buildHydroGeography(
+          sources,
+          { riversFile: path.resolve(rivers!), ...(namesFile ? { namesFile: path.resolve(namesFile) } : {}) },
+          log,
+        )
+      : await buildGeography(sources, log);
   const db = openDb(dbPath);
   try {
     tables.meta.build_seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -77,8 +96,15 @@ function isBuilt(dbPath: string): boolean {
   }
 }
 
+class UsageError extends Error {}
+
 main().catch((err: unknown) => {
-  if (err instanceof SourceError) {
+  if (
+    err instanceof SourceError ||
+    err instanceof TopologyError ||
+    err instanceof FormatError ||
+    err instanceof UsageError
+  ) {
     console.error(`build-db: ${err.message}`);
     process.exit(2);
   }

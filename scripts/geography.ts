@@ -177,7 +177,7 @@ export async function buildGeography(
   };
 }
 
-function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
+export function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
   const seen = new Set<string>();
   const out: Country[] = [];
   for (const f of features) {
@@ -198,13 +198,13 @@ function countryTable(features: { geometry: Geometry; props: Record<string, unkn
   return out;
 }
 
-function majorityCountry(runs: CountryRun[]): string | null {
+export function majorityCountry(runs: CountryRun[]): string | null {
   const km = new Map<string, number>();
   for (const r of runs) if (r.country) km.set(r.country, (km.get(r.country) ?? 0) + r.toKm - r.fromKm);
   return [...km].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
-function basinTable(reaches: StoredReach[], names: Map<number, string>, outlets: Outlet[]): Basin[] {
+export function basinTable(reaches: StoredReach[], names: Map<number, string>, outlets: Outlet[]): Basin[] {
   const acc = new Map<number, Basin & { outletKm: Map<number, number> }>();
   for (const r of reaches) {
     let b = acc.get(r.basinId);

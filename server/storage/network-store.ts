@@ -5,6 +5,10 @@ import type { Edge, Outlet } from '../core/network/types.js';
 import type { Db } from './db.js';
 
 export interface StoredReach extends Edge {
+  /** The source's own reach id (HydroRIVERS HYRIV_ID); absent on Natural Earth builds. */
+  sourceId?: number | null;
+  /** Long-term mean discharge from the source (HydroRIVERS DIS_AV_CMS), m³/s. */
+  dischargeM3s?: number | null;
   runs: CountryRun[];
   country: string | null;
   basinId: number;
@@ -79,8 +83,8 @@ export function writeGeography(db: Db, g: GeographyTables): void {
 
     const reach =
       db.prepare(`INSERT INTO net_reaches (id, from_node, to_node, name, name_alt, featurecla, scalerank,
-      source, length_km, reversed, coords, country_runs, country, outlet_id, basin_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      source, length_km, reversed, coords, country_runs, country, outlet_id, basin_id, source_id, discharge_m3s)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const reachBox = db.prepare('INSERT INTO net_reaches_rtree VALUES (?, ?, ?, ?, ?)');
     for (const r of g.reaches) {
       reach.run(
@@ -99,6 +103,8 @@ export function writeGeography(db: Db, g: GeographyTables): void {
         r.country,
         r.outletId,
         r.basinId,
+        r.sourceId ?? null,
+        r.dischargeM3s ?? null,
       );
       reachBox.run(r.id, ...boxOf(r.coords));
     }

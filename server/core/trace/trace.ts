@@ -45,6 +45,8 @@ export interface PathProps {
   country: string | null;
   border: string | null;
   branch: 'main' | 'distributary';
+  /** The source's reach id (HydroRIVERS HYRIV_ID), on imported networks only. */
+  sourceId?: number;
 }
 
 export interface MainStep {
@@ -235,6 +237,7 @@ function pathFeatures(
           country: iso[0] ?? null,
           border: iso.length > 1 ? iso.join('/') : null,
           branch: 'main',
+          ...sourceIdOf(s.reach),
         }),
       );
     }
@@ -253,11 +256,15 @@ function pathFeatures(
         country: r.country ? net.country(r.country).iso3 : null,
         border: null,
         branch: 'distributary',
+        ...sourceIdOf(r),
       }),
     );
   }
   return { type: 'FeatureCollection', features };
 }
+
+const sourceIdOf = (r: Reach): { sourceId?: number } =>
+  typeof r.sourceId === 'number' ? { sourceId: r.sourceId } : {};
 
 function feature(
   r: Reach,

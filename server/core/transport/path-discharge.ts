@@ -6,6 +6,7 @@ import type { Reach, RiverNetwork } from '../trace/river-network.js';
 import { normalizeName } from '../trace/snap.js';
 import type { MainStep } from '../trace/trace.js';
 import { type AnchoredDischarge, type DischargeAnchor, defaultDischargeM3s } from './discharge-table.js';
+import { hasNetworkDischarge, networkDischargeAlongPath } from './network-discharge.js';
 
 export interface DischargePiece {
   fromKm: number;
@@ -27,6 +28,8 @@ export type DischargeSourceUsed =
       source: string;
       reference: string;
       estimate: boolean;
+      /** "network": the value is the network source's own (HydroRIVERS DIS_AV_CMS), not the table's. */
+      dischargeSource?: 'network';
     }
   | {
       default: true;
@@ -133,6 +136,7 @@ export function dischargeAlongPath(
   steps: readonly MainStep[],
   stepKm: number,
 ): { pieces: DischargePiece[]; sources: DischargeSourceUsed[] } {
+  if (hasNetworkDischarge(steps)) return networkDischargeAlongPath(steps, stepKm);
   const inflows = inflowsOf(net);
   const pieces: DischargePiece[] = [];
   const used = new Map<DischargeAnchor, number>();
