@@ -85,3 +85,21 @@ describe('checkTopology', () => {
     expect(() => checkTopology([reach(9, 9, [0, 0, 1, 1])])).toThrow(/cycle: 9 → 9/);
   });
 });
+
+describe('seeded synthetic HydroRIVERS networks', () => {
+  it('are the same for the same seed, different for another, and build as valid topology', async () => {
+    const { syntheticReaches } = await import('../../../scripts/hydrorivers/synthetic.js');
+    const a = syntheticReaches({ reaches: 5000, seed: 7 });
+    expect(syntheticReaches({ reaches: 5000, seed: 7 })).toEqual(a);
+    expect(syntheticReaches({ reaches: 5000, seed: 8 })).not.toEqual(a);
+    const net = buildHydroNetwork(a);
+    expect(net.edges).toHaveLength(5000);
+    expect(net.outlets).toHaveLength(3); // basins of 2,000 reaches
+    // Discharge grows downstream: every reach carries at least what flows into it.
+    for (const e of net.edges) {
+      const down = net.edges[e.to];
+      if (down && !net.outlets.some((o) => o.node === e.to))
+        expect(down.dischargeM3s!).toBeGreaterThan(e.dischargeM3s!);
+    }
+  });
+});
