@@ -1,6 +1,6 @@
 // Builds data/hazatlas.sqlite from Natural Earth: routed river network, countries, boundaries,
 // lakes, seas and places. Usage: tsx scripts/build-db.ts [--sources DIR|URL] [--db FILE] [--if-missing]
-// [--network naturalearth|hydrorivers --rivers FILE [--names FILE]]
+// [--network naturalearth|hydrorivers --rivers FILE [--names FILE]] [--supplement FILE ...]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,12 +14,18 @@ import { buildGeography } from './geography.js';
 import { FormatError } from './hydrorivers/formats.js';
 import { buildHydroGeography } from './hydrorivers/geography.js';
 import { DEFAULT_SOURCE_URL, SourceError } from './sources.js';
+import { REVIEWED_SUPPLEMENT, SupplementError } from './supplements.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Every value of a repeatable flag. */
+function args(name: string): string[] {
+  return process.argv.flatMap((a, i) => (a === name && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
 }
 
 async function main(): Promise<void> {
@@ -46,15 +52,20 @@ async function main(): Promise<void> {
   };
   const log = (msg: string) => console.log(`  ${msg}`);
   const namesFile = arg('--names');
+  const supplements = args('--supplement').map((f) => path.resolve(f));
   console.log(`Building ${dbPath} from ${network === 'hydrorivers' ? `${rivers} and ` : ''}${location}`);
   const tables =
     network === 'hydrorivers'
       ? await buildHydroGeography(
           sources,
-          { riversFile: path.resolve(rivers!), ...(namesFile ? { namesFile: path.resolve(namesFile) } : {}) },
+          {
+            riversFile: path.resolve(rivers!),
+            ...(namesFile ? { namesFile: path.resolve(namesFile) } : {}),
+            supplementFiles: supplements,
+          },
           log,
         )
-      : await buildGeography(sources, log);
+      : await buildGeography(sources, log, [REVIEWED_SUPPLEMENT, ...supplements]);
   const db = openDb(dbPath);
   try {
     tables.meta.build_seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -103,7 +114,8 @@ main().catch((err: unknown) => {
     err instanceof SourceError ||
     err instanceof TopologyError ||
     err instanceof FormatError ||
-    err instanceof UsageError
+    err instanceof UsageError ||
+    err instanceof SupplementError
   ) {
     console.error(`build-db: ${err.message}`);
     process.exit(2);

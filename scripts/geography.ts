@@ -12,6 +12,7 @@ import { DEFAULT_BUILD_OPTIONS, type Errata, type Outlet } from '../server/core/
 import type { Basin, Country, GeographyTables, StoredReach } from '../server/storage/network-store.js';
 import { LAYERS, lineParts, polygons, readAll, riverLines } from './load-geography.js';
 import { num, type SourceConfig, str } from './sources.js';
+import { REVIEWED_SUPPLEMENT, readSupplements, supplementRiverLines } from './supplements.js';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
 /** A river within this distance of a land boundary is on it (the two 10 m layers differ by up to ~1 km). */
@@ -25,6 +26,7 @@ interface TerminalLakeEntry {
 export async function buildGeography(
   config: SourceConfig,
   log: (m: string) => void,
+  supplementFiles: readonly string[] = [REVIEWED_SUPPLEMENT],
 ): Promise<GeographyTables> {
   let t = performance.now();
   const lap = (label: string) => {
@@ -54,6 +56,8 @@ export async function buildGeography(
   });
 
   const rivers = riverLines(layers.rivers, layers.riversEurope);
+  const supplement = supplementRiverLines(rivers, readSupplements(supplementFiles), log);
+  rivers.push(...supplement.lines);
   const coastline = layers.coastline.features.flatMap((f) => lineParts(f.geometry));
   const net = buildNetwork({ rivers, coastline, terminalLakes }, errata, DEFAULT_BUILD_OPTIONS);
   lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
@@ -173,6 +177,7 @@ export async function buildGeography(
       diagnostics: JSON.stringify(net.diagnostics.filter((d) => d.kind !== 'dropped_duplicate')),
       diagnostic_counts: JSON.stringify(diagnosticCounts),
       border_km: String(BORDER_KM),
+      supplements: JSON.stringify(supplement.report),
     },
   };
 }

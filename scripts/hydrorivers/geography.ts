@@ -3,11 +3,7 @@
 import { PolygonLocator } from '../../server/core/geo/polygon-locator.js';
 import { SegmentIndex } from '../../server/core/geo/segment-index.js';
 import { type CountryRun, countryRuns } from '../../server/core/network/country-runs.js';
-import {
-  buildHydroNetwork,
-  checkTopology,
-  type HydroReachRecord,
-} from '../../server/core/network/hydrorivers.js';
+import { buildHydroNetwork, checkTopology } from '../../server/core/network/hydrorivers.js';
 import { joinNames } from '../../server/core/network/join-names.js';
 import { basinName, marineNamer } from '../../server/core/network/name-outlets.js';
 import type { Outlet } from '../../server/core/network/types.js';
@@ -16,13 +12,14 @@ import { BORDER_KM, basinTable, majorityCountry } from '../geography.js';
 import { landTables } from '../land-tables.js';
 import { LAYERS, polygons, readAll, riverLines } from '../load-geography.js';
 import type { SourceConfig } from '../sources.js';
+import { readSupplements, supplementRecords } from '../supplements.js';
 import { readHydroRivers, readNames } from './records.js';
 
 export interface HydroBuildInput {
   riversFile: string;
   namesFile?: string;
-  /** Extra records (network supplements) appended to the file's reaches. */
-  extra?: (records: HydroReachRecord[]) => HydroReachRecord[];
+  /** Network supplement files (only these: the reviewed one is for Natural Earth builds). */
+  supplementFiles?: readonly string[];
 }
 
 /** An inland sink within this distance of a reviewed terminal lake ends in that lake. */
@@ -41,6 +38,7 @@ export async function buildHydroGeography(
   };
   let records = readHydroRivers(input.riversFile);
   checkTopology(records); // fail before the slow part
+  const supplements = readSupplements(input.supplementFiles ?? []); // refuse a bad file early too
   lap(`read ${records.length} HydroRIVERS reaches from ${input.riversFile}`);
   const layers = await readAll(config);
   lap('read Natural Earth land layers');
@@ -56,25 +54,31 @@ export async function buildHydroGeography(
     });
     log(`names file: ${applied} of ${names.size} names applied`);
   }
-  if (input.extra) records = input.extra(records);
-  const net = buildHydroNetwork(records);
-  lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
-
-  const unnamed = net.edges.filter((e) => e.name === null);
+  const unnamed = records.flatMap((r, i) => (r.name === null ? [i] : []));
   const named = riverLines(layers.rivers, layers.riversEurope).flatMap((l) =>
     l.name ? [{ coords: l.coords, name: l.name, nameAlt: l.nameAlt }] : [],
   );
-  const joined = joinNames(unnamed, named);
+  const joined = joinNames(
+    unnamed.map((i) => ({
+      coords: Float64Array.from(records[i]!.coords),
+      dischargeM3s: records[i]!.dischargeM3s,
+    })),
+    named,
+  );
+  const nameAlt = new Map<number, string[]>();
   let joinedCount = 0;
-  unnamed.forEach((e, i) => {
-    const j = joined[i];
-    if (j) {
-      e.name = j.name;
-      e.nameAlt = j.nameAlt;
-      joinedCount++;
-    }
+  unnamed.forEach((ri, k) => {
+    const j = joined[k];
+    if (!j) return;
+    records[ri] = { ...records[ri]!, name: j.name };
+    if (j.nameAlt.length) nameAlt.set(records[ri]!.id, j.nameAlt);
+    joinedCount++;
   });
   lap(`names: ${joinedCount} of ${unnamed.length} unnamed reaches joined from Natural Earth`);
+  if (supplements.length) records = supplementRecords(records, supplements, log);
+  const net = buildHydroNetwork(records);
+  for (const e of net.edges) if (e.sourceId !== null) e.nameAlt = nameAlt.get(e.sourceId) ?? [];
+  lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
 
   const land = landTables(layers);
   const runs: CountryRun[][] = net.edges.map((e) =>

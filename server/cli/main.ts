@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   notify: async () => (await import('./report.js')).runNotifyCommand,
   users: async () => (await import('./users.js')).runUsers,
   tokens: async () => (await import('./users.js')).runTokens,
+  network: async () => (await import('./network.js')).runNetwork,
 };
 
 const USAGE = `Usage: hazatlas <command> [options]
@@ -33,7 +34,8 @@ Commands:
   report <siteId> [--format html|json|csv] [--lang en|ru] [--release-kg M] [--substance NAME] [--out FILE]
   notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--lang en|ru] [--out FILE]
   users add NAME --admin | --role editor|viewer [--password-stdin];  users list [--json]
-  tokens create --user NAME [--role R] [--name LABEL];  tokens list [--json];  tokens revoke ID`;
+  tokens create --user NAME [--role R] [--name LABEL];  tokens list [--json];  tokens revoke ID
+  network check FILE [--json]   validate a network supplement against the built network`;
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

@@ -38,7 +38,8 @@ const FORMATS = {
   geojsonGz: 'fergana-kamchiya.geojson.gz',
 } as const;
 type Format = keyof typeof FORMATS;
-const servers = new Map<Format, RunningServer>();
+const servers = new Map<Format | 'supplemented', RunningServer>();
+let supplementedLog = '';
 
 interface PathFeature {
   properties: { sourceId?: number; river: string | null; kmFromStart: number };
@@ -52,7 +53,7 @@ interface Trace {
   profile?: { km: number; dischargeM3s: number }[];
   release?: { discharge: { dischargeSource?: string; river: string; dischargeM3s: number }[] };
 }
-async function trace(format: Format, query: string): Promise<Trace> {
+async function trace(format: Format | 'supplemented', query: string): Promise<Trace> {
   const res = await fetch(`${servers.get(format)!.url}/api/trace?${query}`);
   expect(res.status).toBe(200);
   return (await res.json()) as Trace;
@@ -60,22 +61,28 @@ async function trace(format: Format, query: string): Promise<Trace> {
 const sourceIds = (t: Trace) => [...new Set(t.path.features.map((f) => f.properties.sourceId))];
 
 beforeAll(async () => {
+  const builds: [Format | 'supplemented', string, string[]][] = [
+    ['gpkg', FORMATS.gpkg, ['--names', path.join(FIXTURES, 'names.csv')]],
+    ['shp', FORMATS.shp, []],
+    ['geojsonGz', FORMATS.geojsonGz, []],
+    ['supplemented', FORMATS.geojsonGz, ['--supplement', path.join(FIXTURES, 'supplement-chirchik.geojson')]],
+  ];
   const results = await Promise.all(
-    (Object.keys(FORMATS) as Format[]).map(async (f) => {
-      const names = f === 'gpkg' ? ['--names', path.join(FIXTURES, 'names.csv')] : [];
+    builds.map(async ([f, file, extra]) => {
       const db = path.join(DIR, `${f}.sqlite`);
       const r = await build([
         '--network',
         'hydrorivers',
         '--rivers',
-        path.join(FIXTURES, FORMATS[f]),
-        ...names,
+        path.join(FIXTURES, file),
+        ...extra,
         '--db',
         db,
       ]);
       return { f, db, ...r };
     }),
   );
+  supplementedLog = results.find((r) => r.f === 'supplemented')!.out;
   for (const r of results) {
     if (r.code !== 0) throw new Error(`build from ${r.f} failed:\n${r.out}`);
     servers.set(r.f, await startServer(r.db));
@@ -147,6 +154,26 @@ describe('discharge and names on a HydroRIVERS build', () => {
       outlet: 'Aral Sea',
       downstream: '["KGZ","UZB","TJK","KAZ"]',
     });
+  });
+});
+
+describe('a HydroRIVERS build with --supplement', () => {
+  it('joins the user supplement (only it, not the reviewed Natural Earth one) and reports the join', () => {
+    expect(supplementedLog).toMatch(
+      /supplement ✓ Chirchik \(approximate\) → Syr Darya at 68\.\d+, 40\.\d+, 0\.\d\d km/,
+    );
+    expect(supplementedLog).not.toMatch(/Vakhsh|Akhangaran/);
+  });
+
+  it('traces from the Chirchik into the lower piece of the Syr Darya reach it splits', async () => {
+    const t = await trace('supplemented', 'lon=69.58&lat=41.47&snapMaxKm=2');
+    expect(t.snap.river).toBe('Chirchik');
+    // The added line has no HYRIV_ID; the split reach keeps 40100031 on both pieces.
+    expect(sourceIds(t)).toEqual([undefined, 40100031, 40100032, 40100033]);
+    const whole = await trace('supplemented', 'lon=70.36&lat=40.43&snapMaxKm=2');
+    const piece = (x: Trace) => x.path.features.filter((f) => f.properties.sourceId === 40100031);
+    expect(piece(t).length).toBeGreaterThan(0);
+    expect(t.lengthKm).toBeLessThan(whole.lengthKm);
   });
 });
 

@@ -18,11 +18,13 @@ export interface HydroReachRecord {
   /** Interleaved lon,lat; HydroRIVERS digitises each reach in flow direction. */
   coords: number[];
   name: string | null;
+  /** The source's reach id when it differs from `id` (pieces of a split reach); null for added lines. */
+  sourceId?: number | null;
 }
 
 /** A HydroRIVERS edge: an Edge plus the source's reach id and mean discharge. */
 export interface HydroEdge extends Edge {
-  sourceId: number;
+  sourceId: number | null;
   dischargeM3s: number | null;
 }
 
@@ -140,7 +142,7 @@ export function buildHydroNetwork(records: readonly HydroReachRecord[]): HydroNe
       scalerank: scalerankOfOrdFlow(r.ordFlow, r.dischargeM3s),
       source: 'world',
       reversed: false,
-      sourceId: r.id,
+      sourceId: r.sourceId === undefined ? r.id : r.sourceId,
       dischargeM3s: r.dischargeM3s,
     };
   });
