@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Services } from '../services.js';
 import { type AccessSettings, accessGuard, accessSettingsFromEnv, authenticate } from './auth.js';
+import { compressJson } from './compress.js';
 import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
 import { accountsRouter } from './routes/accounts.js';
@@ -46,6 +47,8 @@ export function createApp(
   const api = express.Router();
   // Before every route: who is calling, and may they (see server/http/auth.ts).
   api.use(authenticate(services.db), accessGuard(access));
+  // JSON answers go out brotli/gzip-compressed when the client accepts it.
+  api.use(compressJson());
   api.use(authRouter(services.db, access));
   api.use(accountsRouter(services.db));
   api.use(traceRouter(services));

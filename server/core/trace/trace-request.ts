@@ -37,9 +37,18 @@ export function runTrace(
 ): TraceOutcome {
   const located = snapRequest(net, land, req);
   if (!located.ok) return located;
-  const result = traceDownstream(net, located.snap, req.maxKm);
-  if (!req.release) return { ok: true, result };
-  return { ok: true, result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm) };
+  return { ok: true, result: traceFromSnap(net, located.snap, req, discharge) };
+}
+
+/** The trace from an already snapped start (its answer depends only on the snapped reach and offset). */
+export function traceFromSnap(
+  net: RiverNetwork,
+  snap: Snap,
+  req: Pick<TraceRequest, 'maxKm' | 'release'>,
+  discharge: AnchoredDischarge = NO_DISCHARGE_TABLE,
+): TraceResult | TraceWithRelease {
+  const result = traceDownstream(net, snap, req.maxKm);
+  return req.release ? addArrival(net, discharge, snap, result, req.release, req.maxKm) : result;
 }
 
 export type SnapOutcome =

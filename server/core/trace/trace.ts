@@ -125,12 +125,7 @@ export function traceDownstream(
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
 
   return {
-    snap: {
-      lon: round(snap.lon, 6),
-      lat: round(snap.lat, 6),
-      distanceKm: round(snap.distanceKm),
-      river: start.name,
-    },
+    snap: snapSummary(snap),
     lengthKm: round(lengthKm),
     truncated,
     outlets,
@@ -157,6 +152,16 @@ export function traceDownstream(
     }),
     rivers: riverSequence(main),
     path: pathFeatures(net, main, stretches, reached, dist, maxKm),
+  };
+}
+
+/** The answer's `snap` member: where the point joined the network. */
+export function snapSummary(snap: Snap): TraceResult['snap'] {
+  return {
+    lon: round(snap.lon, 6),
+    lat: round(snap.lat, 6),
+    distanceKm: round(snap.distanceKm),
+    river: snap.reach.name,
   };
 }
 

@@ -1,12 +1,23 @@
-// GET /api/trace: parse and validate the query, convert CRS if given, run the core trace.
+// GET /api/trace: parse and validate the query, convert CRS if given, run the core trace. Answers are
+// cached by snapped reach and offset (and the other parameters): only the `snap` member depends on the
+// exact point, so a hit costs a snap and a string join; bodies go out compressed when accepted.
 import { Router } from 'express';
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
 import { hasRiverNamed } from '../../core/trace/snap.js';
-import { MAX_SNAP_MAX_KM, runTrace } from '../../core/trace/trace-request.js';
+import { snapSummary } from '../../core/trace/trace.js';
+import { GEOMETRY_MODES, type GeometryMode, pathWithGeometry } from '../../core/trace/trace-geometry.js';
+import {
+  MAX_SNAP_MAX_KM,
+  type SnapOutcome,
+  snapRequest,
+  traceFromSnap,
+} from '../../core/trace/trace-request.js';
 import type { Services } from '../../services.js';
 import { getSite } from '../../storage/site-store.js';
+import { sendJsonText } from '../compress.js';
 import { badRequest } from '../errors.js';
+import { Lru } from '../lru.js';
 import { numberParam, parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
 
@@ -21,6 +32,7 @@ const querySchema = z
     snapMaxKm: numberParam('snapMaxKm', 0.001, MAX_SNAP_MAX_KM).optional(),
     river: z.string().trim().min(1).max(120).optional(),
     siteId: z.string().trim().min(1).max(100).optional(),
+    geometry: z.enum(GEOMETRY_MODES, { error: 'geometry must be none, simplified or full' }).optional(),
     ...releaseQueryShape,
   })
   .strict();
@@ -79,20 +91,38 @@ function siteStart(services: Services, q: TraceQuery): { lon: number; lat: numbe
   };
 }
 
+/** Recent answers (without their `snap` member), ~20 KB each with full geometry. */
+export const TRACE_CACHE_ENTRIES = 500;
+
 export function traceRouter(services: Services): Router {
   const router = Router();
+  const cache = new Lru<string, string>(TRACE_CACHE_ENTRIES);
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
+    const geometry: GeometryMode = q.geometry ?? 'full';
     const { lon, lat, river } =
       q.siteId === undefined ? { ...startPoint(q), river: q.river } : siteStart(services, q);
-    const request = { lon, lat, maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river, release };
-    let outcome = runTrace(services.network, services.land, request, services.discharge);
+    const request = { lon, lat, snapMaxKm: q.snapMaxKm, river };
+    let located: SnapOutcome = snapRequest(services.network, services.land, request);
     // A site's receiving river is a hint: when it is not within reach, trace from the nearest river.
-    if (!outcome.ok && q.siteId !== undefined && q.river === undefined && river)
-      outcome = runTrace(services.network, services.land, { ...request, river: null }, services.discharge);
-    if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
-    res.json(outcome.result);
+    if (!located.ok && q.siteId !== undefined && q.river === undefined && river)
+      located = snapRequest(services.network, services.land, { ...request, river: null });
+    if (!located.ok) throw badRequest(located.code, located.message);
+    const snap = located.snap;
+    const key = `${snap.reach.id}|${snap.offsetKm}|${q.maxKm ?? ''}|${geometry}|${JSON.stringify(release)}`;
+    let rest = cache.get(key);
+    if (rest === undefined) {
+      const { snap: _, ...result } = traceFromSnap(
+        services.network,
+        snap,
+        { maxKm: q.maxKm, release },
+        services.discharge,
+      );
+      rest = JSON.stringify({ ...result, path: pathWithGeometry(result.path, geometry) }).slice(1);
+      cache.set(key, rest);
+    }
+    sendJsonText(req, res, `{"snap":${JSON.stringify(snapSummary(snap))},${rest}`);
   });
   return router;
 }
