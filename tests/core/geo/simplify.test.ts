@@ -43,9 +43,13 @@ describe('simplifyLine', () => {
           },
         ),
         (steps) => {
-          let x = 20;
-          let y = 45;
-          const line = steps.map(([dx, dy]) => [(x += dx * 0.1), (y += dy * 0.1)]);
+          const line: number[][] = [];
+          let [x, y] = [20, 45];
+          for (const [dx, dy] of steps) {
+            x += dx * 0.1;
+            y += dy * 0.1;
+            line.push([x, y]);
+          }
           const out = simplifyLine(line, 0.2, 9);
           expect(out[0]).toEqual(line[0]!.map((v) => Math.round(v * 1e9) / 1e9));
           expect(out.at(-1)).toEqual(line.at(-1)!.map((v) => Math.round(v * 1e9) / 1e9));
