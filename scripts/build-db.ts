@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CompactNetwork, compactInputFromEdges } from '../server/core/network/compact-network.js';
 import { TopologyError } from '../server/core/network/hydrorivers.js';
 import { createServices } from '../server/services.js';
+import { writeCompactNetwork } from '../server/storage/compact-file.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
 import { writeGeography } from '../server/storage/network-store.js';
 import { loadSeed } from '../server/storage/site-seed.js';
@@ -73,6 +75,12 @@ async function main(): Promise<void> {
     db.pragma('optimize');
   } finally {
     db.close();
+  }
+  if (network === 'hydrorivers') {
+    // The compact engine's artifact beside the database: typed arrays, read back without parsing.
+    const compact = CompactNetwork.build(compactInputFromEdges(tables.reaches, tables.outlets));
+    writeCompactNetwork(`${dbPath}.network.bin`, compact);
+    console.log(`  compact network: ${path.basename(dbPath)}.network.bin (${compact.reachCount} reaches)`);
   }
   registerSites(dbPath);
   console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

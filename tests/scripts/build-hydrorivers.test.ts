@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCompactNetwork } from '../../server/storage/compact-file.js';
 import { ROOT } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
@@ -138,6 +139,19 @@ describe('discharge and names on a HydroRIVERS build', () => {
     );
     expect(rivers.slice(0, 2)).toEqual([null, 'Kara Darya']);
     expect((await trace('shp', 'lon=72.45&lat=41.26')).snap.river).toBeNull(); // no names file
+  });
+
+  it('writes the compact network artifact beside the database, loadable without parsing', () => {
+    const net = readCompactNetwork(path.join(DIR, 'gpkg.sqlite.network.bin'));
+    expect(net.reachCount).toBe(13);
+    const mailuu = [...net.a.sourceId].indexOf(40100010);
+    expect(net.name(mailuu)).toBe('Mailuu-Suu');
+    expect(
+      net
+        .trace(mailuu)
+        .reaches.map((r) => net.a.sourceId[r])
+        .at(-1),
+    ).toBe(40100033);
   });
 
   it("derives the register's fields for the Mailuu-Suu tailings on the new network", async () => {
