@@ -82,10 +82,13 @@ export function supplementRecords(
   records: readonly HydroReachRecord[],
   lines: readonly SupplementLine[],
   log: (m: string) => void,
-): HydroReachRecord[] {
+): { records: HydroReachRecord[]; report: string[] } {
   const results = joinSupplements(
     lines,
     records.map((r) => ({ coords: r.coords, names: [r.name] })),
   );
-  return addSupplementRecords(records, requireJoined(results, log));
+  return {
+    records: addSupplementRecords(records, requireJoined(results, log)),
+    report: results.map(describeJoin),
+  };
 }

@@ -75,7 +75,9 @@ export async function buildHydroGeography(
     joinedCount++;
   });
   lap(`names: ${joinedCount} of ${unnamed.length} unnamed reaches joined from Natural Earth`);
-  if (supplements.length) records = supplementRecords(records, supplements, log);
+  let supplementReport: string[] = [];
+  if (supplements.length)
+    ({ records, report: supplementReport } = supplementRecords(records, supplements, log));
   const net = buildHydroNetwork(records);
   for (const e of net.edges) if (e.sourceId !== null) e.nameAlt = nameAlt.get(e.sourceId) ?? [];
   lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
@@ -157,6 +159,7 @@ export async function buildHydroGeography(
       diagnostics: '[]',
       diagnostic_counts: '{}',
       border_km: String(BORDER_KM),
+      supplements: JSON.stringify(supplementReport),
     },
   };
 }

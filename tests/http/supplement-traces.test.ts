@@ -68,3 +68,15 @@ describe('traces from registered sites on supplement rivers', () => {
     expect(mainOutlet(vakhsh)).toBe('Aral Sea');
   });
 });
+
+describe('GET /api/network/stats', () => {
+  it('reports the source and every reviewed supplement join', async () => {
+    const stats = (await (await fetch(`${server.url}/api/network/stats`)).json()) as {
+      networkSource: string;
+      supplements: string[];
+    };
+    expect(stats.networkSource).toBe('naturalearth');
+    expect(stats.supplements).toHaveLength(10);
+    expect(stats.supplements.every((s) => s.startsWith('✓ '))).toBe(true);
+  });
+});

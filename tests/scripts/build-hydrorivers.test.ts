@@ -172,11 +172,17 @@ describe('discharge and names on a HydroRIVERS build', () => {
 });
 
 describe('a HydroRIVERS build with --supplement', () => {
-  it('joins the user supplement (only it, not the reviewed Natural Earth one) and reports the join', () => {
+  it('joins the user supplement (only it, not the reviewed Natural Earth one) and reports the join', async () => {
     expect(supplementedLog).toMatch(
       /supplement ✓ Chirchik \(approximate\) → Syr Darya at 68\.\d+, 40\.\d+, 0\.\d\d km/,
     );
     expect(supplementedLog).not.toMatch(/Vakhsh|Akhangaran/);
+    const stats = (await (await fetch(`${servers.get('supplemented')!.url}/api/network/stats`)).json()) as {
+      networkSource: string;
+      supplements: string[];
+    };
+    expect(stats.networkSource).toBe('hydrorivers');
+    expect(stats.supplements).toEqual([expect.stringMatching(/^✓ Chirchik \(approximate\) → Syr Darya/)]);
   });
 
   it('traces from the Chirchik into the lower piece of the Syr Darya reach it splits', async () => {

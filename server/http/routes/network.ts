@@ -24,6 +24,9 @@ export function networkRouter(services: Services): Router {
       diagnostics: meta.diagnostic_counts
         ? (JSON.parse(meta.diagnostic_counts) as Record<string, number>)
         : {},
+      networkSource: meta.network_source ?? 'naturalearth',
+      /** One line per network supplement: where it joined its receiving river. */
+      supplements: meta.supplements ? (JSON.parse(meta.supplements) as string[]) : [],
       loadMs: Math.round(services.loadMs),
     });
   });
