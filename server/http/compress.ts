@@ -24,16 +24,28 @@ export function compressBody(body: Buffer, encoding: Exclude<Encoding, null>): B
     : gzipSync(body, { level: 4 });
 }
 
-/** Sends a JSON text, compressed when the client accepts it. */
-export function sendJsonText(req: Request, res: Response, text: string): void {
+/**
+ * Sends a JSON text given as a short head and a (cached) body buffer, compressed when the client
+ * accepts it; uncompressed, the two parts are written as they are, without joining them.
+ */
+export function sendJsonParts(req: Request, res: Response, head: string, rest: Buffer): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Vary', 'Accept-Encoding');
-  const body = Buffer.from(text);
-  const encoding = body.length >= COMPRESS_MIN_BYTES ? acceptedEncoding(req) : null;
+  const headBytes = Buffer.from(head);
+  const length = headBytes.length + rest.length;
+  const encoding = length >= COMPRESS_MIN_BYTES ? acceptedEncoding(req) : null;
   if (encoding) {
     res.setHeader('Content-Encoding', encoding);
-    res.end(compressBody(body, encoding));
-  } else res.end(body);
+    res.end(compressBody(Buffer.concat([headBytes, rest], length), encoding));
+    return;
+  }
+  res.setHeader('Content-Length', length);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  res.write(headBytes);
+  res.end(rest);
 }
 
 /** Makes res.json compress (for every JSON route after it). */

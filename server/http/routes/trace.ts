@@ -15,7 +15,7 @@ import {
 } from '../../core/trace/trace-request.js';
 import type { Services } from '../../services.js';
 import { getSite } from '../../storage/site-store.js';
-import { sendJsonText } from '../compress.js';
+import { sendJsonParts } from '../compress.js';
 import { badRequest } from '../errors.js';
 import { Lru } from '../lru.js';
 import { numberParam, parseQuery } from '../query.js';
@@ -96,7 +96,7 @@ export const TRACE_CACHE_ENTRIES = 500;
 
 export function traceRouter(services: Services): Router {
   const router = Router();
-  const cache = new Lru<string, string>(TRACE_CACHE_ENTRIES);
+  const cache = new Lru<string, Buffer>(TRACE_CACHE_ENTRIES);
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
@@ -119,10 +119,12 @@ export function traceRouter(services: Services): Router {
         { maxKm: q.maxKm, release },
         services.discharge,
       );
-      rest = JSON.stringify({ ...result, path: pathWithGeometry(result.path, geometry) }).slice(1);
+      rest = Buffer.from(
+        JSON.stringify({ ...result, path: pathWithGeometry(result.path, geometry) }).slice(1),
+      );
       cache.set(key, rest);
     }
-    sendJsonText(req, res, `{"snap":${JSON.stringify(snapSummary(snap))},${rest}`);
+    sendJsonParts(req, res, `{"snap":${JSON.stringify(snapSummary(snap))},`, rest);
   });
   return router;
 }
