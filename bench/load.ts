@@ -91,13 +91,18 @@ interface ReadFigures {
   non2xx: number;
 }
 
-async function readLoad(url: string, seconds: number): Promise<ReadFigures> {
+async function readLoad(
+  url: string,
+  seconds: number,
+  reads: readonly string[] = READS,
+  connections = CONNECTIONS,
+): Promise<ReadFigures> {
   const r = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     timeout: 10,
-    requests: READS.map((p) => ({ method: 'GET' as const, path: p })),
+    requests: reads.map((p) => ({ method: 'GET' as const, path: p })),
   });
   return {
     seconds,
@@ -245,6 +250,23 @@ async function main(): Promise<void> {
     const baseline = await readLoad(url, BASELINE_S);
     const cpu1 = serverCpuSeconds(child.pid);
 
+    // Issue #14 API targets, one process, 50 connections: trace ≥ 2,500 req/s with p50 ≤ 0.7 ms
+    // (before: 1,200–1,500 req/s, 1.43 ms; PostGIS 1,800–2,200 req/s), and the site bbox with filters.
+    console.log(`Targets: ${BASELINE_S} s each at 50 connections on the trace and on a filtered site bbox…`);
+    const traceAt50 = await readLoad(url, BASELINE_S, ['/api/trace?lon=16.37&lat=48.21'], 50);
+    const traceNoGeometryAt50 = await readLoad(
+      url,
+      BASELINE_S,
+      ['/api/trace?lon=16.37&lat=48.21&geometry=none'],
+      50,
+    );
+    const bboxAt50 = await readLoad(
+      url,
+      BASELINE_S,
+      ['/api/sites?bbox=20,44,30,49&kind=tmf&status=operating&sort=name&limit=100'],
+      50,
+    );
+
     console.log(`Load: ${DURATION_S} s of reads while an editor writes…`);
     // Let the server finish the baseline's requests first, so the second phase measures only itself.
     await new Promise((r) => setTimeout(r, 2000));
@@ -268,6 +290,11 @@ async function main(): Promise<void> {
       endpoints: READS,
       authenticatedWrites: Object.keys(headers).length > 0,
       baselineReadsOnly: baseline,
+      targetsAt50Connections: {
+        trace: traceAt50,
+        traceGeometryNone: traceNoGeometryAt50,
+        siteBbox: bboxAt50,
+      },
       readsUnderWrites: reads,
       editor: writer,
       ok: reads.errors + reads.timeouts + reads.non2xx + writer.errors === 0,
@@ -279,6 +306,12 @@ async function main(): Promise<void> {
       `machine load average ${result.loadAverage1m}; server CPU share of one core: baseline ${result.serverCpuShare.baseline}, under writes ${result.serverCpuShare.underWrites}`,
     );
     console.log(row('reads only (baseline)', baseline));
+    console.log(row('trace @50 (≥2500, ≤0.7)', traceAt50));
+    console.log(row('trace geometry=none @50', traceNoGeometryAt50));
+    console.log(row('site bbox+filters @50', bboxAt50));
+    console.log(
+      '  issue #14 before: trace 1,200–1,500 req/s, p50 1.43 ms; PostGIS 1,800–2,200 req/s; bbox on 100k sites: npm run bench:register (target p50 ≤ 0.2 ms, was 0.83 ms)',
+    );
     console.log(row('reads + editor', reads));
     console.log(
       `editor                 ${writer.writes} writes (${writer.creates} creates, ${writer.updates} updates, ${writer.writesPerSecond}/s)  p50 ${writer.latencyMs.p50} ms  p99 ${writer.latencyMs.p99} ms  conflicts ${writer.conflicts}  errors ${writer.errors}`,

@@ -127,6 +127,8 @@ export function syntheticNetwork(
     xy,
     lengthKm,
     scalerank,
+    sourceId: new Float64Array(n).fill(Number.NaN),
+    dischargeM3s: new Float64Array(n).fill(Number.NaN),
     basinId,
     name,
     nameLocal: new Int32Array(n).fill(NO_STRING),

@@ -1,6 +1,7 @@
 // Benchmark: snap + trace from 1,000 seeded random river points (p50/p99), network build time, and
 // the same snapping by a linear scan over all reaches in the same run (ratio), and catchment-aware
-// snapping (drainage areas first, locate.ts) against the plain nearest-reach snap on the same points.
+// snapping (drainage areas first, locate.ts) against the plain nearest-reach snap on the same points; then the HTTP trace
+// (bench/http-trace.ts) beside the issue #14 targets and previous figures. --no-http skips it.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { snapToNetwork } from '../server/core/trace/snap.js';
 import { traceDownstream } from '../server/core/trace/trace.js';
 import { createServices } from '../server/services.js';
 import { dbPathFromEnv } from '../server/storage/db.js';
+import { type HttpTraceFigures, measureHttpTrace, PREVIOUS, startServer } from './http-trace.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = 1000;
@@ -57,7 +59,7 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
-function main(): void {
+async function main(): Promise<void> {
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-bench-')), 'bench.sqlite');
   let buildSeconds: number | null = null;
   if (!process.argv.includes('--skip-build')) {
@@ -110,6 +112,21 @@ function main(): void {
   }
   services.close();
 
+  const http: HttpTraceFigures[] = [];
+  if (!process.argv.includes('--no-http')) {
+    const server = await startServer(buildSeconds === null ? dbPathFromEnv() : tmp);
+    try {
+      for (const p of [
+        '/api/trace?lon=16.37&lat=48.21',
+        '/api/trace?lon=16.37&lat=48.21&geometry=none',
+        '/api/trace?lon=16.37&lat=48.21&geometry=simplified',
+      ])
+        http.push(await measureHttpTrace(server.url, p, 8));
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+  }
+
   const rows = [
     [
       'network build (full, from sources)',
@@ -130,6 +147,18 @@ function main(): void {
     [`trace only, p50 / p99`, `${ms(pct(traceMs, 0.5))} / ${ms(pct(traceMs, 0.99))}`, ''],
     [`snap + trace, p50 / p99`, `${ms(pct(totalMs, 0.5))} / ${ms(pct(totalMs, 0.99))}`, 'target p50 ≤ 1 ms'],
     ['points snapped', `${snapped} / ${N}`, ''],
+    ...http.flatMap((h) => [
+      [
+        `HTTP ${h.path.replace('/api/trace?lon=16.37&lat=48.21', 'trace Vienna') || ''} (${(h.bytes / 1024).toFixed(1)} KB), 1 client p50 / p99`,
+        `${ms(h.sequentialP50Ms)} / ${ms(h.sequentialP99Ms)}`,
+        `target ≤ ${PREVIOUS.targetP50Ms} ms; was ${PREVIOUS.httpTraceP50Ms} ms, PostGIS/node-pg ${PREVIOUS.postgisNodePgP50Ms} ms`,
+      ],
+      [
+        '  at 50 connections: req/s, p50',
+        `${h.reqPerS50} req/s, ${h.p50Ms50} ms`,
+        `target ≥ ${PREVIOUS.targetReqPerS} req/s; was ${PREVIOUS.reqPerS50}, PostGIS/pgbench ${PREVIOUS.postgisPgbenchReqPerS}`,
+      ],
+    ]),
   ];
   const width = Math.max(...rows.map((r) => r[0]!.length));
   console.log('bench/trace');
@@ -148,6 +177,9 @@ function main(): void {
         traceP50Ms: pct(traceMs, 0.5),
         totalP50Ms: pct(totalMs, 0.5),
         totalP99Ms: pct(totalMs, 0.99),
+        http,
+        previous: PREVIOUS,
+        loadAverage1m: os.loadavg()[0],
       },
       null,
       2,
@@ -155,4 +187,4 @@ function main(): void {
   );
 }
 
-main();
+await main();

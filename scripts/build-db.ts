@@ -1,8 +1,10 @@
 // Builds data/hazatlas.sqlite from Natural Earth: routed river network, countries, boundaries,
 // lakes, seas and places. Usage: tsx scripts/build-db.ts [--sources DIR|URL] [--db FILE] [--if-missing] [--verbose]
+// [--network naturalearth|hydrorivers --rivers FILE [--names FILE]] [--supplement FILE ...]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TopologyError } from '../server/core/network/hydrorivers.js';
 import { createServices } from '../server/services.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
 import { writeArtifactFromDb } from '../server/storage/network-compact.js';
@@ -10,13 +12,21 @@ import { writeGeography } from '../server/storage/network-store.js';
 import { loadSeed } from '../server/storage/site-seed.js';
 import { rederiveAll } from '../server/storage/site-store.js';
 import { buildGeography } from './geography.js';
+import { FormatError } from './hydrorivers/formats.js';
+import { buildHydroGeography } from './hydrorivers/geography.js';
 import { DEFAULT_SOURCE_URL, SourceError } from './sources.js';
+import { REVIEWED_SUPPLEMENT, SupplementError } from './supplements.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Every value of a repeatable flag. */
+function args(name: string): string[] {
+  return process.argv.flatMap((a, i) => (a === name && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
 }
 
 async function main(): Promise<void> {
@@ -29,33 +39,50 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
-  console.log(`Building ${dbPath} from ${location}`);
+  const network = arg('--network') ?? 'naturalearth';
+  const rivers = arg('--rivers');
+  if (network !== 'naturalearth' && network !== 'hydrorivers')
+    throw new UsageError(`--network must be naturalearth or hydrorivers, not "${network}".`);
+  if (network === 'hydrorivers' && !rivers)
+    throw new UsageError(
+      '--network hydrorivers needs --rivers FILE (.gpkg, zipped Shapefile, .geojson[.gz]).',
+    );
+  const sources = {
+    location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location),
+    cacheDir: path.join(ROOT, 'data/cache'),
+  };
+  const namesFile = arg('--names');
+  const supplements = args('--supplement').map((f) => path.resolve(f));
+  console.log(`Building ${dbPath} from ${network === 'hydrorivers' ? `${rivers} and ` : ''}${location}`);
   // On a terminal each stage shows as it starts and is overwritten by its result; in a pipe or CI
   // only the results print. The network's review flags go to a file, counted here.
   const tty = process.stdout.isTTY === true;
   const clear = tty ? '\r\x1b[K' : '';
   const flags: string[] = [];
-  const verbose = process.argv.includes('--verbose');
-  const tables = await buildGeography(
-    {
-      location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location),
-      cacheDir: path.join(ROOT, 'data/cache'),
-    },
-    (msg) => {
-      if (msg.startsWith('! ')) {
-        flags.push(msg.slice(2));
-        if (!verbose) return;
-      }
-      process.stdout.write(`${clear}  ${msg}\n`);
-    },
-    (label) => {
-      if (tty) process.stdout.write(`${clear}  ${label}…`);
-    },
-  );
+  // The review's open flags are few (cycle breaks are only counted): print them and keep them in a file.
+  const onLog = (msg: string) => {
+    if (msg.startsWith('! ')) flags.push(msg.slice(2));
+    process.stdout.write(`${clear}  ${msg}\n`);
+  };
+  const onStage = (label: string) => {
+    if (tty) process.stdout.write(`${clear}  ${label}…`);
+  };
+  const tables =
+    network === 'hydrorivers'
+      ? await buildHydroGeography(
+          sources,
+          {
+            riversFile: path.resolve(rivers!),
+            ...(namesFile ? { namesFile: path.resolve(namesFile) } : {}),
+            supplementFiles: supplements,
+          },
+          onLog,
+        )
+      : await buildGeography(sources, onLog, [REVIEWED_SUPPLEMENT, ...supplements], onStage);
   const flagFile = path.join(path.dirname(dbPath), 'build-diagnostics.log');
   fs.writeFileSync(flagFile, flags.length ? `${flags.join('\n')}\n` : '');
   console.log(
-    `  ${flags.length} network flag(s) for review in ${path.relative(process.cwd(), flagFile)}${verbose ? '' : ' (--verbose prints them)'}`,
+    `  ${flags.length} network flag(s) for review, also in ${path.relative(process.cwd(), flagFile)}`,
   );
   if (tty) process.stdout.write('  writing tables…');
   const db = openDb(dbPath);
@@ -106,8 +133,16 @@ function isBuilt(dbPath: string): boolean {
   }
 }
 
+class UsageError extends Error {}
+
 main().catch((err: unknown) => {
-  if (err instanceof SourceError) {
+  if (
+    err instanceof SourceError ||
+    err instanceof TopologyError ||
+    err instanceof FormatError ||
+    err instanceof UsageError ||
+    err instanceof SupplementError
+  ) {
     console.error(`build-db: ${err.message}`);
     process.exit(2);
   }

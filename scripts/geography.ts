@@ -19,6 +19,7 @@ import { DEFAULT_BUILD_OPTIONS, type Errata, type Outlet } from '../server/core/
 import type { Basin, Country, GeographyTables, StoredReach } from '../server/storage/network-store.js';
 import { LAYERS, lineParts, polygons, readAll, riverLines } from './load-geography.js';
 import { num, type SourceConfig, str } from './sources.js';
+import { REVIEWED_SUPPLEMENT, readSupplements, supplementRiverLines } from './supplements.js';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
 /** A river within this distance of a land boundary is on it (the two 10 m layers differ by up to ~1 km). */
@@ -32,6 +33,7 @@ interface TerminalLakeEntry {
 export async function buildGeography(
   config: SourceConfig,
   log: (m: string) => void,
+  supplementFiles: readonly string[] = [REVIEWED_SUPPLEMENT],
   /** Called as each stage starts (the build-db progress line); `log` reports when it ends. */
   onStage: (label: string) => void = () => {},
 ): Promise<GeographyTables> {
@@ -70,6 +72,8 @@ export async function buildGeography(
 
   onStage('[2/4] building the river network');
   const rivers = riverLines(layers.rivers, layers.riversEurope);
+  const supplement = supplementRiverLines(rivers, readSupplements(supplementFiles), log);
+  rivers.push(...supplement.lines);
   const coastline = layers.coastline.features.flatMap((f) => lineParts(f.geometry));
   const net = buildNetwork({ rivers, coastline, terminalLakes }, errata, DEFAULT_BUILD_OPTIONS);
   lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
@@ -215,6 +219,7 @@ export async function buildGeography(
       diagnostic_counts: JSON.stringify(diagnosticCounts),
       review: JSON.stringify(review),
       border_km: String(BORDER_KM),
+      supplements: JSON.stringify(supplement.report),
     },
   };
 }
@@ -235,7 +240,7 @@ function storedNames(e: { name: string | null; nameAlt: string[] }, n: ReachName
   };
 }
 
-function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
+export function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
   const seen = new Set<string>();
   const out: Country[] = [];
   for (const f of features) {
@@ -256,13 +261,13 @@ function countryTable(features: { geometry: Geometry; props: Record<string, unkn
   return out;
 }
 
-function majorityCountry(runs: CountryRun[]): string | null {
+export function majorityCountry(runs: CountryRun[]): string | null {
   const km = new Map<string, number>();
   for (const r of runs) if (r.country) km.set(r.country, (km.get(r.country) ?? 0) + r.toKm - r.fromKm);
   return [...km].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
-function basinTable(reaches: StoredReach[], names: Map<number, string>, outlets: Outlet[]): Basin[] {
+export function basinTable(reaches: StoredReach[], names: Map<number, string>, outlets: Outlet[]): Basin[] {
   const acc = new Map<number, Basin & { outletKm: Map<number, number> }>();
   for (const r of reaches) {
     let b = acc.get(r.basinId);

@@ -1,26 +1,42 @@
 // Glue for the downstream trace shared by GET /api/trace and `hazatlas trace`: a point trace with
 // catchment-aware snapping, or a registered site's trace from its stored connection to the network.
+// Locating the start and tracing from it are separate steps, so the route can cache the second.
+import type { Located } from './core/trace/locate.js';
 import { locateSite, SITE_FALLBACK_SNAP_KM } from './core/trace/site-start.js';
-import { runTrace, type TraceOutcome, type TraceRequest, traceLocated } from './core/trace/trace-request.js';
+import {
+  locateRequest,
+  type TraceOutcome,
+  type TraceRequest,
+  traceLocated,
+} from './core/trace/trace-request.js';
 import type { Release } from './core/transport/release.js';
 import type { Services } from './services.js';
 import { getSite } from './storage/site-store.js';
 
-export function tracePoint(services: Services, req: TraceRequest): TraceOutcome {
-  return runTrace(services.network, services.land, req, services.discharge, services.drainage);
-}
-
 export type SiteTraceOutcome = TraceOutcome | { ok: false; code: 'UNKNOWN_SITE'; message: string };
 
+/** Where a trace starts on the network, with the request it traces. */
+export type TraceStart =
+  | { ok: true; located: Located; request: TraceRequest }
+  | Extract<SiteTraceOutcome, { ok: false }>;
+
+export interface SiteTraceOptions {
+  maxKm?: number;
+  snapMaxKm?: number;
+  river?: string;
+  release: Release | null;
+}
+
+export function locatePoint(services: Services, req: TraceRequest): TraceStart {
+  const found = locateRequest(services.network, services.land, services.drainage, req);
+  return found.ok ? { ok: true, located: found.located, request: req } : found;
+}
+
 /**
- * A site traces from the connection the register stored for it; with an explicit river or snap cap the
+ * A site starts at the connection the register stored for it; with an explicit river or snap cap the
  * caller asks for a fresh snap of the site's location instead.
  */
-export function traceSite(
-  services: Services,
-  siteId: string,
-  opts: { maxKm?: number; snapMaxKm?: number; river?: string; release: Release | null },
-): SiteTraceOutcome {
+export function locateSiteStart(services: Services, siteId: string, opts: SiteTraceOptions): TraceStart {
   const site = getSite(services.db, siteId);
   if (!site)
     return {
@@ -30,7 +46,7 @@ export function traceSite(
     };
   const request = { ...site.location, maxKm: opts.maxKm, snapMaxKm: opts.snapMaxKm, release: opts.release };
   if (opts.river !== undefined || opts.snapMaxKm !== undefined)
-    return tracePoint(services, { ...request, river: opts.river ?? null });
+    return locatePoint(services, { ...request, river: opts.river ?? null });
   const d = site.derived;
   const located = locateSite(services.network, services.drainage, {
     ...site.location,
@@ -47,5 +63,19 @@ export function traceSite(
       code: 'NO_RIVER_NEARBY',
       message: `The site "${site.name}" lies more than ${SITE_FALLBACK_SNAP_KM} km from any river in the network. Check its location in the register.`,
     };
-  return traceLocated(services.network, services.land, located, request, services.discharge);
+  return { ok: true, located, request };
+}
+
+export function traceFrom(services: Services, start: Extract<TraceStart, { ok: true }>): TraceOutcome {
+  return traceLocated(services.network, services.land, start.located, start.request, services.discharge);
+}
+
+export function tracePoint(services: Services, req: TraceRequest): TraceOutcome {
+  const found = locateRequest(services.network, services.land, services.drainage, req);
+  return found.ok ? traceFrom(services, { ok: true, located: found.located, request: req }) : found;
+}
+
+export function traceSite(services: Services, siteId: string, opts: SiteTraceOptions): SiteTraceOutcome {
+  const start = locateSiteStart(services, siteId, opts);
+  return start.ok ? traceFrom(services, start) : start;
 }

@@ -174,6 +174,18 @@ const GROUPS: Group[] = [
     load: async () => (await import('./stations.js')).runStations,
   },
   {
+    name: 'network',
+    summary: 'the river network: check a supplement file without building',
+    subcommands: [
+      {
+        name: 'check',
+        summary: 'validate a network supplement (lines, direction, joins) against the built network',
+        usage: 'FILE [--json]',
+      },
+    ],
+    load: async () => (await import('./network.js')).runNetwork,
+  },
+  {
     name: 'users',
     summary: 'accounts',
     subcommands: [

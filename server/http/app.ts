@@ -11,6 +11,7 @@ import type { Services } from '../services.js';
 import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../workers/job-runner.js';
 import { auditRefusals } from './audit.js';
 import { type AccessSettings, accessGuard, authenticate } from './auth.js';
+import { compressJson } from './compress.js';
 import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
 import { type HeavyOptions, heavyLimit } from './heavy.js';
@@ -129,6 +130,8 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   const api = express.Router();
   // Before every route: who is calling, and may they (see server/http/auth.ts).
   api.use(authenticate(services.db), accessGuard(access));
+  // JSON answers go out brotli/gzip-compressed when the client accepts it.
+  api.use(compressJson());
   api.use(
     authRouter(services.db, access, {
       limiter: o.limiter,

@@ -33,6 +33,8 @@ const REQUIRED: (keyof CompactArrays)[] = [
   'xy',
   'lengthKm',
   'scalerank',
+  'sourceId',
+  'dischargeM3s',
   'basinId',
   'name',
   'nameLocal',

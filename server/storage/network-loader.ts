@@ -27,6 +27,8 @@ interface ReachRow {
   country_runs: string;
   country: string | null;
   basin_id: number;
+  source_id: number | null;
+  discharge_m3s: number | null;
 }
 
 export class NetworkMissingError extends Error {}
@@ -59,6 +61,8 @@ export function loadNetwork(db: Db): RiverNetwork {
       runs: JSON.parse(r.country_runs) as CountryRun[],
       country: r.country,
       basinId: r.basin_id,
+      sourceId: r.source_id,
+      dischargeM3s: r.discharge_m3s,
     };
   });
   const outlets = (

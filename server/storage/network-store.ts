@@ -12,6 +12,10 @@ export interface StoredReach extends Edge {
   nameSource: NameSource;
   /** A delta arm (outlets it reaches are labelled with it). */
   arm: boolean;
+  /** The source's own reach id (HydroRIVERS HYRIV_ID); absent on Natural Earth builds. */
+  sourceId?: number | null;
+  /** Long-term mean discharge from the source (HydroRIVERS DIS_AV_CMS), m³/s. */
+  dischargeM3s?: number | null;
   runs: CountryRun[];
   country: string | null;
   basinId: number;
@@ -87,8 +91,8 @@ export function writeGeography(db: Db, g: GeographyTables): void {
     const reach =
       db.prepare(`INSERT INTO net_reaches (id, from_node, to_node, name, name_alt, featurecla, scalerank,
       source, length_km, reversed, coords, country_runs, country, outlet_id, basin_id,
-      name_ne, name_local, name_ru, name_source, arm)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      name_ne, name_local, name_ru, name_source, arm, source_id, discharge_m3s)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const reachBox = db.prepare('INSERT INTO net_reaches_rtree VALUES (?, ?, ?, ?, ?)');
     for (const r of g.reaches) {
       reach.run(
@@ -112,6 +116,8 @@ export function writeGeography(db: Db, g: GeographyTables): void {
         r.nameRu,
         r.nameSource,
         r.arm ? 1 : 0,
+        r.sourceId ?? null,
+        r.dischargeM3s ?? null,
       );
       reachBox.run(r.id, ...boxOf(r.coords));
     }

@@ -1,9 +1,29 @@
 // Filtered, sorted, paged reads of the register. A bbox always drives the query through the
 // sites_rtree R*Tree (CROSS JOIN fixes the join order) so it never degrades into a table scan.
+
+import type BetterSqlite3 from 'better-sqlite3';
 import type { SiteFilter, SortKey } from '../core/register/site-filter.js';
 import type { SiteSummary } from '../core/register/site-record.js';
 import { likeContains } from '../core/register/text.js';
 import type { Db } from './db.js';
+
+type Statement = BetterSqlite3.Statement<unknown[]>;
+/** Prepared statements by SQL text, per connection: compiling the joins cost more than running them. */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let st = cache.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    if (cache.size > 500) cache.clear();
+    cache.set(sql, st);
+  }
+  return st;
+}
 
 export interface BuiltFilter {
   from: string;
@@ -123,13 +143,17 @@ export function listSites(
   options: { useIndex?: boolean } = {},
 ): Page<SiteSummary> {
   const { from, where, params } = buildFilter(f, options);
-  const total = db
-    .prepare(`SELECT COUNT(*) FROM ${from} ${where}`)
+  // site_derived has one row per site at most, so the count needs the join only when a filter reads it.
+  const countFrom = /\bd\./.test(where)
+    ? from
+    : from.replace(' LEFT JOIN site_derived d ON d.site_id = s.id', '');
+  const total = prepared(db, `SELECT COUNT(*) FROM ${countFrom} ${where}`)
     .pluck()
     .get(...params) as number;
-  const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where} ${orderBy(f.sort)} LIMIT ? OFFSET ?`)
-    .all(...params, f.limit, f.offset) as SummaryRow[];
+  const rows = prepared(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where} ${orderBy(f.sort)} LIMIT ? OFFSET ?`,
+  ).all(...params, f.limit, f.offset) as SummaryRow[];
   return { total, limit: f.limit, offset: f.offset, items: rows.map(toSummary) };
 }
 

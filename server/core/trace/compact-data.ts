@@ -18,6 +18,9 @@ export interface CompactArrays {
   xy: Float64Array | Float32Array;
   lengthKm: Float64Array;
   scalerank: Float64Array;
+  /** The source's reach id (HydroRIVERS HYRIV_ID) and mean discharge (DIS_AV_CMS); NaN where none. */
+  sourceId: Float64Array;
+  dischargeM3s: Float64Array;
   basinId: Int32Array;
   name: Int32Array;
   nameLocal: Int32Array;
@@ -117,6 +120,8 @@ export function compactArrays(
     xy: precision === 'f32' ? new Float32Array(2 * vertices) : new Float64Array(2 * vertices),
     lengthKm: new Float64Array(n),
     scalerank: new Float64Array(n),
+    sourceId: new Float64Array(n),
+    dischargeM3s: new Float64Array(n),
     basinId: new Int32Array(n),
     name: new Int32Array(n),
     nameLocal: new Int32Array(n),
@@ -142,6 +147,8 @@ export function compactArrays(
     a.vertexStart[i + 1] = a.vertexStart[i]! + r.coords.length / 2;
     a.lengthKm[i] = r.lengthKm;
     a.scalerank[i] = r.scalerank;
+    a.sourceId[i] = r.sourceId ?? Number.NaN;
+    a.dischargeM3s[i] = r.dischargeM3s ?? Number.NaN;
     a.basinId[i] = r.basinId;
     a.name[i] = strings.id(r.name);
     a.nameLocal[i] = strings.id(r.nameLocal);

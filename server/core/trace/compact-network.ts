@@ -110,6 +110,14 @@ function reachViews(s: Store, n: number): Reach[] {
     get scalerank(): number {
       return s.a.scalerank[this.id]!;
     }
+    get sourceId(): number | null {
+      const v = s.a.sourceId[this.id]!;
+      return Number.isNaN(v) ? null : v;
+    }
+    get dischargeM3s(): number | null {
+      const v = s.a.dischargeM3s[this.id]!;
+      return Number.isNaN(v) ? null : v;
+    }
     get runs(): CountryRun[] {
       const a = s.a;
       const out: CountryRun[] = [];

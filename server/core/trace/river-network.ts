@@ -26,6 +26,10 @@ export interface Reach {
   runs: CountryRun[];
   country: string | null;
   basinId: number;
+  /** The source's reach id (HydroRIVERS HYRIV_ID); null on Natural Earth builds. */
+  sourceId?: number | null;
+  /** Long-term mean discharge given by the source network (DIS_AV_CMS), m³/s; null if none. */
+  dischargeM3s?: number | null;
 }
 
 export interface NetworkOutlet {

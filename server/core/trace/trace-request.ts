@@ -70,13 +70,20 @@ export function traceLocated(
       });
     return { ok: true, result: lakeTrace(net, located.lake, located, adm0, warnings) };
   }
+  return { ok: true, result: traceFromSnap(net, located.snap, req, discharge, warnings) };
+}
+
+/** The trace from an already snapped start (its answer depends only on the snapped reach and offset). */
+export function traceFromSnap(
+  net: RiverNetwork,
+  snap: Snap,
+  req: Pick<TraceRequest, 'maxKm' | 'release'>,
+  discharge: AnchoredDischarge = NO_DISCHARGE_TABLE,
+  warnings: TraceWarning[] = [],
+): TraceResult | TraceWithRelease {
   const chainage = discharge.chainage ?? null;
-  const result = { ...traceDownstream(net, located.snap, req.maxKm, chainage), warnings };
-  if (!req.release) return { ok: true, result };
-  return {
-    ok: true,
-    result: addArrival(net, discharge, located.snap, result, req.release, req.maxKm, chainage),
-  };
+  const result = { ...traceDownstream(net, snap, req.maxKm, chainage), warnings };
+  return req.release ? addArrival(net, discharge, snap, result, req.release, req.maxKm, chainage) : result;
 }
 
 /** Checks the point against the geography (land, river hint) and locates it catchment-aware. */

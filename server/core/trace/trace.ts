@@ -75,6 +75,8 @@ export interface PathProps {
   country: string | null;
   border: string | null;
   branch: 'main' | 'distributary';
+  /** The source's reach id (HydroRIVERS HYRIV_ID), on imported networks only. */
+  sourceId?: number;
 }
 
 export interface MainStep {
@@ -160,14 +162,8 @@ export function traceDownstream(
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name));
 
   const rivers = riverSequence(main);
-  const snapped = {
-    lon: round(snap.lon, 6),
-    lat: round(snap.lat, 6),
-    distanceKm: round(snap.distanceKm),
-    river: rivers[0]?.name ?? start.name,
-  };
   const result: TraceResult = {
-    snap: { ...snapped, connection: connectionOf(snapped.distanceKm, snapped.river) },
+    snap: snapSummary(snap, rivers[0]?.name ?? start.name),
     lengthKm: round(lengthKm),
     truncated,
     outlets,
@@ -199,6 +195,19 @@ export function traceDownstream(
     warnings: [],
   };
   return chainage ? calibrateTrace(result, pathKm(net, chainage, main)) : result;
+}
+
+/** The answer's `snap` member: where the point joined the network. */
+/** Where the start joined the network; `river` is the resolved name of the path's first river. */
+export function snapSummary(snap: Snap, river: string | null = snap.reach.name): TraceResult['snap'] {
+  const distanceKm = round(snap.distanceKm);
+  return {
+    lon: round(snap.lon, 6),
+    lat: round(snap.lat, 6),
+    distanceKm,
+    river,
+    connection: connectionOf(distanceKm, river),
+  };
 }
 
 export function mainPath(net: RiverNetwork, snap: Snap, maxKm: number): MainStep[] {
@@ -314,6 +323,7 @@ function pathFeatures(
           country: iso[0] ?? null,
           border: iso.length > 1 ? iso.join('/') : null,
           branch: 'main',
+          ...sourceIdOf(s.reach),
         }),
       );
     }
@@ -332,11 +342,15 @@ function pathFeatures(
         country: r.country ? net.country(r.country).iso3 : null,
         border: null,
         branch: 'distributary',
+        ...sourceIdOf(r),
       }),
     );
   }
   return { type: 'FeatureCollection', features };
 }
+
+const sourceIdOf = (r: Reach): { sourceId?: number } =>
+  typeof r.sourceId === 'number' ? { sourceId: r.sourceId } : {};
 
 function feature(
   r: Reach,

@@ -9,7 +9,9 @@ import { type AnchoredDischarge, type DischargeAnchor, defaultDischargeM3s } fro
 import { naturalFlowAt } from './runoff.js';
 
 /** `gauge`: at a table point; `interpolated`: between two; `estimated`: area × runoff (scaled by the nearest gauge, if any). */
-export type DischargeSource = 'gauge' | 'interpolated' | 'estimated';
+export type DischargeSource = 'gauge' | 'interpolated' | 'estimated' | 'network';
+
+import { hasNetworkDischarge, networkDischargeAlongPath } from './network-discharge.js';
 
 export interface DischargePiece {
   fromKm: number;
@@ -33,6 +35,8 @@ export type DischargeSourceUsed =
       source: string;
       reference: string;
       estimate: boolean;
+      /** "network": the value is the network source's own (HydroRIVERS DIS_AV_CMS), not the table's. */
+      dischargeSource?: 'network';
     }
   | {
       default: true;
@@ -72,6 +76,8 @@ export function dischargeAlongPath(
   steps: readonly MainStep[],
   stepKm: number,
 ): { pieces: DischargePiece[]; sources: DischargeSourceUsed[] } {
+  // A network that carries its own discharge (HydroRIVERS DIS_AV_CMS) needs no table or estimate.
+  if (hasNetworkDischarge(steps)) return networkDischargeAlongPath(steps, stepKm);
   const first = steps[0];
   if (!first) return { pieces: [], sources: [] };
   const chains = mainChains(net);

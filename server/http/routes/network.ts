@@ -34,6 +34,9 @@ export function networkRouter(services: Services): Router {
       namesKm,
       // The build's network review: open flags, reviewed inland systems found right or absent.
       review: meta.review ? (JSON.parse(meta.review) as unknown) : null,
+      networkSource: meta.network_source ?? 'naturalearth',
+      /** One line per network supplement: where it joined its receiving river. */
+      supplements: meta.supplements ? (JSON.parse(meta.supplements) as string[]) : [],
       loadMs: Math.round(services.loadMs),
     });
   });

@@ -1,14 +1,20 @@
-// GET /api/trace: parse and validate the query, convert CRS if given, run the core trace.
+// GET /api/trace: parse and validate the query, convert CRS if given, run the core trace. Answers are
+// cached by snapped reach and offset (and the other parameters): only the `snap` member depends on the
+// exact point, so a hit costs a snap and a string join; bodies go out compressed when accepted.
 import { Router } from 'express';
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
+import { snapSummary } from '../../core/trace/trace.js';
+import { GEOMETRY_MODES, type GeometryMode, pathWithGeometry } from '../../core/trace/trace-geometry.js';
 import { MAX_SNAP_MAX_KM } from '../../core/trace/trace-request.js';
 import { notificationsFor } from '../../plans-service.js';
 import type { Services } from '../../services.js';
 import { getSite } from '../../storage/site-store.js';
-import { tracePoint, traceSite } from '../../trace-service.js';
+import { locatePoint, locateSiteStart, traceFrom } from '../../trace-service.js';
 import { principalOf } from '../auth.js';
+import { sendJsonParts } from '../compress.js';
 import { badRequest } from '../errors.js';
+import { Lru } from '../lru.js';
 import { numberParam, parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
 
@@ -23,6 +29,7 @@ const querySchema = z
     snapMaxKm: numberParam('snapMaxKm', 0.001, MAX_SNAP_MAX_KM).optional(),
     river: z.string().trim().min(1).max(120).optional(),
     siteId: z.string().trim().min(1).max(100).optional(),
+    geometry: z.enum(GEOMETRY_MODES, { error: 'geometry must be none, simplified or full' }).optional(),
     ...releaseQueryShape,
     releasedAt: z.iso
       .datetime({
@@ -81,8 +88,12 @@ function checkSiteQuery(q: TraceQuery): void {
     throw badRequest('INVALID_QUERY', 'Give either siteId or a point (lon/lat or crs with x/y), not both.');
 }
 
+/** Recent answers (without their `snap` member), ~20 KB each with full geometry. */
+export const TRACE_CACHE_ENTRIES = 500;
+
 export function traceRouter(services: Services): Router {
   const router = Router();
+  const cache = new Lru<string, { river: string | null; rest: Buffer }>(TRACE_CACHE_ENTRIES);
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
@@ -96,15 +107,42 @@ export function traceRouter(services: Services): Router {
         'INVALID_QUERY',
         'releasedAt needs a release: give releaseKg (or releaseVolumeM3 with releaseConcentrationMgL) as well.',
       );
+    const geometry: GeometryMode = q.geometry ?? 'full';
     const options = { maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river: q.river, release };
     if (q.siteId !== undefined) checkSiteQuery(q);
-    const outcome =
+    const start =
       q.siteId === undefined
-        ? tracePoint(services, { ...startPoint(q), ...options })
-        : traceSite(services, q.siteId, options);
+        ? locatePoint(services, { ...startPoint(q), ...options })
+        : locateSiteStart(services, q.siteId, options);
+    if (!start.ok) throw badRequest(start.code, start.message);
+    const located = start.located;
+    // The answer depends only on the snapped reach and offset (and the parameters), except its `snap`
+    // and `warnings`, which are the caller's own: those are written per request around the cached rest.
+    if (q.releasedAt === undefined && located.kind === 'reach') {
+      const snap = located.snap;
+      const key = `${snap.reach.id}|${snap.offsetKm}|${q.maxKm ?? ''}|${geometry}|${JSON.stringify(release)}`;
+      let hit = cache.get(key);
+      if (hit === undefined) {
+        const outcome = traceFrom(services, { ...start, located: { ...located, warnings: [] } });
+        if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
+        const { snap: s, warnings: _, ...rest } = outcome.result;
+        hit = {
+          river: s.river,
+          rest: Buffer.from(
+            JSON.stringify({ ...rest, path: pathWithGeometry(rest.path, geometry) }).slice(1),
+          ),
+        };
+        cache.set(key, hit);
+      }
+      const head = `{"snap":${JSON.stringify(snapSummary(snap, hit.river))},"warnings":${JSON.stringify(located.warnings)},`;
+      sendJsonParts(req, res, head, hit.rest);
+      return;
+    }
+    const outcome = traceFrom(services, start);
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
+    const result = { ...outcome.result, path: pathWithGeometry(outcome.result.path, geometry) };
     if (q.releasedAt === undefined || !('release' in outcome.result)) {
-      res.json(outcome.result);
+      res.json(result);
       return;
     }
     const site = q.siteId === undefined ? null : getSite(services.db, q.siteId);
@@ -118,7 +156,7 @@ export function traceRouter(services: Services): Router {
     });
     if (!n.ok) throw badRequest('UNKNOWN_PLAN', n.message);
     const { notifications, ...notificationPlan } = n.block;
-    res.json({ ...outcome.result, notifications, notificationPlan });
+    res.json({ ...result, notifications, notificationPlan });
   });
   return router;
 }

@@ -1,0 +1,96 @@
+// The geography tables every network build shares (countries, land boundaries, lakes, places, seas),
+// read from the Natural Earth layers; used by the HydroRIVERS build beside its own network.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { PolygonLocator } from '../server/core/geo/polygon-locator.js';
+import { SegmentIndex } from '../server/core/geo/segment-index.js';
+import type { BoundaryLookup } from '../server/core/network/country-runs.js';
+import { cleanName } from '../server/core/network/name-outlets.js';
+import type { GeographyTables } from '../server/storage/network-store.js';
+import { countryTable } from './geography.js';
+import { type LayerName, lineParts } from './load-geography.js';
+import { type Layer, num, str } from './sources.js';
+
+const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
+
+export type LandTables = Pick<GeographyTables, 'countries' | 'boundaries' | 'lakes' | 'places' | 'marine'> & {
+  locator: PolygonLocator<string>;
+  boundaryLookup: BoundaryLookup;
+  terminalLakes: { name: string; geometry: Polygon | MultiPolygon }[];
+};
+
+export function landTables(layers: Record<LayerName, Layer>): LandTables {
+  const entries = (
+    JSON.parse(fs.readFileSync(path.join(DATA, 'terminal-lakes.json'), 'utf8')) as {
+      lakes: { name: string; match: string[] }[];
+    }
+  ).lakes;
+  const isTerminal = (props: Record<string, unknown>): string | null => {
+    const names = [str(props, 'name'), str(props, 'name_alt')].map((n) => n?.toLowerCase());
+    return entries.find((e) => e.match.some((m) => names.includes(m.toLowerCase())))?.name ?? null;
+  };
+  const terminalLakes = layers.lakes.features.flatMap((f) => {
+    const name = isTerminal(f.props);
+    return name && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
+      ? [{ name, geometry: f.geometry as Polygon | MultiPolygon }]
+      : [];
+  });
+  const countries = countryTable(layers.countries.features);
+  const locator = new PolygonLocator(
+    countries.map((c) => ({ item: c.adm0, geometry: c.geometry as Polygon | MultiPolygon })),
+  );
+  const boundaryFeatures = layers.boundaries.features.filter(
+    (f) => !/lease|overlay/i.test(`${str(f.props, 'featurecla') ?? ''} ${str(f.props, 'type') ?? ''}`),
+  );
+  const lines: number[][] = [];
+  const sides: [string, string][] = [];
+  for (const f of boundaryFeatures) {
+    const l = str(f.props, 'adm0_a3_l');
+    const r = str(f.props, 'adm0_a3_r');
+    if (!l || !r) continue;
+    for (const part of lineParts(f.geometry)) {
+      lines.push(part);
+      sides.push([l, r]);
+    }
+  }
+  return {
+    countries,
+    locator,
+    boundaryLookup: { index: new SegmentIndex(lines), sides },
+    terminalLakes,
+    boundaries: boundaryFeatures.map((f) => ({
+      left: str(f.props, 'adm0_a3_l') ?? '',
+      right: str(f.props, 'adm0_a3_r') ?? '',
+      type: str(f.props, 'featurecla'),
+      geometry: f.geometry,
+    })),
+    lakes: [...layers.lakes.features, ...layers.lakesEurope.features].map((f) => ({
+      name: cleanName(str(f.props, 'name')),
+      scalerank: num(f.props, 'scalerank'),
+      terminal: isTerminal(f.props) !== null,
+      geometry: f.geometry,
+    })),
+    places: layers.places.features.flatMap((f) =>
+      f.geometry.type === 'Point'
+        ? [
+            {
+              name: str(f.props, 'name') ?? '',
+              adm0: str(f.props, 'adm0_a3'),
+              iso2: str(f.props, 'iso_a2'),
+              popMax: num(f.props, 'pop_max'),
+              scalerank: num(f.props, 'scalerank'),
+              lon: f.geometry.coordinates[0]!,
+              lat: f.geometry.coordinates[1]!,
+            },
+          ]
+        : [],
+    ),
+    marine: layers.marine.features.map((f) => ({
+      name: cleanName(str(f.props, 'name')),
+      featurecla: str(f.props, 'featurecla'),
+      geometry: f.geometry,
+    })),
+  };
+}
