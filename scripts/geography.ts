@@ -69,7 +69,17 @@ export async function buildGeography(
   const coastline = layers.coastline.features.flatMap((f) => lineParts(f.geometry));
   const net = buildNetwork({ rivers, coastline, terminalLakes }, errata, DEFAULT_BUILD_OPTIONS);
   lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
-  const names = resolveReachNames(net.edges, net.nodeLon.length, riverNames, net.diagnostics);
+  const lakeLocator = new PolygonLocator(
+    [...layers.lakes.features, ...layers.lakesEurope.features].flatMap((f) => {
+      const name = cleanName(str(f.props, 'name'));
+      return name && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
+        ? [{ item: name, geometry: f.geometry as Polygon | MultiPolygon }]
+        : [];
+    }),
+  );
+  const names = resolveReachNames(net.edges, net.nodeLon.length, riverNames, net.diagnostics, (lon, lat) =>
+    lakeLocator.locate(lon, lat),
+  );
   // Basins and inland ends are named after real rivers, not "tributary of …" labels.
   const namedEdges = net.edges.map((e, i) => {
     const n = names[i]!;
