@@ -166,6 +166,7 @@ export async function buildGeography(
     errata.inlandSystems ?? [],
     errata.reviewedLinks ?? [],
   );
+  lap('network review');
   for (const line of formatReview(review)) log(line);
   log(
     `diagnostics: ${JSON.stringify(diagnosticCounts)}; ${net.stats.snappedEnds} ends snapped; ` +
