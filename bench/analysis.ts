@@ -1,6 +1,7 @@
 // Benchmark: (1) upstream-threat query for 1,000 random points on a 10,000-site generated register,
 // by pre-order range lookup vs a naive downstream walk from every site; (2) the Danube basin matrix
 // with 1,000 sites from stored positions vs a trace per site. Same answers are checked in the run.
+// (3) The notification timeline's extra cost over the plain release trace (bench/timeline-cost.ts).
 // Usage: npm run bench:analysis   (needs the built data/hazatlas.sqlite; works on a temp copy)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { createServices } from '../server/services.js';
 import { matrixSites, sitesInTreeRange } from '../server/storage/analysis-read.js';
 import { dbPathFromEnv } from '../server/storage/db.js';
 import { insertSites } from '../server/storage/site-store.js';
+import { timelineCost } from './timeline-cost.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITES = 10_000;
@@ -245,11 +247,17 @@ function main(): void {
     console.log(
       `matrix: ${danube.name}, ${sites.length} sites, ${fast.cells.length} cells: ${matrix.totalMs} ms (of which reading ${matrix.readMs} ms); a trace per site ${matrix.naiveTotalMs} ms (≈ ${matrix.ratio}×); same cells: ${same}`,
     );
+    // (3) The notification timeline's extra cost over the plain release trace (200 of the points).
+    const sr = rng(123);
+    const stationPoints = Array.from({ length: 1000 }, () =>
+      onReach(sr, net.reaches[Math.floor(sr() * net.reaches.length)]!, 0),
+    );
+    const timeline = timelineCost(services, points.slice(0, 200), stationPoints);
     const out = path.join(ROOT, 'bench/out');
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(
       path.join(out, 'analysis.json'),
-      `${JSON.stringify({ ranAt: new Date().toISOString(), insertSeconds: round(insertS, 1), indexMs: round(indexMs, 0), upstream, matrix }, null, 2)}\n`,
+      `${JSON.stringify({ ranAt: new Date().toISOString(), insertSeconds: round(insertS, 1), indexMs: round(indexMs, 0), upstream, matrix, timeline }, null, 2)}\n`,
     );
     console.log('wrote bench/out/analysis.json');
   } finally {

@@ -1,13 +1,14 @@
 // Cost of accounts: scrypt hashing time per login, and per-request authentication overhead on a real
 // server (loopback, temp copy of the database) — GET /api/sites/:id anonymous (the baseline, same run)
-// versus with a bearer token and with a session cookie.
-// Usage: npm run bench:auth [-- --requests 2000]
+// versus with a bearer token and with a session cookie. Then login floods against `npm start`
+// (bench/auth-flood.ts): login throughput and static-answer latency during the flood vs. without it.
+// Usage: npm run bench:auth [-- --requests 2000 --flood-seconds 12]
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { hashPassword, SCRYPT_PARAMS } from '../server/auth/password.js';
+import { hashPassword, hashPasswordSync, SCRYPT_PARAMS } from '../server/auth/password.js';
 import { createApp } from '../server/http/app.js';
 import { createServices } from '../server/services.js';
 import {
@@ -18,9 +19,16 @@ import {
   principalForToken,
 } from '../server/storage/account-store.js';
 import { DEFAULT_DB_PATH } from '../server/storage/db.js';
+import { baselineStatic, FLOOD_CONNECTIONS, flood, startServerProcess } from './auth-flood.js';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' } } });
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '2000' },
+    'flood-seconds': { type: 'string', default: '12' },
+  },
+});
 const N = Number(values.requests);
+const FLOOD_MS = Number(values['flood-seconds']) * 1000;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -99,9 +107,60 @@ async function main(): Promise<void> {
         `GET /api/sites/:id ${x.label.padEnd(22)} ${x.meanUs.toFixed(0).padStart(6)} µs/request` +
           (x === results[0] ? '' : `  (+${(x.meanUs - baseline).toFixed(0)} µs vs anonymous)`),
       );
-  } finally {
+    // Accounts the second flood guesses at (wrong passwords: each check is a real scrypt hash).
+    for (let i = 0; i < 40; i++)
+      insertUser(services.db, {
+        username: `victim${i}`,
+        passwordHash: hashPasswordSync(`victim ${i} password`),
+        role: 'viewer',
+      });
     services.close();
+    await floods(dbPath);
+  } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function floods(dbPath: string): Promise<void> {
+  const { url, child } = await startServerProcess(dbPath);
+  try {
+    const real = { username: 'bench', password: 'benchmark passphrase' };
+    const base = await baselineStatic(url, 4000);
+    const random = await flood(
+      url,
+      'random names',
+      FLOOD_MS,
+      () => `rnd-${Math.random().toString(36).slice(2)}`,
+      real,
+    );
+    const known = await flood(
+      url,
+      'real accounts, wrong passwords',
+      FLOOD_MS,
+      (i) => `victim${i % 40}`,
+      real,
+    );
+    const ms = (x: number) => `${x.toFixed(0)} ms`;
+    console.log(
+      `\nLogin floods: ${FLOOD_CONNECTIONS} connections, each login from its own X-Forwarded-For address`,
+    );
+    console.log(
+      `static files and glyphs, no flood (baseline): median ${ms(base.p50)}, p90 ${ms(base.p90)}, max ${ms(base.max)} (${base.n} requests)`,
+    );
+    for (const f of [random, known]) {
+      const statuses = Object.entries(f.byStatus)
+        .map(([s, n]) => `${n} × ${s}`)
+        .join(', ');
+      console.log(
+        `flood of ${f.label}: ${f.loginsPerS.toFixed(0)} logins/s answered (${statuses}) over ${f.seconds.toFixed(1)} s`,
+      );
+      console.log(
+        `  static during the flood: median ${ms(f.staticMs.p50)}, p90 ${ms(f.staticMs.p90)}, max ${ms(f.staticMs.max)} (${f.staticMs.n} requests; target ≤ 500 ms median, ≤ 2000 ms max)`,
+      );
+      console.log(`  a real user's login during the flood: ${f.realLoginStatus} in ${ms(f.realLoginMs)}`);
+    }
+  } finally {
+    child.kill('SIGTERM');
   }
 }
 

@@ -1,5 +1,6 @@
 // Benchmark: snap + trace from 1,000 seeded random river points (p50/p99), network build time, and
-// the same snapping by a linear scan over all reaches in the same run (ratio).
+// the same snapping by a linear scan over all reaches in the same run (ratio), and catchment-aware
+// snapping (drainage areas first, locate.ts) against the plain nearest-reach snap on the same points.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectOnSegment } from '../server/core/geo/geodesy.js';
+import { locateOnNetwork } from '../server/core/trace/locate.js';
 import type { RiverNetwork } from '../server/core/trace/river-network.js';
 import { snapToNetwork } from '../server/core/trace/snap.js';
 import { traceDownstream } from '../server/core/trace/trace.js';
@@ -87,6 +89,19 @@ function main(): void {
     traceMs.push(t2 - t1);
     totalMs.push(t2 - t0);
   }
+  const t0 = performance.now();
+  const areas = services.drainage;
+  const drainageLoadMs = performance.now() - t0;
+  const locateMs: number[] = [];
+  let otherReach = 0;
+  for (const [lon, lat] of points) {
+    const t1 = performance.now();
+    const located = locateOnNetwork(net, areas, lon, lat, 25);
+    locateMs.push(performance.now() - t1);
+    const plain = snapToNetwork(net, lon, lat, 25);
+    if (located?.kind === 'reach' && plain && located.snap.reach.basinId !== plain.reach.basinId)
+      otherReach++;
+  }
   const scanMs: number[] = [];
   for (const [lon, lat] of points.slice(0, 100)) {
     const t0 = performance.now();
@@ -105,6 +120,13 @@ function main(): void {
     [`snap (R-tree), p50 / p99 of ${N}`, `${ms(pct(snapMs, 0.5))} / ${ms(pct(snapMs, 0.99))}`, ''],
     [`snap (linear scan over ${net.reaches.length} reaches), p50 of 100`, ms(pct(scanMs, 0.5)), ''],
     ['snap speed-up (scan p50 / index p50)', `${(pct(scanMs, 0.5) / pct(snapMs, 0.5)).toFixed(0)}×`, ''],
+    ['drainage areas (cached raster) load', ms(drainageLoadMs), ''],
+    [
+      `catchment-aware snap, p50 / p99 of ${N}`,
+      `${ms(pct(locateMs, 0.5))} / ${ms(pct(locateMs, 0.99))}`,
+      `×${(pct(locateMs, 0.5) / pct(snapMs, 0.5)).toFixed(1)} the plain snap`,
+    ],
+    ['points joined to another basin than the nearest reach', `${otherReach} / ${N}`, ''],
     [`trace only, p50 / p99`, `${ms(pct(traceMs, 0.5))} / ${ms(pct(traceMs, 0.99))}`, ''],
     [`snap + trace, p50 / p99`, `${ms(pct(totalMs, 0.5))} / ${ms(pct(totalMs, 0.99))}`, 'target p50 ≤ 1 ms'],
     ['points snapped', `${snapped} / ${N}`, ''],
@@ -119,6 +141,9 @@ function main(): void {
       {
         buildSeconds,
         snapP50Ms: pct(snapMs, 0.5),
+        locateP50Ms: pct(locateMs, 0.5),
+        locateP99Ms: pct(locateMs, 0.99),
+        drainageLoadMs,
         scanP50Ms: pct(scanMs, 0.5),
         traceP50Ms: pct(traceMs, 0.5),
         totalP50Ms: pct(totalMs, 0.5),

@@ -1,15 +1,26 @@
-// `npm start`: builds the database if missing, then serves the API and the client on HOST:PORT.
+// `npm start`: builds the database if missing, takes the database's server lock, then serves the API
+// and the client on HOST:PORT. Any failure to start (bad setting, lock held, port busy) exits 1 with
+// the reason.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { createApp } from './http/app.js';
 import { answerClientErrors } from './http/security.js';
 import { createServices } from './services.js';
-import { dbPathFromEnv } from './storage/db.js';
-import { takeServerLock } from './storage/server-lock.js';
+import { DEFAULT_DB_PATH } from './storage/db.js';
+import { acquireServerLock } from './storage/server-lock.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** How long SIGTERM waits for accepted requests before giving up. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
+function fail(message: string): never {
+  process.stderr.write(`HazAtlas cannot start: ${message}\n`);
+  process.exit(1);
+}
 
 function ensureDatabase(dbPath: string): void {
   if (fs.existsSync(dbPath)) return;
@@ -37,18 +48,42 @@ function ensureClient(): void {
   );
 }
 
-const dbPath = dbPathFromEnv();
+let cfg: Config;
+try {
+  cfg = loadConfig();
+} catch (err) {
+  fail(err instanceof ConfigError ? err.message : String(err));
+}
+const dbPath = cfg.dbPath ?? DEFAULT_DB_PATH;
+// Held until the process ends: `hazatlas restore` and a second server refuse while it is held.
+const taken = acquireServerLock(dbPath, 'server');
+if (!taken.ok) fail(taken.reason);
+const { lock } = taken;
 ensureDatabase(dbPath);
 ensureClient();
-// `hazatlas restore` refuses to replace the database while this pid file names a live server.
-const releaseLock = takeServerLock(dbPath);
 const services = createServices({ dbPath });
-const app = createApp(services);
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
-const server = app.listen(port, host, () => {
+let closing = false;
+const app = createApp(services, {
+  anonymousRead: cfg.anonymousRead,
+  trustProxy: cfg.trustProxy,
+  publicUrl: cfg.publicUrl,
+  secureCookies: cfg.secureCookies,
+  closing: () => closing,
+});
+const server = app.listen(cfg.port, cfg.host);
+server.on('error', (err: NodeJS.ErrnoException) => {
+  const why =
+    err.code === 'EADDRINUSE'
+      ? `${cfg.host}:${cfg.port} is already in use (another server?); set PORT or HOST`
+      : err.code === 'EACCES'
+        ? `no permission to listen on ${cfg.host}:${cfg.port}`
+        : `cannot listen on ${cfg.host}:${cfg.port}: ${err.message}`;
+  fail(why);
+});
+server.on('listening', () => {
   const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const actualPort = typeof address === 'object' && address ? address.port : cfg.port;
+  const host = cfg.host;
   console.log(
     `HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`,
   );
@@ -57,24 +92,74 @@ const server = app.listen(port, host, () => {
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   void fetch(`${origin}/api/tiles/0/0/0.pbf`)
     .then(() => fetch(`${origin}/api/basins/catchments`))
+    .then(() => services.passwords.warm())
     .catch(() => undefined);
 });
 
 answerClientErrors(server);
 
-let closing = false;
+/**
+ * Closes idle keep-alive connections, but only from the check phase, after a poll phase has read
+ * whatever arrived: a connection whose request is waiting to be read (behind a busy event loop) looks
+ * idle until then, and closing it would drop an accepted request unanswered.
+ */
+function closeIdleSafely(): void {
+  setImmediate(() => server.closeIdleConnections());
+}
+
+/**
+ * Keeps accepting until no new connection arrived for a quiet interval (at most MAX_DRAIN_MS): clients
+ * whose connection the kernel already completed, waiting in the backlog while the event loop was busy,
+ * are served (with Connection: close) instead of being reset when the listener closes.
+ */
+const QUIET_MS = 150;
+/** Node accepts about one connection per loop turn, so a long backlog under load takes seconds. */
+const MAX_DRAIN_MS = 10_000;
+let connectionsSeen = 0;
+server.on('connection', () => {
+  connectionsSeen += 1;
+});
+
+function stopAccepting(done: () => void): void {
+  const started = Date.now();
+  let seen = connectionsSeen;
+  let last = Date.now();
+  let quietTicks = 0;
+  const tick = setInterval(() => {
+    const now = Date.now();
+    // A late tick means the loop was blocked: connections may be waiting in the backlog that no poll
+    // phase has accepted yet, so that interval does not count as quiet. Two quiet ticks in a row.
+    const quiet = connectionsSeen === seen && now - last < QUIET_MS * 1.5;
+    quietTicks = quiet ? quietTicks + 1 : 0;
+    seen = connectionsSeen;
+    last = now;
+    if (quietTicks < 2 && now - started < MAX_DRAIN_MS) return;
+    clearInterval(tick);
+    done();
+  }, QUIET_MS);
+}
+
 function shutdown(signal: string): void {
   if (closing) return;
   closing = true;
   console.log(`${signal}: finishing requests and closing the database…`);
-  // close() stops accepting connections, lets in-flight requests finish, then closes idle keep-alives.
-  server.close(() => {
-    services.close();
-    releaseLock();
-    console.log('Database closed.');
-    process.exit(0);
+  stopAccepting(() => {
+    // net.Server#close stops accepting and waits for every open connection; http.Server#close would
+    // also drop "idle" ones at once, including those whose request has not been read yet. Answers
+    // now carry Connection: close (see createApp), so keep-alive connections end after their answer.
+    net.Server.prototype.close.call(server, () => {
+      services.close();
+      lock.release();
+      console.log('Database closed.');
+      process.exit(0);
+    });
+    const sweep = setInterval(closeIdleSafely, 1_000);
+    sweep.unref();
   });
-  setTimeout(() => process.exit(1), 10_000).unref();
+  setTimeout(() => {
+    console.error(`${signal}: requests still open after ${SHUTDOWN_GRACE_MS / 1000} s; exiting.`);
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

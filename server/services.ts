@@ -1,5 +1,6 @@
 // Wires storage to the core: opens the database, loads the network and geography indexes once.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { PasswordHasher } from './auth/password-hasher.js';
 import { PolygonLocator } from './core/geo/polygon-locator.js';
 import { SegmentIndex } from './core/geo/segment-index.js';
 import type { HydrologyProvider } from './core/register/hydrology.js';
@@ -12,14 +13,18 @@ import { type AnchoredDischarge, anchorDischarge } from './core/transport/discha
 import { naturalFlow } from './core/transport/runoff.js';
 import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
+import { runJob } from './jobs.js';
 import { readChainageTable } from './storage/chainage-loader.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
 import { loadDrainageAreas } from './storage/drainage-source.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
 import { positions } from './storage/network-store.js';
+import { loadPlanningSeed } from './storage/plan-seed.js';
 import { readRunoffTable } from './storage/runoff-loader.js';
 import { syncSitePositions } from './storage/site-positions.js';
+import { syncStationPlaces } from './storage/station-store.js';
+import { JobRunner } from './workers/job-runner.js';
 
 export interface Services {
   db: Db;
@@ -39,6 +44,11 @@ export interface Services {
   readonly upstream: UpstreamIndex;
   meta: Record<string, string>;
   loadMs: number;
+  /** Password hashing on its own thread with a bounded queue (started on first use). */
+  passwords: PasswordHasher;
+  /** Heavy jobs, inline or on the jobs worker thread (started on first use). */
+  jobs: JobRunner;
+  dbPath: string;
   close(): void;
 }
 
@@ -68,18 +78,26 @@ export function createServices(options: { dbPath: string }): Services {
   const dischargeTable = readDischargeTable();
   const runoffTable = readRunoffTable();
   const chainageTable = readChainageTable();
+  // Chainage is cheap to place (a few hundred points) and stations need it at start; the flow is not.
+  const chainage = anchorChainage(network, chainageTable);
   let discharge: AnchoredDischarge | null = null;
   const dischargeOf = () => {
     discharge ??= anchorDischarge(
       network,
       dischargeTable,
       naturalFlow(network, runoffTable, reachAreas(network, landPolygons)),
-      anchorChainage(network, chainageTable),
+      chainage,
     );
     return discharge;
   };
+  // Plans and stations: seeded once per database; stations re-placed after a network rebuild.
+  loadPlanningSeed(db, network, meta.built_at ?? null, chainage);
+  syncStationPlaces(db, network, meta.built_at ?? null, chainage);
   let upstream: UpstreamIndex | null = null;
-  return {
+  const passwords = new PasswordHasher();
+  // The inline runner refers to the services object built below.
+  const jobs = new JobRunner(options.dbPath, (job) => runJob(services, job));
+  const services: Services = {
     db,
     network,
     land,
@@ -97,8 +115,16 @@ export function createServices(options: { dbPath: string }): Services {
     },
     meta,
     loadMs: performance.now() - started,
-    close: () => db.close(),
+    passwords,
+    jobs,
+    dbPath: options.dbPath,
+    close: () => {
+      void passwords.close();
+      void jobs.close();
+      db.close();
+    },
   };
+  return services;
 }
 
 function lineParts(g: Geometry): number[][] {

@@ -4,10 +4,12 @@ import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppDialogs, type OpenDialog } from './AppDialogs.js';
+import { ExercisePanel } from './components/ExercisePanel.js';
 import { Filters } from './components/Filters.js';
 import { Header } from './components/Header.js';
 import { Legend } from './components/Legend.js';
 import { PlanningPanel } from './components/PlanningPanel.js';
+import { PlansPanel } from './components/PlansPanel.js';
 import { ReceptorsPanel } from './components/ReceptorsPanel.js';
 import { ScreeningPanel } from './components/ScreeningPanel.js';
 import { SiteForm } from './components/SiteForm.js';
@@ -26,6 +28,7 @@ import { type AppState, encodeState } from './lib/url-state.js';
 import { useRemote } from './lib/use-remote.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
 import { useReceptorLayer } from './map/useReceptorLayer.js';
+import { useStationLayer } from './map/useStationLayer.js';
 
 const NO_SITES: SiteSummary[] = [];
 
@@ -60,6 +63,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [planning, setPlanning] = useState(false);
   const [receptorsOpen, setReceptorsOpen] = useState(false);
   const [screeningOpen, setScreeningOpen] = useState(false);
+  const [plansOpen, setPlansOpen] = useState(false);
+  const [exerciseOpen, setExerciseOpen] = useState(false);
   // Bumped after a receptor import or delete: the layer and the list reload.
   const [receptorsVersion, setReceptorsVersion] = useState(0);
   // A site chosen in a list without coordinates (screening) is flown to once it has loaded.
@@ -70,6 +75,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   modeNow.current = mode;
   const browsing = useCallback(() => modeNow.current === 'browse', []);
   useReceptorLayer(api, getMap, s.layers.includes('receptors'), receptorsVersion, browsing);
+  useStationLayer(api, getMap, s.layers.includes('stations'), browsing);
   // A restored permalink keeps its view; a trace the user starts is zoomed to.
   const fitTrace = useRef(false);
   const message = useCallback((e: unknown) => (e instanceof ApiError ? e.message : t('errors.network')), [t]);
@@ -204,6 +210,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         onPlanning={() => setPlanning(true)}
         onReceptors={() => setReceptorsOpen(true)}
         onScreening={() => setScreeningOpen(true)}
+        onPlans={() => setPlansOpen(true)}
+        onExercise={() => setExerciseOpen(true)}
         onDeleted={() => setDialog({ kind: 'deleted' })}
         onAdmin={() => setDialog({ kind: 'admin' })}
         lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}
@@ -262,7 +270,15 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             onViewChange={(view) => setS((p) => ({ ...p, view }))}
           />
         </main>
-        {(form || s.site || s.trace || planning || upstreamAt || receptorsOpen || screeningOpen) && (
+        {(form ||
+          s.site ||
+          s.trace ||
+          planning ||
+          upstreamAt ||
+          receptorsOpen ||
+          screeningOpen ||
+          plansOpen ||
+          exerciseOpen) && (
           <div className="panels">
             {form ? (
               <SiteForm
@@ -308,6 +324,15 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     onClose={() => setReceptorsOpen(false)}
                   />
                 )}
+                {exerciseOpen && (
+                  <ExercisePanel
+                    api={api}
+                    getMap={getMap}
+                    point={s.trace ?? null}
+                    onClose={() => setExerciseOpen(false)}
+                  />
+                )}
+                {plansOpen && <PlansPanel api={api} onClose={() => setPlansOpen(false)} />}
                 {upstreamAt && (
                   <UpstreamPanel
                     point={upstreamAt}

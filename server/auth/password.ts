@@ -31,14 +31,37 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+type Parsed = { params: { N: number; r: number; p: number }; salt: Buffer; expected: Buffer };
+
+function parseStored(stored: string): Parsed | null {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  if (scheme !== 'scrypt' || !salt || !hash) return null;
   const params = { N: Number(n), r: Number(r), p: Number(p) };
-  if (![params.N, params.r, params.p].every((v) => Number.isInteger(v) && v > 0)) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), params);
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  if (![params.N, params.r, params.p].every((v) => Number.isInteger(v) && v > 0)) return null;
+  // Parameters beyond ours would let a crafted hash cost unbounded memory or time.
+  if (params.N > SCRYPT_PARAMS.N * 4 || params.r > 16 || params.p > 16) return null;
+  return { params, salt: Buffer.from(salt, 'base64url'), expected: Buffer.from(hash, 'base64url') };
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const s = parseStored(stored);
+  if (!s) return false;
+  const key = await derive(password, s.salt, s.params);
+  return key.length === s.expected.length && timingSafeEqual(key, s.expected);
+}
+
+/** verifyPassword synchronously: only inside the hashing worker thread (server/auth/hash-worker.ts). */
+export function verifyPasswordSync(password: string, stored: string): boolean {
+  const s = parseStored(stored);
+  if (!s) return false;
+  const { N, r, p } = s.params;
+  const key = scryptSync(password.normalize('NFC'), s.salt, KEY_BYTES, {
+    N,
+    r,
+    p,
+    maxmem: 256 * N * r + 1024 * 1024,
+  });
+  return key.length === s.expected.length && timingSafeEqual(key, s.expected);
 }
 
 /** Rules for new passwords: long enough to matter, short enough not to be a denial of service. */

@@ -6,8 +6,9 @@ import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 export const BACKUP_USAGE = `  backup FILE [--force]     online copy of the database (safe while the server runs); --force overwrites FILE
-  restore FILE [--force]    verify FILE and replace the database with it (stop the server first); the old
-                            database is kept as <db>.bak`;
+  restore FILE              verify FILE and replace the database with it; refused while a server runs
+                            (it holds the database's lock; --force is accepted but never overrides it);
+                            the old database is kept as <db>.bak`;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -43,9 +44,9 @@ export async function runBackup(argv: string[]): Promise<void> {
 }
 
 export async function runRestore(argv: string[]): Promise<void> {
-  const { file, force } = args(argv, 'restore');
+  const { file } = args(argv, 'restore');
   const dbPath = dbPathFromEnv();
-  const r = await refusing(() => restoreDatabase(file, dbPath, { force }));
+  const r = await refusing(() => restoreDatabase(file, dbPath));
   process.stdout.write(
     `Restored ${dbPath} from ${file}: schema version ${r.schemaVersion}, ${r.sites} sites, integrity ok.` +
       (r.previous ? ` The previous database is kept as ${r.previous}.\n` : '\n'),

@@ -15,13 +15,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   restore: async () => (await import('./backup.js')).runRestore,
   report: async () => (await import('./report.js')).runReportCommand,
   notify: async () => (await import('./report.js')).runNotifyCommand,
+  exercise: async () => (await import('./exercise.js')).runExerciseCommand,
   users: async () => (await import('./users.js')).runUsers,
   tokens: async () => (await import('./users.js')).runTokens,
+  audit: async () => (await import('./audit.js')).runAudit,
 };
 
 const USAGE = `Usage: hazatlas <command> [options]
 Commands:
-  trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--json]
+  trace <lon> <lat> [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M …] [--released-at ISO [--plan ID]] [--json]
   sites import|export|list ...  (hazatlas sites for details)
   upstream <lon> <lat> [--max-km N] [--max-hours H] [--snap-max-km N] [--river NAME] [--limit N] [--json]
   matrix [--basin NAME|ID] [--csv|--json]
@@ -29,9 +31,11 @@ Commands:
   screening border|natech [--within-km N] [--river-within-m N] [--json]
   receptors import FILE [--kind K] [--crs EPSG:xxxx] [--dry-run] [--skip-invalid];  receptors list [--kind K] [--json]
   backup FILE [--force]         online backup of the database
-  restore FILE [--force]        verified restore (stop the server first; old file kept as .bak)
+  restore FILE                  verified restore; refused while a server holds the database (old file kept as .bak)
+  audit [--action A] [--limit N] [--json]   the audit log (logins, refusals, account and receptor changes)
   report <siteId> [--format html|json|csv] [--lang en|ru] [--release-kg M] [--substance NAME] [--out FILE]
   notify <siteId> [--release-kg M] [--substance NAME] [--accident-at ISO] [--format html|json] [--lang en|ru] [--out FILE]
+  exercise create|timeline|action|report ...  (hazatlas exercise for details)
   users add NAME --admin | --role editor|viewer [--password-stdin];  users list [--json]
   tokens create --user NAME [--role R] [--name LABEL];  tokens list [--json];  tokens revoke ID`;
 

@@ -4,14 +4,19 @@ import type { RiverKm } from '../core/trace/river-km.js';
 import type { TraceResult } from '../core/trace/trace.js';
 import { MAX_SNAP_MAX_KM } from '../core/trace/trace-request.js';
 import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
+import { notificationsFor } from '../plans-service.js';
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';
+import { getSite } from '../storage/site-store.js';
 import { tracePoint, traceSite } from '../trace-service.js';
 import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
+import { formatNotifications } from './notifications-format.js';
 import { formatRelease } from './trace-release-format.js';
 
-const USAGE = `Usage: hazatlas trace <lon> <lat> | --site ID [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M | --release-volume-m3 V --release-concentration-mg-l C] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--json]`;
+const USAGE = `Usage: hazatlas trace <lon> <lat> | --site ID [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M | --release-volume-m3 V --release-concentration-mg-l C] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--released-at ISO [--plan ID]] [--json]`;
+
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export async function runTraceCommand(args: string[]): Promise<void> {
   const { values, positionals } = withUsage(USAGE, () => parseTraceArgs(args));
@@ -41,6 +46,17 @@ export async function runTraceCommand(args: string[]): Promise<void> {
     limitMgL: numberArg(values['limit-mg-l'], '--limit-mg-l', ...L.limitMgL),
   });
   if (!resolved.ok) throw new CliError(resolved.message);
+  const releasedAt = values['released-at'];
+  if (values.plan !== undefined && releasedAt === undefined)
+    throw new CliError('--plan needs --released-at (ISO 8601 with a zone, e.g. 2026-03-01T06:00:00Z).');
+  if (releasedAt !== undefined && !ISO_WITH_ZONE.test(releasedAt))
+    throw new CliError(
+      `--released-at must be an ISO 8601 date-time with a zone, e.g. 2026-03-01T06:00:00Z (got "${releasedAt}").`,
+    );
+  if (releasedAt !== undefined && !resolved.release)
+    throw new CliError(
+      '--released-at needs a release: give --release-kg (or --release-volume-m3 with --release-concentration-mg-l).',
+    );
   const options = {
     maxKm: numberArg(values['max-km'], '--max-km', 0.001, 20000),
     snapMaxKm: numberArg(values['snap-max-km'], '--snap-max-km', 0.001, MAX_SNAP_MAX_KM),
@@ -53,6 +69,26 @@ export async function runTraceCommand(args: string[]): Promise<void> {
       ? tracePoint(services, { ...point, ...options, river: options.river ?? null })
       : traceSite(services, site!, options);
     if (!outcome.ok) throw new CliError(`${outcome.code}: ${outcome.message}`);
+    if (releasedAt !== undefined && 'release' in outcome.result) {
+      // The CLI reads the database file directly, so its user may see the plan's contact points.
+      const siteRecord = site === undefined ? null : getSite(services.db, site);
+      const n = notificationsFor(services, {
+        start: siteRecord ? siteRecord.location : point!,
+        originIso3: siteRecord?.derived?.countryIso3 ?? null,
+        trace: outcome.result,
+        releasedAt: new Date(releasedAt),
+        plan: values.plan === undefined ? { kind: 'covering' } : { kind: 'id', id: values.plan },
+        canReadContacts: true,
+      });
+      if (!n.ok) throw new CliError(`UNKNOWN_PLAN: ${n.message}`);
+      const { notifications, ...notificationPlan } = n.block;
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ ...outcome.result, notifications, notificationPlan }, null, 2)}\n`
+          : formatTrace(outcome.result) + formatRelease(outcome.result) + formatNotifications(n.block),
+      );
+      return;
+    }
     process.stdout.write(
       values.json
         ? `${JSON.stringify(outcome.result, null, 2)}\n`
@@ -80,6 +116,8 @@ function parseTraceArgs(args: string[]) {
       'decay-per-day': { type: 'string' },
       'discharge-factor': { type: 'string' },
       'limit-mg-l': { type: 'string' },
+      'released-at': { type: 'string' },
+      plan: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });

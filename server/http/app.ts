@@ -1,21 +1,32 @@
 // Builds the Express application: JSON API under /api, the built client at /, one error shape.
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
+import type { TrustProxy } from '../config.js';
+import { config } from '../config.js';
 import type { Services } from '../services.js';
-import { type AccessSettings, accessGuard, accessSettingsFromEnv, authenticate } from './auth.js';
+import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../workers/job-runner.js';
+import { auditRefusals } from './audit.js';
+import { type AccessSettings, accessGuard, authenticate } from './auth.js';
 import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
+import { type HeavyOptions, heavyLimit } from './heavy.js';
+import { LoginLimiter } from './login-limiter.js';
 import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
+import { auditRouter } from './routes/audit.js';
 import { authRouter } from './routes/auth.js';
 import { catchmentsRouter } from './routes/catchments.js';
+import { exercisesRouter } from './routes/exercises.js';
 import { networkRouter } from './routes/network.js';
 import { planningRouter } from './routes/planning.js';
+import { plansRouter } from './routes/plans.js';
 import { receptorsRouter } from './routes/receptors.js';
 import { reportsRouter } from './routes/reports.js';
 import { sitesRouter } from './routes/sites.js';
+import { stationsRouter } from './routes/stations.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
 import { securityHeaders } from './security.js';
@@ -24,39 +35,114 @@ import { securityHeaders } from './security.js';
 export const JSON_BODY_LIMIT = '2mb';
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
-export function createApp(
-  services: Services,
-  access: AccessSettings = accessSettingsFromEnv(),
-): express.Express {
+export interface AppOptions extends AccessSettings {
+  /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (HAZATLAS_TRUST_PROXY). */
+  trustProxy: TrustProxy;
+  /** Base of the tile and glyph URLs in /api/style.json; null: root-relative (HAZATLAS_PUBLIC_URL). */
+  publicUrl: string | null;
+  secureCookies: boolean;
+  /** True once the server is shutting down: answers then close their connection. */
+  closing: () => boolean;
+  limiter: LoginLimiter;
+  /** When imports, exports, reviews and reports leave the event loop for the jobs worker. */
+  offload: OffloadPolicy;
+  /** Heavy requests per client and minute (HAZATLAS_HEAVY_PER_MINUTE). */
+  heavyPerMinute: number;
+}
+
+/** Answers that name accounts or carry secrets: never stored by a browser or proxy cache. */
+const PRIVATE_PATH = /^\/api\/(users|tokens|audit|auth)(\/|$)|^\/api\/sites\/[^/]+\/history\/?$/i;
+
+const noStoreForPrivate: RequestHandler = (req, res, next) => {
+  if (PRIVATE_PATH.test(req.path)) res.set('Cache-Control', 'no-store');
+  next();
+};
+
+/** A query string whose %-escapes are not UTF-8 is refused instead of read with U+FFFD in it. */
+const utf8Query: RequestHandler = (req, _res, next) => {
+  const q = req.url.indexOf('?');
+  if (q >= 0) {
+    try {
+      decodeURIComponent(req.url.slice(q + 1).replace(/\+/g, ' '));
+    } catch {
+      next(
+        new HttpError(400, 'INVALID_UTF8', 'The query string is not valid UTF-8; percent-encode UTF-8 text.'),
+      );
+      return;
+    }
+  }
+  next();
+};
+
+/** body-parser's verify hook: a JSON body must be UTF-8 before it is decoded. */
+export function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (!isUtf8(buf))
+    throw new HttpError(400, 'INVALID_UTF8', 'The request body is not valid UTF-8; send UTF-8 text.');
+}
+
+export function createApp(services: Services, options: Partial<AppOptions> = {}): express.Express {
+  const cfg = config();
+  const o: AppOptions = {
+    anonymousRead: options.anonymousRead ?? cfg.anonymousRead,
+    trustProxy: options.trustProxy ?? cfg.trustProxy,
+    publicUrl: options.publicUrl !== undefined ? options.publicUrl : cfg.publicUrl,
+    secureCookies: options.secureCookies ?? cfg.secureCookies,
+    closing: options.closing ?? (() => false),
+    limiter: options.limiter ?? new LoginLimiter(),
+    offload: options.offload ?? DEFAULT_OFFLOAD,
+    heavyPerMinute: options.heavyPerMinute ?? cfg.heavyPerMinute,
+  };
+  // One window for all heavy routes of this app.
+  const heavy: HeavyOptions = { offload: o.offload, limit: heavyLimit(o.heavyPerMinute) };
+  const access: AccessSettings = { anonymousRead: o.anonymousRead };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', o.trustProxy);
+  app.locals.limiter = o.limiter;
+  app.use((_req, res, next) => {
+    if (o.closing()) res.set('Connection', 'close');
+    next();
+  });
   app.use(fairQueue());
   app.use(securityHeaders());
+  app.use(utf8Query);
+  app.use(noStoreForPrivate);
   // JSON bodies (sites, settings) stay small; imports are read raw by their route, with its own 20 MB limit.
   app.use(
     express.json({
       limit: JSON_BODY_LIMIT,
+      verify: refuseInvalidUtf8,
       type: (req) =>
         /^application\/([\w.-]+\+)?json\b/i.test(String(req.headers['content-type'] ?? '')) &&
-        !/^\/api\/(sites|receptors)\/import\b/.test(req.url ?? ''),
+        !/^\/api\/(sites|receptors|stations)\/import\b/.test(req.url ?? ''),
     }),
   );
 
   const api = express.Router();
   // Before every route: who is calling, and may they (see server/http/auth.ts).
   api.use(authenticate(services.db), accessGuard(access));
-  api.use(authRouter(services.db, access));
-  api.use(accountsRouter(services.db));
+  api.use(
+    authRouter(services.db, access, {
+      limiter: o.limiter,
+      hasher: services.passwords,
+      secureCookies: o.secureCookies,
+    }),
+  );
+  api.use(accountsRouter(services.db, services.passwords));
+  api.use(auditRouter(services.db));
   api.use(traceRouter(services));
   api.use(analysisRouter(services));
   api.use(catchmentsRouter(services));
   api.use(networkRouter(services));
-  api.use(sitesRouter(services));
-  api.use(planningRouter(services));
-  api.use(receptorsRouter(services));
-  api.use(reportsRouter(services));
-  api.use(tilesRouter(services));
+  api.use(sitesRouter(services, heavy));
+  api.use(planningRouter(services, heavy));
+  api.use(receptorsRouter(services, heavy));
+  api.use(reportsRouter(services, heavy));
+  api.use(plansRouter(services));
+  api.use(stationsRouter(services));
+  api.use(exercisesRouter(services));
+  api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
   );
@@ -66,6 +152,7 @@ export function createApp(
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
   }
+  app.use(auditRefusals(services.db));
   app.use(errorHandler);
   return app;
 }

@@ -4,6 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { type Actor, type Role, roleAtLeast } from '../auth/roles.js';
+import { loadConfig } from '../config.js';
 import { type Principal, principalForSession, principalForToken } from '../storage/account-store.js';
 import type { Db } from '../storage/db.js';
 import { HttpError } from './errors.js';
@@ -18,8 +19,7 @@ export interface AccessSettings {
 
 /** `HAZATLAS_ANONYMOUS_READ` (default on for a local install; set it to `false` on a deployment). */
 export function accessSettingsFromEnv(env = process.env): AccessSettings {
-  const v = env.HAZATLAS_ANONYMOUS_READ?.trim().toLowerCase();
-  return { anonymousRead: !(v === 'false' || v === '0' || v === 'no' || v === 'off') };
+  return { anonymousRead: loadConfig(env).anonymousRead };
 }
 
 /**
@@ -29,8 +29,8 @@ export function accessSettingsFromEnv(env = process.env): AccessSettings {
 export const READ_ONLY_POSTS: readonly string[] = ['/planning/review'];
 /** Routes anyone may call, whatever the settings (the client needs them to show a login form). */
 const PUBLIC_ROUTES: readonly string[] = ['POST /auth/login', 'POST /auth/logout', 'GET /auth/me'];
-/** Path prefixes (under /api) of the account administration routes. */
-const ADMIN_PATH = /^\/(users|tokens)(\/|$)/i;
+/** Paths (under /api) of the account administration, audit log and history purge routes. */
+const ADMIN_PATH = /^\/(users|tokens|audit)(\/|$)|^\/sites\/[^/]+\/history\/purge$/i;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

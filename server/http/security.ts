@@ -1,8 +1,9 @@
 // Security middleware: helmet headers with a Content-Security-Policy the MapLibre client works under,
 // and strict query strings for routes that take none (or only a few) parameters.
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { badRequest } from './errors.js';
 
@@ -38,6 +39,32 @@ export function securityHeaders(): RequestHandler {
     // The app loads nothing cross-origin that would need CORP headers, but OSM tiles do not send them.
     crossOriginEmbedderPolicy: false,
   });
+}
+
+const cspText = (directives: Record<string, readonly string[]>) =>
+  Object.entries(directives)
+    .map(([k, v]) => `${k} ${v.join(' ')}`)
+    .join(';');
+
+/** The app's CSP with each inline <style> block of `html` allowed by its SHA-256 hash. */
+export function cspAllowingStyles(html: string): string {
+  const hashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
+  );
+  return cspText({ ...CSP_DIRECTIVES, 'style-src': [...CSP_DIRECTIVES['style-src'], ...hashes] });
+}
+
+/** Wraps res.send so an HTML answer's CSP allows its own <style> blocks (reports print styled). */
+export function styleHashesOnHtml(res: Response): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (typeof body === 'string' && /^text\/html/.test(String(res.get('Content-Type') ?? '')))
+      res.set('Content-Security-Policy', cspAllowingStyles(body));
+    return send(body);
+  };
 }
 
 /** Rejects any query parameter not in `allowed`, so a misspelt or unexpected one is a 400, not ignored. */

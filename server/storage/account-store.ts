@@ -102,25 +102,54 @@ export function insertUser(
     .immediate();
 }
 
-/** Changes role, disabled flag and/or password; disabling or a new password ends the user's sessions. */
+export type UpdateUserResult =
+  | { ok: true; user: User; revokedTokens: number }
+  | { ok: false; error: 'not_found' | 'last_admin' };
+
+/**
+ * Changes role, disabled flag and/or password in one IMMEDIATE transaction that also checks that an
+ * active admin remains, so two parallel demotions cannot both pass the check. Disabling or a new
+ * password ends the user's sessions and revokes their API tokens (re-enabling restores neither).
+ */
 export function updateUser(
   db: Db,
   id: number,
   change: { role?: Role | undefined; disabled?: boolean | undefined; passwordHash?: string | undefined },
   now = new Date(),
-): User | null {
-  return db.transaction(() => {
-    if (!findUser(db, { id })) return null;
-    if (change.role !== undefined) db.prepare('UPDATE users SET role = ? WHERE id = ?').run(change.role, id);
-    if (change.disabled !== undefined)
-      db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(change.disabled ? 1 : 0, id);
-    if (change.passwordHash !== undefined)
-      db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(change.passwordHash, id);
-    if (change.disabled || change.passwordHash !== undefined)
-      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
-    db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
-    return findUser(db, { id });
-  })();
+): UpdateUserResult {
+  const stamp = now.toISOString();
+  return db
+    .transaction((): UpdateUserResult => {
+      const user = findUser(db, { id });
+      if (!user) return { ok: false, error: 'not_found' };
+      const losesAdmin =
+        user.role === 'admin' &&
+        !user.disabled &&
+        ((change.role !== undefined && change.role !== 'admin') || change.disabled === true);
+      if (losesAdmin) {
+        const others = db
+          .prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 AND id <> ?")
+          .pluck()
+          .get(id) as number;
+        if (others === 0) return { ok: false, error: 'last_admin' };
+      }
+      if (change.role !== undefined)
+        db.prepare('UPDATE users SET role = ? WHERE id = ?').run(change.role, id);
+      if (change.disabled !== undefined)
+        db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(change.disabled ? 1 : 0, id);
+      if (change.passwordHash !== undefined)
+        db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(change.passwordHash, id);
+      let revokedTokens = 0;
+      if (change.disabled || change.passwordHash !== undefined) {
+        db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
+        revokedTokens = db
+          .prepare('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL')
+          .run(stamp, id).changes;
+      }
+      db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(stamp, id);
+      return { ok: true, user: findUser(db, { id }) as User, revokedTokens };
+    })
+    .immediate();
 }
 
 /** Opens a session; returns the cookie value (only its hash is stored) and the CSRF token. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { readServerLock } from './server-lock.js';
+import { acquireServerLock } from './server-lock.js';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Tables without which a file is not a HazAtlas database. */
@@ -148,21 +148,25 @@ export interface RestoreResult extends DatabaseFacts {
 }
 
 /**
- * Replaces `dbPath` with a verified copy of `backupFile`. Refuses while a server holds the database's lock
- * (unless `force`), keeps the replaced file as `<db>.bak`, and swaps by rename so the path always holds a
- * whole database.
+ * Replaces `dbPath` with a verified copy of `backupFile`. Takes the database's server lock first and
+ * holds it until the swap is done, so it refuses while a server runs (whatever `force` says: a lock is
+ * only held by a live process) and no server can start mid-swap. Keeps the replaced file as `<db>.bak`
+ * and swaps by rename so the path always holds a whole database.
  */
-export async function restoreDatabase(
-  backupFile: string,
-  dbPath: string,
-  options: { force?: boolean } = {},
-): Promise<RestoreResult> {
-  const lock = readServerLock(dbPath);
-  if (lock.kind === 'running' && !options.force) {
+export async function restoreDatabase(backupFile: string, dbPath: string): Promise<RestoreResult> {
+  const taken = acquireServerLock(dbPath, 'restore');
+  if (!taken.ok)
     throw new BackupError(
-      `A HazAtlas server (pid ${lock.pid}) is using ${dbPath}; stop it first. Give --force only if that pid is not a HazAtlas server.`,
+      `Cannot restore: ${taken.reason}. Stop the server first (--force does not override a running server).`,
     );
+  try {
+    return await swapIn(backupFile, dbPath);
+  } finally {
+    taken.lock.release();
   }
+}
+
+async function swapIn(backupFile: string, dbPath: string): Promise<RestoreResult> {
   const before = inspectDatabaseFile(backupFile);
   if (!before.ok) throw new BackupError(`${backupFile} cannot be restored: ${before.problems.join('; ')}`);
 

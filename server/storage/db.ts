@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { config } from '../config.js';
 
 export type Db = Database.Database;
 
@@ -12,8 +13,9 @@ export const DEFAULT_DB_PATH = path.resolve(
   '../../data/hazatlas.sqlite',
 );
 
+/** HAZATLAS_DB (through server/config.ts) or the default file next to the code. */
 export function dbPathFromEnv(): string {
-  return process.env.HAZATLAS_DB ? path.resolve(process.env.HAZATLAS_DB) : DEFAULT_DB_PATH;
+  return config().dbPath ?? DEFAULT_DB_PATH;
 }
 
 export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
@@ -43,6 +45,11 @@ export function migrate(db: Db): void {
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))
     .sort();
+  const versions = files.map((f) => f.slice(0, 3));
+  const repeated = versions.find((v, i) => versions.indexOf(v) !== i);
+  // Two files with one number would apply only the first and silently skip the other on every database.
+  if (repeated)
+    throw new Error(`Two migrations are numbered ${repeated} in ${MIGRATIONS_DIR}: renumber one.`);
   for (const file of files) {
     const version = Number(file.slice(0, 3));
     if (applied.has(version)) continue;

@@ -135,6 +135,65 @@ export function siteHistory(db: Db, siteId: string): HistoryEntry[] {
   }));
 }
 
+/** Site fields whose old values an admin may purge from history (the location and kind stay). */
+export const PURGEABLE_FIELDS = [
+  'name',
+  'nameLocal',
+  'operator',
+  'address',
+  'locality',
+  'notes',
+  'sources',
+  'substances',
+  'tmf',
+  'footprint',
+] as const satisfies readonly (typeof FIELD_KEYS)[number][];
+export type PurgeableField = (typeof PURGEABLE_FIELDS)[number];
+
+/** What a purged value is replaced with, so the history still shows that the field changed. */
+export const PURGED = '[purged]';
+
+/**
+ * Replaces `field` in every history row of a site (before and after) and in its recycle-bin record with
+ * PURGED, in one transaction; returns how many history rows held a value. The live site is not touched:
+ * editing it is how its current value changes.
+ */
+export function purgeHistoryField(db: Db, siteId: string, field: PurgeableField): number {
+  return db
+    .transaction(() => {
+      const rows = db.prepare('SELECT id, before, after FROM site_history WHERE site_id = ?').all(siteId) as {
+        id: number;
+        before: string | null;
+        after: string | null;
+      }[];
+      let touched = 0;
+      const scrub = (json: string | null): string | null => {
+        if (json === null) return null;
+        const o = JSON.parse(json) as Record<string, unknown>;
+        if (o[field] === null || o[field] === undefined) return json;
+        o[field] = PURGED;
+        return JSON.stringify(o);
+      };
+      const update = db.prepare('UPDATE site_history SET before = ?, after = ? WHERE id = ?');
+      for (const r of rows) {
+        const before = scrub(r.before);
+        const after = scrub(r.after);
+        if (before !== r.before || after !== r.after) {
+          update.run(before, after, r.id);
+          touched += 1;
+        }
+      }
+      const binned = db.prepare('SELECT record FROM sites_deleted WHERE id = ?').pluck().get(siteId) as
+        | string
+        | undefined;
+      const scrubbed = binned === undefined ? null : scrub(binned);
+      if (binned !== undefined && scrubbed !== binned)
+        db.prepare('UPDATE sites_deleted SET record = ? WHERE id = ?').run(scrubbed, siteId);
+      return touched;
+    })
+    .immediate();
+}
+
 /** Puts a site in the recycle bin (the caller then removes it from the live tables). */
 export function binSite(db: Db, site: SiteRecord, c: ChangeContext, at: string): void {
   db.prepare(

@@ -29,7 +29,8 @@ export function positionOf(row: {
 /**
  * Makes every site's stored position agree with the loaded network: fills in rows derived before
  * migration 003 (or on another network) and renumbers pre-order numbers if the numbering changed.
- * One transaction; a no-op (two indexed reads) when everything is current.
+ * One transaction; a no-op (two indexed reads) when everything is current. A site that drains straight
+ * into a terminal lake (no basin id, the lake as outlet) has no reach: that is its connection, not a gap.
  */
 export function syncSitePositions(db: Db, net: RiverNetwork, hydrology: HydrologyProvider): number {
   const ix = upstreamIndexOf(net);

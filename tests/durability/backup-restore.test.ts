@@ -1,5 +1,5 @@
 // `hazatlas backup` while the database is being written, and `hazatlas restore` with its checks: integrity,
-// schema version, a running server's lock, the previous file kept as .bak, no stale WAL carried over.
+// schema version, the server lock (never overridden), the previous file kept as .bak, no stale WAL carried over.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFields } from '../../server/core/register/site-validate.js';
 import { createServices, type Services } from '../../server/services.js';
-import { lockPath } from '../../server/storage/server-lock.js';
+import { acquireServerLock } from '../../server/storage/server-lock.js';
 import { insertSites } from '../../server/storage/site-store.js';
 import { kalush } from '../fixtures/site-bodies.js';
 import { copyOfBuiltDb, ROOT } from '../support/database.js';
@@ -167,26 +167,25 @@ describe('hazatlas restore', () => {
     expect((await cli(dbPath, 'restore', path.join(dir, 'missing.sqlite'))).stderr).toMatch(/does not exist/);
   });
 
-  it('refuses while a running server holds the lock, unless --force', async () => {
+  it('refuses while the server lock is held, with or without --force', async () => {
     const backup = path.join(dir, 'locked.sqlite');
     expect((await cli(dbPath, 'backup', backup)).code).toBe(0);
-    // This test process is alive, so its pid in the lock file stands for a running server.
-    fs.writeFileSync(lockPath(dbPath), `${process.pid}\n`);
+    // This test process holds the lock as a running server would (tests/durability/server-lock.test.ts
+    // does it with a real server process).
+    const taken = acquireServerLock(dbPath, 'server');
+    if (!taken.ok) throw new Error(taken.reason);
     try {
-      const r = await cli(dbPath, 'restore', backup);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(new RegExp(`server \\(pid ${process.pid}\\) is using`));
-      services.close();
-      expect((await cli(dbPath, 'restore', backup, '--force')).code).toBe(0);
-      services = createServices({ dbPath });
+      for (const extra of [[], ['--force']]) {
+        const r = await cli(dbPath, 'restore', backup, ...extra);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/Cannot restore: another process .* holds the lock/);
+      }
     } finally {
-      fs.rmSync(lockPath(dbPath), { force: true });
+      taken.lock.release();
     }
-    // A lock left by a dead process is stale and does not block.
-    fs.writeFileSync(lockPath(dbPath), '999999999\n');
+    // Released: the restore goes ahead.
     services.close();
     expect((await cli(dbPath, 'restore', backup)).code).toBe(0);
     services = createServices({ dbPath });
-    fs.rmSync(lockPath(dbPath), { force: true });
   });
 });

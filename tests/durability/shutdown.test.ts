@@ -1,11 +1,12 @@
 // Graceful shutdown of `npm start` (server/main.ts) on SIGTERM: a request in flight completes, new
-// connections are refused, the database is closed (WAL folded back, lock file removed) and the exit code is 0.
+// connections are refused, the database is closed (WAL folded back, server lock released) and the exit code is 0.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lockPath } from '../../server/storage/server-lock.js';
+import { serverLockHeld } from '../../server/storage/server-lock.js';
+import { authHeaders, createToken } from '../support/auth.js';
 import { copyOfBuiltDb, ROOT } from '../support/database.js';
 
 const dbPath = copyOfBuiltDb();
@@ -44,7 +45,7 @@ function startServerProcess(): Promise<{
 describe('SIGTERM', () => {
   it('finishes the request in flight, closes the database and exits 0', async () => {
     const server = await startServerProcess();
-    expect(fs.readFileSync(lockPath(dbPath), 'utf8').trim()).toBe(String(child?.pid));
+    expect(serverLockHeld(dbPath)).toBe(true);
     // A WAL-mode connection keeps a -wal file while open; only a clean close of the last one removes it.
     expect(fs.existsSync(`${dbPath}-wal`)).toBe(true);
     expect((await fetch(`${server.url}/api/basins`)).status).toBe(200);
@@ -82,9 +83,50 @@ describe('SIGTERM', () => {
 
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/SIGTERM: finishing requests[\s\S]*Database closed\./);
-    expect(fs.existsSync(lockPath(dbPath))).toBe(false);
+    expect(serverLockHeld(dbPath)).toBe(false);
     // The last connection closed cleanly: SQLite folded the WAL into the file and deleted it.
     expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
     await expect(fetch(`${server.url}/api/basins`)).rejects.toThrow();
   }, 60_000);
+
+  it('answers every request already sent when SIGTERM comes, even those queued behind an import', async () => {
+    const token = createToken(dbPath, 'editor');
+    const server = await startServerProcess();
+    // An inline-sized dry-run import (under the worker threshold) keeps the event loop busy while
+    // 40 more connections queue up behind it, each with a request already sent.
+    const rows = Array.from(
+      { length: 2500 },
+      (_, i) => `Queued ${i},industrial,${(20 + (i % 100) / 100).toFixed(2)},45.1`,
+    );
+    const csv = `name,kind,lon,lat\n${rows.join('\n')}\n`;
+    // Each resolves `sent` once its request is fully written, and `answered` with the status.
+    const send = (p: string, method = 'GET', body?: string) => {
+      let markSent: () => void = () => undefined;
+      const sent = new Promise<void>((r) => {
+        markSent = r;
+      });
+      const answered = new Promise<number>((resolve, reject) => {
+        const req = http.request(`${server.url}${p}`, {
+          method,
+          agent: false,
+          headers: body ? { ...authHeaders(token), 'content-type': 'text/csv' } : {},
+        });
+        req.on('finish', markSent);
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+      return { sent, answered };
+    };
+    const all = [send('/api/sites/import?format=csv&dryRun=true', 'POST', csv)];
+    for (let i = 0; i < 40; i++) all.push(send(i % 2 ? '/api/basins' : '/api/network/stats'));
+    await Promise.all(all.map((a) => a.sent));
+    child?.kill('SIGTERM');
+    const statuses = await Promise.all(all.map((a) => a.answered));
+    expect(statuses).toEqual(Array(41).fill(200));
+    expect(await server.exited).toBe(0);
+  }, 120_000);
 });

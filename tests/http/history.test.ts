@@ -36,7 +36,7 @@ const send = (method: string, path: string, body?: unknown, headers: Record<stri
   });
 
 async function history(id: string): Promise<Entry[]> {
-  const res = await fetch(`${env.api}/sites/${id}/history`);
+  const res = await fetch(`${env.api}/sites/${id}/history`, { headers: env.auth });
   expect(res.status).toBe(200);
   return ((await res.json()) as { items: Entry[] }).items;
 }
@@ -102,7 +102,11 @@ describe('a site through its life', () => {
     expect(h.at(-1)?.before).toMatchObject({ operator: 'Oriana' });
     // The history stays readable while the site is deleted.
     expect(
-      ((await (await fetch(`${env.api}/sites/${id}/history`)).json()) as { deleted: boolean }).deleted,
+      (
+        (await (await fetch(`${env.api}/sites/${id}/history`, { headers: env.auth })).json()) as {
+          deleted: boolean;
+        }
+      ).deleted,
     ).toBe(true);
   });
 
@@ -199,7 +203,10 @@ describe('atomicity', () => {
   });
 
   it("history is per site: unknown sites are 404, and another site's changes do not appear", async () => {
-    expect((await fetch(`${env.api}/sites/00000000-0000-4000-8000-000000000000/history`)).status).toBe(404);
+    expect(
+      (await fetch(`${env.api}/sites/00000000-0000-4000-8000-000000000000/history`, { headers: env.auth }))
+        .status,
+    ).toBe(404);
     const a = String((await json(await send('POST', '/sites', chirchiq))).id);
     const h = await history(a);
     expect(h.every((e) => (e.after ?? e.before)?.name === chirchiq.name)).toBe(true);

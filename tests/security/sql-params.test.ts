@@ -31,6 +31,8 @@ const REVIEWED: Record<string, string[]> = {
   'server/storage/network-store.ts': ['t'],
   // Same pattern as site-query: a constant column list, fixed FROM text, WHERE clauses of '?' placeholders.
   'server/storage/receptor-store.ts': ['from', 'clause', "where.join(' AND ')"],
+  // `filter` is a constant WHERE text of named parameters (absent filters bound as NULL).
+  'server/storage/audit-store.ts': ['filter'],
 };
 
 const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|WHERE|FROM|ORDER BY|PRAGMA|CREATE|DROP|VALUES)\b/;

@@ -1,6 +1,6 @@
 // Starts the real Express app on a free loopback port against a given database file.
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/http/app.js';
+import { type AppOptions, createApp } from '../../server/http/app.js';
 import { answerClientErrors } from '../../server/http/security.js';
 import { createServices, type Services } from '../../server/services.js';
 import { createToken } from './auth.js';
@@ -13,20 +13,24 @@ export interface RunningServer {
 
 /**
  * Starts the server. With `{ editorToken: true }` it also creates an editor's API token in that
- * database (only for a copy: never ask for one on the shared built database).
+ * database (only for a copy: never ask for one on the shared built database). `app` overrides the
+ * app's options (e.g. a higher per-client limit on heavy routes for the fuzz tests).
  */
-export async function startServer(dbPath: string): Promise<RunningServer>;
 export async function startServer(
   dbPath: string,
-  options: { editorToken: true },
+  options?: { app?: Partial<AppOptions> },
+): Promise<RunningServer>;
+export async function startServer(
+  dbPath: string,
+  options: { editorToken: true; app?: Partial<AppOptions> },
 ): Promise<RunningServer & { editorToken: string }>;
 export async function startServer(
   dbPath: string,
-  options: { editorToken?: boolean } = {},
+  options: { editorToken?: boolean; app?: Partial<AppOptions> } = {},
 ): Promise<RunningServer & { editorToken?: string }> {
   const services = createServices({ dbPath });
   const editorToken = options.editorToken ? createToken(dbPath, 'editor') : undefined;
-  const server = createApp(services).listen(0, '127.0.0.1');
+  const server = createApp(services, options.app).listen(0, '127.0.0.1');
   answerClientErrors(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -21,6 +21,9 @@ interface Props {
   /** Opens the receptor layers panel and the location screening panel. */
   onReceptors?(): void;
   onScreening?(): void;
+  /** Opens the joint contingency plans and the table-top exercise view. */
+  onPlans?(): void;
+  onExercise?(): void;
   /** Opens the recycle bin of deleted sites (editors). */
   onDeleted?(): void;
   /** Opens user and API-token administration (admins). */
@@ -121,6 +124,16 @@ export function Header(p: Props) {
         {p.onScreening && (
           <button type="button" onClick={p.onScreening} data-testid="screening-open">
             {t('screening.open')}
+          </button>
+        )}
+        {p.onPlans && (
+          <button type="button" onClick={p.onPlans} data-testid="plans-open">
+            {t('plans.button')}
+          </button>
+        )}
+        {p.onExercise && (
+          <button type="button" onClick={p.onExercise} data-testid="exercise-open">
+            {t('plans.exerciseButton')}
           </button>
         )}
         <button type="button" onClick={copy}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { thiLegend, UNCLASSIFIED, wriLegend } from '../lib/colors.js';
 import { LAYER_IDS, type LayerId } from '../lib/url-state.js';
 import { ReceptorLegend } from './ReceptorLegend.js';
+import { StationLegend } from './StationLegend.js';
 
 interface Props {
   layers: readonly LayerId[];
@@ -74,6 +75,7 @@ export function Legend({ layers, onToggle }: Props) {
             </div>
           )}
           {id === 'receptors' && layers.includes(id) && <ReceptorLegend />}
+          {id === 'stations' && layers.includes(id) && <StationLegend />}
           {id === 'basins' && layers.includes(id) && (
             <ul className="swatches">
               <li>

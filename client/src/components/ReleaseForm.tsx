@@ -1,7 +1,8 @@
 // Release scenario form in the trace panel: mass (or volume × concentration), substance, decay,
 // discharge factor and limit; submitting re-runs the trace with arrival times and concentrations.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Plan } from '../lib/plans-api.js';
 import type { ReleaseParams } from '../lib/release.js';
 import { ErrorNote } from './PanelHead.js';
 
@@ -32,6 +33,23 @@ const NUMBER_FIELDS: { key: Field; step: string; min: string; max: string }[] = 
 ];
 
 const text = (v: number | undefined) => (v === undefined ? '' : String(v));
+/** "2026-03-01T06:00:00Z" → "2026-03-01T06:00" (the datetime-local field, read as UTC). */
+const toLocalInput = (iso: string) => new Date(iso).toISOString().slice(0, 16);
+
+function usePlanList(): Plan[] {
+  const [plans, setPlans] = useState<Plan[]>([]);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    fetch('/api/plans?limit=500', { signal: ctrl.signal })
+      .then((r) => (r.ok ? (r.json() as Promise<{ items: Plan[] }>) : { items: [] }))
+      .then(
+        (b) => setPlans(b.items),
+        () => undefined,
+      );
+    return () => ctrl.abort();
+  }, []);
+  return plans;
+}
 
 export function ReleaseForm({ release, onRelease }: Props) {
   const { t } = useTranslation();
@@ -48,6 +66,10 @@ export function ReleaseForm({ release, onRelease }: Props) {
     limitMgL: text(release?.limitMgL),
   });
   const [substance, setSubstance] = useState(release?.substance ?? '');
+  // Release time (UTC, as datetime-local shows it) and plan: with a time the trace adds the timeline.
+  const [releasedAt, setReleasedAt] = useState(release?.releasedAt ? toLocalInput(release.releasedAt) : '');
+  const [plan, setPlan] = useState(release?.plan ?? '');
+  const plans = usePlanList();
   const [error, setError] = useState<string | null>(null);
 
   const submit = (e: FormEvent) => {
@@ -69,6 +91,8 @@ export function ReleaseForm({ release, onRelease }: Props) {
       decayPerDay: num('decayPerDay'),
       dischargeFactor: num('dischargeFactor'),
       limitMgL: num('limitMgL'),
+      releasedAt: releasedAt ? `${releasedAt}:00Z` : undefined,
+      plan: releasedAt && plan ? plan : undefined,
     });
   };
 
@@ -115,6 +139,26 @@ export function ReleaseForm({ release, onRelease }: Props) {
             value={substance}
             onChange={(e) => setSubstance(e.target.value)}
           />
+        </label>
+        <label>
+          <span>{t('plans.releasedAt')}</span>
+          <input
+            type="datetime-local"
+            name="releasedAt"
+            value={releasedAt}
+            onChange={(e) => setReleasedAt(e.target.value.slice(0, 16))}
+          />
+        </label>
+        <label>
+          <span>{t('plans.planSelect')}</span>
+          <select name="plan" value={plan} onChange={(e) => setPlan(e.target.value)} disabled={!releasedAt}>
+            <option value="">{t('plans.planAuto')}</option>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <ErrorNote message={error} />

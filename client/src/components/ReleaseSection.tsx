@@ -6,6 +6,7 @@ import { formatKm } from '../lib/format.js';
 import { isReleaseTrace, type ReleaseParams } from '../lib/release.js';
 import type { TraceResult } from '../lib/types.js';
 import { ConcentrationPlot, useDuration } from './ConcentrationPlot.js';
+import { NotificationTimeline } from './NotificationTimeline.js';
 import { ReleaseForm } from './ReleaseForm.js';
 import './ReleaseSection.css';
 
@@ -78,6 +79,7 @@ export function ReleaseSection({ trace, release, onRelease, onPlume }: Props) {
               ))}
             </tbody>
           </table>
+          <NotificationTimeline trace={r} />
           <p className="muted small">{t('release.boundNote')}</p>
           <p className="muted small">{t('release.defaults', { table: tableValues, defaults })}</p>
           <details className="small">

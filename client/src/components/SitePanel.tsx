@@ -210,7 +210,8 @@ export function SitePanel({
         </>
       )}
       {site && children}
-      {site && api && <SiteHistory api={api} siteId={site.id} version={site.version} />}
+      {/* The history names accounts and keeps old values: the server shows it to editors only. */}
+      {site && api && editor && <SiteHistory api={api} siteId={site.id} version={site.version} />}
     </aside>
   );
 }

@@ -20,6 +20,7 @@ export const en = {
     countries: 'Countries and borders',
     sites: 'Hazardous sites',
     receptors: 'Receptors (imported layers)',
+    stations: 'Monitoring and warning stations',
     basins: 'River basins (approximate)',
     osm: 'OpenStreetMap (online)',
     riverMajor: 'Major river',

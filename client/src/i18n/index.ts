@@ -2,6 +2,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
+import { plansEn } from './plans-en.js';
+import { plansRu } from './plans-ru.js';
 import { ru } from './ru.js';
 
 export const LANGUAGES = ['en', 'ru'] as const;
@@ -20,7 +22,10 @@ export async function initI18n(lang: Lang): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     lng: lang,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, ru: { translation: ru } },
+    resources: {
+      en: { translation: { ...en, plans: plansEn } },
+      ru: { translation: { ...ru, plans: plansRu } },
+    },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

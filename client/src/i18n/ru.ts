@@ -22,6 +22,7 @@ export const ru: Messages = {
     countries: 'Страны и границы',
     sites: 'Опасные объекты',
     receptors: 'Рецепторы (импортированные слои)',
+    stations: 'Станции мониторинга и оповещения',
     basins: 'Речные бассейны (приблизительно)',
     osm: 'OpenStreetMap (онлайн)',
     riverMajor: 'Крупная река',

@@ -2,6 +2,7 @@
 // {error:{code,message,details}} so forms can put field messages next to their fields.
 
 import { adminCalls } from './admin-api.js';
+import { plansCalls } from './plans-api.js';
 import { receptorCalls } from './receptors-api.js';
 import { csrfHeaders, noteStatus } from './session.js';
 import type { Basin, Catchments, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
@@ -162,6 +163,7 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
     },
     ...adminCalls(call, json),
     ...receptorCalls(call, importCall),
+    ...plansCalls(call, json),
   };
 }
 

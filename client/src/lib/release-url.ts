@@ -14,6 +14,9 @@ export const LIMITS = {
 type NumberKey = keyof typeof LIMITS;
 const OPTIONAL_NUMBERS = ['decayPerDay', 'dischargeFactor', 'limitMgL'] as const;
 const SUBSTANCE_MAX = 120;
+/** What the trace accepts for releasedAt (a zone is required) and for a plan id. */
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const PLAN_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 function numberIn(p: URLSearchParams, key: NumberKey): number | undefined {
   const raw = p.get(key)?.trim();
@@ -43,6 +46,12 @@ export function decodeRelease(p: URLSearchParams): ReleaseParams | undefined {
     const v = numberIn(p, k);
     if (v !== undefined) r[k] = v;
   }
+  const releasedAt = p.get('releasedAt')?.trim();
+  if (releasedAt && ISO_WITH_ZONE.test(releasedAt) && !Number.isNaN(Date.parse(releasedAt))) {
+    r.releasedAt = releasedAt;
+    const plan = p.get('plan')?.trim();
+    if (plan && PLAN_ID.test(plan)) r.plan = plan;
+  }
   return r;
 }
 
@@ -59,4 +68,8 @@ export function encodeRelease(r: ReleaseParams, p: URLSearchParams): void {
   }
   set('substance');
   for (const k of OPTIONAL_NUMBERS) set(k);
+  if (r.releasedAt) {
+    set('releasedAt');
+    set('plan');
+  }
 }

@@ -1,6 +1,7 @@
 // Release scenario on the client: the parameters a user enters, the /api/trace query they make,
 // and the arrival fields the server adds to a trace when a release is given.
 import { type Api, errorFrom, traceStart } from './api.js';
+import type { Notification, NotificationPlan } from './plans-api.js';
 import type { RiverKm, TraceResult } from './types.js';
 
 export interface ReleaseParams {
@@ -11,6 +12,10 @@ export interface ReleaseParams {
   decayPerDay?: number;
   dischargeFactor?: number;
   limitMgL?: number;
+  /** ISO 8601 release time (UTC); with it the trace adds the plan's notification timeline. */
+  releasedAt?: string;
+  /** A plan id; without it the plan covering the start point is used. */
+  plan?: string;
 }
 
 export interface CaseValue {
@@ -60,6 +65,8 @@ export interface ReleaseTrace extends TraceResult {
     discharge: DischargeSource[];
   };
   profile: ProfilePoint[];
+  notifications?: Notification[];
+  notificationPlan?: NotificationPlan;
   threshold?: {
     limitMgL: number;
     belowAtKm: { probable: number | null; bound: number | null };
@@ -80,6 +87,8 @@ const KEYS = [
   'decayPerDay',
   'dischargeFactor',
   'limitMgL',
+  'releasedAt',
+  'plan',
 ] as const;
 
 /** The release part of the /api/trace query (unset values left out). */

@@ -22,9 +22,16 @@ export interface Filters {
   bbox?: [number, number, number, number];
 }
 
-export const LAYER_IDS = ['rivers', 'countries', 'sites', 'receptors', 'basins', 'osm'] as const;
+export const LAYER_IDS = ['rivers', 'countries', 'sites', 'receptors', 'stations', 'basins', 'osm'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
-export const DEFAULT_LAYERS: readonly LayerId[] = ['rivers', 'countries', 'sites', 'receptors', 'basins'];
+export const DEFAULT_LAYERS: readonly LayerId[] = [
+  'rivers',
+  'countries',
+  'sites',
+  'receptors',
+  'stations',
+  'basins',
+];
 
 export interface AppState {
   view?: View;

@@ -17,6 +17,7 @@ import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { Bbox, SiteSummary, TraceResult } from '../lib/types.js';
 import type { LayerId, View } from '../lib/url-state.js';
+import { absoluteStyle } from './absolute-style.js';
 import { SITE_ICONS } from './icons.js';
 import { wantedBasinRivers, withOverlays } from './initial-style.js';
 import {
@@ -105,7 +106,7 @@ export function MapView(props: Props) {
       style: `${window.location.origin}/api/style.json`,
       // The overlays are in the first style, so the basemap tiles are parsed once.
       transformStyle: (_previous, next) =>
-        withOverlays(next, {
+        withOverlays(absoluteStyle(next, window.location.origin), {
           approxText: firstApproxText.current,
           layers: p.layers,
           basinId: p.basinId,

@@ -1,9 +1,11 @@
 // Renders a trace on an offscreen MapLibre map (same basemap style as the app) and returns a PNG
 // data URL for the printable report; the drawing buffer is preserved so the canvas can be read.
+
 import { type LngLatBoundsLike, Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bboxOf } from '../lib/format.js';
 import type { TraceResult } from '../lib/types.js';
+import { absoluteStyle } from './absolute-style.js';
 import { TRACE_POINTS_SOURCE, TRACE_SOURCE, traceGeoJson, traceLayers } from './layers.js';
 
 export interface SnapshotOptions {
@@ -30,6 +32,7 @@ export function traceSnapshot(trace: TraceResult, opts: SnapshotOptions = {}): P
   const map = new MlMap({
     container,
     style: `${window.location.origin}/api/style.json`,
+    transformStyle: (_previous, next) => absoluteStyle(next, window.location.origin),
     bounds: (box ?? undefined) as LngLatBoundsLike | undefined,
     fitBoundsOptions: { padding: 40 },
     interactive: false,

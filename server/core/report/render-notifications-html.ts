@@ -1,6 +1,7 @@
 // Renders IAN-style notification drafts as one printable HTML page, a section (and printed page)
 // per notified country, in English or Russian; placeholders are highlighted so nothing unfilled is
 // sent by mistake.
+import { type PlannedDraft, planSectionHtml } from '../plans/draft-plan.js';
 import type { CaseValue } from '../transport/plume.js';
 import { coord, DASH, fill, formatter, type ReportLang, utc } from './format.js';
 import { html, raw, type SafeHtml } from './html.js';
@@ -11,14 +12,15 @@ import { PRINT_CSS } from './print-css.js';
 interface Ctx {
   l: NotificationLabels;
   f: ReturnType<typeof formatter>;
+  lang: ReportLang;
 }
 
 export function renderNotificationsHtml(
-  drafts: readonly NotificationDraft[],
+  drafts: readonly (NotificationDraft | PlannedDraft)[],
   context: { siteName: string; generatedAt: string; lang?: ReportLang },
 ): string {
   const lang = context.lang ?? 'en';
-  const ctx: Ctx = { l: NOTIFICATION_LABELS[lang], f: formatter(lang) };
+  const ctx: Ctx = { l: NOTIFICATION_LABELS[lang], f: formatter(lang), lang };
   const { l } = ctx;
   return html`<!doctype html>
 <html lang="${lang}">
@@ -43,7 +45,7 @@ ${
 const val = (v: string | null | undefined, l: NotificationLabels): SafeHtml =>
   v === PLACEHOLDER ? html`<span class="placeholder">${l.placeholder}</span>` : html`${v ?? DASH}`;
 
-function draftSection(d: NotificationDraft, { l, f }: Ctx): SafeHtml {
+function draftSection(d: NotificationDraft | PlannedDraft, { l, f, lang }: Ctx): SafeHtml {
   const row = (label: string, value: SafeHtml | string | null) =>
     html`<dt>${label}</dt><dd>${typeof value === 'string' || value === null ? val(value, l) : value}</dd>`;
   const clockPair = (c: ClockTimes | null, h: CaseValue | null): SafeHtml =>
@@ -69,6 +71,7 @@ function draftSection(d: NotificationDraft, { l, f }: Ctx): SafeHtml {
 <p class="muted">${l.spirit} (${l.draft} ${d.draftId}, ${l.prepared} ${utc(d.generatedAt)}). ${l.to}: <strong>${d.notifiedCountry.name} (${d.notifiedCountry.iso3})</strong> · ${fill(l.sequence, { n: d.sequence })}.</p>
 </header>
 <p class="banner">${l.banner}</p>
+${'plan' in d && d.plan ? planSectionHtml(d.plan, lang) : ''}
 <h2>${l.s1}</h2>
 <dl class="facts">${row(l.notifyingCountry, d.notifyingCountry.name ? `${d.notifyingCountry.name} (${d.notifyingCountry.iso3})` : null)}${row(l.organisation, d.notifyingCountry.pointOfContact.organisation)}${row(l.name, d.notifyingCountry.pointOfContact.name)}${row(l.phone, d.notifyingCountry.pointOfContact.phone)}${row(l.email, d.notifyingCountry.pointOfContact.email)}</dl>
 <h2>${l.s2}</h2>

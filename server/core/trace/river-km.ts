@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { snapToNamedRiver } from '../transport/discharge-table.js';
 import { type ChainPoint, type MainChains, mainChains, onChainBelow, placeOnPath } from './main-chain.js';
 import type { Reach, RiverNetwork } from './river-network.js';
-import { normalizeName } from './snap.js';
-import type { MainStep } from './trace.js';
+import { normalizeName, type Snap } from './snap.js';
+import { type MainStep, mainPath } from './trace.js';
 
 const PointSchema = z
   .object({
@@ -176,6 +176,17 @@ export interface PathKm {
   raw(calKm: number): number;
   /** Official chainage at a Natural Earth km, or null off the table's rivers. */
   riverKm(rawKm: number): RiverKm | null;
+}
+
+/** A limit in calibrated km as Natural Earth km along the main path from `snap` (the same without chainage). */
+export function naturalEarthMaxKm(
+  net: RiverNetwork,
+  chainage: AnchoredChainage | null | undefined,
+  snap: Snap,
+  maxCalKm: number,
+): number {
+  if (!chainage || !Number.isFinite(maxCalKm)) return maxCalKm;
+  return pathKm(net, chainage, mainPath(net, snap, Number.POSITIVE_INFINITY)).raw(maxCalKm);
 }
 
 export const IDENTITY_PATH_KM: PathKm = { cal: (x) => x, raw: (x) => x, riverKm: () => null };

@@ -9,7 +9,7 @@ import { calibrateTrace } from './calibrate-trace.js';
 import { connectionOf, type SnapConnection, type TraceWarning } from './connection.js';
 import { countryChanges, countryStretches } from './country-sequence.js';
 import { mainOutflow } from './main-path.js';
-import { type AnchoredChainage, pathKm, type RiverKm } from './river-km.js';
+import { type AnchoredChainage, naturalEarthMaxKm, pathKm, type RiverKm } from './river-km.js';
 import type { Reach, RiverNetwork } from './river-network.js';
 import type { Snap } from './snap.js';
 
@@ -87,13 +87,14 @@ export interface MainStep {
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Km in the result are calibrated to official lengths where `chainage` has points (maxKm is Natural Earth km). */
+/** Km in the result, and `maxKm`, are calibrated to official lengths where `chainage` has points. */
 export function traceDownstream(
   net: RiverNetwork,
   snap: Snap,
-  maxKm = Number.POSITIVE_INFINITY,
+  maxCalKm = Number.POSITIVE_INFINITY,
   chainage: AnchoredChainage | null = null,
 ): TraceResult {
+  const maxKm = naturalEarthMaxKm(net, chainage, snap, maxCalKm);
   const start = snap.reach;
   const firstKm = start.lengthKm - snap.offsetKm;
 

@@ -1,7 +1,7 @@
 // Adds a release's arrival times and peak concentrations to a trace: per country entry, outlet
 // and border crossing, a km profile for plotting, and the km/time where a limit is undershot.
 
-import { type AnchoredChainage, pathKm, type RiverKm } from '../trace/river-km.js';
+import { type AnchoredChainage, naturalEarthMaxKm, pathKm, type RiverKm } from '../trace/river-km.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import type { Snap } from '../trace/snap.js';
 import { mainPath, type TraceResult } from '../trace/trace.js';
@@ -88,7 +88,11 @@ export function addArrival(
   maxKm?: number,
   chainage: AnchoredChainage | null = null,
 ): TraceWithRelease {
-  const steps = mainPath(net, snap, maxKm ?? Number.POSITIVE_INFINITY);
+  const steps = mainPath(
+    net,
+    snap,
+    naturalEarthMaxKm(net, chainage, snap, maxKm ?? Number.POSITIVE_INFINITY),
+  );
   const raw = dischargeAlongPath(net, table, steps, stepKmFor(trace.lengthKm));
   // The trace is in calibrated km (official lengths): so are the pieces the plume travels along.
   const pk = pathKm(net, chainage, steps);

@@ -1,7 +1,8 @@
 // /api/users and /api/tokens: account administration (admin only; the access guard checks it too).
 import express, { type Request } from 'express';
 import { z } from 'zod';
-import { hashPassword, passwordProblem } from '../../auth/password.js';
+import { passwordProblem } from '../../auth/password.js';
+import type { PasswordHasher } from '../../auth/password-hasher.js';
 import { ROLES, roleAtLeast } from '../../auth/roles.js';
 import { zodIssues } from '../../core/register/site-validate.js';
 import {
@@ -15,6 +16,7 @@ import {
   updateUser,
 } from '../../storage/account-store.js';
 import type { Db } from '../../storage/db.js';
+import { audit } from '../audit.js';
 import { principalOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { strictQuery } from '../security.js';
@@ -51,7 +53,7 @@ function numericId(req: Request, what: string): number {
   return id;
 }
 
-export function accountsRouter(db: Db): express.Router {
+export function accountsRouter(db: Db, hasher: PasswordHasher): express.Router {
   const r = express.Router();
   // Second line of defence behind the access guard: these routes are for admins whatever the path says.
   r.use(/^\/(users|tokens)(\/|$)/i, (_req, res, next) => {
@@ -70,27 +72,49 @@ export function accountsRouter(db: Db): express.Router {
     const u = body(NewUser, req);
     const result = insertUser(db, {
       username: u.username,
-      passwordHash: await hashPassword(u.password),
+      passwordHash: await hasher.hash(u.password),
       role: u.role,
     });
     if (!result.ok) throw new HttpError(409, 'CONFLICT', `User ${u.username} already exists.`);
+    audit(db, req, res, {
+      action: 'user.create',
+      outcome: 'ok',
+      target: `user:${result.user.id}`,
+      details: { username: result.user.username, role: result.user.role },
+    });
     res.status(201).json(result.user);
   });
 
   r.patch('/users/:id', strictQuery(), async (req, res) => {
     const id = numericId(req, 'user');
     const change = body(UserPatch, req);
-    const user = findUser(db, { id });
-    if (!user) throw new HttpError(404, 'NOT_FOUND', `No user ${id}.`);
-    const losesAdmin =
-      user.role === 'admin' &&
-      !user.disabled &&
-      ((change.role && change.role !== 'admin') || change.disabled);
-    const admins = listUsers(db).filter((u) => u.role === 'admin' && !u.disabled);
-    if (losesAdmin && admins.length <= 1)
-      throw new HttpError(409, 'LAST_ADMIN', 'This is the last active admin; make another admin first.');
-    const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
-    res.json(updateUser(db, id, { role: change.role, disabled: change.disabled, passwordHash }));
+    if (!findUser(db, { id })) throw new HttpError(404, 'NOT_FOUND', `No user ${id}.`);
+    // Hashed first; the last-admin check runs inside the update's own transaction (account-store).
+    const passwordHash = change.password === undefined ? undefined : await hasher.hash(change.password);
+    const result = updateUser(db, id, { role: change.role, disabled: change.disabled, passwordHash });
+    const details = {
+      ...(change.role === undefined ? {} : { role: change.role }),
+      ...(change.disabled === undefined ? {} : { disabled: change.disabled }),
+      ...(change.password === undefined ? {} : { passwordChanged: true }),
+    };
+    if (!result.ok) {
+      audit(db, req, res, {
+        action: 'user.update',
+        outcome: 'refused',
+        target: `user:${id}`,
+        details: { ...details, error: result.error },
+      });
+      if (result.error === 'last_admin')
+        throw new HttpError(409, 'LAST_ADMIN', 'This is the last active admin; make another admin first.');
+      throw new HttpError(404, 'NOT_FOUND', `No user ${id}.`);
+    }
+    audit(db, req, res, {
+      action: 'user.update',
+      outcome: 'ok',
+      target: `user:${id}`,
+      details: { ...details, revokedTokens: result.revokedTokens },
+    });
+    res.json(result.user);
   });
 
   r.get('/tokens', strictQuery(), (_req, res) => {
@@ -113,6 +137,12 @@ export function accountsRouter(db: Db): express.Router {
         [{ path: 'role', message: `at most ${user.role}` }],
       );
     const { token, info } = createToken(db, user.id, role, t.name);
+    audit(db, req, res, {
+      action: 'token.create',
+      outcome: 'ok',
+      target: `token:${info.id}`,
+      details: { user: user.username, role, name: t.name },
+    });
     res
       .status(201)
       .set('Cache-Control', 'no-store')
@@ -122,6 +152,7 @@ export function accountsRouter(db: Db): express.Router {
   r.delete('/tokens/:id', strictQuery(), (req, res) => {
     const id = numericId(req, 'token');
     if (!revokeToken(db, id)) throw new HttpError(404, 'NOT_FOUND', `No token ${id}.`);
+    audit(db, req, res, { action: 'token.revoke', outcome: 'ok', target: `token:${id}` });
     res.status(204).end();
   });
 

@@ -5,9 +5,10 @@ import type { Point, Polygon } from 'geojson';
 import { z } from 'zod';
 import { validateGeometry } from '../../core/geo/validate-geometry.js';
 import { DEVELOPMENT_TYPES } from '../../core/planning/tables.js';
-import { borderScreen, natechScreen, planningReview, siteZones } from '../../planning-service.js';
+import { borderScreen, natechScreen, siteZones } from '../../planning-service.js';
 import type { Services } from '../../services.js';
 import { HttpError } from '../errors.js';
+import { answerJob, type HeavyOptions } from '../heavy.js';
 import { numberParam } from '../query.js';
 import { strictQuery } from '../security.js';
 import { parseQuery, validationError } from './sites.js';
@@ -50,7 +51,11 @@ export function developmentGeometry(input: unknown): Point | Polygon {
   );
 }
 
-export function planningRouter(services: Services): express.Router {
+/** Positions in a validated Point or Polygon (what makes a review slow). */
+const positionCount = (g: Point | Polygon) =>
+  g.type === 'Point' ? 1 : g.coordinates.reduce((n, ring) => n + ring.length, 0);
+
+export function planningRouter(services: Services, heavy: HeavyOptions): express.Router {
   const r = express.Router();
 
   r.get('/sites/:id/zones', strictQuery(), (req, res) => {
@@ -60,7 +65,7 @@ export function planningRouter(services: Services): express.Router {
     res.json(zones);
   });
 
-  r.post('/planning/review', strictQuery(), (req, res) => {
+  r.post('/planning/review', heavy.limit, strictQuery(), async (req, res) => {
     const parsed = ReviewBody.safeParse(req.body ?? {});
     if (!parsed.success) {
       throw validationError(
@@ -68,12 +73,14 @@ export function planningRouter(services: Services): express.Router {
         'The review request is invalid: send {geometry, developmentType, name?}.',
       );
     }
-    res.json(
-      planningReview(services, {
-        geometry: developmentGeometry(parsed.data.geometry),
-        developmentType: parsed.data.developmentType,
-        name: parsed.data.name ?? null,
-      }),
+    const geometry = developmentGeometry(parsed.data.geometry);
+    const dev = { geometry, developmentType: parsed.data.developmentType, name: parsed.data.name ?? null };
+    await answerJob(
+      services,
+      req,
+      res,
+      { kind: 'review', dev },
+      positionCount(geometry) > heavy.offload.reviewPositions,
     );
   });
 

@@ -4,19 +4,14 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { decimalOrNaN } from '../../core/decimal.js';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
-import { parseImport } from '../../core/register/import/parse.js';
-import type { Db } from '../../storage/db.js';
-import {
-  deleteReceptor,
-  getReceptor,
-  importReceptors,
-  insertReceptors,
-  listReceptors,
-} from '../../storage/receptor-store.js';
+import type { Services } from '../../services.js';
+import { deleteReceptor, getReceptor, insertReceptors, listReceptors } from '../../storage/receptor-store.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../errors.js';
+import { answerJob, type HeavyOptions } from '../heavy.js';
 import { strictQuery } from '../security.js';
 import { parseQuery, validationError } from './sites.js';
-import { importBody } from './sites-io.js';
+import { importBody, importText } from './sites-io.js';
 
 export const MAX_RECEPTOR_LIMIT = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -90,7 +85,7 @@ function formatOf(req: Request, given: ReceptorFormat | undefined): ReceptorForm
   ]);
 }
 
-export function receptorsRouter(services: { db: Db }): express.Router {
+export function receptorsRouter(services: Services, heavy: HeavyOptions): express.Router {
   const { db } = services;
   const r = express.Router();
 
@@ -100,32 +95,49 @@ export function receptorsRouter(services: { db: Db }): express.Router {
     res.json({ total: found.total, limit: q.limit, offset: q.offset, items: found.items });
   });
 
-  r.post('/receptors/import', importBody, (req: Request, res: Response) => {
+  r.post('/receptors/import', heavy.limit, importBody, async (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
-    const body: unknown = req.file
-      ? req.file.buffer.toString('utf8')
-      : Buffer.isBuffer(req.body)
-        ? req.body.toString('utf8')
-        : req.body;
+    const { body, bytes } = importText(req);
     if (body === undefined || body === '' || (Buffer.isBuffer(req.body) && req.body.length === 0)) {
       throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
         { path: 'body', message: 'required' },
       ]);
     }
-    const parsed = parseImport(formatOf(req, q.format), body, { crs: q.crs });
-    if (!parsed.ok) throw new HttpError(400, parsed.code, parsed.message);
-    const report = importReceptors(db, parsed.rows, parsed.errors, {
-      dryRun: q.dryRun,
-      defaultKind: q.kind,
-      skipInvalid: q.skipInvalid,
-    });
-    res.status(report.errors.length > 0 && !report.dryRun && !q.skipInvalid ? 422 : 200).json(report);
+    const result = await answerJob(
+      services,
+      req,
+      res,
+      {
+        kind: 'receptorImport',
+        format: formatOf(req, q.format),
+        body,
+        crs: q.crs,
+        dryRun: q.dryRun,
+        defaultKind: q.kind,
+        skipInvalid: q.skipInvalid,
+      },
+      bytes > heavy.offload.importBytes,
+    );
+    const report = result.kind === 'json' ? (result.value as { ids?: string[]; rejected?: number }) : {};
+    if (report.ids && report.ids.length > 0)
+      audit(db, req, res, {
+        action: 'receptor.import',
+        outcome: 'ok',
+        target: 'receptors',
+        details: { imported: report.ids.length, rejected: report.rejected ?? 0, skipInvalid: q.skipInvalid },
+      });
   });
 
   r.post('/receptors', strictQuery(), (req, res) => {
     const checked = validateReceptor(req.body);
     if (!checked.ok) throw validationError(checked.issues, 'The receptor is invalid.');
     const [id] = insertReceptors(db, [checked.fields]);
+    audit(db, req, res, {
+      action: 'receptor.create',
+      outcome: 'ok',
+      target: `receptor:${id}`,
+      details: { name: checked.fields.name, kind: checked.fields.kind },
+    });
     res
       .status(201)
       .location(`/api/receptors/${id}`)
@@ -134,7 +146,15 @@ export function receptorsRouter(services: { db: Db }): express.Router {
 
   r.delete('/receptors/:id', strictQuery(), (req, res) => {
     const id = receptorId(req);
+    const before = getReceptor(db, id);
     if (!deleteReceptor(db, id)) throw new HttpError(404, 'NOT_FOUND', `No receptor ${id}.`);
+    // A hard delete: the audit row keeps what was removed (name, kind), not the geometry.
+    audit(db, req, res, {
+      action: 'receptor.delete',
+      outcome: 'ok',
+      target: `receptor:${id}`,
+      details: before ? { name: before.name, kind: before.kind } : null,
+    });
     res.status(204).end();
   });
 

@@ -3,14 +3,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { REPORT_LANGS } from '../../core/report/format.js';
-import { renderNotificationsHtml } from '../../core/report/render-notifications-html.js';
-import { renderReportCsv } from '../../core/report/render-report-csv.js';
-import { renderReportHtml } from '../../core/report/render-report-html.js';
 import type { Services } from '../../services.js';
-import { notificationsOf, siteReportOf } from '../../storage/report-read.js';
-import { HttpError } from '../errors.js';
+import { principalOf } from '../auth.js';
+import { answerJob, type HeavyOptions } from '../heavy.js';
 import { parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
+import { styleHashesOnHtml } from '../security.js';
 
 const reportQuery = z
   .object({
@@ -30,57 +28,55 @@ const notificationsQuery = z
         error: 'accidentAt must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T06:30:00Z',
       })
       .optional(),
+    plan: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'plan must be a plan id (GET /api/plans)' })
+      .optional(),
     ...releaseQueryShape,
   })
   .strict();
 
-const notFound = (id: string) =>
-  new HttpError(404, 'NOT_FOUND', `No site ${id.slice(0, 100)}. Check the id (GET /api/sites).`);
-
-/** A file name part that cannot break the Content-Disposition header. */
-const fileSafe = (id: string) => id.replace(/[^\w-]/g, '').slice(0, 64) || 'site';
-
-export function reportsRouter(services: Services): Router {
+export function reportsRouter(services: Services, heavy: HeavyOptions): Router {
   const router = Router();
 
-  router.get('/sites/:id/report', (req, res) => {
+  // The report and the drafts carry their print CSS inline: their answers get a CSP that allows exactly
+  // those <style> blocks by hash (the app's CSP allows no inline style).
+  router.get('/sites/:id/report', heavy.limit, async (req, res) => {
     const q = parseQuery(reportQuery, req.query);
     const release = releaseFromQuery(q);
     const id = String(req.params.id);
-    const report = siteReportOf(services, id, release);
-    if (!report) throw notFound(id);
-    if (q.format === 'json') {
-      res.json(report);
-      return;
-    }
-    if (q.format === 'csv') {
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`hazatlas-report-${fileSafe(id)}.csv`)
-        .send(renderReportCsv(report));
-      return;
-    }
-    res.type('text/html; charset=utf-8').send(renderReportHtml(report, { lang: q.lang }));
+    styleHashesOnHtml(res);
+    await answerJob(
+      services,
+      req,
+      res,
+      { kind: 'report', id, release, format: q.format, lang: q.lang },
+      heavy.offload.reports,
+    );
   });
 
-  router.get('/sites/:id/notifications', (req, res) => {
+  router.get('/sites/:id/notifications', heavy.limit, async (req, res) => {
     const q = parseQuery(notificationsQuery, req.query);
     const release = releaseFromQuery(q);
     const id = String(req.params.id);
-    const accidentAt = q.accidentAt ? new Date(q.accidentAt) : null;
-    const result = notificationsOf(services, id, release, accidentAt);
-    if (!result) throw notFound(id);
-    if (q.format === 'html') {
-      res.type('text/html; charset=utf-8').send(
-        renderNotificationsHtml(result.drafts, {
-          siteName: result.report.site.name,
-          generatedAt: result.report.generatedAt,
-          lang: q.lang,
-        }),
-      );
-      return;
-    }
-    res.json(result.drafts);
+    styleHashesOnHtml(res);
+    await answerJob(
+      services,
+      req,
+      res,
+      {
+        kind: 'notifications',
+        id,
+        release,
+        accidentAt: q.accidentAt ?? null,
+        format: q.format,
+        lang: q.lang,
+        plan: q.plan ?? null,
+        loggedIn: principalOf(res) !== null,
+      },
+      heavy.offload.reports,
+    );
   });
 
   return router;

@@ -4,8 +4,15 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { roleAtLeast } from '../../auth/roles.js';
 import type { Db } from '../../storage/db.js';
-import { getDeletedSite, listDeletedSites, siteHistory } from '../../storage/site-history.js';
+import {
+  getDeletedSite,
+  listDeletedSites,
+  PURGEABLE_FIELDS,
+  purgeHistoryField,
+  siteHistory,
+} from '../../storage/site-history.js';
 import { getSite, restoreSite } from '../../storage/site-store.js';
+import { audit } from '../audit.js';
 import { actorOf, principalOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { intParam, parseQuery } from '../query.js';
@@ -25,13 +32,29 @@ function includeDeleted(req: Request, res: Response): boolean {
   return true;
 }
 
-/** The access guard lets any reader GET; the recycle bin is for editors, so its reads check here. */
-function requireEditorForDeleted(res: Response): void {
+/**
+ * The access guard lets any reader GET; the recycle bin and the history (withdrawn data, old values
+ * and account names) are for editors, so their reads check here.
+ */
+function requireEditor(res: Response, what: string): void {
   const p = principalOf(res);
-  if (!p) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in as an editor to see deleted sites.');
+  if (!p) throw new HttpError(401, 'UNAUTHENTICATED', `Log in as an editor to see ${what}.`);
   if (!roleAtLeast(p.role, 'editor'))
-    throw new HttpError(403, 'FORBIDDEN', `Deleted sites are shown to editors; you are ${p.role}.`);
+    throw new HttpError(
+      403,
+      'FORBIDDEN',
+      `${what[0]?.toUpperCase()}${what.slice(1)} are shown to editors; you are ${p.role}.`,
+    );
 }
+
+const requireEditorForDeleted = (res: Response) => requireEditor(res, 'deleted sites');
+
+const PurgeBody = z
+  .object({
+    field: z.enum(PURGEABLE_FIELDS, { error: `field must be one of ${PURGEABLE_FIELDS.join(', ')}` }),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
 
 export const DELETED_MAX_LIMIT = 500;
 const DeletedListQuery = z.object({
@@ -69,11 +92,36 @@ export function siteHistoryRouter(services: SitesServices): express.Router {
   });
 
   r.get('/sites/:id/history', strictQuery(), (req, res) => {
+    requireEditor(res, 'site histories');
     const id = siteId(req);
     const items = siteHistory(db, id);
     const live = getSite(db, id) !== null;
     if (items.length === 0 && !live) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
     res.json({ siteId: id, deleted: !live && getDeletedSite(db, id) !== null, items });
+  });
+
+  // Admin only (ADMIN_PATH in server/http/auth.ts): removes a sensitive old value from the history.
+  r.post('/sites/:id/history/purge', strictQuery(), (req, res) => {
+    if (principalOf(res)?.role !== 'admin')
+      throw new HttpError(403, 'FORBIDDEN', 'This needs the admin role.');
+    const id = siteId(req);
+    const parsed = PurgeBody.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      throw validationError(
+        issues,
+        `Send {"field", "reason"} (which field to purge from this site's history, and why): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      );
+    }
+    if (siteHistory(db, id).length === 0) throw new HttpError(404, 'NOT_FOUND', `No history for site ${id}.`);
+    const rows = purgeHistoryField(db, id, parsed.data.field);
+    audit(db, req, res, {
+      action: 'history.purge',
+      outcome: 'ok',
+      target: `site:${id}`,
+      details: { field: parsed.data.field, reason: parsed.data.reason, rows },
+    });
+    res.json({ siteId: id, field: parsed.data.field, rows });
   });
 
   r.post('/sites/:id/restore', strictQuery(), (req, res) => {

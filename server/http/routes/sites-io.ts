@@ -1,15 +1,16 @@
 // Bulk import and export of sites over HTTP: body limits, format dispatch, report status codes.
+import { isUtf8 } from 'node:buffer';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { type ImportFormat, parseImport } from '../../core/register/import/parse.js';
-import { type ExportFormat, SiteExportQuery } from '../../core/register/site-filter.js';
-import type { Db } from '../../storage/db.js';
-import { EXPORT_MEDIA_TYPES, exportSites } from '../../storage/site-export.js';
-import { importRows } from '../../storage/site-import.js';
+import type { ImportFormat } from '../../core/register/import/parse.js';
+import { SiteExportQuery } from '../../core/register/site-filter.js';
+import type { Services } from '../../services.js';
+import { siteCount } from '../../storage/planning-read.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { parseQuery, type SitesServices } from './sites.js';
+import { answerJob, type HeavyOptions } from '../heavy.js';
+import { parseQuery } from './sites.js';
 
 export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
@@ -67,15 +68,24 @@ export const importBody: RequestHandler = (req, res, next) =>
     ? multipartBody(req, res, next)
     : rawBody(req, res, next);
 
-export function importHandlers(services: SitesServices): RequestHandler[] {
-  const run = (req: Request, res: Response) => {
+/** The import body as text (refused unless UTF-8) or as the JSON the app-wide parser already read. */
+export function importText(req: Request): { body: unknown; bytes: number } {
+  const buf = req.file ? req.file.buffer : Buffer.isBuffer(req.body) ? (req.body as Buffer) : null;
+  if (!buf) return { body: req.body, bytes: Number(req.get('content-length') ?? 0) };
+  if (!isUtf8(buf))
+    throw new HttpError(
+      400,
+      'INVALID_UTF8',
+      'The file is not valid UTF-8; save it as UTF-8 and send it again.',
+    );
+  return { body: buf.toString('utf8'), bytes: buf.length };
+}
+
+export function importHandlers(services: Services, heavy: HeavyOptions): RequestHandler[] {
+  const run = async (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
     // application/json bodies were already parsed by the app-wide JSON parser.
-    const body: unknown = req.file
-      ? req.file.buffer.toString('utf8')
-      : Buffer.isBuffer(req.body)
-        ? req.body.toString('utf8')
-        : req.body;
+    const { body, bytes } = importText(req);
     const format = q.format ?? formatFromName(req.file?.originalname);
     if (!format) {
       throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv|kml.', [
@@ -91,33 +101,30 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
         { path: 'body', message: 'required' },
       ]);
     }
-    const parsed = parseImport(format, body, { crs: q.crs });
-    if (!parsed.ok) {
-      throw new HttpError(
-        400,
-        parsed.code,
-        parsed.message,
-        parsed.code === 'UNKNOWN_CRS' ? { crs: q.crs } : undefined,
-      );
-    }
-    const report = importRows(services.db, services.hydrology, parsed.rows, parsed.errors, {
-      dryRun: q.dryRun,
-      onDuplicate: q.onDuplicate,
-      change: { actor: actorOf(res) },
-    });
-    res.status(report.errors.length > 0 && !report.dryRun ? 422 : 200).json(report);
+    await answerJob(
+      services,
+      req,
+      res,
+      {
+        kind: 'siteImport',
+        format,
+        body,
+        crs: q.crs,
+        dryRun: q.dryRun,
+        onDuplicate: q.onDuplicate,
+        actor: actorOf(res),
+      },
+      bytes > heavy.offload.importBytes,
+    );
   };
-  return [importBody, run];
+  return [heavy.limit, importBody, run];
 }
 
-export function exportHandler(db: Db): RequestHandler {
-  return (req, res) => {
+export function exportHandler(services: Services, heavy: HeavyOptions): RequestHandler[] {
+  const run = async (req: Request, res: Response) => {
     const q = parseQuery(SiteExportQuery, req);
-    const format: ExportFormat = q.format;
-    const text = exportSites(db, q);
-    res
-      .type(EXPORT_MEDIA_TYPES[format])
-      .set('Content-Disposition', `attachment; filename="hazatlas-sites.${format}"`)
-      .send(text);
+    const offload = siteCount(services.db) > heavy.offload.exportSites;
+    await answerJob(services, req, res, { kind: 'export', query: q }, offload);
   };
+  return [heavy.limit, run];
 }

@@ -10,11 +10,13 @@ import {
   parseReplaceBody,
   zodIssues,
 } from '../../core/register/site-validate.js';
+import type { Services } from '../../services.js';
 import type { Db } from '../../storage/db.js';
 import { listSites } from '../../storage/site-query.js';
 import { deleteSite, getSite, insertSites, type UpdateResult, updateSite } from '../../storage/site-store.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
+import type { HeavyOptions } from '../heavy.js';
 import { strictQuery } from '../security.js';
 import {
   deletedSiteOr404,
@@ -76,7 +78,7 @@ function expectedVersion(req: Request): number {
   return v;
 }
 
-export function sitesRouter(services: SitesServices): express.Router {
+export function sitesRouter(services: Services, heavy: HeavyOptions): express.Router {
   const { db, hydrology } = services;
   const r = express.Router();
 
@@ -87,8 +89,8 @@ export function sitesRouter(services: SitesServices): express.Router {
   });
 
   // Registered before /sites/:id so "export" and "import" are not taken for ids.
-  r.get('/sites/export', exportHandler(db));
-  r.post('/sites/import', ...importHandlers(services));
+  r.get('/sites/export', ...exportHandler(services, heavy));
+  r.post('/sites/import', ...importHandlers(services, heavy));
 
   r.use(siteHistoryRouter(services));
 

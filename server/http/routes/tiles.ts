@@ -32,7 +32,10 @@ export function parseTileAddress(
   return xi < n && yi < n ? { z: zi, x: xi, y: yi } : null;
 }
 
-export function tilesRouter(services: Pick<Services, 'db' | 'network' | 'meta'>): express.Router {
+export function tilesRouter(
+  services: Pick<Services, 'db' | 'network' | 'meta'>,
+  options: { publicUrl: string | null } = { publicUrl: null },
+): express.Router {
   const router = express.Router();
   // Built on the first tile request (about a second), so servers that never draw a map don't pay for it.
   let source: TileSource | null = null;
@@ -77,9 +80,11 @@ export function tilesRouter(services: Pick<Services, 'db' | 'network' | 'meta'>)
     } else res.send(gunzipSync(gz));
   });
 
-  router.get('/style.json', (req, res) => {
+  // Never from the Host header (a client could point other visitors' caches at any host): the configured
+  // public URL, else root-relative URLs that the client resolves against its own page.
+  router.get('/style.json', (_req, res) => {
     res.set('Cache-Control', 'no-cache');
-    res.json(buildStyle(`${req.protocol}://${req.get('host') ?? 'localhost'}`));
+    res.json(buildStyle(options.publicUrl ?? ''));
   });
 
   router.get('/glyphs/:fontstack/:range.pbf', (req, res, next) => {

@@ -3,8 +3,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
 import { MAX_SNAP_MAX_KM } from '../../core/trace/trace-request.js';
+import { notificationsFor } from '../../plans-service.js';
 import type { Services } from '../../services.js';
+import { getSite } from '../../storage/site-store.js';
 import { tracePoint, traceSite } from '../../trace-service.js';
+import { principalOf } from '../auth.js';
 import { badRequest } from '../errors.js';
 import { numberParam, parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
@@ -21,6 +24,17 @@ const querySchema = z
     river: z.string().trim().min(1).max(120).optional(),
     siteId: z.string().trim().min(1).max(100).optional(),
     ...releaseQueryShape,
+    releasedAt: z.iso
+      .datetime({
+        offset: true,
+        error: 'releasedAt must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T06:30:00Z',
+      })
+      .optional(),
+    plan: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'plan must be a plan id (GET /api/plans)' })
+      .optional(),
   })
   .strict();
 
@@ -72,6 +86,16 @@ export function traceRouter(services: Services): Router {
   router.get('/trace', (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
+    if (q.plan !== undefined && q.releasedAt === undefined)
+      throw badRequest(
+        'INVALID_QUERY',
+        'plan needs releasedAt: give the release time as ISO 8601 with a zone.',
+      );
+    if (q.releasedAt !== undefined && !release)
+      throw badRequest(
+        'INVALID_QUERY',
+        'releasedAt needs a release: give releaseKg (or releaseVolumeM3 with releaseConcentrationMgL) as well.',
+      );
     const options = { maxKm: q.maxKm, snapMaxKm: q.snapMaxKm, river: q.river, release };
     if (q.siteId !== undefined) checkSiteQuery(q);
     const outcome =
@@ -79,7 +103,22 @@ export function traceRouter(services: Services): Router {
         ? tracePoint(services, { ...startPoint(q), ...options })
         : traceSite(services, q.siteId, options);
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
-    res.json(outcome.result);
+    if (q.releasedAt === undefined || !('release' in outcome.result)) {
+      res.json(outcome.result);
+      return;
+    }
+    const site = q.siteId === undefined ? null : getSite(services.db, q.siteId);
+    const n = notificationsFor(services, {
+      start: site ? site.location : startPoint(q),
+      trace: outcome.result,
+      releasedAt: new Date(q.releasedAt),
+      plan: q.plan === undefined ? { kind: 'covering' } : { kind: 'id', id: q.plan },
+      canReadContacts: principalOf(res) !== null,
+      originIso3: site?.derived?.countryIso3 ?? null,
+    });
+    if (!n.ok) throw badRequest('UNKNOWN_PLAN', n.message);
+    const { notifications, ...notificationPlan } = n.block;
+    res.json({ ...outcome.result, notifications, notificationPlan });
   });
   return router;
 }

@@ -97,6 +97,15 @@ describe('official river km', () => {
     expect(t.countries[0]!.riverKm!.km).toBeCloseTo(1929, -1);
   });
 
+  it('stops at maxKm counted in the same calibrated km', () => {
+    // 300 km below Vienna (Danube km 1,929) is Danube km ≈ 1,629, below Budapest (km 1,647, Danube Commission).
+    const t = traced(runTrace(net, land, { lon: 16.37, lat: 48.21, maxKm: 300, release: release() }, table));
+    expect(t.truncated).toBe(true);
+    expect(t.lengthKm).toBeCloseTo(300, 3);
+    expect(t.profile[t.profile.length - 1]!.km).toBeCloseTo(300, 3);
+    expect(t.profile[t.profile.length - 1]!.riverKm!.km).toBeCloseTo(1629, -1);
+  });
+
   it('calibrates the Prut to its official length; the Moldova–Romania border stretch to ≈ 711 km', () => {
     // Wikipedia "Prut": 953 km; the Prut forms the Moldova–Romania border for ≈ 711 km (border treaty).
     const chainage = table.chainage!;

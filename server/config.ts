@@ -1,0 +1,152 @@
+// Every environment setting the server and CLI read, parsed once with zod: a bad value stops start-up
+// with a message naming the variable, instead of being read differently in several places.
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const s = v.trim().toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(s)) return true;
+      if (['false', '0', 'no', 'off'].includes(s)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got "${v}")` });
+      return z.NEVER;
+    });
+
+/**
+ * Express's `trust proxy` setting: true/false, a hop count, or a comma-separated list of addresses,
+ * subnets or the names loopback, linklocal, uniquelocal. Only then is X-Forwarded-For believed.
+ */
+export type TrustProxy = boolean | number | string;
+const TRUST_NAMES = /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i;
+
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): TrustProxy => {
+    const s = (v ?? '').trim();
+    if (s === '' || /^(false|0|no|off)$/i.test(s)) return false;
+    if (/^true$/i.test(s)) return true;
+    if (/^\d+$/.test(s)) return Number(s);
+    const parts = s.split(',').map((p) => p.trim());
+    const bad = parts.find((p) => !TRUST_NAMES.test(p));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `HAZATLAS_TRUST_PROXY: "${bad}" is not an address, subnet, hop count, true/false, loopback, linklocal or uniquelocal`,
+      });
+      return z.NEVER;
+    }
+    return parts.join(', ');
+  });
+
+const publicUrl = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = (v ?? '').trim();
+    if (s === '') return null;
+    try {
+      const u = new URL(s);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      return u.href.replace(/\/+$/, '');
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `HAZATLAS_PUBLIC_URL must be an http(s) URL such as https://hazatlas.example.org (got "${s}")`,
+      });
+      return z.NEVER;
+    }
+  });
+
+const port = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = (v ?? '').trim();
+    if (s === '') return 3000;
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 0 || n > 65_535) {
+      ctx.addIssue({ code: 'custom', message: `PORT must be a whole number 0–65535 (got "${s}")` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const perMinute = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = (v ?? '').trim();
+    if (s === '') return 60;
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `HAZATLAS_HEAVY_PER_MINUTE must be a whole number 1–100000 (got "${s}")`,
+      });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const EnvSchema = z.object({
+  HAZATLAS_HEAVY_PER_MINUTE: perMinute,
+  HAZATLAS_DB: z.string().optional(),
+  HAZATLAS_SOURCES: z.string().optional(),
+  HAZATLAS_ANONYMOUS_READ: flag('HAZATLAS_ANONYMOUS_READ', true),
+  HAZATLAS_SECURE_COOKIES: flag('HAZATLAS_SECURE_COOKIES', false),
+  HAZATLAS_TRUST_PROXY: trustProxy,
+  HAZATLAS_PUBLIC_URL: publicUrl,
+  PORT: port,
+  HOST: z.string().optional(),
+});
+
+export interface Config {
+  /** Absolute path of the database file, or null for the default next to the code. */
+  dbPath: string | null;
+  sources: string | null;
+  anonymousRead: boolean;
+  secureCookies: boolean;
+  trustProxy: TrustProxy;
+  /** Base URL the style's tile and glyph URLs start with; null: root-relative URLs. */
+  publicUrl: string | null;
+  port: number;
+  host: string;
+  /** Imports, exports, reviews and reports one client may ask for per minute. */
+  heavyPerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = EnvSchema.safeParse(env);
+  if (!r.success)
+    throw new ConfigError(
+      `Bad environment setting: ${r.error.issues.map((i) => (i.path.length && !i.message.includes(String(i.path[0])) ? `${String(i.path[0])}: ${i.message}` : i.message)).join('; ')}`,
+    );
+  const e = r.data;
+  return {
+    dbPath: e.HAZATLAS_DB?.trim() ? path.resolve(e.HAZATLAS_DB.trim()) : null,
+    sources: e.HAZATLAS_SOURCES?.trim() || null,
+    anonymousRead: e.HAZATLAS_ANONYMOUS_READ,
+    secureCookies: e.HAZATLAS_SECURE_COOKIES,
+    trustProxy: e.HAZATLAS_TRUST_PROXY,
+    publicUrl: e.HAZATLAS_PUBLIC_URL,
+    port: e.PORT,
+    host: e.HOST?.trim() || '127.0.0.1',
+    heavyPerMinute: e.HAZATLAS_HEAVY_PER_MINUTE,
+  };
+}
+
+let cached: Config | null = null;
+
+/** The process's configuration, read from process.env on first use. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

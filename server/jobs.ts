@@ -1,0 +1,202 @@
+// Heavy jobs (imports, exports, large planning reviews, reports) as plain data in and out, so the same
+// code runs inline or on the jobs worker thread (server/workers/jobs-worker.ts). Import reports are
+// capped: the first MAX_REPORTED_ERRORS errors and duplicates, plus their full counts.
+import type { Point, Polygon } from 'geojson';
+import type { Actor } from './auth/roles.js';
+import { type PlannedDraft, withPlan } from './core/plans/draft-plan.js';
+import { type ImportFormat, parseImport } from './core/register/import/parse.js';
+import type { RowError } from './core/register/import/types.js';
+import type { SiteExportQuery } from './core/register/site-filter.js';
+import type { ReportLang } from './core/report/format.js';
+import type { NotificationDraft } from './core/report/notification-model.js';
+import { renderNotificationsHtml } from './core/report/render-notifications-html.js';
+import { renderReportCsv } from './core/report/render-report-csv.js';
+import { renderReportHtml } from './core/report/render-report-html.js';
+import type { Release } from './core/transport/release.js';
+import { planningReview } from './planning-service.js';
+import { siteNotificationBlock } from './plans-service.js';
+import type { Services } from './services.js';
+import { importReceptors } from './storage/receptor-store.js';
+import { notificationsOf, siteReportOf } from './storage/report-read.js';
+import { EXPORT_MEDIA_TYPES, exportSites } from './storage/site-export.js';
+import { importRows } from './storage/site-import.js';
+
+/** Errors (and duplicates) listed in an import report; the rest are only counted. */
+export const MAX_REPORTED_ERRORS = 1000;
+/** Rows one import may hold (a file with more is refused with 413 before anything is validated). */
+export const MAX_IMPORT_ROWS = 100_000;
+
+export type Job =
+  | { kind: 'review'; dev: { geometry: Point | Polygon; developmentType: string; name: string | null } }
+  | { kind: 'export'; query: SiteExportQuery }
+  | {
+      kind: 'siteImport';
+      format: ImportFormat;
+      body: unknown;
+      crs: string | undefined;
+      dryRun: boolean;
+      onDuplicate: 'error' | 'skip';
+      actor: Actor;
+    }
+  | {
+      kind: 'receptorImport';
+      format: ImportFormat;
+      body: unknown;
+      crs: string | undefined;
+      dryRun: boolean;
+      defaultKind: string | undefined;
+      skipInvalid: boolean;
+    }
+  | { kind: 'report'; id: string; release: Release | null; format: 'html' | 'json' | 'csv'; lang: ReportLang }
+  | {
+      kind: 'notifications';
+      id: string;
+      release: Release | null;
+      accidentAt: string | null;
+      format: 'html' | 'json';
+      lang: ReportLang;
+      /** With a plan, each draft carries both countries' contact points and the plan's deadline. */
+      plan: string | null;
+      /** Contact points are shown only to a logged-in caller. */
+      loggedIn: boolean;
+    };
+
+export type JobResult =
+  | { kind: 'json'; status: number; value: unknown }
+  | { kind: 'text'; contentType: string; body: string; filename?: string }
+  | { kind: 'error'; status: number; code: string; message: string; details?: unknown };
+
+function capped<T>(items: readonly T[]): T[] {
+  return items.length > MAX_REPORTED_ERRORS ? items.slice(0, MAX_REPORTED_ERRORS) : [...items];
+}
+
+/** The report with its lists cut to the first MAX_REPORTED_ERRORS, and counts of everything. */
+function capReport<R extends { errors: RowError[]; duplicates?: unknown[] }>(report: R) {
+  const errorCount = report.errors.length;
+  const duplicateCount = report.duplicates?.length ?? 0;
+  return {
+    ...report,
+    errors: capped(report.errors),
+    ...(report.duplicates ? { duplicates: capped(report.duplicates) } : {}),
+    errorCount,
+    ...(report.duplicates ? { duplicateCount } : {}),
+    truncated: errorCount > MAX_REPORTED_ERRORS || duplicateCount > MAX_REPORTED_ERRORS,
+  };
+}
+
+function parsed(format: ImportFormat, body: unknown, crs: string | undefined) {
+  const p = parseImport(format, body, { crs });
+  if (!p.ok)
+    return {
+      kind: 'error',
+      status: 400,
+      code: p.code,
+      message: p.message,
+      details: p.code === 'UNKNOWN_CRS' ? { crs } : undefined,
+    } as const;
+  if (p.rows.length + p.errors.length > MAX_IMPORT_ROWS)
+    return {
+      kind: 'error',
+      status: 413,
+      code: 'TOO_MANY_ROWS',
+      message: `The file has ${p.rows.length + p.errors.length} rows; one import takes at most ${MAX_IMPORT_ROWS}. Split it.`,
+      details: { maxRows: MAX_IMPORT_ROWS },
+    } as const;
+  return p;
+}
+
+const notFound = (id: string): JobResult => ({
+  kind: 'error',
+  status: 404,
+  code: 'NOT_FOUND',
+  message: `No site ${id.slice(0, 100)}. Check the id (GET /api/sites).`,
+});
+
+/** A file name part that cannot break the Content-Disposition header. */
+const fileSafe = (id: string) => id.replace(/[^\w-]/g, '').slice(0, 64) || 'site';
+
+export function runJob(services: Services, job: Job): JobResult {
+  switch (job.kind) {
+    case 'review':
+      return { kind: 'json', status: 200, value: planningReview(services, job.dev) };
+    case 'export':
+      return {
+        kind: 'text',
+        contentType: EXPORT_MEDIA_TYPES[job.query.format],
+        body: exportSites(services.db, job.query),
+        filename: `hazatlas-sites.${job.query.format}`,
+      };
+    case 'siteImport': {
+      const p = parsed(job.format, job.body, job.crs);
+      if ('kind' in p) return p;
+      const report = importRows(services.db, services.hydrology, p.rows, p.errors, {
+        dryRun: job.dryRun,
+        onDuplicate: job.onDuplicate,
+        change: { actor: job.actor },
+      });
+      return {
+        kind: 'json',
+        status: report.errors.length > 0 && !report.dryRun ? 422 : 200,
+        value: capReport(report),
+      };
+    }
+    case 'receptorImport': {
+      const p = parsed(job.format, job.body, job.crs);
+      if ('kind' in p) return p;
+      const report = importReceptors(services.db, p.rows, p.errors, {
+        dryRun: job.dryRun,
+        defaultKind: job.defaultKind,
+        skipInvalid: job.skipInvalid,
+      });
+      const status = report.errors.length > 0 && !report.dryRun && !job.skipInvalid ? 422 : 200;
+      return { kind: 'json', status, value: capReport(report) };
+    }
+    case 'report': {
+      const report = siteReportOf(services, job.id, job.release);
+      if (!report) return notFound(job.id);
+      if (job.format === 'json') return { kind: 'json', status: 200, value: report };
+      if (job.format === 'csv')
+        return {
+          kind: 'text',
+          contentType: 'text/csv; charset=utf-8',
+          body: renderReportCsv(report),
+          filename: `hazatlas-report-${fileSafe(job.id)}.csv`,
+        };
+      return {
+        kind: 'text',
+        contentType: 'text/html; charset=utf-8',
+        body: renderReportHtml(report, { lang: job.lang }),
+      };
+    }
+    case 'notifications': {
+      const accidentAt = job.accidentAt ? new Date(job.accidentAt) : null;
+      const found = notificationsOf(services, job.id, job.release, accidentAt);
+      if (!found) return notFound(job.id);
+      let drafts: (NotificationDraft | PlannedDraft)[] = found.drafts;
+      if (job.plan !== null) {
+        const block = siteNotificationBlock(
+          services,
+          job.id,
+          job.release,
+          accidentAt ?? new Date(found.report.generatedAt),
+          job.plan,
+          job.loggedIn,
+        );
+        if (block && !block.ok)
+          return { kind: 'error', status: 400, code: 'UNKNOWN_PLAN', message: block.message };
+        drafts = withPlan(found.drafts, block?.block ?? null);
+      }
+      const result = { ...found, drafts };
+      if (job.format === 'json') return { kind: 'json', status: 200, value: result.drafts };
+      return {
+        kind: 'text',
+        contentType: 'text/html; charset=utf-8',
+        body: renderNotificationsHtml(result.drafts, {
+          siteName: result.report.site.name,
+          generatedAt: result.report.generatedAt,
+          lang: job.lang,
+        }),
+      };
+    }
+  }
+}

@@ -1,0 +1,61 @@
+// Runs heavy jobs inline when they are small and on the jobs worker thread when they are not, so a large
+// import, export, review or report never blocks the event loop; the worker's heap is capped, so one
+// oversized file costs a refused request, not the server's memory.
+import type { Job, JobResult } from '../jobs.js';
+import { WorkerPool } from './pool.js';
+
+/** Jobs waiting for the worker beyond the running one; more are refused with 503 + Retry-After. */
+export const JOB_QUEUE = 8;
+/** Heap of the jobs worker: its services take ~150 MB, the rest is for one job's data. */
+export const JOB_HEAP_MB = 1024;
+
+/** When a job is big enough to leave the event loop. */
+export interface OffloadPolicy {
+  /** Planning reviews of geometries with more positions than this. */
+  reviewPositions: number;
+  /** Imports with a body larger than this. */
+  importBytes: number;
+  /** Exports when the register holds more sites than this. */
+  exportSites: number;
+  /** Reports and notification drafts (each computes traces for a whole basin). */
+  reports: boolean;
+}
+
+export const DEFAULT_OFFLOAD: OffloadPolicy = {
+  reviewPositions: 500,
+  importBytes: 256 * 1024,
+  exportSites: 2000,
+  reports: true,
+};
+
+export class JobRunner {
+  private pool: WorkerPool | null = null;
+
+  constructor(
+    private readonly dbPath: string,
+    private readonly inline: (job: Job) => JobResult,
+  ) {}
+
+  run(job: Job, offload: boolean): Promise<JobResult> {
+    if (!offload) {
+      try {
+        return Promise.resolve(this.inline(job));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    this.pool ??= new WorkerPool(new URL('./jobs-worker.ts', import.meta.url), 1, JOB_QUEUE, {
+      maxOldGenerationSizeMb: JOB_HEAP_MB,
+      workerData: { dbPath: this.dbPath },
+    });
+    return this.pool.run<JobResult>(job);
+  }
+
+  get stats() {
+    return this.pool?.stats ?? null;
+  }
+
+  close(): Promise<void> {
+    return this.pool?.close() ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,160 @@
+// A small pool of worker threads with a bounded queue: CPU-heavy jobs (password hashing, imports,
+// exports, large reviews, reports) run off the event loop and off libuv's shared thread pool, and a
+// flood of them is refused at once instead of queueing without limit.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** Thrown (synchronously rejected) when the queue is full: the caller answers 429/503 with Retry-After. */
+export class PoolBusyError extends Error {
+  constructor() {
+    super('The server is busy; try again shortly.');
+    this.name = 'PoolBusyError';
+  }
+}
+
+interface Job {
+  message: unknown;
+  transfer: ArrayBuffer[];
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+export interface PoolStats {
+  /** Jobs finished (successfully or not) since start. */
+  done: number;
+  running: number;
+  queued: number;
+  /** Most jobs ever running at once (never more than the pool size). */
+  maxRunning: number;
+  refused: number;
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * Worker source that registers tsx's loader and then imports the TypeScript module: Node 20 does not
+ * apply `--import tsx` to a worker's entry point, and vitest's loader does not reach workers at all.
+ */
+function bootstrap(moduleUrl: URL): string {
+  // The ESM build of tsx/esm/api (require.resolve would pick the CommonJS one).
+  const tsxDir = path.dirname(requireHere.resolve('tsx/package.json'));
+  const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(moduleUrl.href)}); });`;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private closed = false;
+  readonly stats: PoolStats = { done: 0, running: 0, queued: 0, maxRunning: 0, refused: 0 };
+
+  constructor(
+    private readonly moduleUrl: URL,
+    private readonly size: number,
+    private readonly maxQueued: number,
+    private readonly options: { maxOldGenerationSizeMb?: number; workerData?: unknown } = {},
+  ) {}
+
+  /** Runs one job on a free worker (starting workers lazily); rejects with PoolBusyError when full. */
+  run<T>(message: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The worker pool is closed.'));
+    if (this.queue.length >= this.maxQueued && !this.freeSlot()) {
+      this.stats.refused += 1;
+      return Promise.reject(new PoolBusyError());
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ message, transfer, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  /** Whether a job submitted now would be refused. */
+  get full(): boolean {
+    return this.queue.length >= this.maxQueued && !this.freeSlot();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('The server is shutting down.'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private freeSlot(): Slot | null {
+    const idle = this.slots.find((s) => s.job === null);
+    if (idle) return idle;
+    if (this.slots.length < this.size) return this.spawn();
+    return null;
+  }
+
+  private spawn(): Slot {
+    const { maxOldGenerationSizeMb, workerData } = this.options;
+    const worker = new Worker(bootstrap(this.moduleUrl), {
+      eval: true,
+      workerData,
+      ...(maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb } } : {}),
+    });
+    worker.unref();
+    const slot: Slot = { worker, job: null };
+    worker.on(
+      'message',
+      (reply: { ok: true; value: unknown } | { ok: false; error: string; status?: number }) => {
+        const job = slot.job;
+        slot.job = null;
+        // An idle worker must not keep a CLI process alive; a busy one must.
+        worker.unref();
+        this.finish();
+        if (!job) return;
+        if (reply.ok) job.resolve(reply.value);
+        else job.reject(Object.assign(new Error(reply.error), { workerStatus: reply.status }));
+        this.pump();
+      },
+    );
+    worker.on('error', (err) => this.lose(slot, err));
+    worker.on('exit', (code) => {
+      if (slot.job) this.lose(slot, new Error(`worker stopped (exit ${code})`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** A worker died (out of memory, crash): fail its job and replace it on the next job. */
+  private lose(slot: Slot, err: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    const job = slot.job;
+    slot.job = null;
+    if (job) {
+      this.finish();
+      job.reject(err);
+    }
+    void slot.worker.terminate();
+    this.pump();
+  }
+
+  private finish(): void {
+    this.stats.done += 1;
+    this.stats.running -= 1;
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const slot = this.freeSlot();
+      if (!slot) break;
+      const job = this.queue.shift() as Job;
+      slot.job = job;
+      slot.worker.ref();
+      this.stats.running += 1;
+      this.stats.maxRunning = Math.max(this.stats.maxRunning, this.stats.running);
+      slot.worker.postMessage(job.message, job.transfer);
+    }
+    this.stats.queued = this.queue.length;
+  }
+}
