@@ -77,7 +77,17 @@ export async function buildGeography(
   const coastline = layers.coastline.features.flatMap((f) => lineParts(f.geometry));
   const net = buildNetwork({ rivers, coastline, terminalLakes }, errata, DEFAULT_BUILD_OPTIONS);
   lap(`network: ${net.edges.length} reaches, ${net.nodeLon.length} nodes, ${net.outlets.length} outlets`);
-  const names = resolveReachNames(net.edges, net.nodeLon.length, riverNames, net.diagnostics);
+  const lakeLocator = new PolygonLocator(
+    [...layers.lakes.features, ...layers.lakesEurope.features].flatMap((f) => {
+      const name = cleanName(str(f.props, 'name'));
+      return name && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
+        ? [{ item: name, geometry: f.geometry as Polygon | MultiPolygon }]
+        : [];
+    }),
+  );
+  const names = resolveReachNames(net.edges, net.nodeLon.length, riverNames, net.diagnostics, (lon, lat) =>
+    lakeLocator.locate(lon, lat),
+  );
   // Basins and inland ends are named after real rivers, not "tributary of …" labels.
   const namedEdges = net.edges.map((e, i) => {
     const n = names[i]!;
@@ -166,6 +176,7 @@ export async function buildGeography(
     errata.inlandSystems ?? [],
     errata.reviewedLinks ?? [],
   );
+  lap('network review');
   for (const line of formatReview(review)) log(line);
   log(
     `diagnostics: ${JSON.stringify(diagnosticCounts)}; ${net.stats.snappedEnds} ends snapped; ` +

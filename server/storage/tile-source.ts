@@ -152,8 +152,12 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
       ),
     );
   }
+  // Map labels: resolved river names, but no "tributary of X" labels strewn over small rivers.
   for (const r of db
-    .prepare('SELECT name, featurecla, scalerank, basin_id, coords FROM net_reaches')
+    .prepare(
+      `SELECT CASE WHEN name LIKE 'tributary of %' THEN NULL ELSE name END AS name,
+       featurecla, scalerank, basin_id, coords FROM net_reaches`,
+    )
     .all() as {
     name: string | null;
     featurecla: string;

@@ -1,6 +1,7 @@
 // River names along real traces (GET /api/trace on the real database): reviewed names where Natural
 // Earth is unnamed, misnamed or carries a name past a confluence; delta arms on the outlets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TileSource } from '../../server/storage/tile-source.js';
 import { builtDbPath } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
@@ -137,5 +138,15 @@ describe('river names along real traces', () => {
     expect(t.rivers[0]).toMatchObject({ nameRu: 'Зеравшан', nameSource: 'reviewed' });
     expect(t.outlets).toHaveLength(1);
     expect(t.outlets[0]).toMatchObject({ kind: 'inland_sink', name: 'Inland end of the Zeravshan' });
+  });
+
+  it('map tiles label rivers with the same names, without "tributary of" labels', () => {
+    const tiles = new TileSource(server.services.db);
+    // z6 tile 35/22 covers the Great Hungarian Plain (≈ 17–22°E, 45–48.9°N), where the Tisza flows.
+    const rivers = tiles.getTile(6, 35, 22).rivers;
+    const names = new Set((rivers?.features ?? []).map((f) => (f.tags as { name: string | null }).name));
+    expect(names).toContain('Tisza');
+    expect(names).toContain('Danube');
+    expect([...names].some((n) => n?.startsWith('tributary of'))).toBe(false);
   });
 });

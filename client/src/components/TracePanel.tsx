@@ -122,8 +122,9 @@ export function TracePanel({ trace, running, error, onClose, onZoom, release, on
                   className="link"
                   onClick={() => zoom(r.fromKm, r.toKm, (p) => p.river === r.name)}
                   aria-label={t('trace.zoomTo', { name: r.name || t('trace.unnamed') })}
+                  title={r.nameLocal ?? undefined}
                 >
-                  {r.name || t('trace.unnamed')}
+                  {(lang.startsWith('ru') && r.nameRu) || r.name || t('trace.unnamed')}
                 </button>{' '}
                 <span className="muted">
                   {t('trace.entryExit', { entry: km(r.fromKm), exit: km(r.toKm) })}
@@ -147,7 +148,8 @@ export function TracePanel({ trace, running, error, onClose, onZoom, release, on
           <ul className="trace-list">
             {trace.outlets.map((o) => (
               <li key={`${o.name}-${o.km}`}>
-                {o.name} <span className="muted">{km(o.km)}</span>
+                {o.name}
+                {o.arm && ` (${o.arm})`} <span className="muted">{km(o.km)}</span>
                 {o.main && <span className="badge">{t('trace.mainOutlet')}</span>}
               </li>
             ))}

@@ -140,7 +140,16 @@ export interface TraceResult {
   warnings?: { code: string; message: string }[];
   lengthKm: number;
   truncated?: boolean;
-  outlets: { name: string; km: number; lon: number; lat: number; main?: boolean; riverKm?: RiverKm | null }[];
+  outlets: {
+    name: string;
+    km: number;
+    lon: number;
+    lat: number;
+    main?: boolean;
+    riverKm?: RiverKm | null;
+    /** The delta arm that enters the outlet ("Sulina arm"). */
+    arm?: string | null;
+  }[];
   countries: {
     iso3: string;
     name: string;
@@ -150,7 +159,15 @@ export interface TraceResult {
     riverKm?: RiverKm | null;
   }[];
   crossings: { km: number; lon: number; lat: number; from: string; to: string; riverKm?: RiverKm | null }[];
-  rivers: { name: string; fromKm: number; toKm: number }[];
+  rivers: {
+    name: string;
+    /** Local and Russian names (data/river-names.json), and where the name comes from. */
+    nameLocal?: string | null;
+    nameRu?: string | null;
+    nameSource?: 'reviewed' | 'natural_earth' | 'name_alt' | 'inferred';
+    fromKm: number;
+    toKm: number;
+  }[];
   path: FeatureCollection<LineString, TracePathProps>;
 }
 

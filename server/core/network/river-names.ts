@@ -73,9 +73,12 @@ export function resolveReachNames(
   nodeCount: number,
   names: RiverNames,
   diagnostics: Diagnostic[],
+  /** Name of the Natural Earth lake polygon containing a point, for unnamed lake centerlines. */
+  lakeAt: (lon: number, lat: number) => string | null = () => null,
 ): ReachName[] {
   const g = graph(edges, nodeCount);
   const out: (ReachName | null)[] = edges.map(() => null);
+  const lakeNamed = new Set<number>();
   applyStretches(edges, g, names, out, diagnostics);
 
   const byKey = new Map<string, ReviewedRiver[]>();
@@ -123,9 +126,18 @@ export function resolveReachNames(
     else {
       const alt = altNames(e.nameAlt)[0];
       if (alt) out[i] = label(alt, e, 'name_alt');
+      else if (e.featurecla === 'Lake Centerline') {
+        // An unnamed line through a lake is that lake (Lake Onega), not a "tributary of" its outflow.
+        const mid = Math.floor(e.coords.length / 4) * 2;
+        const lake = lakeAt(e.coords[mid]!, e.coords[mid + 1]!);
+        if (lake) {
+          out[i] = label(lake, e, 'natural_earth');
+          lakeNamed.add(i);
+        }
+      }
     }
   });
-  inferAlongMainStem(edges, g, out);
+  inferAlongMainStem(edges, g, out, lakeNamed);
   return out.map(
     (n) => n ?? { name: null, nameLocal: null, nameRu: null, nameSource: 'inferred', arm: false },
   );
@@ -227,7 +239,13 @@ function walk(start: number, next: (i: number) => number[]): Set<number> {
  * unnamed reach that is the same-rank main inflow of a named reach takes its name; any other
  * unnamed reach is a "tributary of X".
  */
-function inferAlongMainStem(edges: readonly Edge[], g: Graph, out: (ReachName | null)[]): void {
+function inferAlongMainStem(
+  edges: readonly Edge[],
+  g: Graph,
+  out: (ReachName | null)[],
+  /** Reaches named after the lake they cross: a lake's name is not carried onto rivers. */
+  lakeNamed: ReadonlySet<number>,
+): void {
   const tributaryOf: (string | null)[] = edges.map(() => null);
   const mainInflow = (i: number): number | null => {
     const ins = g.inflows[edges[i]!.from]!;
@@ -244,7 +262,7 @@ function inferAlongMainStem(edges: readonly Edge[], g: Graph, out: (ReachName | 
     if (out[i]) continue;
     const m = mainInflow(i);
     const from = m === null ? null : out[m];
-    if (m === null || !from?.name || tributaryOf[m] !== null) continue;
+    if (m === null || !from?.name || tributaryOf[m] !== null || lakeNamed.has(m)) continue;
     const rival = g.inflows[edges[i]!.from]!.some(
       (j) =>
         j !== m && edges[j]!.scalerank === edges[m]!.scalerank && out[j]?.name && out[j]!.name !== from.name,
@@ -259,7 +277,10 @@ function inferAlongMainStem(edges: readonly Edge[], g: Graph, out: (ReachName | 
     if (o === undefined) continue;
     const below = out[o]!;
     const sameStem =
-      tributaryOf[o] === null && edges[o]!.scalerank === edges[i]!.scalerank && mainInflow(o) === i;
+      tributaryOf[o] === null &&
+      !lakeNamed.has(o) &&
+      edges[o]!.scalerank === edges[i]!.scalerank &&
+      mainInflow(o) === i;
     if (sameStem) out[i] = { ...below, nameSource: 'inferred', arm: false, partOf: undefined };
     else {
       const river = tributaryOf[o] ?? below.name!;

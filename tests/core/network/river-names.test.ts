@@ -1,5 +1,9 @@
 // Reach names on small hand-drawn networks: reviewed stretches and spellings, name_alt, inference
-// along the main stem, "tributary of X", and a naming split that keeps the network connected.
+// along the main stem, "tributary of X", and a naming split that keeps the network connected; the
+// reviewed files carry a source for every record and all of it matches the real network.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildNetwork } from '../../../server/core/network/build-network.js';
 import { type RiverNames, resolveReachNames } from '../../../server/core/network/river-names.js';
@@ -8,6 +12,7 @@ import {
   type Diagnostic,
   type RiverLine,
 } from '../../../server/core/network/types.js';
+import { builtDbPath, ROOT } from '../../support/database.js';
 
 const line = (coords: number[][], extra: Partial<RiverLine> = {}): RiverLine => ({
   coords: coords.flat(),
@@ -208,5 +213,40 @@ describe('resolveReachNames', () => {
       names,
     );
     expect(diagnostics.map((d) => d.kind)).toEqual(['errata_unused']);
+  });
+});
+
+describe('data/river-names.json and data/network-errata.json (reviewed files)', () => {
+  const read = (f: string) =>
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'data', f), 'utf8')) as Record<string, unknown>;
+
+  it('give every record a source or reason, and every reviewed river its local and Russian names', () => {
+    const names = read('river-names.json') as unknown as RiverNames;
+    for (const r of names.rivers) {
+      expect(r.source.length, r.name).toBeGreaterThan(20);
+      expect(r.nameLocal, r.name).toBeTruthy();
+      expect(r.nameRu, r.name).toMatch(/[А-Яа-яЁё]/);
+      expect(r.bbox[0]).toBeLessThan(r.bbox[2]);
+      expect(r.bbox[1]).toBeLessThan(r.bbox[3]);
+    }
+    for (const s of names.stretches) expect(s.source.length, s.name).toBeGreaterThan(20);
+    for (const s of names.splits) expect(s.reason.length).toBeGreaterThan(20);
+    const errata = read('network-errata.json') as {
+      cutEdges: { reason: string }[];
+      inlandSystems: { source: string }[];
+      reviewedLinks: { reason: string }[];
+    };
+    for (const rec of [...errata.cutEdges, ...errata.reviewedLinks])
+      expect(rec.reason.length).toBeGreaterThan(20);
+    for (const rec of errata.inlandSystems) expect(rec.source.length).toBeGreaterThan(20);
+  });
+
+  it('every reviewed stretch, split and cut matched the real network (no unused errata in the build)', () => {
+    const db = new Database(builtDbPath(), { readonly: true });
+    const diagnostics = JSON.parse(
+      (db.prepare("SELECT value FROM net_meta WHERE key = 'diagnostics'").get() as { value: string }).value,
+    ) as { kind: string; message: string }[];
+    db.close();
+    expect(diagnostics.filter((d) => d.kind === 'errata_unused')).toEqual([]);
   });
 });
