@@ -9,7 +9,6 @@ import type { RiverNetwork } from './core/trace/river-network.js';
 import { type AnchoredDischarge, anchorDischarge } from './core/transport/discharge-table.js';
 import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
-import { runJob } from './jobs.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
 import { loadNetwork, networkMeta } from './storage/network-loader.js';
@@ -60,7 +59,7 @@ export function createServices(options: { dbPath: string }): Services {
   let upstream: UpstreamIndex | null = null;
   const passwords = new PasswordHasher();
   // The inline runner refers to the services object built below.
-  const jobs = new JobRunner(options.dbPath, (job) => runJob(services, job));
+  const jobs = new JobRunner(options.dbPath, () => services);
   const services: Services = {
     db,
     network,
