@@ -75,9 +75,10 @@ export class WorkerPool {
     });
   }
 
-  /** Whether a job submitted now would be refused. */
+  /** Whether a job submitted now would be refused (without starting a worker to find out). */
   get full(): boolean {
-    return this.queue.length >= this.maxQueued && !this.freeSlot();
+    const allBusy = this.slots.length >= this.size && this.slots.every((s) => s.job !== null);
+    return allBusy && this.queue.length >= this.maxQueued;
   }
 
   async close(): Promise<void> {
