@@ -63,76 +63,77 @@ export function importRows(
   options: ImportOptions,
 ): ImportReport {
   // The duplicate check reads the table it guards, so it runs in the same write transaction as the insert.
-  return db
-    .transaction((): ImportReport => {
-      const errors: RowError[] = [...parseErrors];
-      const rejectedLines = new Set(parseErrors.map((e) => e.line));
-      const duplicates: Duplicate[] = [];
-      const accepted: NewSite[] = [];
-      // Rows already read in this import, by normalised name (so the in-file check is not quadratic).
-      const seen = new Map<string, SeenRow[]>();
-      const seenIds = new Map<string, number>();
-      const lookups: Lookups = {
-        byId: db.prepare('SELECT id, lon, lat FROM sites WHERE id = ?'),
-        nearby: db.prepare(`SELECT s.id, s.lon, s.lat FROM sites_rtree r CROSS JOIN sites s ON s.rid = r.id
+  // A dry run writes nothing: a read transaction, so it never holds the write lock (it may run on the
+  // jobs worker's connection for seconds while the server keeps writing).
+  const run = db.transaction((): ImportReport => {
+    const errors: RowError[] = [...parseErrors];
+    const rejectedLines = new Set(parseErrors.map((e) => e.line));
+    const duplicates: Duplicate[] = [];
+    const accepted: NewSite[] = [];
+    // Rows already read in this import, by normalised name (so the in-file check is not quadratic).
+    const seen = new Map<string, SeenRow[]>();
+    const seenIds = new Map<string, number>();
+    const lookups: Lookups = {
+      byId: db.prepare('SELECT id, lon, lat FROM sites WHERE id = ?'),
+      nearby: db.prepare(`SELECT s.id, s.lon, s.lat FROM sites_rtree r CROSS JOIN sites s ON s.rid = r.id
           WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ? AND s.name_key = ?`),
-      };
-      let skipped = 0;
+    };
+    let skipped = 0;
 
-      for (const row of rows) {
-        const checked = validateImportRow(row);
-        if (!checked.ok) {
-          for (const issue of checked.issues)
-            errors.push({ line: row.line, field: issue.path, message: issue.message });
-          rejectedLines.add(row.line);
-          continue;
-        }
-        const f = checked.fields;
-        const { lon, lat } = f.location;
-        const key = nameKey(f.name);
-        const dup = findDuplicate({ line: row.line, id: checked.id, lon, lat }, key, seen, seenIds, lookups);
-        const same = seen.get(key) ?? [];
-        same.push({ line: row.line, id: checked.id, lon, lat });
-        seen.set(key, same);
-        if (checked.id) seenIds.set(checked.id, row.line);
-        if (dup) {
-          duplicates.push({ line: row.line, name: f.name, ...dup });
-          if (options.onDuplicate === 'skip') {
-            skipped += 1;
-          } else {
-            const what = dup.existingId ? `existing site ${dup.existingId}` : `line ${dup.duplicateOfLine}`;
-            errors.push({
-              line: row.line,
-              field: 'name',
-              message: `duplicates ${what} (${dup.distanceM.toFixed(0)} m apart)`,
-            });
-            rejectedLines.add(row.line);
-          }
-          continue;
-        }
-        accepted.push({ ...f, id: checked.id });
+    for (const row of rows) {
+      const checked = validateImportRow(row);
+      if (!checked.ok) {
+        for (const issue of checked.issues)
+          errors.push({ line: row.line, field: issue.path, message: issue.message });
+        rejectedLines.add(row.line);
+        continue;
       }
-      errors.sort((a, b) => a.line - b.line);
-      const report: ImportReport = {
-        dryRun: options.dryRun,
-        accepted: accepted.length,
-        rejected: rejectedLines.size,
-        skipped,
-        errors,
-        duplicates,
-        ids: [],
-        importId: null,
-      };
-      if (options.dryRun || errors.length > 0) return report;
-      const importId = randomUUID();
-      report.ids = insertSites(db, hydrology, accepted, new Date(), {
-        ...(options.change ?? UNATTRIBUTED),
-        importId,
-      });
-      report.importId = importId;
-      return report;
-    })
-    .immediate();
+      const f = checked.fields;
+      const { lon, lat } = f.location;
+      const key = nameKey(f.name);
+      const dup = findDuplicate({ line: row.line, id: checked.id, lon, lat }, key, seen, seenIds, lookups);
+      const same = seen.get(key) ?? [];
+      same.push({ line: row.line, id: checked.id, lon, lat });
+      seen.set(key, same);
+      if (checked.id) seenIds.set(checked.id, row.line);
+      if (dup) {
+        duplicates.push({ line: row.line, name: f.name, ...dup });
+        if (options.onDuplicate === 'skip') {
+          skipped += 1;
+        } else {
+          const what = dup.existingId ? `existing site ${dup.existingId}` : `line ${dup.duplicateOfLine}`;
+          errors.push({
+            line: row.line,
+            field: 'name',
+            message: `duplicates ${what} (${dup.distanceM.toFixed(0)} m apart)`,
+          });
+          rejectedLines.add(row.line);
+        }
+        continue;
+      }
+      accepted.push({ ...f, id: checked.id });
+    }
+    errors.sort((a, b) => a.line - b.line);
+    const report: ImportReport = {
+      dryRun: options.dryRun,
+      accepted: accepted.length,
+      rejected: rejectedLines.size,
+      skipped,
+      errors,
+      duplicates,
+      ids: [],
+      importId: null,
+    };
+    if (options.dryRun || errors.length > 0) return report;
+    const importId = randomUUID();
+    report.ids = insertSites(db, hydrology, accepted, new Date(), {
+      ...(options.change ?? UNATTRIBUTED),
+      importId,
+    });
+    report.importId = importId;
+    return report;
+  });
+  return options.dryRun ? run.deferred() : run.immediate();
 }
 
 const metres = (km: number) => Math.round(km * 10_000) / 10;
