@@ -11,10 +11,11 @@ let env: RegisterEnv;
 let app: AppServer;
 let untrusted: AppServer;
 const RIGHT = 'target-right-passphrase';
+const VICTIMS = ['victim-a', 'victim-b', 'victim-c', 'victim-d', 'victim-e'];
 
 beforeAll(async () => {
   env = await openRegisterEnv();
-  for (const u of ['target', 'batch', 'locked', 'flood-user'])
+  for (const u of ['target', 'batch', 'locked', 'flood-user', 'bystander', ...VICTIMS])
     createUser(env.dbPath, { username: u, password: RIGHT, role: 'editor' });
   // The test client stands for a TLS proxy on loopback: X-Forwarded-For names each "client".
   app = await listenApp(env.services, { trustProxy: 'loopback' });
@@ -141,4 +142,17 @@ describe('a flood of random-name logins from many addresses', () => {
     expect(after.verifications - before.verifications).toBe(1);
     expect(after.maxRunning).toBeLessThanOrEqual(1);
   }, 60_000);
+});
+
+describe('guesses at known accounts filling the hashing queue', () => {
+  it('do not lock another account out: its check has its own queue, served first', async () => {
+    // 5 accounts × 5 slots = 25 real checks at once: one runs, 16 wait, the rest are LOGIN_BUSY.
+    const guesses = VICTIMS.flatMap((v, i) =>
+      Array.from({ length: 5 }, (_, j) => login(app.api, v, `guess ${j}`, `100.100.${i}.${j}`)),
+    );
+    const bystander = login(app.api, 'bystander', RIGHT, '100.101.0.1');
+    const statuses = (await Promise.all(guesses)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect((await bystander).status).toBe(200);
+  }, 120_000);
 });
