@@ -101,7 +101,7 @@ export function createServices(options: { dbPath: string; network?: NetworkSourc
   let upstream: UpstreamIndex | null = null;
   const passwords = new PasswordHasher();
   // The inline runner refers to the services object built below.
-  const jobs = new JobRunner(options.dbPath, (job) => runJob(services, job));
+  const jobs = new JobRunner(options.dbPath, () => services);
   const services: Services = {
     db,
     network,

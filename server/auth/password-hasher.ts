@@ -37,10 +37,15 @@ export class PasswordHasher {
     return this.pool.run<string>({ op: 'hash', password } satisfies HashJob);
   }
 
-  /** Rejects with PoolBusyError when the queue is full. */
-  async verify(password: string, stored: string): Promise<boolean> {
+  /**
+   * Rejects with PoolBusyError when the queue is full. `urgent` checks (accounts with no recent
+   * failure) have their own queue, served first, so guesses at other accounts cannot lock them out.
+   */
+  async verify(password: string, stored: string, urgent = false): Promise<boolean> {
     try {
-      const ok = await this.pool.run<boolean>({ op: 'verify', password, stored } satisfies HashJob);
+      const ok = await this.pool.run<boolean>({ op: 'verify', password, stored } satisfies HashJob, {
+        urgent,
+      });
       this.verifications += 1;
       return ok;
     } catch (err) {

@@ -56,6 +56,16 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
     next(err);
     return;
   }
+  // Another connection (the jobs worker importing) held the write lock past busy_timeout: try again.
+  if ((err as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+    res
+      .status(503)
+      .set('Retry-After', '5')
+      .json({
+        error: { code: 'BUSY', message: 'The database is busy with an import; try again in a few seconds.' },
+      });
+    return;
+  }
   const known = err instanceof HttpError ? err : middlewareError(err);
   if (known) {
     res

@@ -38,6 +38,10 @@ export class SlidingWindow {
     return Math.max(1, oldest + this.policy.windowMs - nowMs);
   }
 
+  count(key: string, nowMs: number): number {
+    return this.recent(key, nowMs).length;
+  }
+
   take(key: string, nowMs: number): void {
     const recent = this.recent(key, nowMs);
     recent.push(nowMs);
@@ -106,6 +110,11 @@ export class LoginLimiter {
         }
       },
     };
+  }
+
+  /** Attempts on record for the account in its window (in-flight ones included). */
+  accountAttempts(username: string, nowMs = Date.now()): number {
+    return this.accounts.count(accountKey(username), nowMs);
   }
 
   /** Seconds until the account may try again (0: now). */

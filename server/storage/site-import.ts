@@ -80,123 +80,124 @@ export function importRows(
   options: ImportOptions,
 ): ImportReport {
   // The duplicate check reads the table it guards, so it runs in the same write transaction as the insert.
-  return db
-    .transaction((): ImportReport => {
-      const errors: RowError[] = [...parseErrors];
-      const rejectedLines = new Set(parseErrors.map((e) => e.line));
-      const duplicates: Duplicate[] = [];
-      const accepted: NewSite[] = [];
-      // Rows already read in this import, by normalised name (so the in-file check is not quadratic).
-      const seen = new Map<string, SeenRow[]>();
-      const seenIds = new Map<string, number>();
-      const lookups: Lookups = {
-        byId: db.prepare('SELECT id, lon, lat, version FROM sites WHERE id = ?'),
-        nearby: db.prepare(`SELECT s.id, s.lon, s.lat FROM sites_rtree r CROSS JOIN sites s ON s.rid = r.id
+  // A dry run writes nothing: a read transaction, so it never holds the write lock (it may run on the
+  // jobs worker's connection for seconds while the server keeps writing).
+  const run = db.transaction((): ImportReport => {
+    const errors: RowError[] = [...parseErrors];
+    const rejectedLines = new Set(parseErrors.map((e) => e.line));
+    const duplicates: Duplicate[] = [];
+    const accepted: NewSite[] = [];
+    // Rows already read in this import, by normalised name (so the in-file check is not quadratic).
+    const seen = new Map<string, SeenRow[]>();
+    const seenIds = new Map<string, number>();
+    const lookups: Lookups = {
+      byId: db.prepare('SELECT id, lon, lat, version FROM sites WHERE id = ?'),
+      nearby: db.prepare(`SELECT s.id, s.lon, s.lat FROM sites_rtree r CROSS JOIN sites s ON s.rid = r.id
           WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ? AND s.name_key = ?`),
-      };
-      let skipped = 0;
-      const updates: Array<{ id: string; version: number; fields: SiteFields }> = [];
-      const ignored = new Map<string, number[]>();
+    };
+    let skipped = 0;
+    const updates: Array<{ id: string; version: number; fields: SiteFields }> = [];
+    const ignored = new Map<string, number[]>();
 
-      let done = 0;
-      for (const row of rows) {
-        if (++done % 100 === 0) options.onProgress?.({ stage: 'validate', done, total: rows.length });
-        const checked = validateImportRow(row);
-        if (!checked.ok) {
-          for (const issue of checked.issues)
-            errors.push({ line: row.line, field: issue.path, message: issue.message });
-          rejectedLines.add(row.line);
-          continue;
-        }
-        for (const column of checked.ignored) ignored.set(column, [...(ignored.get(column) ?? []), row.line]);
-        const f = checked.fields;
-        // Our own export read back: the same id with the version it was exported at updates that site.
-        if (checked.id && checked.version !== undefined) {
-          const stored = lookups.byId.get(checked.id) as { version: number } | undefined;
-          if (stored) {
-            if (seenIds.has(checked.id)) {
-              errors.push({
-                line: row.line,
-                field: 'id',
-                message: `repeats line ${seenIds.get(checked.id)}`,
-              });
-              rejectedLines.add(row.line);
-            } else if (stored.version !== checked.version) {
-              errors.push({
-                line: row.line,
-                field: 'version',
-                message: `site ${checked.id} is at version ${stored.version}, not ${checked.version}: it changed since this export; export it again and redo the edit`,
-              });
-              rejectedLines.add(row.line);
-            } else updates.push({ id: checked.id, version: checked.version, fields: f });
-            seenIds.set(checked.id, row.line);
-            continue;
-          }
-        }
-        const { lon, lat } = f.location;
-        const key = nameKey(f.name);
-        const dup = findDuplicate({ line: row.line, id: checked.id, lon, lat }, key, seen, seenIds, lookups);
-        const same = seen.get(key) ?? [];
-        same.push({ line: row.line, id: checked.id, lon, lat });
-        seen.set(key, same);
-        if (checked.id) seenIds.set(checked.id, row.line);
-        if (dup) {
-          duplicates.push({ line: row.line, name: f.name, ...dup });
-          if (options.onDuplicate === 'skip') {
-            skipped += 1;
-          } else {
-            const what = dup.existingId ? `existing site ${dup.existingId}` : `line ${dup.duplicateOfLine}`;
+    let done = 0;
+    for (const row of rows) {
+      if (++done % 100 === 0) options.onProgress?.({ stage: 'validate', done, total: rows.length });
+      const checked = validateImportRow(row);
+      if (!checked.ok) {
+        for (const issue of checked.issues)
+          errors.push({ line: row.line, field: issue.path, message: issue.message });
+        rejectedLines.add(row.line);
+        continue;
+      }
+      for (const column of checked.ignored) ignored.set(column, [...(ignored.get(column) ?? []), row.line]);
+      const f = checked.fields;
+      // Our own export read back: the same id with the version it was exported at updates that site.
+      if (checked.id && checked.version !== undefined) {
+        const stored = lookups.byId.get(checked.id) as { version: number } | undefined;
+        if (stored) {
+          if (seenIds.has(checked.id)) {
             errors.push({
               line: row.line,
-              field: 'name',
-              message: `duplicates ${what} (${dup.distanceM.toFixed(0)} m apart)`,
+              field: 'id',
+              message: `repeats line ${seenIds.get(checked.id)}`,
             });
             rejectedLines.add(row.line);
-          }
+          } else if (stored.version !== checked.version) {
+            errors.push({
+              line: row.line,
+              field: 'version',
+              message: `site ${checked.id} is at version ${stored.version}, not ${checked.version}: it changed since this export; export it again and redo the edit`,
+            });
+            rejectedLines.add(row.line);
+          } else updates.push({ id: checked.id, version: checked.version, fields: f });
+          seenIds.set(checked.id, row.line);
           continue;
         }
-        accepted.push({ ...f, id: checked.id });
       }
-      errors.sort((a, b) => a.line - b.line);
-      const report: ImportReport = {
-        dryRun: options.dryRun,
-        accepted: accepted.length + updates.length,
-        updated: updates.length,
-        updatedIds: [],
-        warnings: [...ignored].map(([column, lines]) => ({
-          column,
-          message: `"${column}" is not a site field; left out`,
-          lines: lines.slice(0, 20),
-          count: lines.length,
-        })),
-        rejected: rejectedLines.size,
-        skipped,
-        errors,
-        duplicates,
-        ids: [],
-        importId: null,
-      };
-      if (options.dryRun || errors.length > 0) return report;
-      const importId = randomUUID();
-      options.onProgress?.({ stage: 'store', done: 0, total: accepted.length });
-      report.ids = insertSites(db, hydrology, accepted, new Date(), {
+      const { lon, lat } = f.location;
+      const key = nameKey(f.name);
+      const dup = findDuplicate({ line: row.line, id: checked.id, lon, lat }, key, seen, seenIds, lookups);
+      const same = seen.get(key) ?? [];
+      same.push({ line: row.line, id: checked.id, lon, lat });
+      seen.set(key, same);
+      if (checked.id) seenIds.set(checked.id, row.line);
+      if (dup) {
+        duplicates.push({ line: row.line, name: f.name, ...dup });
+        if (options.onDuplicate === 'skip') {
+          skipped += 1;
+        } else {
+          const what = dup.existingId ? `existing site ${dup.existingId}` : `line ${dup.duplicateOfLine}`;
+          errors.push({
+            line: row.line,
+            field: 'name',
+            message: `duplicates ${what} (${dup.distanceM.toFixed(0)} m apart)`,
+          });
+          rejectedLines.add(row.line);
+        }
+        continue;
+      }
+      accepted.push({ ...f, id: checked.id });
+    }
+    errors.sort((a, b) => a.line - b.line);
+    const report: ImportReport = {
+      dryRun: options.dryRun,
+      accepted: accepted.length + updates.length,
+      updated: updates.length,
+      updatedIds: [],
+      warnings: [...ignored].map(([column, lines]) => ({
+        column,
+        message: `"${column}" is not a site field; left out`,
+        lines: lines.slice(0, 20),
+        count: lines.length,
+      })),
+      rejected: rejectedLines.size,
+      skipped,
+      errors,
+      duplicates,
+      ids: [],
+      importId: null,
+    };
+    if (options.dryRun || errors.length > 0) return report;
+    const importId = randomUUID();
+    options.onProgress?.({ stage: 'store', done: 0, total: accepted.length });
+    report.ids = insertSites(db, hydrology, accepted, new Date(), {
+      ...(options.change ?? UNATTRIBUTED),
+      importId,
+    });
+    report.importId = importId;
+    const now = new Date();
+    for (const u of updates) {
+      const r = updateSite(db, hydrology, u.id, u.version, () => u.fields, now, {
         ...(options.change ?? UNATTRIBUTED),
         importId,
       });
-      report.importId = importId;
-      const now = new Date();
-      for (const u of updates) {
-        const r = updateSite(db, hydrology, u.id, u.version, () => u.fields, now, {
-          ...(options.change ?? UNATTRIBUTED),
-          importId,
-        });
-        // The versions were checked in this same transaction, so a conflict here is a bug.
-        if (!r.ok) throw new Error(`update of ${u.id} failed: ${r.error}`);
-        report.updatedIds.push(u.id);
-      }
-      return report;
-    })
-    .immediate();
+      // The versions were checked in this same transaction, so a conflict here is a bug.
+      if (!r.ok) throw new Error(`update of ${u.id} failed: ${r.error}`);
+      report.updatedIds.push(u.id);
+    }
+    return report;
+  });
+  return options.dryRun ? run.deferred() : run.immediate();
 }
 
 const metres = (km: number) => Math.round(km * 10_000) / 10;

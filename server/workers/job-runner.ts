@@ -2,6 +2,7 @@
 // import, export, review or report never blocks the event loop; the worker's heap is capped, so one
 // oversized file costs a refused request, not the server's memory.
 import type { Job, JobResult } from '../jobs.js';
+import type { Services } from '../services.js';
 import { WorkerPool } from './pool.js';
 
 /** Jobs waiting for the worker beyond the running one; more are refused with 503 + Retry-After. */
@@ -33,16 +34,14 @@ export class JobRunner {
 
   constructor(
     private readonly dbPath: string,
-    private readonly inline: (job: Job) => JobResult,
+    private readonly services: () => Services,
   ) {}
 
-  run(job: Job, offload: boolean): Promise<JobResult> {
+  async run(job: Job, offload: boolean): Promise<JobResult> {
     if (!offload) {
-      try {
-        return Promise.resolve(this.inline(job));
-      } catch (err) {
-        return Promise.reject(err);
-      }
+      // Loaded on first use: a CLI command that opens the services never pays for the job modules.
+      const { runJob } = await import('../jobs.js');
+      return runJob(this.services(), job);
     }
     this.pool ??= new WorkerPool(new URL('./jobs-worker.ts', import.meta.url), 1, JOB_QUEUE, {
       maxOldGenerationSizeMb: JOB_HEAP_MB,

@@ -52,6 +52,8 @@ function bootstrap(moduleUrl: URL): string {
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  /** Served before `queue`, with its own bound (e.g. logins to accounts nobody is guessing at). */
+  private readonly urgent: Job[] = [];
   private closed = false;
   readonly stats: PoolStats = { done: 0, running: 0, queued: 0, maxRunning: 0, refused: 0 };
 
@@ -62,27 +64,38 @@ export class WorkerPool {
     private readonly options: { maxOldGenerationSizeMb?: number; workerData?: unknown } = {},
   ) {}
 
-  /** Runs one job on a free worker (starting workers lazily); rejects with PoolBusyError when full. */
-  run<T>(message: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+  /**
+   * Runs one job on a free worker (starting workers lazily); rejects with PoolBusyError when its queue
+   * is full. `urgent` jobs wait in a separate queue that is served first.
+   */
+  run<T>(message: unknown, options: { transfer?: ArrayBuffer[]; urgent?: boolean } = {}): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The worker pool is closed.'));
-    if (this.queue.length >= this.maxQueued && !this.freeSlot()) {
+    const queue = options.urgent ? this.urgent : this.queue;
+    if (queue.length >= this.maxQueued && !this.freeSlot()) {
       this.stats.refused += 1;
       return Promise.reject(new PoolBusyError());
     }
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ message, transfer, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({
+        message,
+        transfer: options.transfer ?? [],
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       this.pump();
     });
   }
 
-  /** Whether a job submitted now would be refused. */
+  /** Whether a job submitted now would be refused (without starting a worker to find out). */
   get full(): boolean {
-    return this.queue.length >= this.maxQueued && !this.freeSlot();
+    const allBusy = this.slots.length >= this.size && this.slots.every((s) => s.job !== null);
+    return allBusy && this.queue.length >= this.maxQueued;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('The server is shutting down.'));
+    for (const job of [...this.urgent.splice(0), ...this.queue.splice(0)])
+      job.reject(new Error('The server is shutting down.'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
   }
@@ -145,16 +158,16 @@ export class WorkerPool {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && !this.closed) {
+    while (this.urgent.length + this.queue.length > 0 && !this.closed) {
       const slot = this.freeSlot();
       if (!slot) break;
-      const job = this.queue.shift() as Job;
+      const job = (this.urgent.shift() ?? this.queue.shift()) as Job;
       slot.job = job;
       slot.worker.ref();
       this.stats.running += 1;
       this.stats.maxRunning = Math.max(this.stats.maxRunning, this.stats.running);
       slot.worker.postMessage(job.message, job.transfer);
     }
-    this.stats.queued = this.queue.length;
+    this.stats.queued = this.urgent.length + this.queue.length;
   }
 }

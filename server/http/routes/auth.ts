@@ -105,9 +105,11 @@ export function authRouter(db: Db, settings: AccessSettings, deps: LoginDeps): e
       throw failed(user ? 'no password' : 'unknown user');
     }
     const started = performance.now();
+    // Only this attempt on record: nobody is guessing at this account, so its check goes first.
+    const urgent = deps.limiter.accountAttempts(username) <= 1;
     let ok: boolean;
     try {
-      ok = await deps.hasher.verify(password, user.passwordHash);
+      ok = await deps.hasher.verify(password, user.passwordHash, urgent);
     } catch (err) {
       if (!(err instanceof PoolBusyError)) throw err;
       // No check ran, so the attempt gives its slot back; the caller retries shortly.
