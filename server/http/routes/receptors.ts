@@ -4,8 +4,9 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
 import { decodeText, TEXT_ENCODINGS } from '../../core/register/import/decode.js';
-import { parseImport } from '../../core/register/import/parse.js';
 import type { Db } from '../../storage/db.js';
+import { parseImportFile } from '../../storage/import-file-formats.js';
+import { receptorsCollection, receptorsGpkg } from '../../storage/receptor-export.js';
 import {
   deleteReceptor,
   getReceptor,
@@ -57,7 +58,8 @@ const ListQuery = z
 
 const ImportQuery = z
   .object({
-    format: z.enum(['geojson', 'csv', 'kml']).optional(),
+    format: z.enum(['geojson', 'csv', 'kml', 'gpkg']).optional(),
+    layer: z.string().trim().min(1).max(200).optional(),
     crs: z.string().trim().min(1).max(64).optional(),
     encoding: z.enum(TEXT_ENCODINGS).optional(),
     kind: z.enum(RECEPTOR_KINDS).optional(),
@@ -79,12 +81,16 @@ function receptorId(req: Request): string {
   return id;
 }
 
-type ReceptorFormat = 'geojson' | 'csv' | 'kml';
+type ReceptorFormat = 'geojson' | 'csv' | 'kml' | 'gpkg';
+
+const ExportQuery = z
+  .object({ format: z.enum(['geojson', 'gpkg']).default('geojson'), kind: kindList.optional() })
+  .strict();
 
 function formatOf(req: Request, given: ReceptorFormat | undefined): ReceptorFormat {
   if (given) return given;
-  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv|kml)$/)?.[1];
-  if (ext === 'csv' || ext === 'kml') return ext;
+  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv|kml|gpkg)$/)?.[1];
+  if (ext === 'csv' || ext === 'kml' || ext === 'gpkg') return ext;
   if (ext) return 'geojson';
   throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv|kml.', [
     { path: 'format', message: 'required' },
@@ -101,19 +107,38 @@ export function receptorsRouter(services: { db: Db }): express.Router {
     res.json({ total: found.total, limit: q.limit, offset: q.offset, items: found.items });
   });
 
+  r.get('/receptors/export', (req, res) => {
+    const q = parseQuery(ExportQuery, req);
+    const { items } = listReceptors(db, { kinds: q.kind, limit: MAX_RECEPTOR_LIMIT });
+    if (q.format === 'gpkg') {
+      res
+        .type('application/geopackage+sqlite3')
+        .set('Content-Disposition', 'attachment; filename="hazatlas-receptors.gpkg"')
+        .send(receptorsGpkg(items));
+      return;
+    }
+    res
+      .type('application/geo+json')
+      .set('Content-Disposition', 'attachment; filename="hazatlas-receptors.geojson"')
+      .send(JSON.stringify(receptorsCollection(items)));
+  });
+
   r.post('/receptors/import', importBody, (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
-    const body: unknown = req.file
-      ? decodeText(req.file.buffer, q.encoding).text
-      : Buffer.isBuffer(req.body)
-        ? decodeText(req.body, q.encoding).text
-        : req.body;
+    const binary = formatOf(req, q.format) === 'gpkg';
+    const body: unknown = binary
+      ? (req.file?.buffer ?? req.body)
+      : req.file
+        ? decodeText(req.file.buffer, q.encoding).text
+        : Buffer.isBuffer(req.body)
+          ? decodeText(req.body, q.encoding).text
+          : req.body;
     if (body === undefined || body === '' || (Buffer.isBuffer(req.body) && req.body.length === 0)) {
       throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
         { path: 'body', message: 'required' },
       ]);
     }
-    const parsed = parseImport(formatOf(req, q.format), body, { crs: q.crs });
+    const parsed = parseImportFile(formatOf(req, q.format), body, { crs: q.crs, layer: q.layer });
     if (!parsed.ok) throw new HttpError(400, parsed.code, parsed.message);
     const report = importReceptors(db, parsed.rows, parsed.errors, {
       dryRun: q.dryRun,

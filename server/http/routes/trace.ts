@@ -6,6 +6,7 @@ import { hasRiverNamed } from '../../core/trace/snap.js';
 import { MAX_SNAP_MAX_KM, runTrace } from '../../core/trace/trace-request.js';
 import type { Services } from '../../services.js';
 import { getSite } from '../../storage/site-store.js';
+import { traceGpkg } from '../../storage/trace-gpkg.js';
 import { badRequest } from '../errors.js';
 import { numberParam, parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
@@ -21,6 +22,8 @@ const querySchema = z
     snapMaxKm: numberParam('snapMaxKm', 0.001, MAX_SNAP_MAX_KM).optional(),
     river: z.string().trim().min(1).max(120).optional(),
     siteId: z.string().trim().min(1).max(100).optional(),
+    /** `gpkg`: the trace as a GeoPackage with layers path, crossings and outlets. */
+    format: z.enum(['json', 'gpkg']).optional(),
     ...releaseQueryShape,
   })
   .strict();
@@ -92,6 +95,13 @@ export function traceRouter(services: Services): Router {
     if (!outcome.ok && q.siteId !== undefined && q.river === undefined && river)
       outcome = runTrace(services.network, services.land, { ...request, river: null }, services.discharge);
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
+    if (q.format === 'gpkg') {
+      res
+        .type('application/geopackage+sqlite3')
+        .set('Content-Disposition', 'attachment; filename="hazatlas-trace.gpkg"')
+        .send(traceGpkg(outcome.result));
+      return;
+    }
     res.json(outcome.result);
   });
   return router;
