@@ -120,3 +120,24 @@ describe('Google Earth', () => {
     expect(JSON.stringify(bad.body)).toMatch(/KMZ cannot be read: not a ZIP archive/);
   });
 });
+
+describe('import template', () => {
+  it('GET /api/sites/import-template gives every column and an example row that imports cleanly', async () => {
+    for (const dialect of ['standard', 'excel']) {
+      const res = await fetch(`${env.api}/sites/import-template?dialect=${dialect}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain('hazatlas-sites-template.csv');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const back = await fetch(`${env.api}/sites/import?format=csv&dryRun=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...env.auth },
+        body: bytes,
+      });
+      const report = (await back.json()) as Report;
+      expect(report.errors, dialect).toEqual([]);
+      expect(report.warnings, dialect).toEqual([]);
+      expect(report.accepted).toBe(1);
+    }
+    expect((await fetch(`${env.api}/sites/import-template?dialect=ods`)).status).toBe(400);
+  });
+});

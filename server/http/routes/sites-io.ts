@@ -3,6 +3,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import multer from 'multer';
 import { z } from 'zod';
 import { decodeText, TEXT_ENCODINGS } from '../../core/register/import/decode.js';
+import { importTemplateCsv } from '../../core/register/import/template.js';
 import { type ExportFormat, SiteExportQuery } from '../../core/register/site-filter.js';
 import type { Db } from '../../storage/db.js';
 import { type FileFormat, parseImportFile } from '../../storage/import-file-formats.js';
@@ -124,6 +125,19 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
     res.status(report.errors.length > 0 && !report.dryRun ? 422 : 200).json(report);
   };
   return [importBody, run];
+}
+
+const TemplateQuery = z.object({ dialect: z.enum(['standard', 'excel']).default('standard') }).strict();
+
+/** GET /api/sites/import-template: a CSV with every column the importer reads and one example row. */
+export function templateHandler(): RequestHandler {
+  return (req, res) => {
+    const q = parseQuery(TemplateQuery, req);
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', 'attachment; filename="hazatlas-sites-template.csv"')
+      .send(importTemplateCsv(q.dialect));
+  };
 }
 
 export function exportHandler(db: Db): RequestHandler {
