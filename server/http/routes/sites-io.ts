@@ -18,7 +18,7 @@ const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
 
 const ImportQuery = z
   .object({
-    format: z.enum(['geojson', 'csv', 'kml', 'kmz', 'gpkg']).optional(),
+    format: z.enum(['geojson', 'csv', 'kml', 'kmz', 'gpkg', 'shp']).optional(),
     /** GeoPackage only: which layer (default the first). */
     layer: z.string().trim().min(1).max(200).optional(),
     crs: z.string().trim().min(1).optional(),
@@ -62,8 +62,9 @@ const multipartBody = limited(
 );
 
 function formatFromName(name: string | undefined): FileFormat | undefined {
-  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz|gpkg)$/)?.[1];
+  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz|gpkg|zip)$/)?.[1];
   if (ext === 'json') return 'geojson';
+  if (ext === 'zip') return 'shp';
   return ext as FileFormat | undefined;
 }
 
@@ -82,7 +83,7 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
       : Buffer.isBuffer(req.body)
         ? req.body
         : undefined;
-    const binary = ['kmz', 'gpkg'].includes(q.format ?? formatFromName(req.file?.originalname) ?? '');
+    const binary = ['kmz', 'gpkg', 'shp'].includes(q.format ?? formatFromName(req.file?.originalname) ?? '');
     const body: unknown = binary
       ? bytes
       : req.file
@@ -95,7 +96,7 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
       throw new HttpError(
         400,
         'VALIDATION',
-        'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg.',
+        'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg|shp (zipped Shapefile).',
         [{ path: 'format', message: 'required' }],
       );
     }
