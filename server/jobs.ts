@@ -44,6 +44,7 @@ export type Job =
       format: FileFormat;
       body: unknown;
       crs: string | undefined;
+      layer?: string | undefined;
       dryRun: boolean;
       defaultKind: string | undefined;
       skipInvalid: boolean;
@@ -145,7 +146,7 @@ export function runJob(services: Services, job: Job): JobResult {
       };
     }
     case 'receptorImport': {
-      const p = parsed(job.format, job.body, job.crs);
+      const p = parsed(job.format, job.body, job.crs, job.layer);
       if ('kind' in p) return p;
       const report = importReceptors(services.db, p.rows, p.errors, {
         dryRun: job.dryRun,

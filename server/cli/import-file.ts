@@ -12,14 +12,14 @@ export function readImportFile(
   options: { format?: string | undefined; crs?: string | undefined },
 ) {
   const ext = path.extname(file).toLowerCase().slice(1);
-  const format = options.format ?? (ext === 'json' ? 'geojson' : ext);
+  const format = options.format ?? (ext === 'json' ? 'geojson' : ext === 'zip' ? 'shp' : ext);
   if (!(allowed as readonly string[]).includes(format)) {
     throw new CliError(`Cannot tell the format of ${file}; give --format ${allowed.join('|')}.`);
   }
   let text: string | Uint8Array;
   try {
     const bytes = fs.readFileSync(file);
-    text = format === 'kmz' || format === 'gpkg' ? bytes : decodeText(bytes).text;
+    text = ['kmz', 'gpkg', 'shp'].includes(format) ? bytes : decodeText(bytes).text;
   } catch (err) {
     throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
   }

@@ -114,7 +114,7 @@ const GROUPS: Group[] = [
         name: 'import',
         summary: 'import a GeoJSON, CSV, KML or KMZ file (all rows or none)',
         usage:
-          'FILE [--format geojson|csv|kml|kmz|gpkg] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]',
+          'FILE [--format geojson|csv|kml|kmz|gpkg|shp] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]',
       },
       {
         name: 'export',

@@ -18,7 +18,7 @@ import { createProgress } from './progress.js';
 /** From this many rows an import or export reports progress even when stderr is not a terminal. */
 const LARGE = 1000;
 
-export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml|kmz|gpkg] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]
+export const SITES_USAGE = `  sites import FILE [--format geojson|csv|kml|kmz|gpkg|shp] [--crs EPSG:xxxx] [--dry-run] [--skip-duplicates] [--json]
   sites export --format geojson|csv|kml|gpkg [--dialect excel] [filters] [--out FILE]
   sites list [filters] [--sort KEY] [--limit N] [--offset N] [--json]
     filters: --country ISO3 --basin NAME|ID --kind K --sector S --status S --bbox W,S,E,N
@@ -76,7 +76,7 @@ async function importCommand(argv: string[]): Promise<void> {
   );
   const file = positionals[0];
   if (!file) throw new CliError(`sites import needs a FILE.\nUsage:\n${SITES_USAGE}`);
-  const parsed = readImportFile(file, ['geojson', 'csv', 'kml', 'kmz', 'gpkg'], values);
+  const parsed = readImportFile(file, ['geojson', 'csv', 'kml', 'kmz', 'gpkg', 'shp'], values);
   const progress = createProgress(process.stderr, {
     enabled: process.stderr.isTTY === true || parsed.rows.length >= LARGE,
   });

@@ -120,3 +120,47 @@ describe('Google Earth', () => {
     expect(JSON.stringify(bad.body)).toMatch(/KMZ cannot be read: not a ZIP archive/);
   });
 });
+
+describe('import template', () => {
+  it('GET /api/sites/import-template gives every column and an example row that imports cleanly', async () => {
+    for (const dialect of ['standard', 'excel']) {
+      const res = await fetch(`${env.api}/sites/import-template?dialect=${dialect}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain('hazatlas-sites-template.csv');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const back = await fetch(`${env.api}/sites/import?format=csv&dryRun=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...env.auth },
+        body: bytes,
+      });
+      const report = (await back.json()) as Report;
+      expect(report.errors, dialect).toEqual([]);
+      expect(report.warnings, dialect).toEqual([]);
+      expect(report.accepted).toBe(1);
+    }
+    expect((await fetch(`${env.api}/sites/import-template?dialect=ods`)).status).toBe(400);
+  });
+});
+
+describe('zipped Shapefile', () => {
+  it.each([
+    ['pancevo-wgs84-shp.zip', 'WGS84, UTF-8'],
+    ['pancevo-utm34n-cp1250-shp.zip', 'WGS 84 / UTM 34N from the .prj, cp1250 from the .cpg'],
+  ])('imports %s (%s): names intact, positions within 1 m, OBJECTID a warning', async (file) => {
+    const r = await importFile(file, 'format=shp');
+    expect(r.body.errors).toEqual([]);
+    expect(r.status).toBe(200);
+    expect(r.body.accepted).toBe(2);
+    expect(r.body.warnings.map((w) => w.column)).toEqual(['OBJECTID']);
+    const azotara = stored().find((s) => s.name === 'HIP Azotara Pančevo');
+    // 20.70 E, 44.82 N (data/seed/sites.json); UTM 34N → WGS84 within 1 m (about 1e-5°).
+    expect(azotara?.lon).toBeCloseTo(20.7, 5);
+    expect(azotara?.lat).toBeCloseTo(44.82, 5);
+  });
+
+  it('refuses a ZIP without a .shp, saying so', async () => {
+    const r = await importFile('google-earth.kmz', 'format=shp');
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toMatch(/the ZIP holds no \.shp file/);
+  });
+});

@@ -6,6 +6,7 @@ import { decimalOrNaN } from '../../core/decimal.js';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
 import { TEXT_ENCODINGS } from '../../core/register/import/decode.js';
 import type { Services } from '../../services.js';
+import { receptorsCollection, receptorsGpkg } from '../../storage/receptor-export.js';
 import { deleteReceptor, getReceptor, insertReceptors, listReceptors } from '../../storage/receptor-store.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../errors.js';
@@ -53,7 +54,8 @@ const ListQuery = z
 
 const ImportQuery = z
   .object({
-    format: z.enum(['geojson', 'csv', 'kml']).optional(),
+    format: z.enum(['geojson', 'csv', 'kml', 'gpkg']).optional(),
+    layer: z.string().trim().min(1).max(200).optional(),
     crs: z.string().trim().min(1).max(64).optional(),
     encoding: z.enum(TEXT_ENCODINGS).optional(),
     kind: z.enum(RECEPTOR_KINDS).optional(),
@@ -75,12 +77,16 @@ function receptorId(req: Request): string {
   return id;
 }
 
-type ReceptorFormat = 'geojson' | 'csv' | 'kml';
+type ReceptorFormat = 'geojson' | 'csv' | 'kml' | 'gpkg';
+
+const ExportQuery = z
+  .object({ format: z.enum(['geojson', 'gpkg']).default('geojson'), kind: kindList.optional() })
+  .strict();
 
 function formatOf(req: Request, given: ReceptorFormat | undefined): ReceptorFormat {
   if (given) return given;
-  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv|kml)$/)?.[1];
-  if (ext === 'csv' || ext === 'kml') return ext;
+  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv|kml|gpkg)$/)?.[1];
+  if (ext === 'csv' || ext === 'kml' || ext === 'gpkg') return ext;
   if (ext) return 'geojson';
   throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv|kml.', [
     { path: 'format', message: 'required' },
@@ -95,6 +101,22 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
     const q = parseQuery(ListQuery, req);
     const found = listReceptors(db, { bbox: q.bbox, kinds: q.kind, limit: q.limit, offset: q.offset });
     res.json({ total: found.total, limit: q.limit, offset: q.offset, items: found.items });
+  });
+
+  r.get('/receptors/export', (req, res) => {
+    const q = parseQuery(ExportQuery, req);
+    const { items } = listReceptors(db, { kinds: q.kind, limit: MAX_RECEPTOR_LIMIT });
+    if (q.format === 'gpkg') {
+      res
+        .type('application/geopackage+sqlite3')
+        .set('Content-Disposition', 'attachment; filename="hazatlas-receptors.gpkg"')
+        .send(receptorsGpkg(items));
+      return;
+    }
+    res
+      .type('application/geo+json')
+      .set('Content-Disposition', 'attachment; filename="hazatlas-receptors.geojson"')
+      .send(JSON.stringify(receptorsCollection(items)));
   });
 
   r.post('/receptors/import', heavy.limit, importBody, async (req: Request, res: Response) => {
@@ -114,6 +136,7 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
         format: formatOf(req, q.format),
         body,
         crs: q.crs,
+        layer: q.layer,
         dryRun: q.dryRun,
         defaultKind: q.kind,
         skipInvalid: q.skipInvalid,

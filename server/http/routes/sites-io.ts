@@ -4,6 +4,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import multer from 'multer';
 import { z } from 'zod';
 import { decodeText, TEXT_ENCODINGS, type TextEncodingName } from '../../core/register/import/decode.js';
+import { importTemplateCsv } from '../../core/register/import/template.js';
 import { SiteExportQuery } from '../../core/register/site-filter.js';
 import type { Services } from '../../services.js';
 import type { FileFormat } from '../../storage/import-file-formats.js';
@@ -18,7 +19,7 @@ const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
 
 const ImportQuery = z
   .object({
-    format: z.enum(['geojson', 'csv', 'kml', 'kmz', 'gpkg']).optional(),
+    format: z.enum(['geojson', 'csv', 'kml', 'kmz', 'gpkg', 'shp']).optional(),
     /** GeoPackage only: which layer (default the first). */
     layer: z.string().trim().min(1).max(200).optional(),
     crs: z.string().trim().min(1).optional(),
@@ -62,8 +63,9 @@ const multipartBody = limited(
 );
 
 function formatFromName(name: string | undefined): FileFormat | undefined {
-  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz|gpkg)$/)?.[1];
+  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz|gpkg|zip)$/)?.[1];
   if (ext === 'json') return 'geojson';
+  if (ext === 'zip') return 'shp';
   return ext as FileFormat | undefined;
 }
 
@@ -73,7 +75,7 @@ export const importBody: RequestHandler = (req, res, next) =>
     ? multipartBody(req, res, next)
     : rawBody(req, res, next);
 
-const BINARY_FORMATS: readonly string[] = ['kmz', 'gpkg'];
+const BINARY_FORMATS: readonly string[] = ['kmz', 'gpkg', 'shp'];
 
 /**
  * The import body: the bytes of a binary format (KMZ, GeoPackage), text in its declared or detected
@@ -107,7 +109,7 @@ export function importHandlers(services: Services, heavy: HeavyOptions): Request
       throw new HttpError(
         400,
         'VALIDATION',
-        'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg.',
+        'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg|shp (zipped Shapefile).',
         [{ path: 'format', message: 'required' }],
       );
     }
@@ -138,6 +140,19 @@ export function importHandlers(services: Services, heavy: HeavyOptions): Request
     );
   };
   return [heavy.limit, importBody, run];
+}
+
+const TemplateQuery = z.object({ dialect: z.enum(['standard', 'excel']).default('standard') }).strict();
+
+/** GET /api/sites/import-template: a CSV with every column the importer reads and one example row. */
+export function templateHandler(): RequestHandler {
+  return (req, res) => {
+    const q = parseQuery(TemplateQuery, req);
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', 'attachment; filename="hazatlas-sites-template.csv"')
+      .send(importTemplateCsv(q.dialect));
+  };
 }
 
 export function exportHandler(services: Services, heavy: HeavyOptions): RequestHandler[] {

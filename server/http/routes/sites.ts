@@ -24,7 +24,7 @@ import {
   siteHistoryRouter,
   withDeleted,
 } from './sites-history.js';
-import { exportHandler, importHandlers } from './sites-io.js';
+import { exportHandler, importHandlers, templateHandler } from './sites-io.js';
 
 export interface SitesServices {
   db: Db;
@@ -92,6 +92,7 @@ export function sitesRouter(services: Services, heavy: HeavyOptions): express.Ro
   // Registered before /sites/:id so "export" and "import" are not taken for ids.
   r.get('/sites/export', ...exportHandler(services, heavy));
   r.post('/sites/import', ...importHandlers(services, heavy));
+  r.get('/sites/import-template', templateHandler());
 
   r.use(siteHistoryRouter(services));
 

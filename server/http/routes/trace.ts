@@ -10,6 +10,7 @@ import { MAX_SNAP_MAX_KM } from '../../core/trace/trace-request.js';
 import { notificationsFor } from '../../plans-service.js';
 import type { Services } from '../../services.js';
 import { getSite } from '../../storage/site-store.js';
+import { traceGpkg } from '../../storage/trace-gpkg.js';
 import { locatePoint, locateSiteStart, traceFrom } from '../../trace-service.js';
 import { principalOf } from '../auth.js';
 import { sendJsonParts } from '../compress.js';
@@ -30,6 +31,8 @@ const querySchema = z
     river: z.string().trim().min(1).max(120).optional(),
     siteId: z.string().trim().min(1).max(100).optional(),
     geometry: z.enum(GEOMETRY_MODES, { error: 'geometry must be none, simplified or full' }).optional(),
+    /** `gpkg`: the trace as a GeoPackage with layers path, crossings and outlets. */
+    format: z.enum(['json', 'gpkg']).optional(),
     ...releaseQueryShape,
     releasedAt: z.iso
       .datetime({
@@ -118,7 +121,7 @@ export function traceRouter(services: Services): Router {
     const located = start.located;
     // The answer depends only on the snapped reach and offset (and the parameters), except its `snap`
     // and `warnings`, which are the caller's own: those are written per request around the cached rest.
-    if (q.releasedAt === undefined && located.kind === 'reach') {
+    if (q.releasedAt === undefined && q.format !== 'gpkg' && located.kind === 'reach') {
       const snap = located.snap;
       const key = `${snap.reach.id}|${snap.offsetKm}|${q.maxKm ?? ''}|${geometry}|${JSON.stringify(release)}`;
       let hit = cache.get(key);
@@ -140,6 +143,13 @@ export function traceRouter(services: Services): Router {
     }
     const outcome = traceFrom(services, start);
     if (!outcome.ok) throw badRequest(outcome.code, outcome.message);
+    if (q.format === 'gpkg') {
+      res
+        .type('application/geopackage+sqlite3')
+        .set('Content-Disposition', 'attachment; filename="hazatlas-trace.gpkg"')
+        .send(traceGpkg(outcome.result));
+      return;
+    }
     const result = { ...outcome.result, path: pathWithGeometry(outcome.result.path, geometry) };
     if (q.releasedAt === undefined || !('release' in outcome.result)) {
       res.json(result);

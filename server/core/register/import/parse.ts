@@ -3,6 +3,7 @@ import { parseCsv } from './csv.js';
 import { decodeText } from './decode.js';
 import { parseGeoJson } from './geojson.js';
 import { parseKml } from './kml.js';
+import { readZippedShapefile, ShapefileError } from './shapefile.js';
 import type { ImportFormat, ParseOptions, ParseOutcome } from './types.js';
 import { readZip, ZipError } from './zip.js';
 
@@ -12,6 +13,7 @@ export type { ImportFormat };
 export function parseImport(format: ImportFormat, body: unknown, options: ParseOptions = {}): ParseOutcome {
   if (format === 'geojson') return parseGeoJson(body, options);
   if (format === 'kmz') return parseKmz(body, options);
+  if (format === 'shp') return parseShapefile(body, options);
   if (typeof body !== 'string') {
     return {
       ok: false,
@@ -37,4 +39,31 @@ function parseKmz(body: unknown, options: ParseOptions): ParseOutcome {
   }
   if (!kml) return { ok: false, code: 'BAD_FILE', message: 'The KMZ holds no .kml file.' };
   return parseKml(decodeText(kml).text, options);
+}
+
+/** A zipped Shapefile: its .prj gives the CRS unless `crs` is given. */
+function parseShapefile(body: unknown, options: ParseOptions): ParseOutcome {
+  if (!(body instanceof Uint8Array)) {
+    return {
+      ok: false,
+      code: 'BAD_FILE',
+      message: 'A Shapefile import must be the ZIP file itself (binary).',
+    };
+  }
+  try {
+    const { collection, crs } = readZippedShapefile(body);
+    const chosen = options.crs ?? crs;
+    if (!chosen) {
+      return {
+        ok: false,
+        code: 'BAD_FILE',
+        message:
+          "The Shapefile's .prj names a CRS HazAtlas does not recognise; say which it is with crs=EPSG:nnnn.",
+      };
+    }
+    return parseGeoJson(collection, { crs: chosen });
+  } catch (err) {
+    if (!(err instanceof ZipError) && !(err instanceof ShapefileError)) throw err;
+    return { ok: false, code: 'BAD_FILE', message: `Shapefile ZIP cannot be read: ${err.message}.` };
+  }
 }

@@ -22,7 +22,8 @@ export type ParseOutcome =
   /** The file as a whole cannot be read (not JSON, not XML, unknown CRS...). */
   | { ok: false; code: 'BAD_FILE' | 'UNKNOWN_CRS'; message: string };
 
-export type ImportFormat = 'geojson' | 'csv' | 'kml' | 'kmz';
+/** `shp`: a zipped Shapefile (.shp, .dbf, optional .prj and .cpg). */
+export type ImportFormat = 'geojson' | 'csv' | 'kml' | 'kmz' | 'shp';
 
 export interface ParseOptions {
   /** CRS of the coordinates, e.g. "EPSG:3844"; WGS84 when absent. */
