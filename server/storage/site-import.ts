@@ -39,6 +39,8 @@ export interface ImportReport {
 export interface ImportOptions {
   dryRun: boolean;
   onDuplicate: 'error' | 'skip';
+  /** Store the valid rows even when others were rejected (still one transaction); default all-or-nothing. */
+  skipInvalid?: boolean;
   /** Who imports (recorded in each site's history); defaults to the system. */
   change?: Omit<ChangeContext, 'importId'> | undefined;
 }
@@ -123,7 +125,8 @@ export function importRows(
         ids: [],
         importId: null,
       };
-      if (options.dryRun || errors.length > 0) return report;
+      if (options.dryRun || accepted.length === 0 || (errors.length > 0 && !options.skipInvalid))
+        return report;
       const importId = randomUUID();
       report.ids = insertSites(db, hydrology, accepted, new Date(), {
         ...(options.change ?? UNATTRIBUTED),

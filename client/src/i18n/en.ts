@@ -227,6 +227,11 @@ export const en = {
     duplicates: '{{count}} possible duplicates',
     close: 'Close',
     chooseFile: 'Choose a file first.',
+    // issue 13 (honest import)
+    commitValid: 'Import the {{count}} valid rows, skip {{rejected}}',
+    nothingImported:
+      'Nothing was imported: the server refused the file because of the rejected rows below. Fix them, check the file again, or import only the valid rows.',
+    template: 'Download CSV template',
   },
   values: {
     upstream: 'Upstream',
@@ -435,7 +440,6 @@ export const en = {
     importHint:
       'Columns or properties: name, kind, population (optional). CSV with lon,lat (or x,y in the chosen CRS); GeoJSON with Points, Polygons or MultiPolygons.',
     commit: 'Import {{count}} receptors',
-    commitValid: 'Import the {{count}} valid rows, skip {{rejected}}',
     committed: '{{accepted}} receptors imported; rows skipped: {{rejected}}.',
     legendNote: 'Dot: point; box: area (flood zones dashed).',
   },

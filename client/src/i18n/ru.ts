@@ -230,6 +230,11 @@ export const ru: Messages = {
     duplicates: 'Возможных дубликатов: {{count}}',
     close: 'Закрыть',
     chooseFile: 'Сначала выберите файл.',
+    // issue 13 (honest import)
+    commitValid: 'Импортировать верные строки ({{count}}), пропустить {{rejected}}',
+    nothingImported:
+      'Ничего не импортировано: сервер отклонил файл из-за ошибочных строк ниже. Исправьте их и проверьте файл снова или импортируйте только верные строки.',
+    template: 'Скачать шаблон CSV',
   },
   values: {
     upstream: 'Вверх по течению',
@@ -441,7 +446,6 @@ export const ru: Messages = {
     importHint:
       'Столбцы или свойства: name, kind, population (необязательно). CSV с lon,lat (или x,y в выбранной системе координат); GeoJSON с объектами Point, Polygon или MultiPolygon.',
     commit: 'Импортировать рецепторы: {{count}}',
-    commitValid: 'Импортировать верные строки ({{count}}), пропустить {{rejected}}',
     committed: 'Импортировано рецепторов: {{accepted}}, пропущено строк: {{rejected}}.',
     legendNote: 'Кружок — точка; прямоугольник — область (зоны затопления пунктиром).',
   },

@@ -144,10 +144,15 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
     deleteSite: (id: string, version: number) =>
       call<void>(`/api/sites/${encodeURIComponent(id)}?version=${version}`, { method: 'DELETE' }),
     siteHistory: (id: string) => call<SiteHistory>(`/api/sites/${encodeURIComponent(id)}/history`),
-    importSites: (file: Blob, name: string, opts: { format: string; crs: string; dryRun: boolean }) => {
+    importSites: (
+      file: Blob,
+      name: string,
+      opts: { format: string; crs: string; dryRun: boolean; skipInvalid?: boolean },
+    ) => {
       const form = new FormData();
       form.append('file', file, name);
       const q = new URLSearchParams({ format: opts.format, dryRun: String(opts.dryRun) });
+      if (opts.skipInvalid) q.set('skipInvalid', 'true');
       if (opts.crs) q.set('crs', opts.crs);
       return importCall(`/api/sites/import?${q}`, form);
     },

@@ -138,6 +138,8 @@ export interface ImportReport {
   rejected: number;
   errors: { line: number | null; field: string | null; message: string }[];
   duplicates: unknown[];
+  /** Ids of the stored sites: empty on dry runs and on refused (all-or-nothing) imports. */
+  ids: string[];
 }
 
 export interface FieldIssue {

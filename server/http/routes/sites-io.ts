@@ -2,6 +2,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import { SITE_CSV_TEMPLATE } from '../../core/register/import/csv-template.js';
 import { type ImportFormat, parseImport } from '../../core/register/import/parse.js';
 import { type ExportFormat, SiteExportQuery } from '../../core/register/site-filter.js';
 import type { Db } from '../../storage/db.js';
@@ -23,6 +24,11 @@ const ImportQuery = z
       .transform((v) => v === 'true' || v === '1')
       .default(false),
     onDuplicate: z.enum(['error', 'skip']).default('error'),
+    // Extension: store the valid rows and report the rest, instead of refusing the whole file.
+    skipInvalid: z
+      .enum(['true', 'false', '1', '0'])
+      .transform((v) => v === 'true' || v === '1')
+      .default(false),
   })
   .strict();
 
@@ -103,12 +109,21 @@ export function importHandlers(services: SitesServices): RequestHandler[] {
     const report = importRows(services.db, services.hydrology, parsed.rows, parsed.errors, {
       dryRun: q.dryRun,
       onDuplicate: q.onDuplicate,
+      skipInvalid: q.skipInvalid,
       change: { actor: actorOf(res) },
     });
-    res.status(report.errors.length > 0 && !report.dryRun ? 422 : 200).json(report);
+    res.status(report.errors.length > 0 && !report.dryRun && !q.skipInvalid ? 422 : 200).json(report);
   };
   return [importBody, run];
 }
+
+/** GET /api/sites/import/template.csv: the columns the CSV import reads, with one example row. */
+export const templateHandler: RequestHandler = (_req, res) => {
+  res
+    .type('text/csv; charset=utf-8')
+    .set('Content-Disposition', 'attachment; filename="hazatlas-sites-template.csv"')
+    .send(SITE_CSV_TEMPLATE);
+};
 
 export function exportHandler(db: Db): RequestHandler {
   return (req, res) => {

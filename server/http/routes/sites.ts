@@ -22,7 +22,7 @@ import {
   siteHistoryRouter,
   withDeleted,
 } from './sites-history.js';
-import { exportHandler, importHandlers } from './sites-io.js';
+import { exportHandler, importHandlers, templateHandler } from './sites-io.js';
 
 export interface SitesServices {
   db: Db;
@@ -89,6 +89,7 @@ export function sitesRouter(services: SitesServices): express.Router {
   // Registered before /sites/:id so "export" and "import" are not taken for ids.
   r.get('/sites/export', exportHandler(db));
   r.post('/sites/import', ...importHandlers(services));
+  r.get('/sites/import/template.csv', templateHandler);
 
   r.use(siteHistoryRouter(services));
 
