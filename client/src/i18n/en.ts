@@ -128,6 +128,15 @@ export const en = {
     truncated: 'Trace stopped at the maximum length.',
     mainOutlet: 'main',
     unnamed: 'unnamed river',
+    // issue 13 (trace panel)
+    borders: 'Borders along the way',
+    border: {
+      crossing: 'crosses from {{from}} into {{to}}',
+      stretchStart: 'begins to run along the {{pair}} border',
+      stretchEnd: 'leaves the {{pair}} border and flows on in {{to}}',
+    },
+    atKm: 'at {{km}}',
+    viaArm: 'via {{arm}}',
   },
   release: {
     title: 'Release scenario',

@@ -130,6 +130,15 @@ export const ru: Messages = {
     truncated: 'Трассировка остановлена на максимальной длине.',
     mainOutlet: 'главное',
     unnamed: 'безымянная река',
+    // issue 13 (trace panel)
+    borders: 'Границы на пути',
+    border: {
+      crossing: 'пересекает границу: из {{from}} в {{to}}',
+      stretchStart: 'начинает течь по границе {{pair}}',
+      stretchEnd: 'покидает границу {{pair}} и течёт дальше по {{to}}',
+    },
+    atKm: 'на {{km}}',
+    viaArm: 'через {{arm}}',
   },
   release: {
     title: 'Сценарий выброса',

@@ -121,13 +121,17 @@ export interface TracePathProps {
   branch: 'main' | 'distributary';
 }
 
+export type CrossingKind = 'crossing' | 'stretch_start' | 'stretch_end';
+
 export interface TraceResult {
   snap: { lon: number; lat: number; distanceKm: number; river: string | null };
   lengthKm: number;
   truncated?: boolean;
-  outlets: { name: string; km: number; lon: number; lat: number; main?: boolean }[];
+  /** `river`: the arm that enters the outlet (e.g. "Bratul Chilia" of the Danube Delta), when known. */
+  outlets: { name: string; km: number; lon: number; lat: number; main?: boolean; river?: string | null }[];
   countries: { iso3: string; name: string; entryKm: number; exitKm: number; sharedWith: string[] }[];
-  crossings: { km: number; lon: number; lat: number; from: string; to: string }[];
+  /** `kind` (absent from older answers: read as a crossing) tells a crossing from a border stretch's ends. */
+  crossings: { km: number; lon: number; lat: number; from: string; to: string; kind?: CrossingKind }[];
   rivers: { name: string; fromKm: number; toKm: number }[];
   path: FeatureCollection<LineString, TracePathProps>;
 }
