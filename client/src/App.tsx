@@ -328,6 +328,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     release={release}
                     onRelease={setRelease}
                     onPlume={setPlume}
+                    onFollow={(lon, lat) =>
+                      mapRef.current?.map()?.easeTo({ center: [lon, lat], duration: 200 })
+                    }
                   />
                 )}
                 {s.site && (

@@ -1,8 +1,10 @@
-// Release scenario form in the trace panel: mass (or volume × concentration), substance, decay,
-// discharge factor and limit; submitting re-runs the trace with arrival times and concentrations.
-import { type FormEvent, useState } from 'react';
+// Release scenario form in the trace panel: mass in kg or t (or volume × concentration), substance,
+// decay, discharge factor, limit and the release date-time; submitting re-runs the trace with arrival
+// times and concentrations (the date-time only turns arrival hours into clock times).
+import { type FormEvent, Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReleaseParams } from '../lib/release.js';
+import { MASS_UNITS, type MassUnit, massToKg } from '../lib/release-format.js';
 import { ErrorNote } from './PanelHead.js';
 
 interface Props {
@@ -48,6 +50,8 @@ export function ReleaseForm({ release, onRelease }: Props) {
     limitMgL: text(release?.limitMgL),
   });
   const [substance, setSubstance] = useState(release?.substance ?? '');
+  const [massUnit, setMassUnit] = useState<MassUnit>('kg');
+  const [releaseAt, setReleaseAt] = useState(release?.releaseAt ?? '');
   const [error, setError] = useState<string | null>(null);
 
   const submit = (e: FormEvent) => {
@@ -60,7 +64,7 @@ export function ReleaseForm({ release, onRelease }: Props) {
     setError(null);
     onRelease({
       ...(amount === 'mass'
-        ? { releaseKg: num('releaseKg') }
+        ? { releaseKg: massToKg(num('releaseKg') ?? 0, massUnit) }
         : {
             releaseVolumeM3: num('releaseVolumeM3'),
             releaseConcentrationMgL: num('releaseConcentrationMgL'),
@@ -69,6 +73,7 @@ export function ReleaseForm({ release, onRelease }: Props) {
       decayPerDay: num('decayPerDay'),
       dischargeFactor: num('dischargeFactor'),
       limitMgL: num('limitMgL'),
+      releaseAt: releaseAt || undefined,
     });
   };
 
@@ -91,21 +96,52 @@ export function ReleaseForm({ release, onRelease }: Props) {
         {NUMBER_FIELDS.filter(
           (f) => !AMOUNT_FIELDS[amount === 'mass' ? 'volume' : 'mass'].includes(f.key),
         ).map((f) => (
-          <label key={f.key}>
-            <span>{t(`release.${f.key}`)}</span>
-            <input
-              type="number"
-              name={f.key}
-              inputMode="decimal"
-              step={f.step}
-              min={f.min}
-              max={f.max}
-              required={AMOUNT_FIELDS[amount].includes(f.key)}
-              value={values[f.key]}
-              onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
-            />
-          </label>
+          <Fragment key={f.key}>
+            <label className={f.key === 'releaseKg' ? 'release-mass' : undefined}>
+              <span>
+                {f.key === 'releaseKg'
+                  ? t('release.releaseMass', { unit: t(`release.massUnitShort.${massUnit}`) })
+                  : t(`release.${f.key}`)}
+              </span>
+              <input
+                type="number"
+                name={f.key}
+                inputMode="decimal"
+                step={f.step}
+                min={f.min}
+                max={f.max}
+                required={AMOUNT_FIELDS[amount].includes(f.key)}
+                value={values[f.key]}
+                onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+              />
+            </label>
+            {f.key === 'releaseKg' && (
+              <label>
+                <span>{t('release.massUnit')}</span>
+                <select
+                  name="massUnit"
+                  value={massUnit}
+                  onChange={(e) => setMassUnit(e.target.value as MassUnit)}
+                >
+                  {MASS_UNITS.map((u) => (
+                    <option key={u} value={u}>
+                      {t(`release.massUnits.${u}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </Fragment>
         ))}
+        <label>
+          <span>{t('release.releaseAt')}</span>
+          <input
+            type="datetime-local"
+            name="releaseAt"
+            value={releaseAt}
+            onChange={(e) => setReleaseAt(e.target.value)}
+          />
+        </label>
         <label>
           <span>{t('release.substance')}</span>
           <input

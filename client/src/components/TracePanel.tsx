@@ -21,6 +21,8 @@ interface Props {
   release?: ReleaseParams | null;
   onRelease?(r: ReleaseParams | null): void;
   onPlume?(g: FeatureCollection | null): void;
+  /** "Follow the plume": centre the map on the plume as the time slider moves. */
+  onFollow?(lon: number, lat: number): void;
 }
 
 /** Bounding box of the main-path stretch between two km marks. */
@@ -41,7 +43,17 @@ export function stretchBbox(
   return bboxOf(coords);
 }
 
-export function TracePanel({ trace, running, error, onClose, onZoom, release, onRelease, onPlume }: Props) {
+export function TracePanel({
+  trace,
+  running,
+  error,
+  onClose,
+  onZoom,
+  release,
+  onRelease,
+  onPlume,
+  onFollow,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const km = (v: number) => formatKm(v, lang);
@@ -83,7 +95,13 @@ export function TracePanel({ trace, running, error, onClose, onZoom, release, on
           </p>
           {trace.truncated && <p className="warning">{t('trace.truncated')}</p>}
           {onRelease && (
-            <ReleaseSection trace={trace} release={release ?? null} onRelease={onRelease} onPlume={onPlume} />
+            <ReleaseSection
+              trace={trace}
+              release={release ?? null}
+              onRelease={onRelease}
+              onPlume={onPlume}
+              onFollow={onFollow}
+            />
           )}
           <h3>{t('trace.countries')}</h3>
           <ol className="trace-list" data-testid="trace-countries">

@@ -184,6 +184,17 @@ export const en = {
     above: 'Countries receiving water above the limit: {{list}}',
     defaults: 'Discharge: {{table}} table values, {{defaults}} size-class defaults.',
     assumptions: 'Model and assumptions',
+    // issue 13 (units and time)
+    releaseMass: 'Released mass ({{unit}})',
+    massUnit: 'Mass unit',
+    massUnits: { kg: 'kg', t: 't (tonnes)' },
+    massUnitShort: { kg: 'kg', t: 't' },
+    releaseAt: 'Release date and time (local)',
+    unitHours: 'h after release',
+    unitDays: 'days after release',
+    peakConc: 'Peak (mg/L)',
+    clockNote: 'Clock times are local time for a release at {{at}} (most probable case).',
+    follow: 'Follow the plume on the map',
   },
   form: {
     newTitle: 'New site',

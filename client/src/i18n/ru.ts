@@ -187,6 +187,17 @@ export const ru: Messages = {
     above: 'Страны, получающие воду выше норматива: {{list}}',
     defaults: 'Расход: {{table}} значений из таблицы, {{defaults}} значений по классу размера.',
     assumptions: 'Модель и допущения',
+    // issue 13 (units and time)
+    releaseMass: 'Масса выброса ({{unit}})',
+    massUnit: 'Единица массы',
+    massUnits: { kg: 'кг', t: 'т (тонны)' },
+    massUnitShort: { kg: 'кг', t: 'т' },
+    releaseAt: 'Дата и время выброса (местное)',
+    unitHours: 'ч после выброса',
+    unitDays: 'сут после выброса',
+    peakConc: 'Пик (мг/л)',
+    clockNote: 'Время местное для выброса {{at}} (наиболее вероятный случай).',
+    follow: 'Следовать за пятном на карте',
   },
   form: {
     newTitle: 'Новый объект',

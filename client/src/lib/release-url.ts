@@ -1,6 +1,7 @@
 // The release scenario in the permalink: the /api/trace release parameters under their own names,
 // checked against the server's ranges so a link never carries a release the trace would refuse.
 import type { ReleaseParams } from './release.js';
+import { parseReleaseAt } from './release-format.js';
 
 /** The server's accepted ranges (server/core/transport/release.ts RELEASE_LIMITS). */
 export const LIMITS = {
@@ -43,6 +44,8 @@ export function decodeRelease(p: URLSearchParams): ReleaseParams | undefined {
     const v = numberIn(p, k);
     if (v !== undefined) r[k] = v;
   }
+  const at = p.get('releaseAt')?.trim();
+  if (at && parseReleaseAt(at)) r.releaseAt = at;
   return r;
 }
 
@@ -59,4 +62,5 @@ export function encodeRelease(r: ReleaseParams, p: URLSearchParams): void {
   }
   set('substance');
   for (const k of OPTIONAL_NUMBERS) set(k);
+  set('releaseAt');
 }

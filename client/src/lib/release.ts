@@ -11,6 +11,8 @@ export interface ReleaseParams {
   decayPerDay?: number;
   dischargeFactor?: number;
   limitMgL?: number;
+  /** When the release happened (datetime-local text, the browser's time zone): arrival clock times. Client-only. */
+  releaseAt?: string;
 }
 
 export interface CaseValue {
