@@ -7,6 +7,7 @@ import { AppDialogs, type OpenDialog } from './AppDialogs.js';
 import { Filters } from './components/Filters.js';
 import { Header } from './components/Header.js';
 import { Legend } from './components/Legend.js';
+import { LegendDock } from './components/LegendDock.js';
 import { PlanningPanel } from './components/PlanningPanel.js';
 import { ReceptorsPanel } from './components/ReceptorsPanel.js';
 import { ScreeningPanel } from './components/ScreeningPanel.js';
@@ -23,6 +24,7 @@ import { bboxOf } from './lib/format.js';
 import { fetchTrace, type ReleaseParams } from './lib/release.js';
 import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
+import { usePlacePick } from './lib/use-place-pick.js';
 import { useRemote } from './lib/use-remote.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
 import { useReceptorLayer } from './map/useReceptorLayer.js';
@@ -65,6 +67,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   // A site chosen in a list without coordinates (screening) is flown to once it has loaded.
   const flyToSite = useRef<string | null>(null);
   const mapRef = useRef<MapHandle>(null);
+  const pickPlace = usePlacePick(setS, mapRef);
+  const countries = useRemote(() => api.countries(), String(reload));
   const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
   const modeNow = useRef(mode);
   modeNow.current = mode;
@@ -193,6 +197,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       <Header
         q={s.filters.q ?? ''}
         onSearch={(q) => setS((p) => ({ ...p, filters: { ...p.filters, q: q || undefined } }))}
+        find={api.search}
+        onPick={pickPlace}
         mode={mode}
         onMode={setMode}
         onImport={() => setDialog({ kind: 'import' })}
@@ -225,6 +231,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
               if (b) mapRef.current?.fitBounds(b.bbox, 8);
             }}
             filters={s.filters}
+            countries={countries.data ?? []}
             onChange={(filters) => setS((p) => ({ ...p, filters }))}
           />
           <SiteList
@@ -236,12 +243,6 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
               selectSite(x.id);
               mapRef.current?.flyTo(x.lon, x.lat, 8);
             }}
-          />
-          <Legend
-            layers={s.layers}
-            onToggle={(id, on) =>
-              setS((p) => ({ ...p, layers: on ? [...p.layers, id] : p.layers.filter((l) => l !== id) }))
-            }
           />
         </nav>
         <main id="map" className="main" tabIndex={-1}>
@@ -261,6 +262,14 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             onMapClick={onMapClick}
             onViewChange={(view) => setS((p) => ({ ...p, view }))}
           />
+          <LegendDock>
+            <Legend
+              layers={s.layers}
+              onToggle={(id, on) =>
+                setS((p) => ({ ...p, layers: on ? [...p.layers, id] : p.layers.filter((l) => l !== id) }))
+              }
+            />
+          </LegendDock>
         </main>
         {(form || s.site || s.trace || planning || upstreamAt || receptorsOpen || screeningOpen) && (
           <div className="panels">

@@ -15,6 +15,7 @@ import { networkRouter } from './routes/network.js';
 import { planningRouter } from './routes/planning.js';
 import { receptorsRouter } from './routes/receptors.js';
 import { reportsRouter } from './routes/reports.js';
+import { searchRouter } from './routes/search.js';
 import { sitesRouter } from './routes/sites.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
@@ -56,6 +57,7 @@ export function createApp(
   api.use(planningRouter(services));
   api.use(receptorsRouter(services));
   api.use(reportsRouter(services));
+  api.use(searchRouter(services));
   api.use(tilesRouter(services));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),

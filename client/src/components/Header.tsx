@@ -2,13 +2,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/index.js';
+import type { SearchHit } from '../lib/search.js';
 import { canEdit, isAdmin, useSession } from '../lib/session.js';
 import type { MapMode } from '../map/MapView.js';
 import { AuthControls } from './AuthControls.js';
+import { SearchBox } from './SearchBox.js';
 
 interface Props {
   q: string;
   onSearch(q: string): void;
+  /** The place finder (GET /api/search) and what choosing a result does; without them, a site filter only. */
+  find?(q: string, signal: AbortSignal): Promise<SearchHit[]>;
+  onPick?(hit: SearchHit): void;
   mode: MapMode;
   onMode(m: MapMode): void;
   onImport(): void;
@@ -50,20 +55,24 @@ export function Header(p: Props) {
       <h1>
         {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
       </h1>
-      <search>
-        <form className="search" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor="search" className="sr-only">
-            {t('header.search')}
-          </label>
-          <input
-            id="search"
-            type="search"
-            value={p.q}
-            placeholder={t('header.searchPlaceholder')}
-            onChange={(e) => p.onSearch(e.target.value)}
-          />
-        </form>
-      </search>
+      {p.find && p.onPick ? (
+        <SearchBox q={p.q} onSearch={p.onSearch} find={p.find} onPick={p.onPick} />
+      ) : (
+        <search>
+          <form className="search" onSubmit={(e) => e.preventDefault()}>
+            <label htmlFor="search" className="sr-only">
+              {t('header.search')}
+            </label>
+            <input
+              id="search"
+              type="search"
+              value={p.q}
+              placeholder={t('header.searchPlaceholder')}
+              onChange={(e) => p.onSearch(e.target.value)}
+            />
+          </form>
+        </search>
+      )}
       <div className="header-actions">
         <button
           type="button"

@@ -47,6 +47,10 @@ export const en = {
   filters: {
     title: 'Filters',
     country: 'Country (ISO3)',
+    // issue 13: the country filter as a list of names
+    countryName: 'Country',
+    anyCountry: 'Any country',
+    countryOption: '{{name}} ({{count}})',
     kind: 'Kind',
     sector: 'Sector',
     status: 'Status',
@@ -586,6 +590,25 @@ export const en = {
     zoneClass: 'Separation-distance class {{cls}}:',
     zone: { inner: 'inner', middle: 'middle', outer: 'outer' },
     noReceptors: 'No receptors inside the zones.',
+  },
+  // issue 13 (finding things): the place finder and the docked legend
+  search: {
+    label: 'Search sites, places, rivers and countries',
+    placeholder: 'Search sites, places, rivers…',
+    searching: 'Searching…',
+    none: 'Nothing found for “{{q}}”.',
+    results: 'Search results',
+    kinds: { country: 'Country', site: 'Site', place: 'Place', river: 'River' },
+    countryDetail: '{{count}} registered sites',
+    countryDetail_one: '{{count}} registered site',
+    siteDetail: 'registered site · {{country}}',
+    placeDetail: 'populated place · {{country}}',
+    riverDetail: '{{length}} of river',
+  },
+  legend: {
+    region: 'Legend',
+    show: 'Show legend',
+    hide: 'Hide legend',
   },
 };
 

@@ -49,6 +49,10 @@ export const ru: Messages = {
   filters: {
     title: 'Фильтры',
     country: 'Страна (ISO3)',
+    // issue 13: the country filter as a list of names
+    countryName: 'Страна',
+    anyCountry: 'Любая страна',
+    countryOption: '{{name}} ({{count}})',
     kind: 'Тип',
     sector: 'Отрасль',
     status: 'Состояние',
@@ -592,5 +596,24 @@ export const ru: Messages = {
     zoneClass: 'Класс защитного расстояния {{cls}}:',
     zone: { inner: 'внутренняя', middle: 'средняя', outer: 'внешняя' },
     noReceptors: 'В зонах нет объектов воздействия.',
+  },
+  // issue 13 (finding things): the place finder and the docked legend
+  search: {
+    label: 'Поиск объектов, населённых пунктов, рек и стран',
+    placeholder: 'Объекты, города, реки…',
+    searching: 'Поиск…',
+    none: 'По запросу «{{q}}» ничего не найдено.',
+    results: 'Результаты поиска',
+    kinds: { country: 'Страна', site: 'Объект', place: 'Нас. пункт', river: 'Река' },
+    countryDetail: 'зарегистрированных объектов: {{count}}',
+    countryDetail_one: 'зарегистрированных объектов: {{count}}',
+    siteDetail: 'зарегистрированный объект · {{country}}',
+    placeDetail: 'населённый пункт · {{country}}',
+    riverDetail: '{{length}} реки',
+  },
+  legend: {
+    region: 'Легенда',
+    show: 'Показать легенду',
+    hide: 'Скрыть легенду',
   },
 };

@@ -3,6 +3,7 @@
 
 import { adminCalls } from './admin-api.js';
 import { receptorCalls } from './receptors-api.js';
+import type { CountryOption, SearchHit } from './search.js';
 import { csrfHeaders, noteStatus } from './session.js';
 import type { Basin, Catchments, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
 import type { Filters } from './url-state.js';
@@ -124,6 +125,13 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
   });
   return {
     basins: () => call<Basin[]>('/api/basins'),
+    /** The place finder: countries (with their sites), sites, populated places, rivers. */
+    search: (q: string, signal?: AbortSignal) =>
+      call<{ q: string; items: SearchHit[] }>(`/api/search?${new URLSearchParams({ q })}`, { signal }).then(
+        (r) => r.items,
+      ),
+    /** Countries that hold registered sites (the list's country filter). */
+    countries: () => call<CountryOption[]>('/api/countries'),
     /** Label points only (name, kind, bbox): the map draws the areas from the vector tiles. */
     catchments: () => call<Catchments>('/api/basins/catchments?only=labels'),
     sites: (f: Filters, limit = 1000) =>

@@ -33,6 +33,9 @@ import {
 } from './layers.js';
 import { setPlume } from './plume-layer.js';
 
+/** West, south, east, north: the Danube's source (8.2 E) to the Naryn's (78 E), the Aral Sea to the Delta. */
+export const DEFAULT_BOUNDS: [number, number, number, number] = [8, 36.5, 78, 49.5];
+
 export interface MapHandle {
   fitBounds(b: Bbox, maxZoom?: number): void;
   flyTo(lon: number, lat: number, zoom?: number): void;
@@ -98,7 +101,7 @@ export function MapView(props: Props) {
   useEffect(() => {
     if (!container.current) return;
     setWorkerUrl(workerUrl);
-    const v = live.current.initialView ?? { lon: 30, lat: 45, zoom: 3.2 };
+    const v = live.current.initialView;
     const p = live.current;
     const map = new MlMap({
       container: container.current,
@@ -111,8 +114,9 @@ export function MapView(props: Props) {
           basinId: p.basinId,
           delta: p.delta === true,
         }),
-      center: [v.lon, v.lat],
-      zoom: v.zoom,
+      // Without a view in the link, open on the Convention's focus basins: the Danube from the Black Forest
+      // to its Delta and the Syr Darya from the Tien Shan to the Aral Sea.
+      ...(v ? { center: [v.lon, v.lat] as [number, number], zoom: v.zoom } : { bounds: DEFAULT_BOUNDS }),
       attributionControl: { compact: true },
       // Labels appear at once: a fade keeps the map repainting (not idle) for 300 ms after each
       // placement, which in software WebGL costs several full frames.
