@@ -24,6 +24,7 @@ import { bboxOf } from './lib/format.js';
 import { fetchTrace, type ReleaseParams } from './lib/release.js';
 import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
+import { useEscapePanels } from './lib/use-escape-panels.js';
 import { usePlacePick } from './lib/use-place-pick.js';
 import { useRemote } from './lib/use-remote.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
@@ -146,13 +147,21 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     return () => ctrl.abort();
   }, [api, s.trace, release, message]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setMode('browse');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEscapePanels(
+    () => modeNow.current !== 'browse',
+    () => setMode('browse'),
+    [
+      { testId: 'site-panel', open: Boolean(s.site), close: () => setS((p) => ({ ...p, site: undefined })) },
+      {
+        testId: 'trace-panel',
+        open: Boolean(s.trace),
+        close: () => setS((p) => ({ ...p, trace: undefined })),
+      },
+      { testId: 'upstream-panel', open: upstreamAt !== null, close: () => setUpstreamAt(null) },
+      { testId: 'screening-panel', open: screeningOpen, close: () => setScreeningOpen(false) },
+      { testId: 'receptors-panel', open: receptorsOpen, close: () => setReceptorsOpen(false) },
+    ],
+  );
 
   const startTrace = (lon: number, lat: number) => {
     fitTrace.current = true;
@@ -199,6 +208,10 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         onSearch={(q) => setS((p) => ({ ...p, filters: { ...p.filters, q: q || undefined } }))}
         find={api.search}
         onPick={pickPlace}
+        onPoint={(at) => {
+          const c = at ?? mapRef.current?.map()?.getCenter();
+          if (c) onMapClick('lon' in c ? c.lon : c.lng, c.lat);
+        }}
         mode={mode}
         onMode={setMode}
         onImport={() => setDialog({ kind: 'import' })}

@@ -202,7 +202,7 @@ describe('web app in Chromium, offline', () => {
 
   it('restores the view, the site, the trace and the filters from a permalink', async () => {
     const { page } = b;
-    await page.locator('.filters select').nth(1).selectOption('hazardous_activity'); // Kind
+    await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('hazardous_activity'); // Kind
     await page.waitForTimeout(400);
     await waitIdle(page);
     const view = await mapView(page);
@@ -219,7 +219,9 @@ describe('web app in Chromium, offline', () => {
     expect(restored.lon).toBeCloseTo(view.lon, 2);
     expect(restored.lat).toBeCloseTo(view.lat, 2);
     expect(restored.zoom).toBeCloseTo(view.zoom, 1);
-    expect(await page.locator('.filters select').nth(1).inputValue()).toBe('hazardous_activity');
+    expect(await page.getByRole('combobox', { name: 'Kind', exact: true }).inputValue()).toBe(
+      'hazardous_activity',
+    );
     expect(page.url()).toBe(url);
     await b.screenshot('permalink-restored');
   });

@@ -27,7 +27,9 @@ export function Breakdown({ value, lang, caption }: { value: unknown; lang: stri
     rows.some((r) => ['string', 'number', 'boolean'].includes(typeof r[k])),
   );
   return (
-    <table className="breakdown">
+    // Focusable: the table scrolls sideways in a narrow panel (axe scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll region must be reachable by keyboard
+    <table className="breakdown" tabIndex={0}>
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -6,6 +6,7 @@ import type { SearchHit } from '../lib/search.js';
 import { canEdit, isAdmin, useSession } from '../lib/session.js';
 import type { MapMode } from '../map/MapView.js';
 import { AuthControls } from './AuthControls.js';
+import { ModeEntry } from './ModeEntry.js';
 import { SearchBox } from './SearchBox.js';
 
 interface Props {
@@ -14,6 +15,8 @@ interface Props {
   /** The place finder (GET /api/search) and what choosing a result does; without them, a site filter only. */
   find?(q: string, signal: AbortSignal): Promise<SearchHit[]>;
   onPick?(hit: SearchHit): void;
+  /** A map mode's point by keyboard: the map centre (no argument) or typed coordinates. */
+  onPoint?(at?: { lon: number; lat: number }): void;
   mode: MapMode;
   onMode(m: MapMode): void;
   onImport(): void;
@@ -157,6 +160,9 @@ export function Header(p: Props) {
               : p.mode === 'upstream'
                 ? t('upstream.modeOn')
                 : t('header.addModeOn')}
+          {(p.mode === 'trace' || p.mode === 'add' || p.mode === 'upstream') && p.onPoint && (
+            <ModeEntry onCentre={() => p.onPoint?.()} onCoords={(lon, lat) => p.onPoint?.({ lon, lat })} />
+          )}
           {p.mode === 'add' && p.onAddForm && (
             <>
               {' '}

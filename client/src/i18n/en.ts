@@ -525,6 +525,8 @@ export const en = {
     note: 'Hours: mean travel time of the peak at mean discharge along the fastest path. Hazard order: Annex I first, then WRI, then THI.',
   },
   matrix: {
+    // issue 13 (keyboard)
+    scrollRegion: 'Matrix (scrolls sideways)',
     open: 'Basin matrix',
     title: 'Transboundary matrix',
     basin: 'Basin',
@@ -609,6 +611,15 @@ export const en = {
     region: 'Legend',
     show: 'Show legend',
     hide: 'Hide legend',
+  },
+  // issue 13 (keyboard): a map mode's point without the mouse
+  modeEntry: {
+    centre: 'Use the map centre',
+    form: 'Coordinates (WGS84)',
+    lon: 'Longitude',
+    lat: 'Latitude',
+    go: 'Go',
+    invalid: 'Enter a longitude (−180 to 180) and a latitude (−90 to 90) in decimal degrees.',
   },
 };
 
