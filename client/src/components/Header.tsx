@@ -40,6 +40,7 @@ interface Props {
 export function Header(p: Props) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   // Adding and importing need the editor role: the buttons are hidden from viewers and anonymous users.
   const session = useSession();
   const editor = canEdit(session);
@@ -76,7 +77,24 @@ export function Header(p: Props) {
           </form>
         </search>
       )}
-      <div className="header-actions">
+      {/* On a phone the actions fold into this menu (issue 13: seven buttons took three rows). */}
+      <button
+        type="button"
+        className="menu-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="header-actions"
+        onClick={() => setMenuOpen((o) => !o)}
+      >
+        {t('phone.menu')}
+      </button>
+      <div
+        id="header-actions"
+        className={`header-actions${menuOpen ? ' open' : ''}`}
+        onClickCapture={(e) => {
+          // Choosing an action closes the phone menu (the language select and log-in keep it open).
+          if ((e.target as Element).closest('button')) setMenuOpen(false);
+        }}
+      >
         <button
           type="button"
           aria-pressed={p.mode === 'trace'}

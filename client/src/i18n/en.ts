@@ -205,6 +205,13 @@ export const en = {
     editTitle: 'Edit site',
     name: 'Name',
     nameLocal: 'Local name',
+    // issue 13 (editing)
+    operator: 'Operator',
+    markerHint: 'Drag the marker on the map to move the site.',
+    riverUnknown:
+      'No river called “{{name}}” in the river network: the site will be placed on the nearest river.',
+    riverSuggest: 'Did you mean:',
+    riverChecking: 'Checking the river name…',
     lon: 'Longitude (WGS84)',
     lat: 'Latitude (WGS84)',
     receivingRiver: 'Receiving river',
@@ -620,6 +627,36 @@ export const en = {
     lat: 'Latitude',
     go: 'Go',
     invalid: 'Enter a longitude (−180 to 180) and a latitude (−90 to 90) in decimal degrees.',
+  },
+  // issue 13 (phone)
+  phone: {
+    menu: 'Menu',
+  },
+  // issue 13 (editing): human labels for the index breakdown columns and parts
+  breakdown: {
+    keys: {
+      index: '#',
+      name: 'Substance',
+      quantityKg: 'Quantity (kg)',
+      wgk: 'WGK',
+      factor: 'Factor',
+      assumedWgk3: 'WGK 3 assumed*',
+      wgk3EquivalentKg: 'WGK 3 equivalent (kg)',
+      part: 'Part',
+      score: 'Score',
+      reason: 'Reason',
+      assumption: 'Assumed*',
+    },
+    parts: {
+      capacity: 'Capacity',
+      toxicity: 'Toxicity',
+      management: 'Management',
+      flood: 'Flood',
+      seismic: 'Seismic',
+      damSafety: 'Dam safety',
+    },
+    assumedNote:
+      '* ✓ marks a value the index assumed because the register holds no reported figure (e.g. WGK 3, the most hazardous class, for a substance without a class); a reported value would replace it.',
   },
 };
 

@@ -208,6 +208,12 @@ export const ru: Messages = {
     editTitle: 'Изменение объекта',
     name: 'Название',
     nameLocal: 'Местное название',
+    // issue 13 (editing)
+    operator: 'Оператор',
+    markerHint: 'Перетащите метку на карте, чтобы переместить объект.',
+    riverUnknown: 'Реки «{{name}}» нет в речной сети: объект будет привязан к ближайшей реке.',
+    riverSuggest: 'Возможно, вы имели в виду:',
+    riverChecking: 'Проверка названия реки…',
     lon: 'Долгота (WGS84)',
     lat: 'Широта (WGS84)',
     receivingRiver: 'Река-приёмник',
@@ -626,5 +632,35 @@ export const ru: Messages = {
     lat: 'Широта',
     go: 'Перейти',
     invalid: 'Введите долготу (от −180 до 180) и широту (от −90 до 90) в десятичных градусах.',
+  },
+  // issue 13 (phone)
+  phone: {
+    menu: 'Меню',
+  },
+  // issue 13 (editing): human labels for the index breakdown columns and parts
+  breakdown: {
+    keys: {
+      index: '№',
+      name: 'Вещество',
+      quantityKg: 'Количество (кг)',
+      wgk: 'WGK',
+      factor: 'Коэффициент',
+      assumedWgk3: 'Принят WGK 3*',
+      wgk3EquivalentKg: 'Эквивалент WGK 3 (кг)',
+      part: 'Составляющая',
+      score: 'Балл',
+      reason: 'Основание',
+      assumption: 'Допущение*',
+    },
+    parts: {
+      capacity: 'Объём',
+      toxicity: 'Токсичность',
+      management: 'Управление',
+      flood: 'Паводки',
+      seismic: 'Сейсмичность',
+      damSafety: 'Безопасность дамбы',
+    },
+    assumedNote:
+      '* ✓ — значение принято индексом, так как в реестре нет сообщённых данных (например, WGK 3, наиболее опасный класс, для вещества без класса); сообщённое значение его заменит.',
   },
 };
