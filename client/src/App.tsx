@@ -69,6 +69,10 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const flyToSite = useRef<string | null>(null);
   const mapRef = useRef<MapHandle>(null);
   const pickPlace = usePlacePick(setS, mapRef);
+  const findRivers = useCallback(
+    (q: string) => api.search(q).then((hits) => hits.flatMap((h) => (h.kind === 'river' ? [h.name] : []))),
+    [api],
+  );
   const countries = useRemote(() => api.countries(), String(reload));
   const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
   const modeNow = useRef(mode);
@@ -291,6 +295,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                 key={form.site?.id ?? 'new'}
                 site={form.site}
                 at={form.at}
+                getMap={getMap}
+                findRivers={findRivers}
                 onSubmit={submitForm}
                 onCancel={() => setForm(null)}
               />
