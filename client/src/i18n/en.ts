@@ -658,6 +658,12 @@ export const en = {
     assumedNote:
       '* ✓ marks a value the index assumed because the register holds no reported figure (e.g. WGK 3, the most hazardous class, for a substance without a class); a reported value would replace it.',
   },
+  // issue 13 (Russian everywhere): the map's own controls
+  mapUi: {
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    label: 'Map (arrow keys pan, + and − zoom)',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

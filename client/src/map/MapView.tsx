@@ -80,7 +80,7 @@ declare global {
 }
 
 export function MapView(props: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [ready, setReady] = useState(false);
@@ -139,7 +139,6 @@ export function MapView(props: Props) {
         performance.mark('hazatlas:first-idle');
       }
     });
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     // Site symbols are drawn on the client; MapLibre asks for each the first time a layer needs it.
     map.setMissingStyleImageResolver((id) => {
@@ -192,6 +191,25 @@ export function MapView(props: Props) {
 
   // Data that arrives without changing the map (the catchment list) must still be followed by an
   // idle, or the first-idle mark would wait for the next user action.
+  // The zoom buttons and the map's accessible name in the UI language (MapLibre reads its UI strings
+  // when a control is added, so the control is re-added on a language change).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language is the trigger, whatever t's identity.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    map._locale = {
+      ...map._locale,
+      'NavigationControl.ZoomIn': t('mapUi.zoomIn'),
+      'NavigationControl.ZoomOut': t('mapUi.zoomOut'),
+    };
+    const nav = new NavigationControl({ showCompass: false });
+    map.addControl(nav, 'top-right');
+    map.getCanvas().setAttribute('aria-label', t('mapUi.label'));
+    return () => {
+      map.removeControl(nav);
+    };
+  }, [t, i18n.language]);
+
   useEffect(() => {
     if (map && props.dataReady) map.triggerRepaint();
   }, [map, props.dataReady]);
