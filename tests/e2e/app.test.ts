@@ -296,12 +296,15 @@ describe('optional online layer', () => {
     const osmBlocked = () => b.blocked.filter((u) => u.startsWith('https://tile.openstreetmap.org/'));
     expect(osmBlocked()).toEqual([]);
     await page.getByRole('checkbox', { name: 'OpenStreetMap (онлайн)' }).check();
-    await page.waitForFunction(() => Boolean(window.__hazatlas?.map.getLayer('osm')));
-    await page.waitForTimeout(1500);
-    // Offline here, so the requests were refused; the basemap underneath still draws.
+    // Offline here, so the requests were refused: the map says so (issue 13), takes the layer and its
+    // attribution off, and the basemap underneath still draws.
+    await page.getByTestId('online-failed').waitFor();
     expect(osmBlocked().length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => Boolean(window.__hazatlas?.map.getLayer('osm')))).toBe(false);
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).not.toContain('OpenStreetMap');
     expect(page.url()).toContain('osm');
     await page.getByRole('checkbox', { name: 'OpenStreetMap (онлайн)' }).uncheck();
+    await page.getByTestId('online-failed').waitFor({ state: 'detached' });
     await page.waitForFunction(() => !window.__hazatlas?.map.getLayer('osm'));
   });
 });

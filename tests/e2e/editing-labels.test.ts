@@ -34,7 +34,8 @@ const form = () => b.page.locator('form').filter({ has: b.page.locator('#form-ti
 // town of the 2000 Aurul cyanide spill; Natural Earth populated places).
 const BAIA_MARE = { lon: 23.58, lat: 47.66 };
 
-describe('editing: marker, labels, river check', () => {
+// A cold first map idle on a loaded machine can take most of a minute: the suite allows two.
+describe('editing: marker, labels, river check', { timeout: 120_000 }, () => {
   it('puts a draggable marker where the map was clicked; a drag moves the coordinates', async () => {
     const { page } = b;
     await jumpTo(page, BAIA_MARE.lon, BAIA_MARE.lat, 10);
@@ -120,7 +121,12 @@ describe('editing: marker, labels, river check', () => {
     const heads = await table.locator('th').allTextContents();
     for (const h of heads) expect(h).not.toMatch(/[a-z][A-Z]/); // no camelCase keys
     expect(heads).toContain('Assumed*');
-    expect(await table.locator('td').filter({ hasText: /^Dam safety$/ }).count()).toBe(1);
+    expect(
+      await table
+        .locator('td')
+        .filter({ hasText: /^Dam safety$/ })
+        .count(),
+    ).toBe(1);
     expect(await panel.getByTestId('assumed-note').textContent()).toMatch(
       /assumed because the register holds no reported/,
     );
@@ -131,7 +137,12 @@ describe('editing: marker, labels, river check', () => {
     const ru = page.locator('[data-testid=site-panel] table.breakdown').first();
     await ru.waitFor();
     expect(await ru.locator('th').allTextContents()).toContain('Допущение*');
-    expect(await ru.locator('td').filter({ hasText: /^Безопасность дамбы$/ }).count()).toBe(1);
+    expect(
+      await ru
+        .locator('td')
+        .filter({ hasText: /^Безопасность дамбы$/ })
+        .count(),
+    ).toBe(1);
     await b.screenshot('breakdown-ru');
   });
 });

@@ -35,7 +35,8 @@ const active = () =>
     };
   });
 
-describe('keyboard', () => {
+// A cold first map idle on a loaded machine can take most of a minute: the suite allows two.
+describe('keyboard', { timeout: 120_000 }, () => {
   it('skips to the map, whose focus is visible, before the 71 list buttons', async () => {
     const { page } = b;
     await page.goto(`${server.url}/?lang=en&map=6/44.8/20.5`);

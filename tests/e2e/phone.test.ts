@@ -26,7 +26,8 @@ const rect = (sel: string) =>
     return r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height } : null;
   }, sel);
 
-describe('phone', () => {
+// A cold first map idle on a loaded machine can take most of a minute: the suite allows two.
+describe('phone', { timeout: 120_000 }, () => {
   it('starts the map within the top 160 px, the actions in a menu', async () => {
     const { page } = b;
     await page.goto(`${server.url}/?lang=en`);

@@ -46,7 +46,8 @@ async function swatchOf(iso3: string): Promise<string> {
     .evaluate((el) => getComputedStyle(el).backgroundColor);
 }
 
-describe('trace panel', () => {
+// A cold first map idle on a loaded machine can take most of a minute: the suite allows two.
+describe('trace panel', { timeout: 120_000 }, () => {
   it('words the border stretches, names the Delta arms and writes clean km figures', async () => {
     await openTrace(BELGRADE, 'en');
     const borders = panel().locator('[data-testid=trace-borders] li');

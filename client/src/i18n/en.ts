@@ -660,9 +660,19 @@ export const en = {
   },
   // issue 13 (Russian everywhere): the map's own controls
   mapUi: {
+    onlineFailed:
+      'OpenStreetMap tiles could not be loaded (no connection?): the layer is off and the offline basemap is shown.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     label: 'Map (arrow keys pan, + and − zoom)',
+  },
+  // issue 13 (planning): the verdict in plain words and the deciding rule
+  planningExplain: {
+    advise_against:
+      'Advise against: the development would stand inside a safety zone where the consequences of a major accident at a registered site are too severe for this kind of use. The planning authority should refuse it or ask for it elsewhere.',
+    do_not_advise_against:
+      'Do not advise against: no safety zone of a registered site rules this use out here. This is not a permit; other rules (water protection, flood zones) still apply.',
+    rule: 'Deciding rule:',
   },
 };
 

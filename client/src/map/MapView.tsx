@@ -1,6 +1,7 @@
 // The MapLibre map: offline basemap style from the server plus HazAtlas overlays. Everything it shows
 // comes in through props; user actions go out through callbacks.
 import {
+  type ErrorEvent,
   type GeoJSONSource,
   type LngLatBoundsLike,
   Map as MlMap,
@@ -84,6 +85,7 @@ export function MapView(props: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [ready, setReady] = useState(false);
+  const [onlineFailed, setOnlineFailed] = useState(false);
   // Callbacks change every render; the map's listeners read the latest through this ref.
   const live = useRef(props);
   live.current = props;
@@ -263,7 +265,9 @@ export function MapView(props: Props) {
       for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible);
     }
     const osm = props.layers.includes('osm');
-    if (osm && !map.getSource('osm')) {
+    // Switching the layer off forgets a failure: switching it on again retries.
+    if (!osm && onlineFailed) setOnlineFailed(false);
+    if (osm && !map.getSource('osm') && !onlineFailed) {
       map.addSource('osm', {
         type: 'raster',
         tiles: [OSM_TILES],
@@ -275,7 +279,23 @@ export function MapView(props: Props) {
       map.removeLayer('osm');
       map.removeSource('osm');
     }
-  }, [map, props.layers]);
+  }, [map, props.layers, onlineFailed]);
+
+  // An online layer that cannot load (offline, blocked, server down) is taken off the map with its
+  // attribution, and the map says so instead of silently showing nothing.
+  useEffect(() => {
+    if (!map) return;
+    const onError = (e: ErrorEvent & { sourceId?: string }) => {
+      if (e.sourceId !== 'osm' || !map.getSource('osm')) return;
+      if (map.getLayer('osm')) map.removeLayer('osm');
+      map.removeSource('osm');
+      setOnlineFailed(true);
+    };
+    map.on('error', onError);
+    return () => {
+      map.off('error', onError);
+    };
+  }, [map]);
 
   useEffect(() => {
     if (map) map.getCanvas().style.cursor = props.mode === 'browse' ? '' : 'crosshair';
@@ -287,6 +307,11 @@ export function MapView(props: Props) {
       {!ready && (
         <p className="map-loading" role="status">
           {t('map.loading')}
+        </p>
+      )}
+      {onlineFailed && (
+        <p className="map-notice" role="alert" data-testid="online-failed">
+          {t('mapUi.onlineFailed')}
         </p>
       )}
     </div>
