@@ -3,6 +3,7 @@
 // as the API's); the site's zones are drawn and its receptors listed in the site panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localProjection } from '../../server/core/planning/local-projection.js';
+import { axeViolations } from '../support/axe.js';
 import { type BrowserSession, openBrowser } from '../support/browser.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
@@ -48,6 +49,14 @@ describe('planning review', () => {
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-verdict')).toBe('advise_against');
     expect(await verdict.textContent()).toBe('Advise against');
+    // Issue 13 #3: the verdict in plain words and the deciding rule, on the page (not in a tooltip).
+    expect(await panel.getByTestId('planning-explain').textContent()).toMatch(
+      /^Advise against: the development would stand inside a safety zone/,
+    );
+    const rule = panel.getByTestId('planning-rule');
+    expect(await rule.isVisible()).toBe(true);
+    expect(await rule.textContent()).toMatch(/^Deciding rule: .+\(HIP Azotara Pančevo\)$/);
+    expect(await axeViolations(page, '[data-testid=planning-panel]')).toEqual([]);
     const row = panel.locator('tr', { hasText: 'HIP Azotara Pančevo' });
     await expect(row.textContent()).resolves.toMatch(/Middle zone/);
     const distance = Number((await row.locator('td').nth(2).textContent())?.replace(/[^\d]/g, ''));

@@ -166,6 +166,14 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
           >
             {t(`planning.advice.${result.verdict}`)}
           </p>
+          {/* issue 13: what the verdict means in plain words, and the rule that decided it, on the page. */}
+          <p data-testid="planning-explain">{t(`planningExplain.${result.verdict}`)}</p>
+          {deciding(result.sites) && (
+            <p data-testid="planning-rule">
+              <strong>{t('planningExplain.rule')}</strong> {deciding(result.sites)?.rule}{' '}
+              <span className="muted">({deciding(result.sites)?.name})</span>
+            </p>
+          )}
           <p className="muted">
             {result.sites.length === 0
               ? t('planning.noSites')
@@ -223,5 +231,15 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
         </section>
       )}
     </aside>
+  );
+}
+
+/** The site whose zone rule decided the verdict: the first advising against, else the nearest. */
+function deciding<S extends { advice: string; rule: string; name: string; distanceM: number }>(
+  sites: readonly S[],
+): S | undefined {
+  return (
+    sites.find((s) => s.advice === 'advise_against') ??
+    [...sites].sort((a, b) => a.distanceM - b.distanceM)[0]
   );
 }
