@@ -66,6 +66,16 @@ describe('planning review', () => {
     expect(await renderedCount(page, ['planning-draft-fill'])).toBeGreaterThan(0);
     // No site was selected by the clicks: they went to the drawing.
     await expect(page.getByTestId('site-panel').count()).resolves.toBe(0);
+    // Issue 13 #3: the zones of the site the verdict cites are on the map though no site is selected.
+    await page.waitForFunction(async () => {
+      const src = window.__hazatlas?.map.getSource('planning-zones') as unknown as
+        | { getData(): Promise<{ features: { properties: { siteId?: string } }[] }> }
+        | undefined;
+      const data = src ? await src.getData() : { features: [] };
+      return data.features.filter((f) => f.properties.siteId).length >= 3; // inner, middle, outer
+    });
+    await waitIdle(page);
+    expect(await renderedCount(page, ['planning-zones-line'])).toBeGreaterThan(0);
     await session.screenshot('school-advised-against');
 
     await panel.getByTestId('planning-type').selectOption('housing');

@@ -13,6 +13,7 @@ import {
 } from '../lib/planning-api.js';
 import { DrawController, type DrawKind, type DrawResult } from '../map/draw.js';
 import './planning.css';
+import { useCitedZones } from '../lib/use-cited-zones.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 
 interface Props {
@@ -24,6 +25,8 @@ interface Props {
   onClose(): void;
 }
 
+const NO_IDS: string[] = [];
+
 export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState<DevelopmentType>('housing');
@@ -32,6 +35,7 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
   const [kind, setKind] = useState<DrawKind | null>(null);
   const [vertices, setVertices] = useState(0);
   const [result, setResult] = useState<ReviewResult | null>(null);
+  useCitedZones(getMap, result?.sites.map((x) => x.id) ?? NO_IDS);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ctrl = useRef<DrawController | null>(null);
