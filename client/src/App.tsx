@@ -164,6 +164,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       { testId: 'upstream-panel', open: upstreamAt !== null, close: () => setUpstreamAt(null) },
       { testId: 'screening-panel', open: screeningOpen, close: () => setScreeningOpen(false) },
       { testId: 'receptors-panel', open: receptorsOpen, close: () => setReceptorsOpen(false) },
+      { testId: 'planning-panel', open: planning, close: () => setPlanning(false) },
     ],
   );
 

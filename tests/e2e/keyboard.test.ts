@@ -113,6 +113,14 @@ describe('keyboard', { timeout: 120_000 }, () => {
     expect(await page.locator('[data-testid=trace-panel]').count()).toBe(1);
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=trace-panel]').waitFor({ state: 'detached' });
+    // The planning panel opens with the focus in it and closes with Esc too.
+    await page.getByTestId('planning-open').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => document.activeElement?.closest('[data-testid=planning-panel]') !== null,
+    );
+    await page.keyboard.press('Escape');
+    await page.getByTestId('planning-panel').waitFor({ state: 'detached' });
   });
 
   it('keeps the basin matrix axe-clean, its scroll region reachable by Tab', async () => {
