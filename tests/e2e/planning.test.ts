@@ -149,4 +149,28 @@ describe('planning review', () => {
     expect(await renderedCount(page, ['planning-zones-line'])).toBeGreaterThan(0);
     await session.screenshot('permalink-zones');
   });
+
+  it('reviews a point by keyboard: typed coordinates in the inner zone of Azotara (issue 13 #10)', async () => {
+    const { page } = session;
+    await page.goto(`${server.url}/?lang=en`);
+    await waitForFirstIdle(page);
+    await page.getByTestId('planning-open').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('planning-panel');
+    await panel.getByTestId('planning-type').selectOption('school_hospital');
+    // 300 m east of the plant: inside its inner zone (0–500 m, KAS-18 class IV).
+    const [lon, lat] = at(300, 0);
+    await panel.getByLabel('Longitude').fill(lon!.toFixed(6));
+    await panel.getByLabel('Latitude').fill(lat!.toFixed(6));
+    await panel.getByLabel('Latitude').press('Enter');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="planning-verdict"]')?.getAttribute('data-verdict') ===
+        'advise_against',
+    );
+    await expect(panel.locator('tr', { hasText: 'HIP Azotara Pančevo' }).textContent()).resolves.toMatch(
+      /Inner zone/,
+    );
+    await session.screenshot('keyboard-point');
+  });
 });

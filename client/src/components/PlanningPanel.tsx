@@ -14,6 +14,7 @@ import {
 import { DrawController, type DrawKind, type DrawResult } from '../map/draw.js';
 import './planning.css';
 import { useCitedZones } from '../lib/use-cited-zones.js';
+import { ModeEntry } from './ModeEntry.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 
 interface Props {
@@ -100,6 +101,13 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
     c.start(k);
     onDrawing(true);
   };
+  const reviewPoint = (lon: number, lat: number) => {
+    ctrl.current?.clear();
+    setKind(null);
+    onDrawing(false);
+    setResult(null);
+    setGeometry({ type: 'Point', coordinates: [lon, lat] });
+  };
   const clear = () => {
     ctrl.current?.clear();
     setGeometry(null);
@@ -153,6 +161,16 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
         <button type="button" onClick={clear} disabled={!geometry && !kind}>
           {t('planning.clear')}
         </button>
+      </div>
+      {/* issue 13: a point review without the mouse — the map centre or typed coordinates. */}
+      <div className="small">
+        <ModeEntry
+          onCentre={() => {
+            const c = getMap()?.getCenter();
+            if (c) reviewPoint(c.lng, c.lat);
+          }}
+          onCoords={reviewPoint}
+        />
       </div>
       {kind && (
         <p className="muted" role="status">
