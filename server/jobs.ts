@@ -37,6 +37,8 @@ export type Job =
       layer?: string | undefined;
       dryRun: boolean;
       onDuplicate: 'error' | 'skip';
+      /** Store the valid rows and list the rest, instead of all or none. */
+      skipInvalid: boolean;
       actor: Actor;
     }
   | {
@@ -137,11 +139,12 @@ export function runJob(services: Services, job: Job): JobResult {
       const report = importRows(services.db, services.hydrology, p.rows, p.errors, {
         dryRun: job.dryRun,
         onDuplicate: job.onDuplicate,
+        skipInvalid: job.skipInvalid,
         change: { actor: job.actor },
       });
       return {
         kind: 'json',
-        status: report.errors.length > 0 && !report.dryRun ? 422 : 200,
+        status: report.errors.length > 0 && !report.dryRun && !job.skipInvalid ? 422 : 200,
         value: capReport(report),
       };
     }

@@ -8,6 +8,7 @@ import { ExercisePanel } from './components/ExercisePanel.js';
 import { Filters } from './components/Filters.js';
 import { Header } from './components/Header.js';
 import { Legend } from './components/Legend.js';
+import { LegendDock } from './components/LegendDock.js';
 import { PlanningPanel } from './components/PlanningPanel.js';
 import { PlansPanel } from './components/PlansPanel.js';
 import { ReceptorsPanel } from './components/ReceptorsPanel.js';
@@ -25,6 +26,8 @@ import { bboxOf } from './lib/format.js';
 import { fetchTrace, type ReleaseParams } from './lib/release.js';
 import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
+import { useEscapePanels } from './lib/use-escape-panels.js';
+import { usePlacePick } from './lib/use-place-pick.js';
 import { useRemote } from './lib/use-remote.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
 import { useReceptorLayer } from './map/useReceptorLayer.js';
@@ -70,6 +73,12 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   // A site chosen in a list without coordinates (screening) is flown to once it has loaded.
   const flyToSite = useRef<string | null>(null);
   const mapRef = useRef<MapHandle>(null);
+  const pickPlace = usePlacePick(setS, mapRef);
+  const findRivers = useCallback(
+    (q: string) => api.search(q).then((hits) => hits.flatMap((h) => (h.kind === 'river' ? [h.name] : []))),
+    [api],
+  );
+  const countries = useRemote(() => api.countries(), String(reload));
   const getMap = useCallback(() => mapRef.current?.map() ?? null, []);
   const modeNow = useRef(mode);
   modeNow.current = mode;
@@ -148,13 +157,22 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     return () => ctrl.abort();
   }, [api, s.trace, release, message]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setMode('browse');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEscapePanels(
+    () => modeNow.current !== 'browse',
+    () => setMode('browse'),
+    [
+      { testId: 'site-panel', open: Boolean(s.site), close: () => setS((p) => ({ ...p, site: undefined })) },
+      {
+        testId: 'trace-panel',
+        open: Boolean(s.trace),
+        close: () => setS((p) => ({ ...p, trace: undefined })),
+      },
+      { testId: 'upstream-panel', open: upstreamAt !== null, close: () => setUpstreamAt(null) },
+      { testId: 'screening-panel', open: screeningOpen, close: () => setScreeningOpen(false) },
+      { testId: 'receptors-panel', open: receptorsOpen, close: () => setReceptorsOpen(false) },
+      { testId: 'planning-panel', open: planning, close: () => setPlanning(false) },
+    ],
+  );
 
   const startTrace = (lon: number, lat: number, siteId?: string) => {
     fitTrace.current = true;
@@ -199,6 +217,12 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       <Header
         q={s.filters.q ?? ''}
         onSearch={(q) => setS((p) => ({ ...p, filters: { ...p.filters, q: q || undefined } }))}
+        find={api.search}
+        onPick={pickPlace}
+        onPoint={(at) => {
+          const c = at ?? mapRef.current?.map()?.getCenter();
+          if (c) onMapClick('lon' in c ? c.lon : c.lng, c.lat);
+        }}
         mode={mode}
         onMode={setMode}
         onImport={() => setDialog({ kind: 'import' })}
@@ -233,6 +257,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
               if (b) mapRef.current?.fitBounds(b.bbox, 8);
             }}
             filters={s.filters}
+            countries={countries.data ?? []}
             onChange={(filters) => setS((p) => ({ ...p, filters }))}
           />
           <SiteList
@@ -244,12 +269,6 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
               selectSite(x.id);
               mapRef.current?.flyTo(x.lon, x.lat, 8);
             }}
-          />
-          <Legend
-            layers={s.layers}
-            onToggle={(id, on) =>
-              setS((p) => ({ ...p, layers: on ? [...p.layers, id] : p.layers.filter((l) => l !== id) }))
-            }
           />
         </nav>
         <main id="map" className="main" tabIndex={-1}>
@@ -269,6 +288,14 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             onMapClick={onMapClick}
             onViewChange={(view) => setS((p) => ({ ...p, view }))}
           />
+          <LegendDock>
+            <Legend
+              layers={s.layers}
+              onToggle={(id, on) =>
+                setS((p) => ({ ...p, layers: on ? [...p.layers, id] : p.layers.filter((l) => l !== id) }))
+              }
+            />
+          </LegendDock>
         </main>
         {(form ||
           s.site ||
@@ -285,6 +312,8 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                 key={form.site?.id ?? 'new'}
                 site={form.site}
                 at={form.at}
+                getMap={getMap}
+                findRivers={findRivers}
                 onSubmit={submitForm}
                 onCancel={() => setForm(null)}
               />
@@ -353,6 +382,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
                     release={release}
                     onRelease={setRelease}
                     onPlume={setPlume}
+                    onFollow={(lon, lat) =>
+                      mapRef.current?.map()?.easeTo({ center: [lon, lat], duration: 200 })
+                    }
                   />
                 )}
                 {s.site && (

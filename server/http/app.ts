@@ -28,6 +28,7 @@ import { planningRouter } from './routes/planning.js';
 import { plansRouter } from './routes/plans.js';
 import { receptorsRouter } from './routes/receptors.js';
 import { reportsRouter } from './routes/reports.js';
+import { searchRouter } from './routes/search.js';
 import { sitesRouter } from './routes/sites.js';
 import { stationsRouter } from './routes/stations.js';
 import { tilesRouter } from './routes/tiles.js';
@@ -152,6 +153,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(plansRouter(services));
   api.use(stationsRouter(services));
   api.use(exercisesRouter(services));
+  api.use(searchRouter(services));
   api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),

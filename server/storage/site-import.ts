@@ -54,6 +54,8 @@ export interface ImportReport {
 export interface ImportOptions {
   dryRun: boolean;
   onDuplicate: 'error' | 'skip';
+  /** Store the valid rows even when others were rejected (still one transaction); default all-or-nothing. */
+  skipInvalid?: boolean;
   /** Who imports (recorded in each site's history); defaults to the system. */
   change?: Omit<ChangeContext, 'importId'> | undefined;
   /** Told how far validation has got, and when storing starts (for the CLI's progress line). */
@@ -177,7 +179,9 @@ export function importRows(
       ids: [],
       importId: null,
     };
-    if (options.dryRun || errors.length > 0) return report;
+    // All rows or none, unless the caller asked to store the valid rows and skip the rest (skipInvalid).
+    const nothingToStore = accepted.length === 0 && updates.length === 0;
+    if (options.dryRun || nothingToStore || (errors.length > 0 && !options.skipInvalid)) return report;
     const importId = randomUUID();
     options.onProgress?.({ stage: 'store', done: 0, total: accepted.length });
     report.ids = insertSites(db, hydrology, accepted, new Date(), {

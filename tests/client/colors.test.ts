@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   classFloors,
+  countryColor,
   countryColors,
   hazardClass,
   THI_CLASSES,
@@ -60,9 +61,55 @@ describe('hazardClass', () => {
 });
 
 describe('countryColors', () => {
-  it('colours countries in downstream order, neighbours always different, repeats keep their colour', () => {
-    const c = countryColors(['SRB', 'ROU', 'BGR', 'ROU', 'UKR']);
-    expect([...c.keys()]).toEqual(['SRB', 'ROU', 'BGR', 'UKR']);
-    expect(new Set(c.values()).size).toBe(4);
+  // The basemap's river colour (server/http/map-style.ts COLORS.river).
+  const RIVER = [0x3f, 0x83, 0xc4];
+  const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  const isBlue = (hex: string) => {
+    const [r, g, b] = rgb(hex) as [number, number, number];
+    return b > r + 30 && b > g;
+  };
+
+  it('gives each country the same colour in every trace, whatever the order (issue 13: Serbia green, then blue)', () => {
+    const a = countryColors(['SRB', 'ROU', 'BGR', 'ROU', 'UKR']);
+    const b = countryColors(['HUN', 'SRB', 'ROU']);
+    expect(a.get('SRB')).toBe(b.get('SRB'));
+    expect(a.get('ROU')).toBe(b.get('ROU'));
+    expect(countryColor('SRB')).toBe(a.get('SRB'));
+  });
+
+  it('never uses a blue that reads as the river, for the basin states or any other code', () => {
+    for (const iso of [
+      'DEU',
+      'AUT',
+      'SVK',
+      'HUN',
+      'HRV',
+      'SRB',
+      'ROU',
+      'BGR',
+      'MDA',
+      'UKR',
+      'KGZ',
+      'UZB',
+      'TJK',
+      'KAZ',
+      'AFG',
+      'TKM',
+      'FRA',
+      'ZZZ',
+    ]) {
+      const c = countryColor(iso);
+      expect(isBlue(c), `${iso} ${c}`).toBe(false);
+      const d = Math.hypot(...rgb(c).map((v, i) => v - (RIVER[i] as number)));
+      expect(d, `${iso} ${c}`).toBeGreaterThan(100);
+    }
+  });
+
+  it('keeps neighbours apart along the Danube (Passau to the Delta) and the Syr Darya', () => {
+    // Danube countries in downstream order (ICPDR); Syr Darya: Naryn in KGZ, Fergana Valley, Kazakhstan.
+    const danube = ['DEU', 'AUT', 'SVK', 'HUN', 'HRV', 'SRB', 'ROU', 'BGR', 'MDA', 'UKR'];
+    expect(new Set(danube.map(countryColor)).size).toBe(danube.length);
+    const syr = ['KGZ', 'UZB', 'TJK', 'KAZ'];
+    expect(new Set(syr.map(countryColor)).size).toBe(syr.length);
   });
 });

@@ -4,6 +4,7 @@ import {
   bboxOf,
   formatCoord,
   formatKm,
+  formatKmRange,
   formatNumber,
   SNAP_WARN_KM,
   snapWarning,
@@ -16,6 +17,14 @@ describe('format', () => {
     // Russian groups with a (narrow) no-break space, uses a decimal comma and writes "км".
     expect(formatKm(4.06, 'ru')).toBe('4,1 км');
     expect(formatKm(1140.4, 'ru').replace(/\s/g, ' ')).toBe('1 140 км');
+    // A whole number below 10 km has no ".0" (issue 13: "km 0.0 km").
+    expect(formatKm(0, 'en')).toBe('0 km');
+  });
+
+  it('writes a km stretch with the unit once (issue 13: "km 0.0 km – 58 km")', () => {
+    expect(formatKmRange(0, 58.2, 'en')).toBe('0–58 km');
+    expect(formatKmRange(93.771, 316.906, 'ru')).toBe('94–317 км');
+    expect(formatKmRange(1108.7, 1139.2, 'en')).toBe('1,109–1,139 km');
   });
 
   it('formats missing numbers as a dash', () => {

@@ -202,7 +202,7 @@ describe('web app in Chromium, offline', () => {
 
   it('restores the view, the site, the trace and the filters from a permalink', async () => {
     const { page } = b;
-    await page.locator('.filters select').nth(1).selectOption('hazardous_activity'); // Kind
+    await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('hazardous_activity'); // Kind
     await page.waitForTimeout(400);
     await waitIdle(page);
     const view = await mapView(page);
@@ -219,7 +219,9 @@ describe('web app in Chromium, offline', () => {
     expect(restored.lon).toBeCloseTo(view.lon, 2);
     expect(restored.lat).toBeCloseTo(view.lat, 2);
     expect(restored.zoom).toBeCloseTo(view.zoom, 1);
-    expect(await page.locator('.filters select').nth(1).inputValue()).toBe('hazardous_activity');
+    expect(await page.getByRole('combobox', { name: 'Kind', exact: true }).inputValue()).toBe(
+      'hazardous_activity',
+    );
     expect(page.url()).toBe(url);
     await b.screenshot('permalink-restored');
   });
@@ -294,12 +296,15 @@ describe('optional online layer', () => {
     const osmBlocked = () => b.blocked.filter((u) => u.startsWith('https://tile.openstreetmap.org/'));
     expect(osmBlocked()).toEqual([]);
     await page.getByRole('checkbox', { name: 'OpenStreetMap (онлайн)' }).check();
-    await page.waitForFunction(() => Boolean(window.__hazatlas?.map.getLayer('osm')));
-    await page.waitForTimeout(1500);
-    // Offline here, so the requests were refused; the basemap underneath still draws.
+    // Offline here, so the requests were refused: the map says so (issue 13), takes the layer and its
+    // attribution off, and the basemap underneath still draws.
+    await page.getByTestId('online-failed').waitFor();
     expect(osmBlocked().length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => Boolean(window.__hazatlas?.map.getLayer('osm')))).toBe(false);
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).not.toContain('OpenStreetMap');
     expect(page.url()).toContain('osm');
     await page.getByRole('checkbox', { name: 'OpenStreetMap (онлайн)' }).uncheck();
+    await page.getByTestId('online-failed').waitFor({ state: 'detached' });
     await page.waitForFunction(() => !window.__hazatlas?.map.getLayer('osm'));
   });
 });

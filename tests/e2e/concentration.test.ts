@@ -114,7 +114,7 @@ describe('concentration plot and plume slider in Chromium', () => {
     await slider.fill(String(max * 0.3));
     await plot().locator('[data-testid=plot-cursor]').waitFor({ state: 'attached' });
     const first = (await plot().locator('[data-testid=plume-state]').textContent()) ?? '';
-    expect(first).toMatch(/Peak at km (\d+): [\d.e-]+ mg\/L/);
+    expect(first).toMatch(/Peak at km (\d+): [\d.,]+ mg\/L/); // Intl-formatted, never 1.48e+3
     const kmEarly = Number(/km (\d+)/.exec(first)![1]);
     expect(await plumeFeatures()).toEqual(['plume', 'peak']);
     const x1 = Number(await plot().locator('[data-testid=plot-cursor]').getAttribute('x1'));

@@ -3,6 +3,7 @@
 // as the API's); the site's zones are drawn and its receptors listed in the site panel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localProjection } from '../../server/core/planning/local-projection.js';
+import { axeViolations } from '../support/axe.js';
 import { type BrowserSession, openBrowser } from '../support/browser.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
@@ -48,6 +49,14 @@ describe('planning review', () => {
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-verdict')).toBe('advise_against');
     expect(await verdict.textContent()).toBe('Advise against');
+    // Issue 13 #3: the verdict in plain words and the deciding rule, on the page (not in a tooltip).
+    expect(await panel.getByTestId('planning-explain').textContent()).toMatch(
+      /^Advise against: the development would stand inside a safety zone/,
+    );
+    const rule = panel.getByTestId('planning-rule');
+    expect(await rule.isVisible()).toBe(true);
+    expect(await rule.textContent()).toMatch(/^Deciding rule: .+\(HIP Azotara Pančevo\)$/);
+    expect(await axeViolations(page, '[data-testid=planning-panel]')).toEqual([]);
     const row = panel.locator('tr', { hasText: 'HIP Azotara Pančevo' });
     await expect(row.textContent()).resolves.toMatch(/Middle zone/);
     const distance = Number((await row.locator('td').nth(2).textContent())?.replace(/[^\d]/g, ''));
@@ -57,6 +66,16 @@ describe('planning review', () => {
     expect(await renderedCount(page, ['planning-draft-fill'])).toBeGreaterThan(0);
     // No site was selected by the clicks: they went to the drawing.
     await expect(page.getByTestId('site-panel').count()).resolves.toBe(0);
+    // Issue 13 #3: the zones of the site the verdict cites are on the map though no site is selected.
+    await page.waitForFunction(async () => {
+      const src = window.__hazatlas?.map.getSource('planning-zones') as unknown as
+        | { getData(): Promise<{ features: { properties: { siteId?: string } }[] }> }
+        | undefined;
+      const data = src ? await src.getData() : { features: [] };
+      return data.features.filter((f) => f.properties.siteId).length >= 3; // inner, middle, outer
+    });
+    await waitIdle(page);
+    expect(await renderedCount(page, ['planning-zones-line'])).toBeGreaterThan(0);
     await session.screenshot('school-advised-against');
 
     await panel.getByTestId('planning-type').selectOption('housing');
@@ -129,5 +148,29 @@ describe('planning review', () => {
     await waitIdle(page);
     expect(await renderedCount(page, ['planning-zones-line'])).toBeGreaterThan(0);
     await session.screenshot('permalink-zones');
+  });
+
+  it('reviews a point by keyboard: typed coordinates in the inner zone of Azotara (issue 13 #10)', async () => {
+    const { page } = session;
+    await page.goto(`${server.url}/?lang=en`);
+    await waitForFirstIdle(page);
+    await page.getByTestId('planning-open').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('planning-panel');
+    await panel.getByTestId('planning-type').selectOption('school_hospital');
+    // 300 m east of the plant: inside its inner zone (0–500 m, KAS-18 class IV).
+    const [lon, lat] = at(300, 0);
+    await panel.getByLabel('Longitude').fill(lon!.toFixed(6));
+    await panel.getByLabel('Latitude').fill(lat!.toFixed(6));
+    await panel.getByLabel('Latitude').press('Enter');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="planning-verdict"]')?.getAttribute('data-verdict') ===
+        'advise_against',
+    );
+    await expect(panel.locator('tr', { hasText: 'HIP Azotara Pančevo' }).textContent()).resolves.toMatch(
+      /Inner zone/,
+    );
+    await session.screenshot('keyboard-point');
   });
 });

@@ -5,17 +5,26 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Case, mainLine, plumeAt, plumeGeoJson } from '../lib/plume.js';
 import type { ProfilePoint, ReleaseTrace } from '../lib/release.js';
+import { formatConc, formatTime } from '../lib/release-format.js';
 
 interface Props {
   trace: ReleaseTrace;
   onPlume?(g: FeatureCollection | null): void;
+  /** Centre the map here (the plume's peak, or the middle of its stretch) while "follow" is on. */
+  onFollow?(lon: number, lat: number): void;
 }
 
+// Two panels sharing the km axis, each with its own y-axis on the left (issue 13: one axis per panel):
+// peak concentration on top, arrival time below.
 const W = 360;
-const H = 240;
-const PAD = { left: 44, right: 40, top: 22, bottom: 30 };
+const H = 330;
+const PAD = { left: 46, right: 12, top: 44, bottom: 30 };
+const GAP = 28;
 const X1 = W - PAD.right;
 const Y1 = H - PAD.bottom;
+const PANEL_H = (Y1 - PAD.top - GAP) / 2;
+const TOP_Y1 = PAD.top + PANEL_H;
+const BOT_Y0 = TOP_Y1 + GAP;
 const COLORS = { conc: '#d7263d', time: '#0b57d0', border: '#6b7280', limit: '#e68a00' };
 
 const log10 = (x: number) => Math.log10(Math.max(x, 1e-12));
@@ -26,6 +35,19 @@ const decade = (d: number) =>
     ? String(10 ** d).replace(/(\.\d*?)0+$/, '$1')
     : `10${d < 0 ? '⁻' : ''}${[...String(Math.abs(d))].map((c) => SUPERSCRIPT[Number(c)]).join('')}`;
 
+/** Label rows for border marks: a label closer than 24 units to the previous one drops a row (up to 3). */
+export function borderLabelRows(xs: readonly number[]): number[] {
+  const rows: number[] = [];
+  let lastX = Number.NEGATIVE_INFINITY;
+  let row = 0;
+  for (const xv of xs) {
+    row = xv - lastX < 24 ? (row + 1) % 3 : 0;
+    rows.push(row);
+    lastX = xv;
+  }
+  return rows;
+}
+
 function path(
   points: readonly ProfilePoint[],
   x: (p: ProfilePoint) => number,
@@ -34,17 +56,17 @@ function path(
   return points.map((p, i) => `${i ? 'L' : 'M'}${x(p).toFixed(1)},${y(p).toFixed(1)}`).join('');
 }
 
-/** Hours as "14 h" below two days, else "3.5 d". */
+/** Hours as "14 h" below two days, else "3.5 d", in the UI language's number format. */
 export function useDuration() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (h: number) =>
     h < 48
-      ? t('release.hoursShort', { n: h.toFixed(0) })
-      : t('release.daysShort', { n: (h / 24).toFixed(1) });
+      ? t('release.hoursShort', { n: formatTime(h, 'h', i18n.language) })
+      : t('release.daysShort', { n: formatTime(h, 'd', i18n.language) });
 }
 
-export function ConcentrationPlot({ trace, onPlume }: Props) {
-  const { t } = useTranslation();
+export function ConcentrationPlot({ trace, onPlume, onFollow }: Props) {
+  const { t, i18n } = useTranslation();
   const duration = useDuration();
   const p = trace.profile;
   const lengthKm = p[p.length - 1]?.km ?? trace.lengthKm;
@@ -57,11 +79,14 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
   const cMin = Math.floor(log10(Math.min(...conc, limit ?? Number.POSITIVE_INFINITY)));
   const cMax = Math.ceil(log10(Math.max(...conc, limit ?? 0)));
   const tMaxH = Math.max(1, ...p.map((x) => 2 * x.peakH.probable - x.leadingEdgeH.probable));
-  const tMaxD = Math.max(1, Math.ceil(tMaxH / 24));
+  // The time axis in hours for a short path, in days beyond two days.
+  const tUnit = tMaxH < 48 ? 'h' : 'd';
+  const tPer = tUnit === 'h' ? 1 : 24;
+  const tMax = Math.max(1, Math.ceil(tMaxH / tPer));
 
   const x = (km: number) => PAD.left + ((X1 - PAD.left) * km) / Math.max(1e-9, lengthKm);
-  const yC = (mgL: number) => Y1 - ((Y1 - PAD.top) * (log10(mgL) - cMin)) / Math.max(1, cMax - cMin);
-  const yT = (h: number) => Y1 - ((Y1 - PAD.top) * (h / 24)) / tMaxD;
+  const yC = (mgL: number) => TOP_Y1 - (PANEL_H * (log10(mgL) - cMin)) / Math.max(1, cMax - cMin);
+  const yT = (h: number) => Y1 - (PANEL_H * (h / tPer)) / tMax;
 
   const line = useMemo(() => mainLine(trace), [trace]);
   const [hours, setHours] = useState(0);
@@ -79,6 +104,12 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
     onPlume?.(geo);
   }, [geo, onPlume]);
   useEffect(() => () => onPlume?.(null), [onPlume]);
+  const [follow, setFollow] = useState(false);
+  useEffect(() => {
+    if (!follow || !geo || !onFollow) return;
+    const at = followPoint(geo);
+    if (at) onFollow(at[0], at[1]);
+  }, [follow, geo, onFollow]);
   useEffect(() => {
     if (!playing) return;
     const id = setInterval(() => {
@@ -95,20 +126,23 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
   const decades = Array.from({ length: cMax - cMin + 1 }, (_, i) => cMin + i);
   // At most ~8 labelled decades; the grid keeps every one.
   const labelEvery = Math.ceil(decades.length / 8);
-  const dayTicks = [0, Math.round(tMaxD / 2), tMaxD];
+  const timeTicks = [0, Math.round(tMax / 2), tMax];
   const cursorKm = state ? (state.peakKm ?? state.leadKm) : null;
   return (
     <figure className="release-plot" data-testid="concentration-plot">
       <figcaption>{t('release.plotTitle')}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('release.plotLabel')}>
-        <rect
-          x={PAD.left}
-          y={PAD.top}
-          width={X1 - PAD.left}
-          height={Y1 - PAD.top}
-          fill="#fafbfc"
-          stroke="#d6dbe1"
-        />
+        {[PAD.top, BOT_Y0].map((y0) => (
+          <rect
+            key={y0}
+            x={PAD.left}
+            y={y0}
+            width={X1 - PAD.left}
+            height={PANEL_H}
+            fill="#fafbfc"
+            stroke="#d6dbe1"
+          />
+        ))}
         {decades.map((d) => (
           <g key={`c${d}`}>
             <line x1={PAD.left} x2={X1} y1={yC(10 ** d)} y2={yC(10 ** d)} stroke="#eceff3" />
@@ -119,10 +153,13 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
             )}
           </g>
         ))}
-        {dayTicks.map((d) => (
-          <text key={`t${d}`} x={X1 + 4} y={yT(d * 24) + 3} fontSize="9" fill={COLORS.time}>
-            {d}
-          </text>
+        {timeTicks.map((d) => (
+          <g key={`t${d}`}>
+            <line x1={PAD.left} x2={X1} y1={yT(d * tPer)} y2={yT(d * tPer)} stroke="#eceff3" />
+            <text x={PAD.left - 4} y={yT(d * tPer) + 3} textAnchor="end" fontSize="9" fill={COLORS.time}>
+              {formatTime(d * tPer, tUnit, i18n.language)}
+            </text>
+          </g>
         ))}
         {[0, lengthKm / 2, lengthKm].map((k) => (
           <text key={`k${k}`} x={x(k)} y={Y1 + 12} textAnchor="middle" fontSize="9" fill="#555e69">
@@ -132,28 +169,32 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
         <text x={(PAD.left + X1) / 2} y={H - 4} textAnchor="middle" fontSize="9" fill="#555e69">
           {t('release.km')}
         </text>
-        <text x={4} y={PAD.top - 10} fontSize="9" fill={COLORS.conc}>
+        <text x={4} y={PAD.top - 5} fontSize="9" fill={COLORS.conc}>
           {t('release.concentration')}
         </text>
-        <text x={W - 4} y={PAD.top - 10} textAnchor="end" fontSize="9" fill={COLORS.time}>
-          {t('release.days')}
+        <text x={4} y={BOT_Y0 - 6} fontSize="9" fill={COLORS.time}>
+          {t('release.arrival')} ({t(tUnit === 'h' ? 'release.unitHours' : 'release.unitDays')})
         </text>
-        {trace.crossings.map((c) => (
-          <g key={`b${c.km}-${c.from}-${c.to}`} data-testid="plot-border">
-            <title>{`${c.from} → ${c.to} · km ${Math.round(c.km)}`}</title>
-            <line
-              x1={x(c.km)}
-              x2={x(c.km)}
-              y1={PAD.top}
-              y2={Y1}
-              stroke={COLORS.border}
-              strokeDasharray="2 3"
-            />
-            <text x={x(c.km) + 2} y={PAD.top + 8} fontSize="7" fill={COLORS.border}>
-              {c.to}
-            </text>
-          </g>
-        ))}
+        {borderLabelRows(trace.crossings.map((c) => x(c.km))).map((row, i) => {
+          const c = trace.crossings[i];
+          if (!c) return null;
+          return (
+            <g key={`b${c.km}-${c.from}-${c.to}`} data-testid="plot-border">
+              <title>{`${c.from} → ${c.to} · km ${Math.round(c.km)}`}</title>
+              <line
+                x1={x(c.km)}
+                x2={x(c.km)}
+                y1={PAD.top}
+                y2={Y1}
+                stroke={COLORS.border}
+                strokeDasharray="2 3"
+              />
+              <text x={x(c.km) + 2} y={10 + row * 8} fontSize="7" fill={COLORS.border}>
+                {c.to}
+              </text>
+            </g>
+          );
+        })}
         {limit != null && (
           <g data-testid="plot-limit">
             <line
@@ -246,6 +287,17 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
         </label>
         <output data-testid="plume-time">{duration(hours)}</output>
       </div>
+      {onFollow && (
+        <label className="plume-follow">
+          <input
+            type="checkbox"
+            checked={follow}
+            onChange={(e) => setFollow(e.target.checked)}
+            data-testid="plume-follow"
+          />{' '}
+          {t('release.follow')}
+        </label>
+      )}
       <fieldset className="plume-case">
         <legend className="sr-only">{t('release.caseLegend')}</legend>
         {(['probable', 'bound'] as const).map((c) => (
@@ -261,9 +313,25 @@ export function ConcentrationPlot({ trace, onPlume }: Props) {
           : state === null
             ? t('release.plumeGone')
             : state.peakKm !== null && state.peakMgL !== null
-              ? t('release.plumeAt', { km: Math.round(state.peakKm), mgL: state.peakMgL.toPrecision(3) })
+              ? t('release.plumeAt', {
+                  km: Math.round(state.peakKm),
+                  mgL: formatConc(state.peakMgL, i18n.language),
+                })
               : t('release.plumeFront', { km: Math.round(state.leadKm) })}
       </p>
     </figure>
   );
+}
+
+/** Where "follow the plume" centres the map: the peak, else the middle of the plume's stretch. */
+export function followPoint(g: FeatureCollection): [number, number] | null {
+  let mid: [number, number] | null = null;
+  for (const f of g.features) {
+    if (f.geometry.type === 'Point') return [f.geometry.coordinates[0] ?? 0, f.geometry.coordinates[1] ?? 0];
+    if (f.geometry.type === 'LineString' && !mid) {
+      const c = f.geometry.coordinates[Math.floor(f.geometry.coordinates.length / 2)];
+      if (c) mid = [c[0] ?? 0, c[1] ?? 0];
+    }
+  }
+  return mid;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BasinChoice } from '../lib/basins.js';
 import { classFloors } from '../lib/colors.js';
 import { SECTORS, SITE_KINDS, SITE_STATUSES } from '../lib/enums.js';
+import type { CountryOption } from '../lib/search.js';
 import type { Filters as F } from '../lib/url-state.js';
 
 interface Props {
@@ -11,10 +12,12 @@ interface Props {
   basinKey: string;
   onBasin(b: BasinChoice | undefined): void;
   filters: F;
+  /** Countries holding registered sites (GET /api/countries), offered by name. */
+  countries?: readonly CountryOption[];
   onChange(f: F): void;
 }
 
-export function Filters({ basins, basinKey, onBasin, filters, onChange }: Props) {
+export function Filters({ basins, basinKey, onBasin, filters, countries = [], onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<F>) => onChange({ ...filters, ...patch });
   const select = (key: 'kind' | 'sector' | 'status', values: readonly string[]) => (
@@ -76,12 +79,23 @@ export function Filters({ basins, basinKey, onBasin, filters, onChange }: Props)
       </label>
       <h2 id="filters-title">{t('filters.title')}</h2>
       <label className="field">
-        <span>{t('filters.country')}</span>
-        <input
+        <span>{t('filters.countryName')}</span>
+        <select
           value={filters.country ?? ''}
-          maxLength={3}
-          onChange={(e) => set({ country: e.target.value.toUpperCase() || undefined })}
-        />
+          onChange={(e) => set({ country: e.target.value || undefined })}
+          data-testid="country-select"
+        >
+          <option value="">{t('filters.anyCountry')}</option>
+          {/* A country from a link that holds no sites any more still shows as chosen. */}
+          {filters.country && !countries.some((c) => c.iso3 === filters.country) && (
+            <option value={filters.country}>{filters.country}</option>
+          )}
+          {countries.map((c) => (
+            <option key={c.iso3} value={c.iso3}>
+              {t('filters.countryOption', { name: c.name, count: c.siteCount })}
+            </option>
+          ))}
+        </select>
       </label>
       {select('kind', SITE_KINDS)}
       {select('sector', SECTORS)}

@@ -2,13 +2,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/index.js';
+import type { SearchHit } from '../lib/search.js';
 import { canEdit, isAdmin, useSession } from '../lib/session.js';
 import type { MapMode } from '../map/MapView.js';
 import { AuthControls } from './AuthControls.js';
+import { ModeEntry } from './ModeEntry.js';
+import { SearchBox } from './SearchBox.js';
 
 interface Props {
   q: string;
   onSearch(q: string): void;
+  /** The place finder (GET /api/search) and what choosing a result does; without them, a site filter only. */
+  find?(q: string, signal: AbortSignal): Promise<SearchHit[]>;
+  onPick?(hit: SearchHit): void;
+  /** A map mode's point by keyboard: the map centre (no argument) or typed coordinates. */
+  onPoint?(at?: { lon: number; lat: number }): void;
   mode: MapMode;
   onMode(m: MapMode): void;
   onImport(): void;
@@ -35,6 +43,7 @@ interface Props {
 export function Header(p: Props) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   // Adding and importing need the editor role: the buttons are hidden from viewers and anonymous users.
   const session = useSession();
   const editor = canEdit(session);
@@ -53,21 +62,42 @@ export function Header(p: Props) {
       <h1>
         {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
       </h1>
-      <search>
-        <form className="search" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor="search" className="sr-only">
-            {t('header.search')}
-          </label>
-          <input
-            id="search"
-            type="search"
-            value={p.q}
-            placeholder={t('header.searchPlaceholder')}
-            onChange={(e) => p.onSearch(e.target.value)}
-          />
-        </form>
-      </search>
-      <div className="header-actions">
+      {p.find && p.onPick ? (
+        <SearchBox q={p.q} onSearch={p.onSearch} find={p.find} onPick={p.onPick} />
+      ) : (
+        <search>
+          <form className="search" onSubmit={(e) => e.preventDefault()}>
+            <label htmlFor="search" className="sr-only">
+              {t('header.search')}
+            </label>
+            <input
+              id="search"
+              type="search"
+              value={p.q}
+              placeholder={t('header.searchPlaceholder')}
+              onChange={(e) => p.onSearch(e.target.value)}
+            />
+          </form>
+        </search>
+      )}
+      {/* On a phone the actions fold into this menu (issue 13: seven buttons took three rows). */}
+      <button
+        type="button"
+        className="menu-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="header-actions"
+        onClick={() => setMenuOpen((o) => !o)}
+      >
+        {t('phone.menu')}
+      </button>
+      <div
+        id="header-actions"
+        className={`header-actions${menuOpen ? ' open' : ''}`}
+        onClickCapture={(e) => {
+          // Choosing an action closes the phone menu (the language select and log-in keep it open).
+          if ((e.target as Element).closest('button')) setMenuOpen(false);
+        }}
+      >
         <button
           type="button"
           aria-pressed={p.mode === 'trace'}
@@ -161,6 +191,9 @@ export function Header(p: Props) {
               : p.mode === 'upstream'
                 ? t('upstream.modeOn')
                 : t('header.addModeOn')}
+          {(p.mode === 'trace' || p.mode === 'add' || p.mode === 'upstream') && p.onPoint && (
+            <ModeEntry onCentre={() => p.onPoint?.()} onCoords={(lon, lat) => p.onPoint?.({ lon, lat })} />
+          )}
           {p.mode === 'add' && p.onAddForm && (
             <>
               {' '}

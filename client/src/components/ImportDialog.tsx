@@ -1,4 +1,5 @@
-// Site import: GeoJSON/CSV/KML in any listed CRS, dry run first (the shared ImportFileDialog).
+// Site import: GeoJSON/CSV/KML in any listed CRS, dry run first (the shared ImportFileDialog), a CSV
+// template to start from; the commit of a file with bad rows stores the valid ones (skipInvalid).
 import { useTranslation } from 'react-i18next';
 import type { Api } from '../lib/api.js';
 import { ImportFileDialog, type ImportFormat } from './ImportFileDialog.js';
@@ -24,7 +25,8 @@ export function ImportDialog({ api, onClose }: Props) {
       formats={FORMATS}
       run={(file, opts) => api.importSites(file, file.name, opts)}
       commitLabel={(r) => t('import.commit', { count: r.accepted })}
-      committedText={(r) => t('import.committed', { accepted: r.accepted, rejected: r.rejected })}
+      committedText={(r) => t('import.committed', { accepted: r.ids.length, rejected: r.rejected })}
+      templateHref="/api/sites/import/template.csv"
       onClose={onClose}
     />
   );

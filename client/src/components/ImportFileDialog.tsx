@@ -1,5 +1,6 @@
 // File import dialog shared by sites and receptor layers: choose a file, its format and CRS (and any
-// extra fields the caller adds), check it (dry run) to see the bad rows, then commit.
+// extra fields the caller adds), check it (dry run) to see the bad rows, then commit. After a commit it
+// says what the server stored (its `ids`), never what the dry run promised.
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
@@ -13,6 +14,8 @@ export interface ImportReportLike {
   rejected: number;
   errors: { line: number | null; field?: string | null; message: string }[];
   duplicates?: unknown[];
+  /** Ids the server stored: empty on a dry run and on a refused (all-or-nothing) import. */
+  ids: readonly string[];
 }
 
 export interface ImportFormat {
@@ -28,12 +31,14 @@ interface Props<R extends ImportReportLike> {
   title: string;
   fileLabel: string;
   formats: readonly ImportFormat[];
-  /** Runs the import (a dry run, or the commit). */
-  run(file: File, opts: { format: string; crs: string; dryRun: boolean }): Promise<R>;
-  /** The commit button's label for a dry-run report (only shown when some rows are valid). */
+  /** Runs the import (a dry run, or the commit; `skipInvalid` stores the valid rows of a file with bad ones). */
+  run(file: File, opts: { format: string; crs: string; dryRun: boolean; skipInvalid: boolean }): Promise<R>;
+  /** The commit button's label for a dry-run report with no rejected rows. */
   commitLabel(report: R): string;
-  /** The summary of a committed import. */
+  /** The summary of a committed import that stored `report.ids.length` rows. */
   committedText(report: R): string;
+  /** A CSV template to download (columns the import reads, one example row). */
+  templateHref?: string;
   /** Extra fields between the format row and the report (e.g. a default kind). */
   children?: ReactNode;
   /** Changes when an extra field changes: a dry run made before no longer stands. */
@@ -61,7 +66,7 @@ export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
     return p.formats.find((f) => f.ext.some((x) => lower.endsWith(x)))?.value ?? first;
   };
 
-  const run = async (dryRun: boolean) => {
+  const run = async (dryRun: boolean, skipInvalid = false) => {
     if (!file) {
       setError(t('import.chooseFile'));
       return;
@@ -69,9 +74,9 @@ export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
     setBusy(true);
     setError(null);
     try {
-      const r = await p.run(file, { format, crs, dryRun });
+      const r = await p.run(file, { format, crs, dryRun, skipInvalid });
       setReport(r);
-      if (!dryRun) setImported(true);
+      if (!dryRun && r.ids.length > 0) setImported(true);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errors.network'));
     } finally {
@@ -130,16 +135,20 @@ export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
       <ErrorNote message={error} />
       {report && (
         <div className="import-report" data-testid="import-report" role="status">
-          <p>
+          <p data-testid="import-outcome" className={outcomeClass(report)}>
             {report.dryRun
               ? t('import.report', { accepted: report.accepted, rejected: report.rejected })
-              : p.committedText(report)}
+              : report.ids.length > 0
+                ? p.committedText(report)
+                : t('import.nothingImported')}
           </p>
           {(report.duplicates?.length ?? 0) > 0 && (
             <p>{t('import.duplicates', { count: report.duplicates?.length ?? 0 })}</p>
           )}
           {report.errors.length > 0 && (
-            <table className="breakdown">
+            // Focusable: the table scrolls sideways on narrow screens (axe scrollable-region-focusable).
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll region must be reachable by keyboard
+            <table className="breakdown" tabIndex={0}>
               <thead>
                 <tr>
                   <th scope="col">{t('import.line')}</th>
@@ -165,10 +174,21 @@ export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
         <button type="button" onClick={() => void run(true)} disabled={busy}>
           {t('import.dryRun')}
         </button>
-        {report?.dryRun && report.accepted > 0 && (
+        {report?.dryRun && report.accepted > 0 && report.rejected === 0 && (
           <button type="button" className="primary" onClick={() => void run(false)} disabled={busy}>
             {p.commitLabel(report)}
           </button>
+        )}
+        {report?.dryRun && report.accepted > 0 && report.rejected > 0 && (
+          // The server stores the valid rows and skips the ones the dry run listed (skipInvalid).
+          <button type="button" className="primary" onClick={() => void run(false, true)} disabled={busy}>
+            {t('import.commitValid', { count: report.accepted, rejected: report.rejected })}
+          </button>
+        )}
+        {p.templateHref && (
+          <a className="button-link" href={p.templateHref} download>
+            {t('import.template')}
+          </a>
         )}
         <button type="button" onClick={() => dialog.current?.close()}>
           {t('import.close')}
@@ -176,4 +196,10 @@ export function ImportFileDialog<R extends ImportReportLike>(p: Props<R>) {
       </div>
     </dialog>
   );
+}
+
+/** A committed import that stored nothing is a failure, whatever the dry run said. */
+function outcomeClass(r: ImportReportLike): string | undefined {
+  if (r.dryRun) return undefined;
+  return r.ids.length > 0 ? 'import-ok' : 'import-failed';
 }

@@ -83,7 +83,9 @@ export function MatrixView({ basins, initialBasinId, onClose }: Props) {
           {m.cells.length === 0 ? (
             <p>{t('matrix.empty')}</p>
           ) : (
-            <div className="matrix-scroll">
+            // A scroll region must be reachable by keyboard (axe scrollable-region-focusable).
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the region scrolls; arrows scroll it once focused
+            <section className="matrix-scroll" tabIndex={0} aria-label={t('matrix.scrollRegion')}>
               <table className="matrix-table">
                 <caption className="sr-only">{t('matrix.caption')}</caption>
                 <thead>
@@ -134,7 +136,7 @@ export function MatrixView({ basins, initialBasinId, onClose }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
           <p className="matrix-note">{t('matrix.note')}</p>
         </>

@@ -13,6 +13,8 @@ import {
 } from '../lib/planning-api.js';
 import { DrawController, type DrawKind, type DrawResult } from '../map/draw.js';
 import './planning.css';
+import { useCitedZones } from '../lib/use-cited-zones.js';
+import { ModeEntry } from './ModeEntry.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 
 interface Props {
@@ -24,6 +26,8 @@ interface Props {
   onClose(): void;
 }
 
+const NO_IDS: string[] = [];
+
 export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState<DevelopmentType>('housing');
@@ -32,6 +36,7 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
   const [kind, setKind] = useState<DrawKind | null>(null);
   const [vertices, setVertices] = useState(0);
   const [result, setResult] = useState<ReviewResult | null>(null);
+  useCitedZones(getMap, result?.sites.map((x) => x.id) ?? NO_IDS);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ctrl = useRef<DrawController | null>(null);
@@ -96,6 +101,13 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
     c.start(k);
     onDrawing(true);
   };
+  const reviewPoint = (lon: number, lat: number) => {
+    ctrl.current?.clear();
+    setKind(null);
+    onDrawing(false);
+    setResult(null);
+    setGeometry({ type: 'Point', coordinates: [lon, lat] });
+  };
   const clear = () => {
     ctrl.current?.clear();
     setGeometry(null);
@@ -150,6 +162,16 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
           {t('planning.clear')}
         </button>
       </div>
+      {/* issue 13: a point review without the mouse — the map centre or typed coordinates. */}
+      <div className="small">
+        <ModeEntry
+          onCentre={() => {
+            const c = getMap()?.getCenter();
+            if (c) reviewPoint(c.lng, c.lat);
+          }}
+          onCoords={reviewPoint}
+        />
+      </div>
       {kind && (
         <p className="muted" role="status">
           {kind === 'polygon' ? t('planning.hintArea', { n: vertices }) : t('planning.hintPoint')}
@@ -166,6 +188,14 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
           >
             {t(`planning.advice.${result.verdict}`)}
           </p>
+          {/* issue 13: what the verdict means in plain words, and the rule that decided it, on the page. */}
+          <p data-testid="planning-explain">{t(`planningExplain.${result.verdict}`)}</p>
+          {deciding(result.sites) && (
+            <p data-testid="planning-rule">
+              <strong>{t('planningExplain.rule')}</strong> {deciding(result.sites)?.rule}{' '}
+              <span className="muted">({deciding(result.sites)?.name})</span>
+            </p>
+          )}
           <p className="muted">
             {result.sites.length === 0
               ? t('planning.noSites')
@@ -223,5 +253,15 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
         </section>
       )}
     </aside>
+  );
+}
+
+/** The site whose zone rule decided the verdict: the first advising against, else the nearest. */
+function deciding<S extends { advice: string; rule: string; name: string; distanceM: number }>(
+  sites: readonly S[],
+): S | undefined {
+  return (
+    sites.find((s) => s.advice === 'advise_against') ??
+    [...sites].sort((a, b) => a.distanceM - b.distanceM)[0]
   );
 }

@@ -32,15 +32,10 @@ export function ReceptorImportDialog({ api, onClose }: Props) {
           crs: o.crs,
           kind: kind || undefined,
           dryRun: o.dryRun,
-          // The user saw the bad rows in the dry run: store the rest.
-          skipInvalid: !o.dryRun,
+          skipInvalid: o.skipInvalid,
         })
       }
-      commitLabel={(r) =>
-        r.rejected > 0
-          ? t('receptors.commitValid', { count: r.accepted, rejected: r.rejected })
-          : t('receptors.commit', { count: r.accepted })
-      }
+      commitLabel={(r) => t('receptors.commit', { count: r.accepted })}
       committedText={(r) => t('receptors.committed', { accepted: r.ids.length, rejected: r.rejected })}
       resetKey={kind}
       onClose={onClose}

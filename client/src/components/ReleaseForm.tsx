@@ -1,9 +1,11 @@
-// Release scenario form in the trace panel: mass (or volume × concentration), substance, decay,
-// discharge factor and limit; submitting re-runs the trace with arrival times and concentrations.
-import { type FormEvent, useEffect, useState } from 'react';
+// Release scenario form in the trace panel: mass in kg or t (or volume × concentration), substance,
+// decay, discharge factor, limit, the release date-time and a contingency plan; submitting re-runs the
+// trace with arrival times and concentrations, their clock times, and the plan's notification timeline.
+import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../lib/plans-api.js';
 import type { ReleaseParams } from '../lib/release.js';
+import { MASS_UNITS, type MassUnit, massToKg } from '../lib/release-format.js';
 import { ErrorNote } from './PanelHead.js';
 
 interface Props {
@@ -34,7 +36,11 @@ const NUMBER_FIELDS: { key: Field; step: string; min: string; max: string }[] = 
 
 const text = (v: number | undefined) => (v === undefined ? '' : String(v));
 /** "2026-03-01T06:00:00Z" → "2026-03-01T06:00" (the datetime-local field, read as UTC). */
-const toLocalInput = (iso: string) => new Date(iso).toISOString().slice(0, 16);
+/** An instant as a datetime-local value in the browser's time zone. */
+const toLocalInput = (iso: string) => {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
 
 function usePlanList(): Plan[] {
   const [plans, setPlans] = useState<Plan[]>([]);
@@ -66,8 +72,12 @@ export function ReleaseForm({ release, onRelease }: Props) {
     limitMgL: text(release?.limitMgL),
   });
   const [substance, setSubstance] = useState(release?.substance ?? '');
-  // Release time (UTC, as datetime-local shows it) and plan: with a time the trace adds the timeline.
-  const [releasedAt, setReleasedAt] = useState(release?.releasedAt ? toLocalInput(release.releasedAt) : '');
+  const [massUnit, setMassUnit] = useState<MassUnit>('kg');
+  // One release time, entered in the browser's time zone: it gives the arrival clock times and, sent to
+  // the server as an instant (releasedAt), the plan's notification timeline.
+  const [releaseAt, setReleaseAt] = useState(
+    release?.releaseAt ?? (release?.releasedAt ? toLocalInput(release.releasedAt) : ''),
+  );
   const [plan, setPlan] = useState(release?.plan ?? '');
   const plans = usePlanList();
   const [error, setError] = useState<string | null>(null);
@@ -82,7 +92,7 @@ export function ReleaseForm({ release, onRelease }: Props) {
     setError(null);
     onRelease({
       ...(amount === 'mass'
-        ? { releaseKg: num('releaseKg') }
+        ? { releaseKg: massToKg(num('releaseKg') ?? 0, massUnit) }
         : {
             releaseVolumeM3: num('releaseVolumeM3'),
             releaseConcentrationMgL: num('releaseConcentrationMgL'),
@@ -91,8 +101,9 @@ export function ReleaseForm({ release, onRelease }: Props) {
       decayPerDay: num('decayPerDay'),
       dischargeFactor: num('dischargeFactor'),
       limitMgL: num('limitMgL'),
-      releasedAt: releasedAt ? `${releasedAt}:00Z` : undefined,
-      plan: releasedAt && plan ? plan : undefined,
+      releaseAt: releaseAt || undefined,
+      releasedAt: releaseAt ? new Date(releaseAt).toISOString() : undefined,
+      plan: releaseAt && plan ? plan : undefined,
     });
   };
 
@@ -115,21 +126,52 @@ export function ReleaseForm({ release, onRelease }: Props) {
         {NUMBER_FIELDS.filter(
           (f) => !AMOUNT_FIELDS[amount === 'mass' ? 'volume' : 'mass'].includes(f.key),
         ).map((f) => (
-          <label key={f.key}>
-            <span>{t(`release.${f.key}`)}</span>
-            <input
-              type="number"
-              name={f.key}
-              inputMode="decimal"
-              step={f.step}
-              min={f.min}
-              max={f.max}
-              required={AMOUNT_FIELDS[amount].includes(f.key)}
-              value={values[f.key]}
-              onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
-            />
-          </label>
+          <Fragment key={f.key}>
+            <label className={f.key === 'releaseKg' ? 'release-mass' : undefined}>
+              <span>
+                {f.key === 'releaseKg'
+                  ? t('release.releaseMass', { unit: t(`release.massUnitShort.${massUnit}`) })
+                  : t(`release.${f.key}`)}
+              </span>
+              <input
+                type="number"
+                name={f.key}
+                inputMode="decimal"
+                step={f.step}
+                min={f.min}
+                max={f.max}
+                required={AMOUNT_FIELDS[amount].includes(f.key)}
+                value={values[f.key]}
+                onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+              />
+            </label>
+            {f.key === 'releaseKg' && (
+              <label>
+                <span>{t('release.massUnit')}</span>
+                <select
+                  name="massUnit"
+                  value={massUnit}
+                  onChange={(e) => setMassUnit(e.target.value as MassUnit)}
+                >
+                  {MASS_UNITS.map((u) => (
+                    <option key={u} value={u}>
+                      {t(`release.massUnits.${u}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </Fragment>
         ))}
+        <label>
+          <span>{t('release.releaseAt')}</span>
+          <input
+            type="datetime-local"
+            name="releaseAt"
+            value={releaseAt}
+            onChange={(e) => setReleaseAt(e.target.value)}
+          />
+        </label>
         <label>
           <span>{t('release.substance')}</span>
           <input
@@ -141,17 +183,8 @@ export function ReleaseForm({ release, onRelease }: Props) {
           />
         </label>
         <label>
-          <span>{t('plans.releasedAt')}</span>
-          <input
-            type="datetime-local"
-            name="releasedAt"
-            value={releasedAt}
-            onChange={(e) => setReleasedAt(e.target.value.slice(0, 16))}
-          />
-        </label>
-        <label>
           <span>{t('plans.planSelect')}</span>
-          <select name="plan" value={plan} onChange={(e) => setPlan(e.target.value)} disabled={!releasedAt}>
+          <select name="plan" value={plan} onChange={(e) => setPlan(e.target.value)} disabled={!releaseAt}>
             <option value="">{t('plans.planAuto')}</option>
             {plans.map((p) => (
               <option key={p.id} value={p.id}>

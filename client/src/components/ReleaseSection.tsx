@@ -3,7 +3,8 @@
 import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { formatKm } from '../lib/format.js';
-import { isReleaseTrace, type ReleaseParams } from '../lib/release.js';
+import { type CaseValue, isReleaseTrace, type ReleaseParams } from '../lib/release.js';
+import { clockAt, formatConc, formatTime, parseReleaseAt, timeUnitFor } from '../lib/release-format.js';
 import type { TraceResult } from '../lib/types.js';
 import { ConcentrationPlot, useDuration } from './ConcentrationPlot.js';
 import { NotificationTimeline } from './NotificationTimeline.js';
@@ -15,11 +16,10 @@ interface Props {
   release: ReleaseParams | null;
   onRelease(r: ReleaseParams | null): void;
   onPlume?(g: FeatureCollection | null): void;
+  onFollow?(lon: number, lat: number): void;
 }
 
-const mgL = (v: number) => v.toPrecision(3);
-
-export function ReleaseSection({ trace, release, onRelease, onPlume }: Props) {
+export function ReleaseSection({ trace, release, onRelease, onPlume, onFollow }: Props) {
   const { t, i18n } = useTranslation();
   const km = (v: number) => formatKm(v, i18n.language);
   const duration = useDuration();
@@ -27,6 +27,24 @@ export function ReleaseSection({ trace, release, onRelease, onPlume }: Props) {
   const th = r?.threshold;
   const tableValues = r?.release.discharge.filter((d) => !d.default).length ?? 0;
   const defaults = r ? r.release.discharge.length - tableValues : 0;
+  const lang = i18n.language;
+  const mgL = (v: number) => formatConc(v, lang);
+  // One unit per column (hours, or days once any value passes two days), named in the header.
+  const col = (pick: (a: NonNullable<typeof r>['countries'][number]['arrival']) => CaseValue) => {
+    const unit = timeUnitFor(
+      r?.countries.flatMap((c) => [pick(c.arrival).probable, pick(c.arrival).bound]) ?? [],
+    );
+    return { unit, label: t(unit === 'h' ? 'release.unitHours' : 'release.unitDays') };
+  };
+  const lead = col((a) => a.leadingEdgeH);
+  const peak = col((a) => a.peakH);
+  const releasedAt = release?.releasedAt ? new Date(release.releasedAt) : parseReleaseAt(release?.releaseAt);
+  const clock = (h: number) =>
+    releasedAt && (
+      <span className="clock" data-testid="arrival-clock">
+        {clockAt(releasedAt, h, lang)}
+      </span>
+    );
   return (
     <section className="release-section" data-testid="release-section">
       <ReleaseForm release={release} onRelease={onRelease} />
@@ -46,30 +64,39 @@ export function ReleaseSection({ trace, release, onRelease, onPlume }: Props) {
               <p>{t('release.above', { list: th.countriesAbove.join(', ') || '—' })}</p>
             </div>
           )}
-          <ConcentrationPlot trace={r} onPlume={onPlume} />
+          <ConcentrationPlot trace={r} onPlume={onPlume} onFollow={onFollow} />
           <h3>{t('release.arrivalTitle')}</h3>
           <table className="release-table" data-testid="release-arrival">
             <thead>
               <tr>
                 <th scope="col">{t('release.country')}</th>
-                <th scope="col">{t('release.leadingEdge')}</th>
-                <th scope="col">{t('release.peak')}</th>
-                <th scope="col">mg/L</th>
+                <th scope="col">
+                  {t('release.leadingEdge')} ({lead.label})
+                </th>
+                <th scope="col">
+                  {t('release.peak')} ({peak.label})
+                </th>
+                <th scope="col">{t('release.peakConc')}</th>
               </tr>
             </thead>
             <tbody>
               {r.countries.map((c) => (
                 <tr key={`${c.iso3}-${c.entryKm}`}>
-                  <th scope="row" title={`km ${Math.round(c.entryKm)}`}>
+                  <th scope="row" title={km(c.entryKm)}>
                     {[c.iso3, ...c.sharedWith].join('/')}
                   </th>
                   <td>
-                    {duration(c.arrival.leadingEdgeH.probable)}
-                    <span className="muted"> ({duration(c.arrival.leadingEdgeH.bound)})</span>
+                    {formatTime(c.arrival.leadingEdgeH.probable, lead.unit, lang)}
+                    <span className="muted">
+                      {' '}
+                      ({formatTime(c.arrival.leadingEdgeH.bound, lead.unit, lang)})
+                    </span>
+                    {clock(c.arrival.leadingEdgeH.probable)}
                   </td>
                   <td>
-                    {duration(c.arrival.peakH.probable)}
-                    <span className="muted"> ({duration(c.arrival.peakH.bound)})</span>
+                    {formatTime(c.arrival.peakH.probable, peak.unit, lang)}
+                    <span className="muted"> ({formatTime(c.arrival.peakH.bound, peak.unit, lang)})</span>
+                    {clock(c.arrival.peakH.probable)}
                   </td>
                   <td>
                     {mgL(c.arrival.peakMgL.probable)}
@@ -80,6 +107,11 @@ export function ReleaseSection({ trace, release, onRelease, onPlume }: Props) {
             </tbody>
           </table>
           <NotificationTimeline trace={r} />
+          {releasedAt && (
+            <p className="muted small" data-testid="release-at-note">
+              {t('release.clockNote', { at: clockAt(releasedAt, 0, lang) })}
+            </p>
+          )}
           <p className="muted small">{t('release.boundNote')}</p>
           <p className="muted small">{t('release.defaults', { table: tableValues, defaults })}</p>
           <details className="small">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatKm, formatNumber } from '../lib/format.js';
 import type { CaseValue } from '../lib/release.js';
 import type { ReportTrace } from '../lib/report.js';
+import { borderEventText } from '../lib/trace-text.js';
 
 export function ReportTraceTables({ trace }: { trace: Extract<ReportTrace, { status: 'ok' }> }) {
   const { t, i18n } = useTranslation();
@@ -63,9 +64,7 @@ export function ReportTraceTables({ trace }: { trace: Extract<ReportTrace, { sta
           <tbody>
             {trace.crossings.map((x) => (
               <tr key={`${x.km}-${x.from}-${x.to}`}>
-                <td>
-                  {x.from} → {x.to}
-                </td>
+                <td>{t(borderEventText(x).key, borderEventText(x).values)}</td>
                 <td className="n">{formatNumber(x.km, lang, 1)}</td>
                 <td className="n">{h(x.arrival?.peakH)}</td>
                 <td className="n">{c(x.arrival?.peakMgL)}</td>

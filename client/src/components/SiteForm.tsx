@@ -1,4 +1,5 @@
 // Create/edit form for a site. Validation is the server's: its field issues appear next to fields.
+import type { Map as MlMap } from 'maplibre-gl';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
@@ -13,22 +14,36 @@ import {
 } from '../lib/enums.js';
 import { bodyFromForm, formFromSite, issuesByField, type SiteFormState } from '../lib/site-form.js';
 import type { Site } from '../lib/types.js';
+import { useDraftMarker } from '../map/useDraftMarker.js';
 import { ErrorNote } from './PanelHead.js';
+import { RiverWarning, useRiverCheck } from './RiverWarning.js';
 
 interface Props {
   site: Site | null;
   at?: { lon: number; lat: number } | undefined;
+  /** The map, for the draggable marker at the site's coordinates. */
+  getMap?: () => MlMap | null;
+  /** Rivers by name (the place finder), to warn about a receiving river the network does not know. */
+  findRivers?: (q: string) => Promise<string[]>;
   onSubmit(body: Record<string, unknown>): Promise<void>;
   onCancel(): void;
 }
 
-export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
+export function SiteForm({ site, at, getMap, findRivers, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [f, setF] = useState<SiteFormState>(() => formFromSite(site, at));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<SiteFormState>) => setF((prev) => ({ ...prev, ...patch }));
+  const point = coordsOf(f.lon, f.lat);
+  useDraftMarker(
+    getMap,
+    point,
+    (lon, lat) => set({ lon: lon.toFixed(5), lat: lat.toFixed(5) }),
+    t('form.markerHint'),
+  );
+  const river = useRiverCheck(findRivers);
 
   const field = (
     id: string,
@@ -54,10 +69,12 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
   const text = (
     key: 'name' | 'nameLocal' | 'operator' | 'lon' | 'lat' | 'receivingRiver' | 'sourceTitle' | 'sourceUrl',
     type = 'text',
+    onBlur?: () => void,
   ) =>
     field(key, t(`form.${key}`), (p) => (
       <input
         {...p}
+        onBlur={onBlur}
         type={type}
         step={type === 'number' ? 'any' : undefined}
         value={f[key]}
@@ -154,7 +171,15 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
           {text('lon', 'number')}
           {text('lat', 'number')}
         </div>
-        {text('receivingRiver')}
+        {getMap && point && <p className="muted small">{t('form.markerHint')}</p>}
+        {text('receivingRiver', 'text', () => river.check(f.receivingRiver))}
+        <RiverWarning
+          state={river.state}
+          onChoose={(name) => {
+            set({ receivingRiver: name });
+            river.clear();
+          }}
+        />
         {text('sourceTitle')}
         {text('sourceUrl', 'url')}
         {field('notes', t('form.notes'), (p) => (
@@ -285,4 +310,12 @@ export function SiteForm({ site, at, onSubmit, onCancel }: Props) {
       </form>
     </aside>
   );
+}
+
+/** The form's coordinates as numbers when both are valid WGS84 values, else null. */
+function coordsOf(lonText: string, latText: string): { lon: number; lat: number } | null {
+  if (lonText.trim() === '' || latText.trim() === '') return null;
+  const lon = Number(lonText);
+  const lat = Number(latText);
+  return Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? { lon, lat } : null;
 }

@@ -8,6 +8,7 @@ import { formatCoord, formatKm, formatNumber } from '../lib/format.js';
 import { canEdit, useSession } from '../lib/session.js';
 import type { Site } from '../lib/types.js';
 import { Breakdown } from './Breakdown.js';
+import { Linkified } from './Linkified.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 import { SiteHistory } from './SiteHistory.js';
 
@@ -200,7 +201,7 @@ export function SitePanel({
                         {s.title}
                       </a>
                     ) : (
-                      s.title
+                      <Linkified text={s.title} />
                     )}
                   </li>
                 ))}

@@ -1,11 +1,13 @@
 // Trace results: countries and rivers in downstream order with entry/exit km (click to zoom),
-// total length, outlets, and the snap distance with a warning when the start is far from a river.
+// total length, border events in words, outlets with their arms, and the snap distance with a warning
+// when the start is far from a river. Countries keep one colour by ISO3 (lib/colors.ts).
 import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { countryColors } from '../lib/colors.js';
-import { bboxOf, formatKm, snapWarning } from '../lib/format.js';
+import { bboxOf, formatKm, formatKmRange, snapWarning } from '../lib/format.js';
 import type { ReleaseParams } from '../lib/release.js';
 import { traceNotes } from '../lib/trace-notes.js';
+import { borderEventText } from '../lib/trace-text.js';
 import type { Bbox, TraceResult } from '../lib/types.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 import { ReleaseSection } from './ReleaseSection.js';
@@ -20,6 +22,8 @@ interface Props {
   release?: ReleaseParams | null;
   onRelease?(r: ReleaseParams | null): void;
   onPlume?(g: FeatureCollection | null): void;
+  /** "Follow the plume": centre the map on the plume as the time slider moves. */
+  onFollow?(lon: number, lat: number): void;
 }
 
 /** Bounding box of the main-path stretch between two km marks. */
@@ -40,10 +44,21 @@ export function stretchBbox(
   return bboxOf(coords);
 }
 
-export function TracePanel({ trace, running, error, onClose, onZoom, release, onRelease, onPlume }: Props) {
+export function TracePanel({
+  trace,
+  running,
+  error,
+  onClose,
+  onZoom,
+  release,
+  onRelease,
+  onPlume,
+  onFollow,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const km = (v: number) => formatKm(v, lang);
+  const range = (a: number, b: number) => formatKmRange(a, b, lang);
   const colors = trace ? countryColors(trace.countries.map((c) => c.iso3)) : new Map<string, string>();
   const zoom = (
     fromKm: number,
@@ -91,7 +106,13 @@ export function TracePanel({ trace, running, error, onClose, onZoom, release, on
           ))}
           {trace.truncated && <p className="warning">{t('trace.truncated')}</p>}
           {onRelease && (
-            <ReleaseSection trace={trace} release={release ?? null} onRelease={onRelease} onPlume={onPlume} />
+            <ReleaseSection
+              trace={trace}
+              release={release ?? null}
+              onRelease={onRelease}
+              onPlume={onPlume}
+              onFollow={onFollow}
+            />
           )}
           <h3>{t('trace.countries')}</h3>
           <ol className="trace-list" data-testid="trace-countries">
@@ -107,7 +128,7 @@ export function TracePanel({ trace, running, error, onClose, onZoom, release, on
                   <span data-iso3={c.iso3}>{c.name}</span>
                 </button>{' '}
                 <span className="muted">
-                  {t('trace.entryExit', { entry: km(c.entryKm), exit: km(c.exitKm) })}
+                  {range(c.entryKm, c.exitKm)}
                   {c.sharedWith.length > 0 && ` · ${t('trace.shared', { with: c.sharedWith.join(', ') })}`}
                 </span>
               </li>
@@ -126,31 +147,39 @@ export function TracePanel({ trace, running, error, onClose, onZoom, release, on
                 >
                   {(lang.startsWith('ru') && r.nameRu) || r.name || t('trace.unnamed')}
                 </button>{' '}
-                <span className="muted">
-                  {t('trace.entryExit', { entry: km(r.fromKm), exit: km(r.toKm) })}
-                </span>
+                <span className="muted">{range(r.fromKm, r.toKm)}</span>
               </li>
             ))}
           </ol>
           {trace.crossings.length > 0 && (
             <>
-              <h3>{t('trace.crossings')}</h3>
-              <ul className="trace-list">
-                {trace.crossings.map((c) => (
-                  <li key={`${c.km}-${c.from}`}>
-                    {c.from} → {c.to} <span className="muted">{km(c.km)}</span>
-                  </li>
-                ))}
+              <h3>{t('trace.borders')}</h3>
+              <ul className="trace-list" data-testid="trace-borders">
+                {trace.crossings.map((c) => {
+                  const text = borderEventText(c);
+                  return (
+                    <li key={`${c.km}-${c.from}-${c.to}`} data-kind={c.kind ?? 'crossing'}>
+                      {t(text.key, text.values)}{' '}
+                      <span className="muted">{t('trace.atKm', { km: km(c.km) })}</span>
+                    </li>
+                  );
+                })}
               </ul>
             </>
           )}
           <h3>{t('trace.outlets')}</h3>
-          <ul className="trace-list">
+          <ul className="trace-list" data-testid="trace-outlets">
             {trace.outlets.map((o) => (
               <li key={`${o.name}-${o.km}`}>
                 {o.name}
-                {o.arm && ` (${o.arm})`} <span className="muted">{km(o.km)}</span>
-                {o.main && <span className="badge">{t('trace.mainOutlet')}</span>}
+                {o.arm ? ` (${o.arm})` : o.river && ` ${t('trace.viaArm', { arm: o.river })}`}{' '}
+                <span className="muted">{t('trace.atKm', { km: km(o.km) })}</span>
+                {o.main && (
+                  <>
+                    {' '}
+                    <span className="badge">{t('trace.mainOutlet')}</span>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -48,6 +48,10 @@ export const en = {
   filters: {
     title: 'Filters',
     country: 'Country (ISO3)',
+    // issue 13: the country filter as a list of names
+    countryName: 'Country',
+    anyCountry: 'Any country',
+    countryOption: '{{name}} ({{count}})',
     kind: 'Kind',
     sector: 'Sector',
     status: 'Status',
@@ -137,6 +141,15 @@ export const en = {
     truncated: 'Trace stopped at the maximum length.',
     mainOutlet: 'main',
     unnamed: 'unnamed river',
+    // issue 13 (trace panel)
+    borders: 'Borders along the way',
+    border: {
+      crossing: 'crosses from {{from}} into {{to}}',
+      stretchStart: 'begins to run along the {{pair}} border',
+      stretchEnd: 'leaves the {{pair}} border and flows on in {{to}}',
+    },
+    atKm: 'at {{km}}',
+    viaArm: 'via {{arm}}',
   },
   release: {
     title: 'Release scenario',
@@ -184,12 +197,30 @@ export const en = {
     above: 'Countries receiving water above the limit: {{list}}',
     defaults: 'Discharge: {{table}} table values, {{defaults}} size-class defaults.',
     assumptions: 'Model and assumptions',
+    // issue 13 (units and time)
+    releaseMass: 'Released mass ({{unit}})',
+    massUnit: 'Mass unit',
+    massUnits: { kg: 'kg', t: 't (tonnes)' },
+    massUnitShort: { kg: 'kg', t: 't' },
+    releaseAt: 'Release date and time (local)',
+    unitHours: 'h after release',
+    unitDays: 'days after release',
+    peakConc: 'Peak (mg/L)',
+    clockNote: 'Clock times are local time for a release at {{at}} (most probable case).',
+    follow: 'Follow the plume on the map',
   },
   form: {
     newTitle: 'New site',
     editTitle: 'Edit site',
     name: 'Name',
     nameLocal: 'Local name',
+    // issue 13 (editing)
+    operator: 'Operator',
+    markerHint: 'Drag the marker on the map to move the site.',
+    riverUnknown:
+      'No river called “{{name}}” in the river network: the site will be placed on the nearest river.',
+    riverSuggest: 'Did you mean:',
+    riverChecking: 'Checking the river name…',
     lon: 'Longitude (WGS84)',
     lat: 'Latitude (WGS84)',
     receivingRiver: 'Receiving river',
@@ -236,6 +267,11 @@ export const en = {
     duplicates: '{{count}} possible duplicates',
     close: 'Close',
     chooseFile: 'Choose a file first.',
+    // issue 13 (honest import)
+    commitValid: 'Import the {{count}} valid rows, skip {{rejected}}',
+    nothingImported:
+      'Nothing was imported: the server refused the file because of the rejected rows below. Fix them, check the file again, or import only the valid rows.',
+    template: 'Download CSV template',
   },
   values: {
     upstream: 'Upstream',
@@ -444,7 +480,6 @@ export const en = {
     importHint:
       'Columns or properties: name, kind, population (optional). CSV with lon,lat (or x,y in the chosen CRS); GeoJSON with Points, Polygons or MultiPolygons.',
     commit: 'Import {{count}} receptors',
-    commitValid: 'Import the {{count}} valid rows, skip {{rejected}}',
     committed: '{{accepted}} receptors imported; rows skipped: {{rejected}}.',
     legendNote: 'Dot: point; box: area (flood zones dashed).',
   },
@@ -506,6 +541,8 @@ export const en = {
     note: 'Hours: mean travel time of the peak at mean discharge along the fastest path. Hazard order: Annex I first, then WRI, then THI.',
   },
   matrix: {
+    // issue 13 (keyboard)
+    scrollRegion: 'Matrix (scrolls sideways)',
     open: 'Basin matrix',
     title: 'Transboundary matrix',
     basin: 'Basin',
@@ -571,6 +608,80 @@ export const en = {
     zoneClass: 'Separation-distance class {{cls}}:',
     zone: { inner: 'inner', middle: 'middle', outer: 'outer' },
     noReceptors: 'No receptors inside the zones.',
+  },
+  // issue 13 (finding things): the place finder and the docked legend
+  search: {
+    label: 'Search sites, places, rivers and countries',
+    placeholder: 'Search sites, places, rivers…',
+    searching: 'Searching…',
+    none: 'Nothing found for “{{q}}”.',
+    results: 'Search results',
+    kinds: { country: 'Country', site: 'Site', place: 'Place', river: 'River' },
+    countryDetail: '{{count}} registered sites',
+    countryDetail_one: '{{count}} registered site',
+    siteDetail: 'registered site · {{country}}',
+    placeDetail: 'populated place · {{country}}',
+    riverDetail: '{{length}} of river',
+  },
+  legend: {
+    region: 'Legend',
+    show: 'Show legend',
+    hide: 'Hide legend',
+  },
+  // issue 13 (keyboard): a map mode's point without the mouse
+  modeEntry: {
+    centre: 'Use the map centre',
+    form: 'Coordinates (WGS84)',
+    lon: 'Longitude',
+    lat: 'Latitude',
+    go: 'Go',
+    invalid: 'Enter a longitude (−180 to 180) and a latitude (−90 to 90) in decimal degrees.',
+  },
+  // issue 13 (phone)
+  phone: {
+    menu: 'Menu',
+  },
+  // issue 13 (editing): human labels for the index breakdown columns and parts
+  breakdown: {
+    keys: {
+      index: '#',
+      name: 'Substance',
+      quantityKg: 'Quantity (kg)',
+      wgk: 'WGK',
+      factor: 'Factor',
+      assumedWgk3: 'WGK 3 assumed*',
+      wgk3EquivalentKg: 'WGK 3 equivalent (kg)',
+      part: 'Part',
+      score: 'Score',
+      reason: 'Reason',
+      assumption: 'Assumed*',
+    },
+    parts: {
+      capacity: 'Capacity',
+      toxicity: 'Toxicity',
+      management: 'Management',
+      flood: 'Flood',
+      seismic: 'Seismic',
+      damSafety: 'Dam safety',
+    },
+    assumedNote:
+      '* ✓ marks a value the index assumed because the register holds no reported figure (e.g. WGK 3, the most hazardous class, for a substance without a class); a reported value would replace it.',
+  },
+  // issue 13 (Russian everywhere): the map's own controls
+  mapUi: {
+    onlineFailed:
+      'OpenStreetMap tiles could not be loaded (no connection?): the layer is off and the offline basemap is shown.',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    label: 'Map (arrow keys pan, + and − zoom)',
+  },
+  // issue 13 (planning): the verdict in plain words and the deciding rule
+  planningExplain: {
+    advise_against:
+      'Advise against: the development would stand inside a safety zone where the consequences of a major accident at a registered site are too severe for this kind of use. The planning authority should refuse it or ask for it elsewhere.',
+    do_not_advise_against:
+      'Do not advise against: no safety zone of a registered site rules this use out here. This is not a permit; other rules (water protection, flood zones) still apply.',
+    rule: 'Deciding rule:',
   },
 };
 

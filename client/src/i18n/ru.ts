@@ -50,6 +50,10 @@ export const ru: Messages = {
   filters: {
     title: 'Фильтры',
     country: 'Страна (ISO3)',
+    // issue 13: the country filter as a list of names
+    countryName: 'Страна',
+    anyCountry: 'Любая страна',
+    countryOption: '{{name}} ({{count}})',
     kind: 'Тип',
     sector: 'Отрасль',
     status: 'Состояние',
@@ -139,6 +143,15 @@ export const ru: Messages = {
     truncated: 'Трассировка остановлена на максимальной длине.',
     mainOutlet: 'главное',
     unnamed: 'безымянная река',
+    // issue 13 (trace panel)
+    borders: 'Границы на пути',
+    border: {
+      crossing: 'пересекает границу: из {{from}} в {{to}}',
+      stretchStart: 'начинает течь по границе {{pair}}',
+      stretchEnd: 'покидает границу {{pair}} и течёт дальше по {{to}}',
+    },
+    atKm: 'на {{km}}',
+    viaArm: 'через {{arm}}',
   },
   release: {
     title: 'Сценарий выброса',
@@ -187,12 +200,29 @@ export const ru: Messages = {
     above: 'Страны, получающие воду выше норматива: {{list}}',
     defaults: 'Расход: {{table}} значений из таблицы, {{defaults}} значений по классу размера.',
     assumptions: 'Модель и допущения',
+    // issue 13 (units and time)
+    releaseMass: 'Масса выброса ({{unit}})',
+    massUnit: 'Единица массы',
+    massUnits: { kg: 'кг', t: 'т (тонны)' },
+    massUnitShort: { kg: 'кг', t: 'т' },
+    releaseAt: 'Дата и время выброса (местное)',
+    unitHours: 'ч после выброса',
+    unitDays: 'сут после выброса',
+    peakConc: 'Пик (мг/л)',
+    clockNote: 'Время местное для выброса {{at}} (наиболее вероятный случай).',
+    follow: 'Следовать за пятном на карте',
   },
   form: {
     newTitle: 'Новый объект',
     editTitle: 'Изменение объекта',
     name: 'Название',
     nameLocal: 'Местное название',
+    // issue 13 (editing)
+    operator: 'Оператор',
+    markerHint: 'Перетащите метку на карте, чтобы переместить объект.',
+    riverUnknown: 'Реки «{{name}}» нет в речной сети: объект будет привязан к ближайшей реке.',
+    riverSuggest: 'Возможно, вы имели в виду:',
+    riverChecking: 'Проверка названия реки…',
     lon: 'Долгота (WGS84)',
     lat: 'Широта (WGS84)',
     receivingRiver: 'Река-приёмник',
@@ -239,6 +269,11 @@ export const ru: Messages = {
     duplicates: 'Возможных дубликатов: {{count}}',
     close: 'Закрыть',
     chooseFile: 'Сначала выберите файл.',
+    // issue 13 (honest import)
+    commitValid: 'Импортировать верные строки ({{count}}), пропустить {{rejected}}',
+    nothingImported:
+      'Ничего не импортировано: сервер отклонил файл из-за ошибочных строк ниже. Исправьте их и проверьте файл снова или импортируйте только верные строки.',
+    template: 'Скачать шаблон CSV',
   },
   values: {
     upstream: 'Вверх по течению',
@@ -450,7 +485,6 @@ export const ru: Messages = {
     importHint:
       'Столбцы или свойства: name, kind, population (необязательно). CSV с lon,lat (или x,y в выбранной системе координат); GeoJSON с объектами Point, Polygon или MultiPolygon.',
     commit: 'Импортировать рецепторы: {{count}}',
-    commitValid: 'Импортировать верные строки ({{count}}), пропустить {{rejected}}',
     committed: 'Импортировано рецепторов: {{accepted}}, пропущено строк: {{rejected}}.',
     legendNote: 'Кружок — точка; прямоугольник — область (зоны затопления пунктиром).',
   },
@@ -512,6 +546,8 @@ export const ru: Messages = {
     note: 'Часы: среднее время добегания пика при среднем расходе по самому быстрому пути. Порядок по опасности: сначала приложение I, затем WRI, затем THI.',
   },
   matrix: {
+    // issue 13 (keyboard)
+    scrollRegion: 'Матрица (прокручивается по горизонтали)',
     open: 'Матрица бассейна',
     title: 'Трансграничная матрица',
     basin: 'Бассейн',
@@ -577,5 +613,79 @@ export const ru: Messages = {
     zoneClass: 'Класс защитного расстояния {{cls}}:',
     zone: { inner: 'внутренняя', middle: 'средняя', outer: 'внешняя' },
     noReceptors: 'В зонах нет объектов воздействия.',
+  },
+  // issue 13 (finding things): the place finder and the docked legend
+  search: {
+    label: 'Поиск объектов, населённых пунктов, рек и стран',
+    placeholder: 'Объекты, города, реки…',
+    searching: 'Поиск…',
+    none: 'По запросу «{{q}}» ничего не найдено.',
+    results: 'Результаты поиска',
+    kinds: { country: 'Страна', site: 'Объект', place: 'Нас. пункт', river: 'Река' },
+    countryDetail: 'зарегистрированных объектов: {{count}}',
+    countryDetail_one: 'зарегистрированных объектов: {{count}}',
+    siteDetail: 'зарегистрированный объект · {{country}}',
+    placeDetail: 'населённый пункт · {{country}}',
+    riverDetail: '{{length}} реки',
+  },
+  legend: {
+    region: 'Легенда',
+    show: 'Показать легенду',
+    hide: 'Скрыть легенду',
+  },
+  // issue 13 (keyboard): a map mode's point without the mouse
+  modeEntry: {
+    centre: 'Центр карты',
+    form: 'Координаты (WGS84)',
+    lon: 'Долгота',
+    lat: 'Широта',
+    go: 'Перейти',
+    invalid: 'Введите долготу (от −180 до 180) и широту (от −90 до 90) в десятичных градусах.',
+  },
+  // issue 13 (phone)
+  phone: {
+    menu: 'Меню',
+  },
+  // issue 13 (editing): human labels for the index breakdown columns and parts
+  breakdown: {
+    keys: {
+      index: '№',
+      name: 'Вещество',
+      quantityKg: 'Количество (кг)',
+      wgk: 'WGK',
+      factor: 'Коэффициент',
+      assumedWgk3: 'Принят WGK 3*',
+      wgk3EquivalentKg: 'Эквивалент WGK 3 (кг)',
+      part: 'Составляющая',
+      score: 'Балл',
+      reason: 'Основание',
+      assumption: 'Допущение*',
+    },
+    parts: {
+      capacity: 'Объём',
+      toxicity: 'Токсичность',
+      management: 'Управление',
+      flood: 'Паводки',
+      seismic: 'Сейсмичность',
+      damSafety: 'Безопасность дамбы',
+    },
+    assumedNote:
+      '* ✓ — значение принято индексом, так как в реестре нет сообщённых данных (например, WGK 3, наиболее опасный класс, для вещества без класса); сообщённое значение его заменит.',
+  },
+  // issue 13 (Russian everywhere): the map's own controls
+  mapUi: {
+    onlineFailed:
+      'Не удалось загрузить тайлы OpenStreetMap (нет соединения?): слой отключён, показана офлайн-подложка.',
+    zoomIn: 'Приблизить',
+    zoomOut: 'Отдалить',
+    label: 'Карта (стрелки — сдвиг, + и − — масштаб)',
+  },
+  // issue 13 (planning): the verdict in plain words and the deciding rule
+  planningExplain: {
+    advise_against:
+      'Рекомендуется отказать: объект оказался бы внутри защитной зоны, где последствия крупной аварии на зарегистрированном объекте слишком тяжелы для такого использования. Органу планирования следует отказать или предложить другое место.',
+    do_not_advise_against:
+      'Возражений нет: ни одна защитная зона зарегистрированных объектов не исключает здесь такое использование. Это не разрешение; другие требования (охрана вод, паводковые зоны) действуют.',
+    rule: 'Решающее правило:',
   },
 };

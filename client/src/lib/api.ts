@@ -4,6 +4,7 @@
 import { adminCalls } from './admin-api.js';
 import { plansCalls } from './plans-api.js';
 import { receptorCalls } from './receptors-api.js';
+import type { CountryOption, SearchHit } from './search.js';
 import { csrfHeaders, noteStatus } from './session.js';
 import type { Basin, Catchments, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
 import type { Filters } from './url-state.js';
@@ -134,6 +135,13 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
   });
   return {
     basins: () => call<Basin[]>('/api/basins'),
+    /** The place finder: countries (with their sites), sites, populated places, rivers. */
+    search: (q: string, signal?: AbortSignal) =>
+      call<{ q: string; items: SearchHit[] }>(`/api/search?${new URLSearchParams({ q })}`, { signal }).then(
+        (r) => r.items,
+      ),
+    /** Countries that hold registered sites (the list's country filter). */
+    countries: () => call<CountryOption[]>('/api/countries'),
     /** Label points only (name, kind, bbox): the map draws the areas from the vector tiles. */
     catchments: () => call<Catchments>('/api/basins/catchments?only=labels'),
     sites: (f: Filters, limit = 1000) =>
@@ -154,10 +162,15 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
     deleteSite: (id: string, version: number) =>
       call<void>(`/api/sites/${encodeURIComponent(id)}?version=${version}`, { method: 'DELETE' }),
     siteHistory: (id: string) => call<SiteHistory>(`/api/sites/${encodeURIComponent(id)}/history`),
-    importSites: (file: Blob, name: string, opts: { format: string; crs: string; dryRun: boolean }) => {
+    importSites: (
+      file: Blob,
+      name: string,
+      opts: { format: string; crs: string; dryRun: boolean; skipInvalid?: boolean },
+    ) => {
       const form = new FormData();
       form.append('file', file, name);
       const q = new URLSearchParams({ format: opts.format, dryRun: String(opts.dryRun) });
+      if (opts.skipInvalid) q.set('skipInvalid', 'true');
       if (opts.crs) q.set('crs', opts.crs);
       return importCall(`/api/sites/import?${q}`, form);
     },

@@ -75,23 +75,49 @@ export function rankColorExpression(): unknown[] {
   ];
 }
 
-// Okabe–Ito qualitative palette (no yellow, too pale on the basemap); countries take colours in
-// downstream order, so neighbours along a trace always differ.
-const COUNTRY_PALETTE = [
-  '#0072b2',
-  '#d55e00',
-  '#009e73',
-  '#cc79a7',
-  '#e69f00',
-  '#56b4e9',
-  '#7b3294',
-  '#000000',
-];
+// Countries keep one colour everywhere (panel, map, report) by ISO3. The basins' riparian states have
+// hand-picked colours so that neighbours along the Danube, Tisza, Sava, Dniester, Syr Darya and Amu
+// Darya paths differ; others take one from FALLBACK by a hash of the code. No colour is a blue that could
+// be read as the basemap's river (#3f83c4) or sea.
+const FIXED_COUNTRY_COLORS: Readonly<Record<string, string>> = {
+  DEU: '#4d4d4d',
+  AUT: '#d55e00',
+  CZE: '#808000',
+  SVK: '#7b3294',
+  HUN: '#009e73',
+  SVN: '#b35806',
+  HRV: '#e69f00',
+  BIH: '#f46d43',
+  MNE: '#762a83',
+  SRB: '#c51b7d',
+  ROU: '#8c510a',
+  BGR: '#1b7837',
+  MDA: '#cc79a7',
+  UKR: '#a50026',
+  POL: '#b35806',
+  KGZ: '#d55e00',
+  UZB: '#009e73',
+  TJK: '#7b3294',
+  KAZ: '#e69f00',
+  AFG: '#8c510a',
+  TKM: '#c51b7d',
+  CHN: '#a50026',
+};
+const FALLBACK = ['#d55e00', '#009e73', '#cc79a7', '#e69f00', '#7b3294', '#8c510a', '#1b7837', '#c51b7d'];
+/** Used when a piece of path has no country (sea, unknown). */
+export const NO_COUNTRY_COLOR = '#555555';
 
+export function countryColor(iso3: string): string {
+  const fixed = FIXED_COUNTRY_COLORS[iso3.toUpperCase()];
+  if (fixed) return fixed;
+  let h = 0;
+  for (const ch of iso3.toUpperCase()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return FALLBACK[h % FALLBACK.length] as string;
+}
+
+/** The colours of the countries of a trace, each its fixed colour (the order no longer matters). */
 export function countryColors(isoInOrder: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const iso of isoInOrder) {
-    if (!out.has(iso)) out.set(iso, COUNTRY_PALETTE[out.size % COUNTRY_PALETTE.length] as string);
-  }
+  for (const iso of isoInOrder) if (!out.has(iso)) out.set(iso, countryColor(iso));
   return out;
 }

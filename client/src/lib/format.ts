@@ -6,9 +6,21 @@ export const SNAP_WARN_KM = 5;
 /** The kilometre symbol in the UI language (Russian writes "км"). */
 const kmUnit = (lang: string) => (lang.toLowerCase().startsWith('ru') ? 'км' : 'km');
 
+/** A km figure without its unit: one decimal below 10 km (none when it is whole), none above. */
+export function formatKmNumber(km: number, lang: string): string {
+  const digits = Math.abs(km) < 10 && Math.round(km * 10) % 10 !== 0 ? 1 : 0;
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    km,
+  );
+}
+
 export function formatKm(km: number, lang: string): string {
-  const digits = km < 10 ? 1 : 0;
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(km)} ${kmUnit(lang)}`;
+  return `${formatKmNumber(km, lang)} ${kmUnit(lang)}`;
+}
+
+/** A stretch of river km with the unit once: "0–58 km", "94–317 км". */
+export function formatKmRange(fromKm: number, toKm: number, lang: string): string {
+  return `${formatKmNumber(fromKm, lang)}–${formatKmNumber(toKm, lang)} ${kmUnit(lang)}`;
 }
 
 export function formatNumber(n: number | null | undefined, lang: string, digits = 2): string {

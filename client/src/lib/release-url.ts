@@ -1,6 +1,7 @@
 // The release scenario in the permalink: the /api/trace release parameters under their own names,
 // checked against the server's ranges so a link never carries a release the trace would refuse.
 import type { ReleaseParams } from './release.js';
+import { parseReleaseAt } from './release-format.js';
 
 /** The server's accepted ranges (server/core/transport/release.ts RELEASE_LIMITS). */
 export const LIMITS = {
@@ -52,6 +53,8 @@ export function decodeRelease(p: URLSearchParams): ReleaseParams | undefined {
     const plan = p.get('plan')?.trim();
     if (plan && PLAN_ID.test(plan)) r.plan = plan;
   }
+  const at = p.get('releaseAt')?.trim();
+  if (at && parseReleaseAt(at)) r.releaseAt = at;
   return r;
 }
 
@@ -72,4 +75,5 @@ export function encodeRelease(r: ReleaseParams, p: URLSearchParams): void {
     set('releasedAt');
     set('plan');
   }
+  set('releaseAt');
 }

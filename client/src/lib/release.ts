@@ -16,6 +16,8 @@ export interface ReleaseParams {
   releasedAt?: string;
   /** A plan id; without it the plan covering the start point is used. */
   plan?: string;
+  /** When the release happened (datetime-local text, the browser's time zone): arrival clock times. Client-only. */
+  releaseAt?: string;
 }
 
 export interface CaseValue {

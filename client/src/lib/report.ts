@@ -2,7 +2,7 @@
 // server/core/report/report-model.ts) and the URLs of its printable and CSV forms.
 import { errorFrom } from './api.js';
 import { type Arrival, type ReleaseParams, releaseQuery } from './release.js';
-import type { TraceResult } from './types.js';
+import type { CrossingKind, TraceResult } from './types.js';
 
 export interface ReportCountry {
   order: number;
@@ -24,7 +24,7 @@ export type ReportTrace =
         lat: number;
         from: string;
         to: string;
-        kind: string;
+        kind: CrossingKind;
         arrival: Arrival | null;
       }[];
       outlets: {

@@ -126,6 +126,7 @@ export interface RiverKm {
   river: string;
   km: number;
 }
+export type CrossingKind = 'crossing' | 'stretch_start' | 'stretch_end';
 
 export interface TraceResult {
   snap: {
@@ -146,6 +147,8 @@ export interface TraceResult {
     lon: number;
     lat: number;
     main?: boolean;
+    /** The arm that enters the outlet (e.g. "Bratul Chilia" of the Danube Delta), when known. */
+    river?: string | null;
     riverKm?: RiverKm | null;
     /** The delta arm that enters the outlet ("Sulina arm"). */
     arm?: string | null;
@@ -158,7 +161,16 @@ export interface TraceResult {
     sharedWith: string[];
     riverKm?: RiverKm | null;
   }[];
-  crossings: { km: number; lon: number; lat: number; from: string; to: string; riverKm?: RiverKm | null }[];
+  /** `kind` (absent from older answers: read as a crossing) tells a crossing from a border stretch's ends. */
+  crossings: {
+    km: number;
+    lon: number;
+    lat: number;
+    from: string;
+    to: string;
+    kind?: CrossingKind;
+    riverKm?: RiverKm | null;
+  }[];
   rivers: {
     name: string;
     /** Local and Russian names (data/river-names.json), and where the name comes from. */
@@ -177,6 +189,8 @@ export interface ImportReport {
   rejected: number;
   errors: { line: number | null; field: string | null; message: string }[];
   duplicates: unknown[];
+  /** Ids of the stored sites: empty on dry runs and on refused (all-or-nothing) imports. */
+  ids: string[];
 }
 
 export interface FieldIssue {

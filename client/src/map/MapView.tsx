@@ -1,6 +1,7 @@
 // The MapLibre map: offline basemap style from the server plus HazAtlas overlays. Everything it shows
 // comes in through props; user actions go out through callbacks.
 import {
+  type ErrorEvent,
   type GeoJSONSource,
   type LngLatBoundsLike,
   Map as MlMap,
@@ -33,6 +34,9 @@ import {
   traceGeoJson,
 } from './layers.js';
 import { setPlume } from './plume-layer.js';
+
+/** West, south, east, north: the Danube's source (8.2 E) to the Naryn's (78 E), the Aral Sea to the Delta. */
+export const DEFAULT_BOUNDS: [number, number, number, number] = [8, 36.5, 78, 49.5];
 
 export interface MapHandle {
   fitBounds(b: Bbox, maxZoom?: number): void;
@@ -78,10 +82,11 @@ declare global {
 }
 
 export function MapView(props: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [ready, setReady] = useState(false);
+  const [onlineFailed, setOnlineFailed] = useState(false);
   // Callbacks change every render; the map's listeners read the latest through this ref.
   const live = useRef(props);
   live.current = props;
@@ -99,7 +104,7 @@ export function MapView(props: Props) {
   useEffect(() => {
     if (!container.current) return;
     setWorkerUrl(workerUrl);
-    const v = live.current.initialView ?? { lon: 30, lat: 45, zoom: 3.2 };
+    const v = live.current.initialView;
     const p = live.current;
     const map = new MlMap({
       container: container.current,
@@ -112,8 +117,9 @@ export function MapView(props: Props) {
           basinId: p.basinId,
           delta: p.delta === true,
         }),
-      center: [v.lon, v.lat],
-      zoom: v.zoom,
+      // Without a view in the link, open on the Convention's focus basins: the Danube from the Black Forest
+      // to its Delta and the Syr Darya from the Tien Shan to the Aral Sea.
+      ...(v ? { center: [v.lon, v.lat] as [number, number], zoom: v.zoom } : { bounds: DEFAULT_BOUNDS }),
       attributionControl: { compact: true },
       // Labels appear at once: a fade keeps the map repainting (not idle) for 300 ms after each
       // placement, which in software WebGL costs several full frames.
@@ -136,7 +142,6 @@ export function MapView(props: Props) {
         performance.mark('hazatlas:first-idle');
       }
     });
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     // Site symbols are drawn on the client; MapLibre asks for each the first time a layer needs it.
     map.setMissingStyleImageResolver((id) => {
@@ -189,6 +194,25 @@ export function MapView(props: Props) {
 
   // Data that arrives without changing the map (the catchment list) must still be followed by an
   // idle, or the first-idle mark would wait for the next user action.
+  // The zoom buttons and the map's accessible name in the UI language (MapLibre reads its UI strings
+  // when a control is added, so the control is re-added on a language change).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language is the trigger, whatever t's identity.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    map._locale = {
+      ...map._locale,
+      'NavigationControl.ZoomIn': t('mapUi.zoomIn'),
+      'NavigationControl.ZoomOut': t('mapUi.zoomOut'),
+    };
+    const nav = new NavigationControl({ showCompass: false });
+    map.addControl(nav, 'top-right');
+    map.getCanvas().setAttribute('aria-label', t('mapUi.label'));
+    return () => {
+      map.removeControl(nav);
+    };
+  }, [t, i18n.language]);
+
   useEffect(() => {
     if (map && props.dataReady) map.triggerRepaint();
   }, [map, props.dataReady]);
@@ -242,7 +266,9 @@ export function MapView(props: Props) {
       for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible);
     }
     const osm = props.layers.includes('osm');
-    if (osm && !map.getSource('osm')) {
+    // Switching the layer off forgets a failure: switching it on again retries.
+    if (!osm && onlineFailed) setOnlineFailed(false);
+    if (osm && !map.getSource('osm') && !onlineFailed) {
       map.addSource('osm', {
         type: 'raster',
         tiles: [OSM_TILES],
@@ -254,7 +280,23 @@ export function MapView(props: Props) {
       map.removeLayer('osm');
       map.removeSource('osm');
     }
-  }, [map, props.layers]);
+  }, [map, props.layers, onlineFailed]);
+
+  // An online layer that cannot load (offline, blocked, server down) is taken off the map with its
+  // attribution, and the map says so instead of silently showing nothing.
+  useEffect(() => {
+    if (!map) return;
+    const onError = (e: ErrorEvent & { sourceId?: string }) => {
+      if (e.sourceId !== 'osm' || !map.getSource('osm')) return;
+      if (map.getLayer('osm')) map.removeLayer('osm');
+      map.removeSource('osm');
+      setOnlineFailed(true);
+    };
+    map.on('error', onError);
+    return () => {
+      map.off('error', onError);
+    };
+  }, [map]);
 
   useEffect(() => {
     if (map) map.getCanvas().style.cursor = props.mode === 'browse' ? '' : 'crosshair';
@@ -266,6 +308,11 @@ export function MapView(props: Props) {
       {!ready && (
         <p className="map-loading" role="status">
           {t('map.loading')}
+        </p>
+      )}
+      {onlineFailed && (
+        <p className="map-notice" role="alert" data-testid="online-failed">
+          {t('mapUi.onlineFailed')}
         </p>
       )}
     </div>

@@ -2,7 +2,8 @@
 // trace and the selected basin. Pure data so it can be reasoned about without a map.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { countryColors, hazardClass, rankColorExpression } from '../lib/colors.js';
+import { countryColors, hazardClass, NO_COUNTRY_COLOR, rankColorExpression } from '../lib/colors.js';
+import { borderEventLabel } from '../lib/trace-text.js';
 import type { SiteSummary, TraceResult } from '../lib/types.js';
 
 export const SITE_SOURCE = 'sites';
@@ -49,7 +50,7 @@ export function traceGeoJson(trace: TraceResult): {
       ...f,
       properties: {
         ...f.properties,
-        color: (f.properties.country && colors.get(f.properties.country)) || '#555555',
+        color: (f.properties.country && colors.get(f.properties.country)) || NO_COUNTRY_COLOR,
         isBorder: f.properties.border !== null && f.properties.border !== undefined,
       },
     })),
@@ -67,7 +68,7 @@ export function traceGeoJson(trace: TraceResult): {
     type: 'FeatureCollection',
     features: [
       point(trace.snap.lon, trace.snap.lat, { role: 'start', label: '' }),
-      ...trace.crossings.map((c) => point(c.lon, c.lat, { role: 'crossing', label: `${c.from} → ${c.to}` })),
+      ...trace.crossings.map((c) => point(c.lon, c.lat, { role: 'crossing', label: borderEventLabel(c) })),
       ...trace.outlets.map((o) =>
         point(o.lon, o.lat, { role: 'outlet', label: o.name, main: o.main === true }),
       ),

@@ -30,6 +30,11 @@ const ImportQuery = z
       .transform((v) => v === 'true' || v === '1')
       .default(false),
     onDuplicate: z.enum(['error', 'skip']).default('error'),
+    // Extension: store the valid rows and report the rest, instead of refusing the whole file.
+    skipInvalid: z
+      .enum(['true', 'false', '1', '0'])
+      .transform((v) => v === 'true' || v === '1')
+      .default(false),
   })
   .strict();
 
@@ -134,6 +139,7 @@ export function importHandlers(services: Services, heavy: HeavyOptions): Request
         layer: q.layer,
         dryRun: q.dryRun,
         onDuplicate: q.onDuplicate,
+        skipInvalid: q.skipInvalid,
         actor: actorOf(res),
       },
       bytes > heavy.offload.importBytes,

@@ -93,6 +93,7 @@ export function sitesRouter(services: Services, heavy: HeavyOptions): express.Ro
   r.get('/sites/export', ...exportHandler(services, heavy));
   r.post('/sites/import', ...importHandlers(services, heavy));
   r.get('/sites/import-template', templateHandler());
+  r.get('/sites/import/template.csv', templateHandler());
 
   r.use(siteHistoryRouter(services));
 
