@@ -54,10 +54,11 @@ function expectConsistent(t: Trace): void {
 describe('river names along real traces', () => {
   it('Baia Mare (Săsar → Someș): Someș, Tisza, Danube — not "Somesul Cald" through Hungary', async () => {
     // The 2000 cyanide spill went Săsar/Lăpuș → Someș → Tisza (entered at Vásárosnamény) → Danube
-    // (ICPDR / UNEP-OCHA 'Cyanide spill at Baia Mare, Romania', March 2000). Natural Earth lacks the Săsar.
+    // (ICPDR / UNEP-OCHA 'Cyanide spill at Baia Mare, Romania', March 2000). Natural Earth lacks the Săsar
+    // and the Lăpuș; the reviewed network supplement adds both (data/network-supplement.geojson).
     const t = await trace(23.58, 47.66);
-    expect(names(t).slice(0, 3)).toEqual(['Someș', 'Tisza', 'Danube']);
-    const tisza = t.rivers[1]!;
+    expect(names(t).slice(0, 5)).toEqual(['Săsar', 'Lăpuș', 'Someș', 'Tisza', 'Danube']);
+    const tisza = t.rivers[3]!;
     expect(tisza).toMatchObject({ nameRu: 'Тиса', nameSource: 'reviewed' });
     expect(tisza.nameLocal).toContain('Tisa');
     // The Tisza is ~595 km from Vásárosnamény to Titel at this scale (966 km in all, ICPDR).

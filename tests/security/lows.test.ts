@@ -125,18 +125,25 @@ describe('invalid UTF-8', () => {
     expect(env.services.db.prepare('SELECT COUNT(*) FROM sites').pluck().get()).toBe(before);
   });
 
-  it('an import file that is not UTF-8 is a 400', async () => {
+  it('an import file declared UTF-8 that is not is a 400; undeclared, its Windows code page is read', async () => {
+    // "Würzburg" with ü as the single byte 0xFC: Latin-1 and cp1250 agree on it, UTF-8 never has it alone.
     const csv = Buffer.from('name,lon,lat,kind\nW\xfcrzburg intake,9.93,49.79,water_intake\n', 'latin1');
-    const res = await fetch(`${app.api}/receptors/import?format=csv&dryRun=true`, {
-      method: 'POST',
-      headers: { ...env.auth, 'content-type': 'text/csv' },
-      body: csv,
-    });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+    const post = (query: string) =>
+      fetch(`${app.api}/receptors/import?format=csv&dryRun=true${query}`, {
+        method: 'POST',
+        headers: { ...env.auth, 'content-type': 'text/csv' },
+        body: csv,
+      });
+    const declared = await post('&encoding=utf-8');
+    expect(declared.status).toBe(400);
+    expect(((await declared.json()) as { error: { code: string; message: string } }).error).toMatchObject({
       code: 'INVALID_UTF8',
       message: expect.stringMatching(/save it as UTF-8/),
     });
+    // Not replaced with U+FFFD: decoded as the code page it is in (issue 11: cp1250 files from Excel).
+    const guessed = await post('');
+    expect(guessed.status).toBe(200);
+    expect(JSON.stringify(await guessed.json())).not.toContain('\ufffd');
   });
 
   it('a query string with a non-UTF-8 escape is a 400, a UTF-8 one works', async () => {
