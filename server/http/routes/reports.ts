@@ -43,7 +43,6 @@ export function reportsRouter(services: Services, heavy: HeavyOptions): Router {
     styleHashesOnHtml(res);
     await answerJob(
       services,
-      req,
       res,
       { kind: 'report', id, release, format: q.format, lang: q.lang },
       heavy.offload.reports,
@@ -57,7 +56,6 @@ export function reportsRouter(services: Services, heavy: HeavyOptions): Router {
     styleHashesOnHtml(res);
     await answerJob(
       services,
-      req,
       res,
       {
         kind: 'notifications',
