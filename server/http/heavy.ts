@@ -1,7 +1,7 @@
 // Heavy routes over HTTP: a per-client rate limit (429 + Retry-After), and answering a job that ran
 // inline or on the jobs worker (503 + Retry-After when its queue is full, 413 when a job outgrew the
 // worker's memory).
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { Job, JobResult } from '../jobs.js';
 import type { Services } from '../services.js';
 import type { OffloadPolicy } from '../workers/job-runner.js';
@@ -59,7 +59,6 @@ function send(res: Response, r: JobResult): void {
 /** Runs a job (on the worker when `offload`) and answers with its result; returns it for auditing. */
 export async function answerJob(
   services: Services,
-  _req: Request,
   res: Response,
   job: Job,
   offload: boolean,

@@ -126,7 +126,7 @@ export class WorkerPool {
         this.finish();
         if (!job) return;
         if (reply.ok) job.resolve(reply.value);
-        else job.reject(Object.assign(new Error(reply.error), { workerStatus: reply.status }));
+        else job.reject(new Error(reply.error));
         this.pump();
       },
     );

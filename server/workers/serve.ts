@@ -1,15 +1,6 @@
-// The worker side of WorkerPool: answers each message with {ok, value} or {ok: false, error, status}.
+// The worker side of WorkerPool: answers each message with {ok, value} or {ok: false, error}. Jobs that
+// refuse their input return that as a value (server/jobs.ts), so a thrown error is a real failure.
 import { parentPort } from 'node:worker_threads';
-
-/** An error whose message is safe to show the client, with the HTTP status it should answer. */
-export class JobError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export function serve(handle: (message: unknown) => unknown | Promise<unknown>): void {
   const port = parentPort;
@@ -18,11 +9,7 @@ export function serve(handle: (message: unknown) => unknown | Promise<unknown>):
     try {
       port.postMessage({ ok: true, value: await handle(message) });
     } catch (err) {
-      port.postMessage({
-        ok: false,
-        error: err instanceof Error ? err.message : String(err),
-        ...(err instanceof JobError ? { status: err.status } : {}),
-      });
+      port.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
     }
   });
 }

@@ -77,7 +77,6 @@ export function planningRouter(services: Services, heavy: HeavyOptions): express
     const dev = { geometry, developmentType: parsed.data.developmentType, name: parsed.data.name ?? null };
     await answerJob(
       services,
-      req,
       res,
       { kind: 'review', dev },
       positionCount(geometry) > heavy.offload.reviewPositions,

@@ -129,7 +129,6 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
     }
     const result = await answerJob(
       services,
-      req,
       res,
       {
         kind: 'receptorImport',

@@ -49,7 +49,6 @@ export function reportsRouter(services: Services, heavy: HeavyOptions): Router {
     styleHashesOnHtml(res);
     await answerJob(
       services,
-      req,
       res,
       { kind: 'report', id, release, format: q.format, lang: q.lang },
       heavy.offload.reports,
@@ -63,7 +62,6 @@ export function reportsRouter(services: Services, heavy: HeavyOptions): Router {
     styleHashesOnHtml(res);
     await answerJob(
       services,
-      req,
       res,
       {
         kind: 'notifications',

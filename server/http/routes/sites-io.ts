@@ -129,7 +129,6 @@ export function importHandlers(services: Services, heavy: HeavyOptions): Request
     }
     await answerJob(
       services,
-      req,
       res,
       {
         kind: 'siteImport',
@@ -165,7 +164,7 @@ export function exportHandler(services: Services, heavy: HeavyOptions): RequestH
   const run = async (req: Request, res: Response) => {
     const q = parseQuery(SiteExportQuery, req);
     const offload = siteCount(services.db) > heavy.offload.exportSites;
-    await answerJob(services, req, res, { kind: 'export', query: q }, offload);
+    await answerJob(services, res, { kind: 'export', query: q }, offload);
   };
   return [heavy.limit, run];
 }
