@@ -1,9 +1,11 @@
 // Hardened inputs over the real HTTP server: security headers and CSP, unknown query parameters refused on
 // every route (enumerated from the router), body/upload limits, malformed JSON, footprints that cross
 // themselves, control characters, and errors that never leak a stack trace.
+import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/http/app.js';
+import { createLogger } from '../../server/log.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 import { json, kalush } from '../fixtures/site-bodies.js';
 import { authHeaders, createToken } from '../support/auth.js';
@@ -198,10 +200,18 @@ describe('strings and geometry', () => {
 
 describe('unexpected failures', () => {
   it('answer 500 INTERNAL with a generic message when the database is gone', async () => {
-    const other = await openRegisterEnv({ http: true });
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    // The server's structured log gets the error with its stack; the client gets a generic message.
+    const errors: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        for (const l of String(chunk).split('\n')) if (l.trim()) errors.push(JSON.parse(l));
+        done();
+      },
+    });
+    const other = await openRegisterEnv({
+      http: true,
+      app: { logger: createLogger({ level: 'error', destination: sink }) },
+    });
     try {
       other.services.db.close();
       const res = await fetch(`${other.api}/sites`);
@@ -209,9 +219,8 @@ describe('unexpected failures', () => {
       const text = await res.text();
       expect(JSON.parse(text)).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error.' } });
       expect(text).not.toMatch(/database|sqlite|at /i);
-      expect(errors).toHaveLength(1);
+      expect(errors.filter((e) => e.msg === 'unexpected error')).toHaveLength(1);
     } finally {
-      console.error = original;
       other.services.close = () => {};
       await other.close();
     }
