@@ -14,6 +14,7 @@ import { analysisRouter } from './routes/analysis.js';
 import { authRouter } from './routes/auth.js';
 import { catchmentsRouter } from './routes/catchments.js';
 import { networkRouter } from './routes/network.js';
+import { ogcRouter } from './routes/ogc.js';
 import { planningRouter } from './routes/planning.js';
 import { receptorsRouter } from './routes/receptors.js';
 import { reportsRouter } from './routes/reports.js';
@@ -66,10 +67,13 @@ export function createApp(
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
   );
   app.use('/api', api);
+  // OGC API – Features for QGIS, ArcGIS and GDAL; the same read rule as /api.
+  app.use('/ogc', authenticate(services.db), accessGuard(access), ogcRouter(services.db));
 
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+    // The client's routes only: /api and /ogc answer for themselves (404 in their own shape).
+    app.get(/^\/(?!api\/|ogc(\/|$)).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
   }
   app.use(errorHandler);
   return app;
