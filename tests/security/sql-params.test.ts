@@ -31,6 +31,15 @@ const REVIEWED: Record<string, string[]> = {
   'server/storage/network-store.ts': ['t'],
   // Same pattern as site-query: a constant column list, fixed FROM text, WHERE clauses of '?' placeholders.
   'server/storage/receptor-store.ts': ['from', 'clause', "where.join(' AND ')"],
+  // GeoPackage identifiers (layer and column names; on import, table names read from the uploaded
+  // file) go through quote(), which wraps them in "…" and doubles any '"' inside, so they stay one
+  // identifier; geometryType is a literal union. Every value is a bound parameter.
+  'server/storage/gpkg.ts': [
+    'quote(layer.name)',
+    'layer.geometryType',
+    "names.map(quote).join(', ')",
+    'quote(col.table_name)',
+  ],
 };
 
 const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|WHERE|FROM|ORDER BY|PRAGMA|CREATE|DROP|VALUES)\b/;

@@ -305,7 +305,7 @@ export function ogcRouter(db: Db): express.Router {
     if (wantsHtml(req)) {
       const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
       const rows = features
-        .map((f) => `<tr>${keys.map((k) => `<td>${esc((f.properties ?? {})[k])}</td>`).join('')}</tr>`)
+        .map((f) => `<tr>${keys.map((k) => `<td>${esc(f.properties?.[k])}</td>`).join('')}</tr>`)
         .join('');
       const next = links.find((l) => l.rel === 'next');
       return html(
