@@ -68,7 +68,7 @@ export function createApp(
   );
   app.use('/api', api);
   // OGC API – Features for QGIS, ArcGIS and GDAL; the same read rule as /api.
-  app.use('/ogc', authenticate(services.db), accessGuard(access), ogcRouter(services.db));
+  app.use('/ogc', authenticate(services.db), accessGuard(access), ogcRouter(services));
 
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));

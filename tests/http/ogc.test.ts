@@ -34,6 +34,7 @@ describe('GDAL OAPIF reads /ogc', () => {
     expect(list).toMatch(/sites \(title: Hazardous sites\) \(Point\)/);
     expect(list).toMatch(/tailings \(title: Tailings management facilities\) \(Point\)/);
     expect(list).toMatch(/receptors \(title: Receptors\)/);
+    expect(list).toMatch(/catchments \(title: Basin catchments\)/);
     // The seed register: 71 sites, 27 of them TMFs (README, data/seed/sites.json).
     expect(counts).toEqual({ sites: 71, tmf: 27 });
     expect(await featureCount('sites')).toBe(71);
@@ -56,6 +57,25 @@ describe('GDAL OAPIF reads /ogc', () => {
     expect(row).toMatch(/countryIso3 \(String\) = SRB/);
     expect(row).toMatch(/basinName \(String\) = Danube/);
     expect(row).toMatch(/POINT \(20\.7 44\.82\)/);
+  });
+
+  it('serves the basin catchments as polygons, the same areas as /api/basins/catchments', async () => {
+    const api = (await (await fetch(`${server.url}/api/basins/catchments`)).json()) as {
+      features: Array<{ properties: { role?: string; name?: string } }>;
+    };
+    const areas = api.features.filter((f) => f.properties.role !== 'label');
+    expect(await featureCount('catchments')).toBe(areas.length);
+    const danube = await ogr(
+      'ogrinfo',
+      '-ro',
+      '-q',
+      '-geom=SUMMARY',
+      oapif(),
+      'catchments',
+      '-where',
+      "name = 'Danube'",
+    );
+    expect(danube).toMatch(/POLYGON|MULTIPOLYGON/);
   });
 
   it('pages through every item (ogr2ogr follows next links) and filters by bbox', async () => {

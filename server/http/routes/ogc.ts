@@ -1,10 +1,14 @@
 // OGC API – Features at /ogc (Part 1 Core, GeoJSON, HTML, OpenAPI 3.0; Part 2 CRS by reference):
 // landing page, conformance, API description, collections sites / tailings / receptors, items with
 // bbox, limit, offset and next links, flat typed properties, output and bbox CRS by EPSG code.
+
+import { gunzipSync } from 'node:zlib';
 import express, { type Request, type Response } from 'express';
 import type { Feature, Geometry, Position } from 'geojson';
 import { fromWgs84, lookupCrs, toWgs84 } from '../../core/crs.js';
 import { SiteListQuery } from '../../core/register/site-filter.js';
+import type { Services } from '../../services.js';
+import { catchmentsGz } from '../../storage/catchment-source.js';
 import type { Db } from '../../storage/db.js';
 import { listReceptors } from '../../storage/receptor-store.js';
 import { listSites } from '../../storage/site-query.js';
@@ -51,7 +55,52 @@ function sitePage(kind: string | undefined) {
   };
 }
 
-const COLLECTIONS: Collection[] = [
+/** Basin catchment areas (the map's catchments, built once per process), filtered and paged here. */
+function catchmentPage(services: Services) {
+  let areas: Item[] | null = null;
+  return (
+    _db: Db,
+    bbox: [number, number, number, number] | undefined,
+    limit: number,
+    offset: number,
+  ): Page => {
+    if (!areas) {
+      const gz = catchmentsGz(services.db, services.network, services.meta.built_at ?? 'unknown');
+      const fc = JSON.parse(gunzipSync(gz).toString()) as { features: Feature[] };
+      areas = fc.features
+        .filter((f) => f.properties?.role !== 'label' && f.geometry)
+        .map((f, i) => {
+          const { role: _role, ...props } = (f.properties ?? {}) as Record<string, unknown>;
+          return { id: String(f.id ?? props.basinId ?? i), geometry: f.geometry, properties: props };
+        });
+    }
+    const hits = bbox ? areas.filter((a) => meets(boundsOf(a.geometry), bbox)) : areas;
+    return { total: hits.length, items: hits.slice(offset, offset + limit) };
+  };
+}
+
+function boundsOf(g: Geometry): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      const [x = 0, y = 0] = c as number[];
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.min(b[1], y);
+      b[2] = Math.max(b[2], x);
+      b[3] = Math.max(b[3], y);
+    } else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  walk((g as { coordinates?: unknown }).coordinates);
+  return b;
+}
+
+const meets = (a: number[], b: number[]) =>
+  (a[0] ?? 0) <= (b[2] ?? 0) &&
+  (a[2] ?? 0) >= (b[0] ?? 0) &&
+  (a[1] ?? 0) <= (b[3] ?? 0) &&
+  (a[3] ?? 0) >= (b[1] ?? 0);
+
+const BASE_COLLECTIONS: Collection[] = [
   {
     id: 'sites',
     title: 'Hazardous sites',
@@ -202,7 +251,7 @@ function itemsQuery(req: Request) {
   return { limit: Math.min(limit, MAX_ITEMS), offset, crs, bbox };
 }
 
-function find(id: string): Collection {
+function find(COLLECTIONS: Collection[], id: string): Collection {
   const c = COLLECTIONS.find((x) => x.id === id);
   if (!c)
     throw new HttpError(
@@ -213,7 +262,18 @@ function find(id: string): Collection {
   return c;
 }
 
-export function ogcRouter(db: Db): express.Router {
+export function ogcRouter(services: Services): express.Router {
+  const { db } = services;
+  const COLLECTIONS: Collection[] = [
+    ...BASE_COLLECTIONS,
+    {
+      id: 'catchments',
+      title: 'Basin catchments',
+      description:
+        'Approximate catchment of every river system (from the network; the Danube Delta on its own).',
+      page: catchmentPage(services),
+    },
+  ];
   const r = express.Router();
 
   r.get('/', (req, res) => {
@@ -257,7 +317,14 @@ export function ogcRouter(db: Db): express.Router {
   });
 
   r.get('/api', (req, res) => {
-    res.type('application/vnd.oai.openapi+json;version=3.0').send(JSON.stringify(openApi(base(req))));
+    res.type('application/vnd.oai.openapi+json;version=3.0').send(
+      JSON.stringify(
+        openApi(
+          base(req),
+          COLLECTIONS.map((c) => c.id),
+        ),
+      ),
+    );
   });
 
   r.get('/collections', (req, res) => {
@@ -277,11 +344,11 @@ export function ogcRouter(db: Db): express.Router {
   });
 
   r.get('/collections/:id', (req, res) => {
-    res.json(collectionJson(req, find(String(req.params.id))));
+    res.json(collectionJson(req, find(COLLECTIONS, String(req.params.id))));
   });
 
   r.get('/collections/:id/items', (req, res) => {
-    const c = find(String(req.params.id));
+    const c = find(COLLECTIONS, String(req.params.id));
     const q = itemsQuery(req);
     const page = c.page(db, q.bbox, q.limit, q.offset);
     const features: Feature[] = page.items.map((i) => ({
@@ -327,7 +394,7 @@ export function ogcRouter(db: Db): express.Router {
   });
 
   r.get('/collections/:id/items/:fid', (req, res) => {
-    const c = find(String(req.params.id));
+    const c = find(COLLECTIONS, String(req.params.id));
     const crs = crsParam(req.query.crs, 'crs');
     // Registers are small (thousands): find the item by paging, no second query path to keep in sync.
     for (let offset = 0; ; offset += MAX_ITEMS) {
@@ -355,7 +422,7 @@ export function ogcRouter(db: Db): express.Router {
 }
 
 /** The OpenAPI 3.0 description of /ogc (conformance class oas30). */
-function openApi(server: string) {
+function openApi(server: string, collectionIds: string[]) {
   const json = { 'application/json': { schema: { type: 'object' } } };
   const geojson = { 'application/geo+json': { schema: { type: 'object' } } };
   const p = (name: string, schema: object, description: string, where = 'query') => ({
@@ -365,12 +432,7 @@ function openApi(server: string) {
     schema,
     description,
   });
-  const collectionId = p(
-    'collectionId',
-    { type: 'string', enum: COLLECTIONS.map((c) => c.id) },
-    'Collection',
-    'path',
-  );
+  const collectionId = p('collectionId', { type: 'string', enum: collectionIds }, 'Collection', 'path');
   return {
     openapi: '3.0.3',
     info: { title: 'HazAtlas OGC API – Features', version: '1.0.0' },
