@@ -78,13 +78,13 @@ function readGeoPackage(file: string): LineFeature[] {
       .all() as { tableName: string; geomColumn: string }[];
     const layer =
       layers.find((l) =>
-        (db.prepare(`PRAGMA table_info("${l.tableName}")`).all() as { name: string }[]).some(
+        (db.prepare(`PRAGMA table_info(${quoteIdent(l.tableName)})`).all() as { name: string }[]).some(
           (c) => c.name.toUpperCase() === 'HYRIV_ID',
         ),
       ) ?? layers[0];
     if (!layer) throw new FormatError(`${file}: the GeoPackage has no feature layer.`);
     const out: LineFeature[] = [];
-    for (const row of db.prepare(`SELECT * FROM "${layer.tableName}"`).iterate() as Iterable<
+    for (const row of db.prepare(`SELECT * FROM ${quoteIdent(layer.tableName)}`).iterate() as Iterable<
       Record<string, unknown>
     >) {
       const blob = row[layer.geomColumn];
@@ -258,4 +258,9 @@ function dbfRows(buf: Buffer, encoding: BufferEncoding, file: string): Record<st
     rows.push(row);
   }
   return rows;
+}
+
+/** A table name from an uploaded file as one SQL identifier ("…" with any '"' doubled). */
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }

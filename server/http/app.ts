@@ -24,6 +24,7 @@ import { authRouter } from './routes/auth.js';
 import { catchmentsRouter } from './routes/catchments.js';
 import { exercisesRouter } from './routes/exercises.js';
 import { networkRouter } from './routes/network.js';
+import { ogcRouter } from './routes/ogc.js';
 import { planningRouter } from './routes/planning.js';
 import { plansRouter } from './routes/plans.js';
 import { receptorsRouter } from './routes/receptors.js';
@@ -159,10 +160,13 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
   );
   app.use('/api', api);
+  // OGC API – Features for QGIS, ArcGIS and GDAL; the same read rule as /api.
+  app.use('/ogc', authenticate(services.db), accessGuard(access), ogcRouter(services));
 
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+    // The client's routes only: /api and /ogc answer for themselves (404 in their own shape).
+    app.get(/^\/(?!api\/|ogc(\/|$)).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
   }
   app.use(auditRefusals(services.db));
   app.use(errorHandler);

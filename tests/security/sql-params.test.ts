@@ -26,6 +26,7 @@ const REVIEWED: Record<string, string[]> = {
     'nullsLast',
     'c',
     'dir',
+    'countFrom',
   ],
   // TABLES is a constant list of the network tables.
   'server/storage/network-store.ts': ['t'],
@@ -33,6 +34,17 @@ const REVIEWED: Record<string, string[]> = {
   'server/storage/receptor-store.ts': ['from', 'clause', "where.join(' AND ')"],
   // `filter` is a constant WHERE text of named parameters (absent filters bound as NULL).
   'server/storage/audit-store.ts': ['filter'],
+  // GeoPackage identifiers (layer and column names; on import, table names read from the uploaded
+  // file) go through quote(), which wraps them in "…" and doubles any '"' inside, so they stay one
+  // identifier; geometryType is a literal union. Every value is a bound parameter.
+  'server/storage/gpkg.ts': [
+    'quote(layer.name)',
+    'layer.geometryType',
+    "names.map(quote).join(', ')",
+    'quote(col.table_name)',
+  ],
+  // Table names read from an uploaded GeoPackage go through quoteIdent() (doubles any '"').
+  'scripts/hydrorivers/formats.ts': ['quoteIdent(l.tableName)', 'quoteIdent(layer.tableName)'],
 };
 
 const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|WHERE|FROM|ORDER BY|PRAGMA|CREATE|DROP|VALUES)\b/;

@@ -13,6 +13,9 @@ const FORMATS: readonly ImportFormat[] = [
   { value: 'geojson', label: 'GeoJSON', ext: ['.geojson', '.json'] },
   { value: 'csv', label: 'CSV', ext: ['.csv'] },
   { value: 'kml', label: 'KML', ext: ['.kml'] },
+  { value: 'kmz', label: 'KMZ', ext: ['.kmz'] },
+  { value: 'gpkg', label: 'GeoPackage', ext: ['.gpkg'] },
+  { value: 'shp', label: 'Shapefile (.zip)', ext: ['.zip'] },
 ];
 
 export function ImportDialog({ api, onClose }: Props) {

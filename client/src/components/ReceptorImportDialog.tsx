@@ -10,6 +10,7 @@ const FORMATS: readonly ImportFormat[] = [
   { value: 'geojson', label: 'GeoJSON', ext: ['.geojson', '.json'] },
   { value: 'csv', label: 'CSV', ext: ['.csv'] },
   { value: 'kml', label: 'KML', ext: ['.kml'] },
+  { value: 'gpkg', label: 'GeoPackage', ext: ['.gpkg'] },
 ];
 
 interface Props {
