@@ -49,8 +49,9 @@ function send(res: Response, r: JobResult): void {
     res.status(r.status).json(r.value);
     return;
   }
-  res.type(r.contentType);
+  // attachment() sets a type from the file name's extension (none for .gpkg): set ours after it.
   if (r.filename) res.attachment(r.filename);
+  res.type(r.contentType);
   res.send(
     typeof r.body === 'string' ? r.body : Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength),
   );

@@ -50,7 +50,7 @@ describe('traces from registered sites on supplement rivers', () => {
   it('Valea Șesei (Roșia Poieni): Arieș → Mureș, not the Crișul Alb', async () => {
     // Roșia Poieni drains by Valea Șesei to the Arieș, a tributary of the Mureș (Wikipedia "Arieș").
     const t = await fromSite('Valea Șesei');
-    expect(riverNames(t).slice(0, 2)).toEqual(['Arieș', 'Mures']);
+    expect(riverNames(t).slice(0, 2)).toEqual(['Arieș', 'Mureș']); // the reviewed name (data/river-names.json)
   });
 
   it('Maxam-Chirchiq: Chirchik → Syr Darya, with the Chirchik discharge point used', async () => {

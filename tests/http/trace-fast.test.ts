@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTrace } from '../../server/core/trace/trace-request.js';
+import { tracePoint } from '../../server/trace-service.js';
 import { builtDbPath } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
@@ -39,7 +39,7 @@ const VIENNA = '/api/trace?lon=16.37&lat=48.21';
 
 describe('geometry=none|simplified|full', () => {
   it('default and full answer the same as the core trace', async () => {
-    const core = runTrace(server.services.network, server.services.land, { lon: 16.37, lat: 48.21 });
+    const core = tracePoint(server.services, { lon: 16.37, lat: 48.21 });
     expect(core.ok).toBe(true);
     const plain = await json(VIENNA);
     expect(plain).toEqual(JSON.parse(JSON.stringify(core.ok ? core.result : null)));
@@ -106,7 +106,7 @@ describe('the trace cache', () => {
   it('gives each point its own snap even when the answer comes from the cache', async () => {
     // Two points on either side of the Danube at Vienna snap to nearby spots; each keeps its distance.
     const core = (lon: number, lat: number) => {
-      const r = runTrace(server.services.network, server.services.land, { lon, lat });
+      const r = tracePoint(server.services, { lon, lat });
       return JSON.parse(JSON.stringify(r.ok ? r.result : null)) as Trace;
     };
     for (const [lon, lat] of [

@@ -8,6 +8,7 @@ import type { RiverNetwork } from '../trace/river-network.js';
 import { locateSite } from '../trace/site-start.js';
 import { snapToNetwork } from '../trace/snap.js';
 import { type TraceResult, traceDownstream } from '../trace/trace.js';
+import { traceFromSnap } from '../trace/trace-request.js';
 import { addArrival, type TraceWithRelease } from '../transport/arrival.js';
 import type { AnchoredDischarge } from '../transport/discharge-table.js';
 import type { Release } from '../transport/release.js';
@@ -47,10 +48,9 @@ export function traceFromSite(
         ok: true,
         trace: lakeTrace(net, located.lake, located, d?.countryIso3 ?? null, located.warnings),
       };
-    if (located) {
-      const trace = { ...traceDownstream(net, located.snap), warnings: located.warnings };
-      return { ok: true, trace: release ? addArrival(net, discharge, located.snap, trace, release) : trace };
-    }
+    // The same trace as GET /api/trace?siteId= (calibrated river km, the same discharge).
+    if (located)
+      return { ok: true, trace: traceFromSnap(net, located.snap, { release }, discharge, located.warnings) };
   }
   const nearest = snapToNetwork(net, lon, lat, NEAREST_SNAP_MAX_KM);
   const hinted = site.receivingRiver
