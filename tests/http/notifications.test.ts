@@ -98,8 +98,10 @@ describe('notification timeline on GET /api/trace', () => {
     const stations = ns
       .filter((n) => n.kind === 'station')
       .map((n) => (n as { stationId: string }).stationId);
+    // Mailuu-Suu drains by the Mailuu-Suu and the Kara Darya (network supplement), which meets the Naryn
+    // below the Uchkurgan post: the first station on its path is on the Syr Darya.
+    expect(stations).not.toContain('naryn-uchkurgan');
     expect(stations).toEqual([
-      'naryn-uchkurgan',
       'syrdarya-kayrakkum',
       'syrdarya-bekabad',
       'syrdarya-chinaz',
@@ -308,10 +310,15 @@ describe('table-top exercise over the API', () => {
       iso3: 'TJK',
       at: new Date(Date.parse(due!.at) + 2 * HOUR).toISOString(),
     });
+    // The first station the plume reaches, sampled in time (the exercise's own first detection inject).
+    const firstStation = injects.find((i) => i.kind === 'station_detection') as {
+      stationId?: string;
+      at: string;
+    };
     await post(`/exercises/${id}/actions`, {
       kind: 'station_sampled',
-      stationId: 'naryn-uchkurgan',
-      at: '2026-03-01T12:00:00Z',
+      stationId: firstStation.stationId,
+      at: firstStation.at,
     });
     const bad = await post(`/exercises/${id}/actions`, {
       kind: 'notification_sent',

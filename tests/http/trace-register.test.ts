@@ -131,7 +131,8 @@ describe('GET /api/trace?siteId= over the whole register', () => {
     // stretch (mouth 40.79 N 68.84 E; Wikipedia (ru), «Ахангаран (река)»): Uzbekistan, then Kazakhstan.
     const yangiabad = await trace(`siteId=${seed.sites.find((s) => s.name.startsWith('Yangiabad'))!.id}`);
     expect(yangiabad.body.countries.map((c) => c.iso3)).toEqual(['UZB', 'KAZ']);
-    expect(yangiabad.body.snap.connection).toMatchObject({ kind: 'assumed', via: 'Syr Darya' });
+    // The reviewed network supplement now draws the Akhangaran itself, so the site joins its own river.
+    expect(yangiabad.body.snap.connection).toMatchObject({ kind: 'network', via: 'Akhangaran' });
   });
 
   it('gives the site report the same trace (Maxam-Chirchiq: the Chirchik enters the Syr Darya near Chinaz)', async () => {
