@@ -41,7 +41,7 @@ describe('hazatlas trace --site', () => {
     };
     expect(t.countries.map((c) => c.iso3)).toEqual(['UZB', 'KAZ']);
     expect(t.outlets.find((o) => o.main)?.name).toBe('Aral Sea');
-    expect(t.snap.connection).toMatchObject({ kind: 'assumed', via: 'Syr Darya' });
+    expect(t.snap.connection).toMatchObject({ kind: 'network', via: 'Akhangaran' }); // network supplement
   });
 
   it('says in the table which first km are not in the network (Taboshar, Tajikistan)', () => {
