@@ -115,7 +115,7 @@ describe('honest site import', { timeout: 120_000 }, () => {
     expect(download.suggestedFilename()).toBe('hazatlas-sites-template.csv');
     const file = await download.path();
     const text = (await import('node:fs')).readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toContain('name,nameLocal,kind,sector,status');
+    expect(text.replace(/^\uFEFF/, '').split('\n')[0]).toContain('name,nameLocal,kind,sector');
     await choose(text, 'hazatlas-sites-template.csv');
     expect(await dialog.locator('[data-testid=import-outcome]').textContent()).toBe(
       '1 rows accepted, 0 rejected.',
