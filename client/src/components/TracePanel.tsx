@@ -172,7 +172,7 @@ export function TracePanel({
             {trace.outlets.map((o) => (
               <li key={`${o.name}-${o.km}`}>
                 {o.name}
-                {o.arm ? ` (${o.arm})` : o.river && ` ${t('trace.viaArm', { arm: o.river })}`}{' '}
+                {(o.arm ?? o.river) && ` ${t('trace.viaArm', { arm: o.arm ?? o.river })}`}{' '}
                 <span className="muted">{t('trace.atKm', { km: km(o.km) })}</span>
                 {o.main && (
                   <>

@@ -28,8 +28,8 @@ const site = (name: string) => {
 };
 
 describe('locateSite', () => {
-  it('starts at the stored reach and offset, however far (Khaydarkan, ~100 km from the Syr Darya line)', () => {
-    const k = site('Khaydarkan mercury combine tailings');
+  it('starts at the stored reach and offset, however far (Fergana refinery, ~50 km from the Syr Darya line)', () => {
+    const k = site('Fergana oil refinery');
     const located = locateSite(s.network, s.drainage, k);
     expect(located?.kind).toBe('reach');
     if (located?.kind !== 'reach') return;
