@@ -8,7 +8,6 @@ import { borderScreening, type FloodZone, natechScreening } from './core/plannin
 import { receptorsInZones, zoneFeatures } from './core/planning/site-zones.js';
 import { consultationZones as table } from './core/planning/tables.js';
 import { maxOuterRadiusM, outerRadiusM, ZONES, zonesFor } from './core/planning/zone-table.js';
-import { snapRequest } from './core/trace/trace-request.js';
 import { upstreamReport } from './core/upstream/upstream-report.js';
 import { VELOCITY_MODEL } from './core/upstream/velocity.js';
 import type { Services } from './services.js';
@@ -23,6 +22,7 @@ import {
   sitesInBox,
 } from './storage/planning-read.js';
 import { listReceptors } from './storage/receptor-store.js';
+import { locateReach } from './trace-service.js';
 
 /** Site footprints are searched this far beyond the outer zone (locations are indexed, not footprints). */
 export const FOOTPRINT_SEARCH_MARGIN_KM = 10;
@@ -95,12 +95,7 @@ function upstreamOf(services: Services, geometry: Point | Polygon) {
     geometry.type === 'Point' ? geometry.coordinates : centroid(geometry).geometry.coordinates
   ) as [number, number];
   const maxHours = table.waterIntakeUpstreamHours;
-  const located = snapRequest(services.network, services.land, {
-    lon,
-    lat,
-    snapMaxKm: undefined,
-    river: null,
-  });
+  const located = locateReach(services, { lon, lat, river: null });
   if (!located.ok) return { maxHours, ok: false as const, code: located.code, message: located.message };
   return {
     maxHours,

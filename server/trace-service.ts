@@ -1,8 +1,10 @@
 // Glue for the downstream trace shared by GET /api/trace and `hazatlas trace`: a point trace with
 // catchment-aware snapping, or a registered site's trace from its stored connection to the network.
 // Locating the start and tracing from it are separate steps, so the route can cache the second.
+import type { TraceWarning } from './core/trace/connection.js';
 import type { Located } from './core/trace/locate.js';
 import { locateSite, SITE_FALLBACK_SNAP_KM } from './core/trace/site-start.js';
+import type { Snap } from './core/trace/snap.js';
 import {
   locateRequest,
   type TraceOutcome,
@@ -78,4 +80,25 @@ export function tracePoint(services: Services, req: TraceRequest): TraceOutcome 
 export function traceSite(services: Services, siteId: string, opts: SiteTraceOptions): SiteTraceOutcome {
   const start = locateSiteStart(services, siteId, opts);
   return start.ok ? traceFrom(services, start) : start;
+}
+
+export type ReachStart =
+  | { ok: true; snap: Snap; warnings: TraceWarning[] }
+  | { ok: false; code: string; message: string };
+
+/**
+ * A point on a river reach, located catchment-aware like the trace (upstream threats and planning need
+ * a reach: a point in a terminal lake is refused with a message naming the lake).
+ */
+export function locateReach(services: Services, req: TraceRequest): ReachStart {
+  const start = locatePoint(services, req);
+  if (!start.ok) return start;
+  const located = start.located;
+  if (located.kind === 'lake')
+    return {
+      ok: false,
+      code: 'IN_TERMINAL_LAKE',
+      message: `The point lies in or drains straight into ${located.lake.name}, a terminal lake: give a point on a river that flows into it.`,
+    };
+  return { ok: true, snap: located.snap, warnings: located.warnings };
 }

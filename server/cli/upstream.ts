@@ -1,13 +1,13 @@
 // `hazatlas upstream <lon> <lat>` and `hazatlas matrix`: the same answers as GET /api/upstream and
 // GET /api/matrix[.csv], as a table, JSON or CSV.
 import { parseArgs } from 'node:util';
-import { snapRequest } from '../core/trace/trace-request.js';
 import { findBasin, largestBasinNames } from '../core/upstream/basin-lookup.js';
 import { type BasinMatrix, basinMatrix, matrixCsv } from '../core/upstream/basin-matrix.js';
 import { type UpstreamResult, upstreamReport } from '../core/upstream/upstream-report.js';
 import { createServices } from '../services.js';
 import { matrixSites, sitesInTreeRange } from '../storage/analysis-read.js';
 import { dbPathFromEnv } from '../storage/db.js';
+import { locateReach } from '../trace-service.js';
 import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
@@ -34,12 +34,7 @@ export async function runUpstreamCommand(args: string[]): Promise<void> {
   if (limit !== undefined && !Number.isInteger(limit)) throw new CliError('--limit must be a whole number.');
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    const located = snapRequest(services.network, services.land, {
-      lon,
-      lat,
-      snapMaxKm,
-      river: values.river ?? null,
-    });
+    const located = locateReach(services, { lon, lat, snapMaxKm, river: values.river ?? null });
     if (!located.ok) throw new CliError(`${located.code}: ${located.message}`);
     const result = upstreamReport(
       services.upstream,

@@ -104,6 +104,8 @@ describe('GET /api/upstream', () => {
       ['/api/upstream?lon=28.83&lat=45.35&river=Nonexistent', 'UNKNOWN_RIVER'],
       ['/api/upstream?crs=EPSG:99999&x=1&y=2', 'UNKNOWN_CRS'],
       ['/api/upstream?lon=45&lat=25&snapMaxKm=1', 'NO_RIVER_NEARBY'],
+      // Issyk-Kul (Kyrgyzstan) is endorheic: a point in it is answered with the lake, never another basin.
+      ['/api/upstream?lon=77.3&lat=42.45&snapMaxKm=200', 'IN_TERMINAL_LAKE'],
     ];
     for (const [path, code] of cases) {
       const { status, body } = await get(path);

@@ -2,12 +2,12 @@
 // transboundary matrix): parse and validate, call the core, answer.
 import { Router } from 'express';
 import { z } from 'zod';
-import { snapRequest } from '../../core/trace/trace-request.js';
 import { findBasin, largestBasinNames } from '../../core/upstream/basin-lookup.js';
 import { type BasinMatrix, basinMatrix, matrixCsv } from '../../core/upstream/basin-matrix.js';
 import { upstreamReport } from '../../core/upstream/upstream-report.js';
 import type { Services } from '../../services.js';
 import { matrixSites, sitesInTreeRange } from '../../storage/analysis-read.js';
+import { locateReach } from '../../trace-service.js';
 import { badRequest } from '../errors.js';
 import { numberParam, parseQuery } from '../query.js';
 import { startPoint } from './trace.js';
@@ -41,21 +41,18 @@ export function analysisRouter(services: Services): Router {
   router.get('/upstream', (req, res) => {
     const q = parseQuery(upstreamQuery, req.query);
     const { lon, lat } = startPoint(q);
-    const located = snapRequest(services.network, services.land, {
-      lon,
-      lat,
-      snapMaxKm: q.snapMaxKm,
-      river: q.river,
-    });
+    // Located like the trace: within the point's own drainage area first (warnings say otherwise).
+    const located = locateReach(services, { lon, lat, snapMaxKm: q.snapMaxKm, river: q.river ?? null });
     if (!located.ok) throw badRequest(located.code, located.message);
-    res.json(
-      upstreamReport(
+    res.json({
+      ...upstreamReport(
         services.upstream,
         located.snap,
         { maxKm: q.maxKm, maxHours: q.maxHours, limit: q.limit ?? DEFAULT_UPSTREAM_LIMIT },
         inRange,
       ),
-    );
+      warnings: located.warnings,
+    });
   });
 
   const matrixFor = (
