@@ -31,7 +31,13 @@ function args(name: string): string[] {
 
 async function main(): Promise<void> {
   const dbPath = path.resolve(arg('--db') ?? dbPathFromEnv());
-  const location = arg('--sources') ?? process.env.HAZATLAS_SOURCES ?? DEFAULT_SOURCE_URL;
+  // Without a setting, a Natural Earth mirror beside the checkout (../shared/data/naturalearth, the layout
+  // CI and development machines use) comes before the public download.
+  const sibling = path.resolve(ROOT, '../shared/data/naturalearth');
+  const location =
+    arg('--sources') ??
+    process.env.HAZATLAS_SOURCES ??
+    (fs.existsSync(sibling) ? sibling : DEFAULT_SOURCE_URL);
   if (process.argv.includes('--if-missing') && isBuilt(dbPath)) {
     console.log(
       `Database ${path.relative(process.cwd(), dbPath)} already built; skipping (npm run build:db rebuilds).`,
