@@ -1,5 +1,6 @@
 // The downloadable import template: every column the importer reads, with one filled-in example row
-// (HIP Azotara Pančevo, from data/seed/sites.json) and the allowed values in a comment-free header.
+// (modelled on HIP Azotara Pančevo in data/seed/sites.json, but named as an example so that checking the
+// template against a seeded register does not find it a duplicate of the real plant).
 import { stringify } from 'csv-stringify/sync';
 
 export const TEMPLATE_COLUMNS = [
@@ -24,14 +25,14 @@ export const TEMPLATE_COLUMNS = [
 ] as const;
 
 const EXAMPLE: Record<(typeof TEMPLATE_COLUMNS)[number], string> = {
-  name: 'HIP Azotara Pančevo',
-  nameLocal: 'ХИП Азотара Панчево',
+  name: 'Example fertiliser plant (replace this row)',
+  nameLocal: 'Пример: завод удобрений',
   kind: 'hazardous_activity',
   sector: 'fertiliser',
   operator: 'HIP Azotara d.o.o.',
   status: 'operating',
-  lon: '20.70',
-  lat: '44.82',
+  lon: '20.72',
+  lat: '44.83',
   address: '',
   locality: 'Pančevo',
   receivingRiver: 'Danube',
