@@ -2,9 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { PolygonLocator } from '../server/core/geo/polygon-locator.js';
-import { SegmentIndex } from '../server/core/geo/segment-index.js';
 import { buildNetwork } from '../server/core/network/build-network.js';
 import { type CountryRun, countryRuns } from '../server/core/network/country-runs.js';
 import { basinName, cleanName, marineNamer } from '../server/core/network/name-outlets.js';
@@ -16,19 +15,15 @@ import {
 } from '../server/core/network/network-review.js';
 import { type ReachName, type RiverNames, resolveReachNames } from '../server/core/network/river-names.js';
 import { DEFAULT_BUILD_OPTIONS, type Errata, type Outlet } from '../server/core/network/types.js';
-import type { Basin, Country, GeographyTables, StoredReach } from '../server/storage/network-store.js';
+import type { Basin, GeographyTables, StoredReach } from '../server/storage/network-store.js';
+import { landTables } from './land-tables.js';
 import { LAYERS, lineParts, polygons, readAll, riverLines } from './load-geography.js';
-import { num, type SourceConfig, str } from './sources.js';
+import { type SourceConfig, str } from './sources.js';
 import { REVIEWED_SUPPLEMENT, readSupplements, supplementRiverLines } from './supplements.js';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
 /** A river within this distance of a land boundary is on it (the two 10 m layers differ by up to ~1 km). */
 export const BORDER_KM = 1;
-
-interface TerminalLakeEntry {
-  name: string;
-  match: string[];
-}
 
 export async function buildGeography(
   config: SourceConfig,
@@ -53,22 +48,9 @@ export async function buildGeography(
   };
   const riverNames = JSON.parse(fs.readFileSync(path.join(DATA, 'river-names.json'), 'utf8')) as RiverNames;
   errata.splitEdges = riverNames.splits;
-  const terminalEntries = (
-    JSON.parse(fs.readFileSync(path.join(DATA, 'terminal-lakes.json'), 'utf8')) as {
-      lakes: TerminalLakeEntry[];
-    }
-  ).lakes;
-  const lakeLayer = layers.lakes.features;
-  const isTerminal = (props: Record<string, unknown>): string | null => {
-    const names = [str(props, 'name'), str(props, 'name_alt')].map((n) => n?.toLowerCase());
-    return terminalEntries.find((e) => e.match.some((m) => names.includes(m.toLowerCase())))?.name ?? null;
-  };
-  const terminalLakes = lakeLayer.flatMap((f) => {
-    const name = isTerminal(f.props);
-    return name && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')
-      ? [{ name, geometry: f.geometry as Polygon | MultiPolygon }]
-      : [];
-  });
+  // Countries, borders, lakes (terminal ones too), places and seas: the part every network source shares.
+  const land = landTables(layers);
+  const { terminalLakes } = land;
 
   onStage('[2/4] building the river network');
   const rivers = riverLines(layers.rivers, layers.riversEurope);
@@ -96,25 +78,7 @@ export async function buildGeography(
   lap('river names');
 
   onStage('[3/4] countries along every reach');
-  const countries = countryTable(layers.countries.features);
-  const locator = new PolygonLocator(
-    countries.map((c) => ({ item: c.adm0, geometry: c.geometry as Polygon | MultiPolygon })),
-  );
-  const boundaryFeatures = layers.boundaries.features.filter(
-    (f) => !/lease|overlay/i.test(`${str(f.props, 'featurecla') ?? ''} ${str(f.props, 'type') ?? ''}`),
-  );
-  const boundaryLines: number[][] = [];
-  const sides: [string, string][] = [];
-  for (const f of boundaryFeatures) {
-    const l = str(f.props, 'adm0_a3_l');
-    const r = str(f.props, 'adm0_a3_r');
-    if (!l || !r) continue;
-    for (const part of lineParts(f.geometry)) {
-      boundaryLines.push(part);
-      sides.push([l, r]);
-    }
-  }
-  const boundaryLookup = { index: new SegmentIndex(boundaryLines), sides };
+  const { countries, locator, boundaryLookup } = land;
   const runs: CountryRun[][] = net.edges.map((e) =>
     countryRuns(e.coords, locator, boundaryLookup, BORDER_KM),
   );
@@ -189,38 +153,10 @@ export async function buildGeography(
     outlets,
     basins,
     countries,
-    boundaries: boundaryFeatures.map((f) => ({
-      left: str(f.props, 'adm0_a3_l') ?? '',
-      right: str(f.props, 'adm0_a3_r') ?? '',
-      type: str(f.props, 'featurecla'),
-      geometry: f.geometry,
-    })),
-    lakes: [...layers.lakes.features, ...layers.lakesEurope.features].map((f) => ({
-      name: cleanName(str(f.props, 'name')),
-      scalerank: num(f.props, 'scalerank'),
-      terminal: isTerminal(f.props) !== null,
-      geometry: f.geometry,
-    })),
-    places: layers.places.features.flatMap((f) =>
-      f.geometry.type === 'Point'
-        ? [
-            {
-              name: str(f.props, 'name') ?? '',
-              adm0: str(f.props, 'adm0_a3'),
-              iso2: str(f.props, 'iso_a2'),
-              popMax: num(f.props, 'pop_max'),
-              scalerank: num(f.props, 'scalerank'),
-              lon: f.geometry.coordinates[0]!,
-              lat: f.geometry.coordinates[1]!,
-            },
-          ]
-        : [],
-    ),
-    marine: layers.marine.features.map((f) => ({
-      name: cleanName(str(f.props, 'name')),
-      featurecla: str(f.props, 'featurecla'),
-      geometry: f.geometry,
-    })),
+    boundaries: land.boundaries,
+    lakes: land.lakes,
+    places: land.places,
+    marine: land.marine,
     meta: {
       built_at: new Date().toISOString(),
       sources: JSON.stringify(Object.fromEntries(Object.entries(layers).map(([k, l]) => [k, l.origin]))),
@@ -249,27 +185,6 @@ function storedNames(e: { name: string | null; nameAlt: string[] }, n: ReachName
     nameSource: n.nameSource,
     arm: n.arm,
   };
-}
-
-export function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
-  const seen = new Set<string>();
-  const out: Country[] = [];
-  for (const f of features) {
-    const adm0 = str(f.props, 'adm0_a3');
-    if (!adm0 || seen.has(adm0) || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon'))
-      continue;
-    seen.add(adm0);
-    const iso = str(f.props, 'iso_a3');
-    const iso2 = str(f.props, 'iso_a2');
-    out.push({
-      adm0,
-      iso3: iso && /^[A-Z]{3}$/.test(iso) ? iso : adm0,
-      iso2: iso2 && /^[A-Z]{2}$/.test(iso2) ? iso2 : null,
-      name: str(f.props, 'name') ?? str(f.props, 'admin') ?? adm0,
-      geometry: f.geometry,
-    });
-  }
-  return out;
 }
 
 export function majorityCountry(runs: CountryRun[]): string | null {

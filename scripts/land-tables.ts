@@ -3,13 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { PolygonLocator } from '../server/core/geo/polygon-locator.js';
 import { SegmentIndex } from '../server/core/geo/segment-index.js';
 import type { BoundaryLookup } from '../server/core/network/country-runs.js';
 import { cleanName } from '../server/core/network/name-outlets.js';
-import type { GeographyTables } from '../server/storage/network-store.js';
-import { countryTable } from './geography.js';
+import type { Country, GeographyTables } from '../server/storage/network-store.js';
 import { type LayerName, lineParts } from './load-geography.js';
 import { type Layer, num, str } from './sources.js';
 
@@ -93,4 +92,25 @@ export function landTables(layers: Record<LayerName, Layer>): LandTables {
       geometry: f.geometry,
     })),
   };
+}
+
+export function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
+  const seen = new Set<string>();
+  const out: Country[] = [];
+  for (const f of features) {
+    const adm0 = str(f.props, 'adm0_a3');
+    if (!adm0 || seen.has(adm0) || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon'))
+      continue;
+    seen.add(adm0);
+    const iso = str(f.props, 'iso_a3');
+    const iso2 = str(f.props, 'iso_a2');
+    out.push({
+      adm0,
+      iso3: iso && /^[A-Z]{3}$/.test(iso) ? iso : adm0,
+      iso2: iso2 && /^[A-Z]{2}$/.test(iso2) ? iso2 : null,
+      name: str(f.props, 'name') ?? str(f.props, 'admin') ?? adm0,
+      geometry: f.geometry,
+    });
+  }
+  return out;
 }

@@ -13,7 +13,6 @@ import { type AnchoredDischarge, anchorDischarge } from './core/transport/discha
 import { naturalFlow } from './core/transport/runoff.js';
 import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
-import { runJob } from './jobs.js';
 import { readChainageTable } from './storage/chainage-loader.js';
 import { type Db, openDb } from './storage/db.js';
 import { readDischargeTable } from './storage/discharge-loader.js';
