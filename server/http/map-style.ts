@@ -1,11 +1,9 @@
 // The MapLibre style for the offline basemap: every source and glyph URL points back at this server.
+// Its source, layer ids and fonts are the contract with the client's overlays (shared/map.ts).
+import { BASEMAP_SOURCE, FONTS } from '../../shared/map.js';
 import { TILE_MAX_ZOOM } from '../storage/tile-source.js';
 
 type Json = Record<string, unknown>;
-
-export const FONT_REGULAR = ['DejaVu Sans Book'];
-export const FONT_BOLD = ['DejaVu Sans Bold'];
-export const FONT_ITALIC = ['DejaVu Sans Oblique'];
 
 export const COLORS = {
   ocean: '#b7d3e9',
@@ -33,7 +31,7 @@ export function buildStyle(origin: string): Json {
   const river = (c: (typeof RIVER_CLASSES)[number]): Json => ({
     id: c.id,
     type: 'line',
-    source: 'basemap',
+    source: BASEMAP_SOURCE,
     'source-layer': 'rivers',
     minzoom: c.minzoom,
     filter: ['all', ['==', ['get', 'featurecla'], 'River'], c.filter],
@@ -48,7 +46,7 @@ export function buildStyle(origin: string): Json {
     name: 'HazAtlas offline basemap',
     glyphs: `${origin}/api/glyphs/{fontstack}/{range}.pbf`,
     sources: {
-      basemap: {
+      [BASEMAP_SOURCE]: {
         type: 'vector',
         tiles: [`${origin}/api/tiles/{z}/{x}/{y}.pbf`],
         minzoom: 0,
@@ -61,14 +59,14 @@ export function buildStyle(origin: string): Json {
       {
         id: 'countries-fill',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'countries',
         paint: { 'fill-color': COLORS.land, 'fill-antialias': false },
       },
       {
         id: 'lakes',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'lakes',
         paint: { 'fill-color': COLORS.ocean },
       },
@@ -76,7 +74,7 @@ export function buildStyle(origin: string): Json {
       {
         id: 'boundaries',
         type: 'line',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'boundaries',
         paint: {
           'line-color': COLORS.boundary,
@@ -87,14 +85,14 @@ export function buildStyle(origin: string): Json {
       {
         id: 'river-labels',
         type: 'symbol',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'rivers',
         minzoom: 5,
         filter: ['all', ['==', ['get', 'featurecla'], 'River'], ['has', 'name']],
         layout: {
           'symbol-placement': 'line',
           'text-field': ['get', 'name'],
-          'text-font': FONT_ITALIC,
+          'text-font': FONTS.italic,
           'text-size': 11,
           'symbol-spacing': 400,
         },
@@ -103,11 +101,11 @@ export function buildStyle(origin: string): Json {
       {
         id: 'water-labels',
         type: 'symbol',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'water_labels',
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_ITALIC,
+          'text-font': FONTS.italic,
           'text-size': ['interpolate', ['linear'], ['get', 'rank'], 0, 14, 6, 10],
           'text-max-width': 8,
           'symbol-sort-key': ['get', 'rank'],
@@ -117,7 +115,7 @@ export function buildStyle(origin: string): Json {
       {
         id: 'places',
         type: 'circle',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
         paint: {
@@ -128,12 +126,12 @@ export function buildStyle(origin: string): Json {
       {
         id: 'place-labels',
         type: 'symbol',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_REGULAR,
+          'text-font': FONTS.regular,
           'text-size': ['interpolate', ['linear'], ['get', 'scalerank'], 0, 13, 10, 10],
           'text-anchor': 'left',
           'text-offset': [0.5, 0],
@@ -144,11 +142,11 @@ export function buildStyle(origin: string): Json {
       {
         id: 'country-labels',
         type: 'symbol',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'country_labels',
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_BOLD,
+          'text-font': FONTS.bold,
           'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 15],
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.08,
