@@ -17,7 +17,7 @@ import { parseQuery, validationError } from './sites.js';
 export const MAX_REVIEW_POSITIONS = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const ReviewBody = z
+export const ReviewBody = z
   .object({
     geometry: z.unknown(),
     developmentType: z.enum(DEVELOPMENT_TYPES as [string, ...string[]], {
@@ -27,14 +27,14 @@ const ReviewBody = z
   })
   .strict();
 
-const BorderQuery = z
+export const BorderQuery = z
   .object({
     withinKm: numberParam('withinKm', S.withinKm.min, S.withinKm.max).default(S.withinKm.default),
     borderWithinKm: numberParam('borderWithinKm', S.borderWithinKm.min, S.borderWithinKm.max).optional(),
   })
   .strict();
 
-const NatechQuery = z
+export const NatechQuery = z
   .object({
     riverWithinM: numberParam('riverWithinM', S.riverWithinM.min, S.riverWithinM.max).default(
       S.riverWithinM.default,

@@ -3,13 +3,13 @@
 // sent by mistake.
 
 import { type CodeList, codeWords } from '../../../shared/locales/index.js';
-import { type PlannedDraft, planSectionHtml } from '../plans/draft-plan.js';
+import { coord, DASH, fill, formatter, type ReportLang, utc } from '../report/format.js';
+import { html, raw, type SafeHtml } from '../report/html.js';
+import { NOTIFICATION_LABELS, type NotificationLabels } from '../report/notification-labels.js';
+import { type ClockTimes, type NotificationDraft, PLACEHOLDER } from '../report/notification-model.js';
+import { PRINT_CSS } from '../report/print-css.js';
 import type { CaseValue } from '../transport/plume.js';
-import { coord, DASH, fill, formatter, type ReportLang, utc } from './format.js';
-import { html, raw, type SafeHtml } from './html.js';
-import { NOTIFICATION_LABELS, type NotificationLabels } from './notification-labels.js';
-import { type ClockTimes, type NotificationDraft, PLACEHOLDER } from './notification-model.js';
-import { PRINT_CSS } from './print-css.js';
+import { type PlannedDraft, planSectionHtml } from './draft-plan.js';
 
 interface Ctx {
   l: NotificationLabels;
