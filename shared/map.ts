@@ -19,7 +19,7 @@ export const TILE_LAYERS = [
 export type TileLayer = (typeof TILE_LAYERS)[number];
 
 /** Style layer ids of the basemap. */
-export const BASEMAP_LAYERS = {
+export const BASEMAP_LAYER_IDS = {
   background: 'background',
   countriesFill: 'countries-fill',
   lakes: 'lakes',

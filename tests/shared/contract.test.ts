@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BASEMAP_LAYERS as VECTOR_LAYERS } from '../../server/core/tiles/vector-layers.js';
 import { buildStyle } from '../../server/http/map-style.js';
 import * as codes from '../../shared/codes.js';
 import * as limits from '../../shared/limits.js';
@@ -108,13 +109,17 @@ describe('basemap names', () => {
 
   it('the server style has every basemap layer id the client refers to, from the shared source', () => {
     const ids = style.layers.map((l) => l.id);
-    for (const id of Object.values(map.BASEMAP_LAYERS)) expect(ids).toContain(id);
+    for (const id of Object.values(map.BASEMAP_LAYER_IDS)) expect(ids).toContain(id);
     expect(Object.keys(style.sources)).toEqual([map.BASEMAP_SOURCE]);
     for (const l of style.layers) {
       if (l.source === undefined) continue;
       expect(l.source).toBe(map.BASEMAP_SOURCE);
       expect(map.TILE_LAYERS).toContain(l['source-layer']);
     }
+  });
+
+  it('the tiles declare (TileJSON vector_layers) exactly the shared tile layers', () => {
+    expect(VECTOR_LAYERS.map((l) => l.id).sort()).toEqual([...map.TILE_LAYERS].sort());
   });
 
   it('every font stack in the style is a shared one with glyphs on the server', () => {

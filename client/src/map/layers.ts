@@ -2,7 +2,7 @@
 // trace and the selected basin. Pure data so it can be reasoned about without a map.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { BASEMAP_LAYERS as B, BASEMAP_SOURCE, FONTS } from '../../../shared/map.js';
+import { BASEMAP_LAYER_IDS as B, BASEMAP_SOURCE, FONTS } from '../../../shared/map.js';
 import { countryColors, hazardClass, NO_COUNTRY_COLOR, rankColorExpression } from '../lib/colors.js';
 import { borderEventLabel } from '../lib/trace-text.js';
 import type { SiteSummary, TraceResult } from '../lib/types.js';
