@@ -1,6 +1,7 @@
 // Route docs for the river network (stats, basins, catchments) and the offline basemap (vector tiles,
 // the MapLibre style, glyphs).
 import { z } from 'zod';
+import { STYLE_SOURCES } from '../map-style.js';
 import { Bbox, feature, featureCollection, Timestamp } from './common.js';
 import { file, json, type RouteGroup } from './describe.js';
 
@@ -41,6 +42,24 @@ const CatchmentProps = z.looseObject({
 });
 
 const OnlyQuery = z.object({ only: z.literal('labels').optional() }).strict();
+/** `absolute` (public-url.ts): 1 for absolute URLs (QGIS, GDAL), which needs HAZATLAS_PUBLIC_URL. */
+const AbsoluteQuery = z.object({ absolute: z.enum(['1', '0', 'true', 'false']).optional() }).strict();
+const StyleQuery = AbsoluteQuery.extend({ source: z.enum(STYLE_SOURCES).optional() });
+const ABSOLUTE_NOTE =
+  '1: absolute URLs for clients outside the browser (needs HAZATLAS_PUBLIC_URL, else 409)';
+
+/** TileJSON 3.0.0 (tilejson.ts): what GDAL, QGIS and MapLibre read to open a vector tile set. */
+export const TileJson = z.looseObject({
+  tilejson: z.string(),
+  name: z.string(),
+  tiles: z.array(z.string()),
+  minzoom: z.number().int(),
+  maxzoom: z.number().int(),
+  bounds: z.array(z.number()),
+  vector_layers: z.array(z.looseObject({ id: z.string(), fields: z.record(z.string(), z.string()) })),
+});
+
+const TILE_PARAMS = { z: 'Zoom', x: 'Column', y: 'Row' };
 
 export const networkGroup: RouteGroup = {
   tag: 'Network and basemap',
@@ -93,7 +112,13 @@ export const networkGroup: RouteGroup = {
       method: 'get',
       path: '/style.json',
       operationId: 'mapStyle',
-      summary: 'The MapLibre style of the offline basemap',
+      summary: 'The MapLibre style of the offline basemap (also a QGIS style URL with absolute=1)',
+      query: StyleQuery,
+      queryNotes: {
+        absolute: ABSOLUTE_NOTE,
+        source: 'basemap (default), sites, or all (default with absolute=1)',
+      },
+      errors: [409],
       responses: {
         200: {
           description: 'A MapLibre style (version 8) whose sources are this server’s tiles and glyphs.',
