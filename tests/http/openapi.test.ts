@@ -224,6 +224,8 @@ describe('recorded answers validate against the description', () => {
     await check('GET', '/api/plans/danube-delta/contacts', 200, { headers: editor });
     await check('GET', '/api/network/stats', 200);
     await check('GET', '/api/basins', 200);
+    await check('GET', '/api/tiles/sites.json', 200);
+    await check('GET', '/api/style.json', 200);
     await check('GET', '/api/auth/me', 200, { headers: admin });
     await check('GET', '/api/users', 200, { headers: admin });
     await check('GET', '/api/audit?limit=5', 200, { headers: admin });
