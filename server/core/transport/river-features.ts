@@ -2,7 +2,7 @@
 // long-term mean discharge at the reach's downstream end with where it comes from, country and basin.
 import type { LineString } from 'geojson';
 import type { RiverNetwork } from '../trace/river-network.js';
-import type { NaturalFlow } from '../transport/runoff.js';
+import type { NaturalFlow } from './runoff.js';
 
 export interface RiverFeature {
   id: string;
