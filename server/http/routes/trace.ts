@@ -19,7 +19,7 @@ import { Lru } from '../lru.js';
 import { numberParam, parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
 
-const querySchema = z
+export const querySchema = z
   .object({
     lon: numberParam('lon', -180, 180).optional(),
     lat: numberParam('lat', -90, 90).optional(),
