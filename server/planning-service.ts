@@ -113,7 +113,10 @@ export function planningReview(
     ]),
   ];
   const known = new Map(candidates.map((s) => [s.id, s]));
-  const zoned = cited.slice(0, MAX_CITED_ZONE_SITES);
+  const zoned = cited.slice(0, MAX_CITED_ZONE_SITES).flatMap((id) => {
+    const site = known.get(id) ?? planningSite(services.db, id);
+    return site ? [site] : [];
+  });
   return {
     ...result,
     ...decided,
@@ -130,16 +133,22 @@ export function planningReview(
           })),
         }
       : upstream,
+    // Where each cited site is (its marker may be hidden by the client's list filter).
+    citedSites: zoned.map((s) => ({
+      id: s.id,
+      name: s.name,
+      lon: s.lon,
+      lat: s.lat,
+      annexIHazardous: s.annexIHazardous,
+    })),
     citedZones: {
       type: 'FeatureCollection' as const,
-      features: zoned.flatMap((id) => {
-        const site = known.get(id) ?? planningSite(services.db, id);
-        if (!site) return [];
-        return zoneFeatures(site, zonesFor(table, site)).features.map((f) => ({
+      features: zoned.flatMap((site) =>
+        zoneFeatures(site, zonesFor(table, site)).features.map((f) => ({
           ...f,
           properties: { ...f.properties, siteId: site.id, siteName: site.name },
-        }));
-      }),
+        })),
+      ),
     },
     citedZonesOmitted: cited.length - zoned.length,
   };

@@ -35,7 +35,7 @@ const ZONE: Record<Zone, Text> = {
   outer: { en: 'outer', ru: 'внешней' },
 };
 const ADVICE: Record<Verdict, Text> = {
-  advise_against: { en: 'advise against', ru: 'рекомендуется отказать' },
+  advise_against: { en: 'advise against', ru: 'не рекомендуется' },
   advise_with_conditions: { en: 'advise with conditions', ru: 'допустимо при условиях' },
   do_not_advise_against: { en: 'do not advise against', ru: 'возражений нет' },
 };
@@ -62,7 +62,7 @@ function zoneExplanation(hit: ReviewHit, level: number, type: string, lang: Lang
   const where =
     lang === 'en'
       ? `The development would stand in the ${ZONE[hit.zone].en} consultation zone of ${hit.name} (${num(hit.distanceM, lang, 0)} m from the site; the zone reaches ${num(hit.radiusM, lang, 0)} m).`
-      : `Объект оказался бы во ${ZONE[hit.zone].ru} зоне консультаций объекта ${quote(hit.name, lang)} (${num(hit.distanceM, lang, 0)} м от него; зона доходит до ${num(hit.radiusM, lang, 0)} м).`;
+      : `Объект оказался бы во ${ZONE[hit.zone].ru} зоне согласования объекта ${quote(hit.name, lang)} (${num(hit.distanceM, lang, 0)} м от него; зона доходит до ${num(hit.radiusM, lang, 0)} м).`;
   if (hit.advice === 'advise_against')
     return lang === 'en'
       ? `${where} A major accident there could seriously harm the people ${typeText(type, 'en')} brings together (PADHI sensitivity level ${level}), so the PADHI matrix advises against it in that zone. The planning authority should refuse it here or look for another place.`
@@ -149,7 +149,7 @@ function decide(
   if (!worst) {
     const outside: Text = {
       en: `The development lies outside the consultation zones of every registered site. ${DAA_MEANS.en}`,
-      ru: `Объект находится вне зон консультаций всех зарегистрированных объектов. ${DAA_MEANS.ru}`,
+      ru: `Объект находится вне зон согласования всех зарегистрированных объектов. ${DAA_MEANS.ru}`,
     };
     return {
       verdict: 'do_not_advise_against',
@@ -159,7 +159,7 @@ function decide(
         source: 'none',
         text: {
           en: 'Outside every consultation zone → do not advise against',
-          ru: 'Вне всех зон консультаций → возражений нет',
+          ru: 'Вне всех зон согласования → возражений нет',
         },
         explanation: outside,
         siteIds: [],

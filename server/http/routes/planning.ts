@@ -33,7 +33,9 @@ export const BorderQuery = z
   })
   .strict();
 
-export const NatechQuery = z.object({ riverWithinM: numberParam('riverWithinM', 0, 50_000).default(500) }).strict();
+export const NatechQuery = z
+  .object({ riverWithinM: numberParam('riverWithinM', 0, 50_000).default(500) })
+  .strict();
 
 /** Checks a development geometry (Point or Polygon, WGS84, closed, not self-crossing) or throws a 400. */
 export function developmentGeometry(input: unknown): Point | Polygon {
@@ -52,7 +54,7 @@ export function developmentGeometry(input: unknown): Point | Polygon {
 }
 
 /** Positions in a validated Point or Polygon (what makes a review slow). */
-const positionCount = (g: Point | Polygon) =>
+export const positionCount = (g: Point | Polygon) =>
   g.type === 'Point' ? 1 : g.coordinates.reduce((n, ring) => n + ring.length, 0);
 
 export function planningRouter(services: Services, heavy: HeavyOptions): express.Router {
