@@ -16,6 +16,7 @@ import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
 import { type HeavyOptions, heavyLimit } from './heavy.js';
 import { LoginLimiter } from './login-limiter.js';
+import { openApiRouter } from './openapi/router.js';
 import { requestLog } from './request-log.js';
 import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
@@ -160,6 +161,8 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(searchRouter(services));
   api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
   api.use(vectorTilesRouter(services, { publicUrl: o.publicUrl, access }));
+  // The description of everything above (OpenAPI 3.1) and its readable page.
+  api.use(openApiRouter());
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
   );
