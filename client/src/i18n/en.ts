@@ -384,9 +384,14 @@ export const en = {
     reviewing: 'Reviewing…',
     advice: {
       advise_against: 'Advise against',
+      advise_with_conditions: 'Advise with conditions',
       do_not_advise_against: 'Do not advise against',
     },
-    adviceShort: { advise_against: 'Advise against', do_not_advise_against: 'Do not advise against' },
+    adviceShort: {
+      advise_against: 'Advise against',
+      advise_with_conditions: 'Advise with conditions',
+      do_not_advise_against: 'Do not advise against',
+    },
     noSites: 'Outside the consultation zones of every registered site.',
     level: 'PADHI sensitivity level {{level}}; the most restrictive site decides.',
     site: 'Site',
@@ -641,6 +646,8 @@ export const en = {
   },
   // issue 13 (planning): the verdict in plain words and the deciding rule
   planningExplain: {
+    advise_with_conditions:
+      'Advise with conditions: a registered hazardous site upstream could send a spill to this drinking-water intake within a day. An intake here is acceptable only with the conditions below: an alarm arrangement, monitoring, an intake that can be shut, and storage or another source.',
     advise_against:
       'Advise against: the development would stand inside a safety zone where the consequences of a major accident at a registered site are too severe for this kind of use. The planning authority should refuse it or ask for it elsewhere.',
     do_not_advise_against:

@@ -5,6 +5,8 @@ import type { Lang } from '../../../shared/codes.js';
 import { en } from './en.js';
 import { plansEn } from './plans-en.js';
 import { plansRu } from './plans-ru.js';
+import { reviewsEn } from './reviews-en.js';
+import { reviewsRu } from './reviews-ru.js';
 import { ru } from './ru.js';
 
 export { LANGUAGES, type Lang } from '../../../shared/codes.js';
@@ -23,8 +25,8 @@ export async function initI18n(lang: Lang): Promise<typeof i18next> {
     lng: lang,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, plans: plansEn } },
-      ru: { translation: { ...ru, plans: plansRu } },
+      en: { translation: { ...en, plans: plansEn, reviews: reviewsEn } },
+      ru: { translation: { ...ru, plans: plansRu, reviews: reviewsRu } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

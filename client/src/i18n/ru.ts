@@ -389,9 +389,14 @@ export const ru: Messages = {
     reviewing: 'Проверка…',
     advice: {
       advise_against: 'Не рекомендуется',
+      advise_with_conditions: 'Допустимо при условиях',
       do_not_advise_against: 'Возражений нет',
     },
-    adviceShort: { advise_against: 'Не рекомендуется', do_not_advise_against: 'Возражений нет' },
+    adviceShort: {
+      advise_against: 'Не рекомендуется',
+      advise_with_conditions: 'При условиях',
+      do_not_advise_against: 'Возражений нет',
+    },
     noSites: 'Вне зон согласования всех зарегистрированных объектов.',
     level: 'Уровень чувствительности PADHI {{level}}; решает самый строгий объект.',
     site: 'Объект',
@@ -646,6 +651,8 @@ export const ru: Messages = {
   },
   // issue 13 (planning): the verdict in plain words and the deciding rule
   planningExplain: {
+    advise_with_conditions:
+      'Допустимо при условиях: зарегистрированный опасный объект выше по течению может дать загрязнение у этого водозабора в течение суток. Водозабор здесь допустим только при условиях: договорённость об оповещении, мониторинг, закрываемый водозабор и запас воды или другой источник.',
     advise_against:
       'Рекомендуется отказать: объект оказался бы внутри защитной зоны, где последствия крупной аварии на зарегистрированном объекте слишком тяжелы для такого использования. Органу планирования следует отказать или предложить другое место.',
     do_not_advise_against:

@@ -59,7 +59,7 @@ export function developmentGeometry(input: unknown): Point | Polygon {
 }
 
 /** Positions in a validated Point or Polygon (what makes a review slow). */
-const positionCount = (g: Point | Polygon) =>
+export const positionCount = (g: Point | Polygon) =>
   g.type === 'Point' ? 1 : g.coordinates.reduce((n, ring) => n + ring.length, 0);
 
 export function planningRouter(services: Services, heavy: HeavyOptions): express.Router {
