@@ -3,10 +3,8 @@
 // connection, and a rolled-back transaction (the trigger-kept change counter, migration 015).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_STATUSES } from '../../server/core/hazard/thi.js';
 import type { SiteListQuery } from '../../server/core/register/site-filter.js';
 import type { SiteFields } from '../../server/core/register/site-record.js';
-import { SECTORS } from '../../server/core/register/site-schema.js';
 import { openDb } from '../../server/storage/db.js';
 import { registerGeneration } from '../../server/storage/register-changes.js';
 import { importRows } from '../../server/storage/site-import.js';
@@ -19,6 +17,7 @@ import {
   restoreSite,
   updateSite,
 } from '../../server/storage/site-store.js';
+import { SECTORS, SITE_STATUSES } from '../../shared/codes.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 
 let env: RegisterEnv;

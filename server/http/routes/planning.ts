@@ -3,6 +3,7 @@
 import express from 'express';
 import type { Point, Polygon } from 'geojson';
 import { z } from 'zod';
+import { SCREENING_LIMITS as S } from '../../../shared/limits.js';
 import { validateGeometry } from '../../core/geo/validate-geometry.js';
 import { DEVELOPMENT_TYPES } from '../../core/planning/tables.js';
 import { borderScreen, natechScreen, siteZones } from '../../planning-service.js';
@@ -16,7 +17,7 @@ import { parseQuery, validationError } from './sites.js';
 export const MAX_REVIEW_POSITIONS = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const ReviewBody = z
+export const ReviewBody = z
   .object({
     geometry: z.unknown(),
     developmentType: z.enum(DEVELOPMENT_TYPES as [string, ...string[]], {
@@ -26,14 +27,20 @@ const ReviewBody = z
   })
   .strict();
 
-const BorderQuery = z
+export const BorderQuery = z
   .object({
-    withinKm: numberParam('withinKm', 0, 5000).default(50),
-    borderWithinKm: numberParam('borderWithinKm', 0, 5000).optional(),
+    withinKm: numberParam('withinKm', S.withinKm.min, S.withinKm.max).default(S.withinKm.default),
+    borderWithinKm: numberParam('borderWithinKm', S.borderWithinKm.min, S.borderWithinKm.max).optional(),
   })
   .strict();
 
-const NatechQuery = z.object({ riverWithinM: numberParam('riverWithinM', 0, 50_000).default(500) }).strict();
+export const NatechQuery = z
+  .object({
+    riverWithinM: numberParam('riverWithinM', S.riverWithinM.min, S.riverWithinM.max).default(
+      S.riverWithinM.default,
+    ),
+  })
+  .strict();
 
 /** Checks a development geometry (Point or Polygon, WGS84, closed, not self-crossing) or throws a 400. */
 export function developmentGeometry(input: unknown): Point | Polygon {
@@ -52,7 +59,7 @@ export function developmentGeometry(input: unknown): Point | Polygon {
 }
 
 /** Positions in a validated Point or Polygon (what makes a review slow). */
-const positionCount = (g: Point | Polygon) =>
+export const positionCount = (g: Point | Polygon) =>
   g.type === 'Point' ? 1 : g.coordinates.reduce((n, ring) => n + ring.length, 0);
 
 export function planningRouter(services: Services, heavy: HeavyOptions): express.Router {
