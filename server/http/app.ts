@@ -27,6 +27,7 @@ import { exercisesRouter } from './routes/exercises.js';
 import { networkRouter } from './routes/network.js';
 import { ogcRouter } from './routes/ogc.js';
 import { planningRouter } from './routes/planning.js';
+import { planningReviewsRouter } from './routes/planning-reviews.js';
 import { plansRouter } from './routes/plans.js';
 import { receptorsRouter } from './routes/receptors.js';
 import { reportsRouter } from './routes/reports.js';
@@ -151,6 +152,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(networkRouter(services));
   api.use(sitesRouter(services, heavy));
   api.use(planningRouter(services, heavy));
+  api.use(planningReviewsRouter(services, heavy));
   api.use(receptorsRouter(services, heavy));
   api.use(reportsRouter(services, heavy));
   api.use(plansRouter(services));
