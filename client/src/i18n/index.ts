@@ -1,6 +1,7 @@
 // i18next set-up: English and Russian bundled (no network), language from the URL or the browser.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Lang } from '../../../shared/codes.js';
 import { en } from './en.js';
 import { plansEn } from './plans-en.js';
 import { plansRu } from './plans-ru.js';
@@ -8,8 +9,7 @@ import { reviewsEn } from './reviews-en.js';
 import { reviewsRu } from './reviews-ru.js';
 import { ru } from './ru.js';
 
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Lang } from '../../../shared/codes.js';
 
 export function pickLanguage(fromUrl: string | undefined, browser: readonly string[]): Lang {
   if (fromUrl === 'en' || fromUrl === 'ru') return fromUrl;

@@ -1,17 +1,9 @@
 // Route docs for /api/sites: the register (list, read, create, replace, patch, delete), its import and
 // export, the history and the recycle bin.
 import { z } from 'zod';
-import { SITE_STATUSES } from '../../core/hazard/thi.js';
+import { SECTORS, SITE_KINDS, SITE_STATUSES } from '../../../shared/codes.js';
 import { SiteExportQuery, SiteListQuery } from '../../core/register/site-filter.js';
-import {
-  SECTORS,
-  SITE_KINDS,
-  SiteInput,
-  SitePatch,
-  Source,
-  Substance,
-  Tmf,
-} from '../../core/register/site-schema.js';
+import { SiteInput, SitePatch, Source, Substance, Tmf } from '../../core/register/site-schema.js';
 import { DeletedListQuery, PurgeBody } from '../routes/sites-history.js';
 import { ImportQuery, TemplateQuery } from '../routes/sites-io.js';
 import { feature, featureCollection, Geometry, Lat, Lon, LonLat, Timestamp } from './common.js';
