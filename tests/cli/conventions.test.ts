@@ -1,11 +1,9 @@
-// CLI conventions: help for every command (--help, -h, help CMD; exit 0), --version, unknown commands
-// and flags refused (exit 2), --json on the commands that used to print only text, progress on stderr.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram, runCli } from '../../server/cli/program.js';
+import { hazatlas } from '../support/cli.js';
 import { copyOfBuiltDb, ROOT } from '../support/database.js';
 
 let db: string;
@@ -15,12 +13,7 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-cli-conv-'));
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 /** Every command path: leaves (`trace`) and subcommands (`sites import`). */
 const PATHS = buildProgram().commands.flatMap((c) =>
@@ -122,27 +115,9 @@ describe('--json', () => {
     const backup = JSON.parse(b.stdout) as { file: string; sites: number; bytes: number };
     expect(backup.file).toBe(path.resolve(out));
     expect(backup.sites).toBeGreaterThanOrEqual(71);
-    const u = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(ROOT, 'server/cli/main.ts'),
-        'users',
-        'add',
-        'jsonbot',
-        '--role',
-        'editor',
-        '--password-stdin',
-        '--json',
-      ],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        input: 'a-long-enough-password\n',
-        env: { ...process.env, HAZATLAS_DB: db },
-      },
-    );
+    const u = hazatlas(db, ['users', 'add', 'jsonbot', '--role', 'editor', '--password-stdin', '--json'], {
+      input: 'a-long-enough-password\n',
+    });
     expect(u.status).toBe(0);
     expect(JSON.parse(u.stdout)).toMatchObject({ username: 'jsonbot', role: 'editor' });
     const t = cli('tokens', 'create', '--user', 'jsonbot', '--name', 'ci', '--json');
