@@ -1,11 +1,18 @@
 // The MapLibre style for the offline basemap: every source and glyph URL points back at this server.
 import { TILE_MAX_ZOOM } from '../storage/tile-source.js';
+import {
+  DETAIL_MIN_ZOOM,
+  DETAIL_SOURCE,
+  type DetailSchema,
+  detailLayers,
+  NAME_LABEL,
+  rasterDetailLayer,
+} from './detail-style.js';
+import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR } from './map-fonts.js';
 
 type Json = Record<string, unknown>;
 
-export const FONT_REGULAR = ['DejaVu Sans Book'];
-export const FONT_BOLD = ['DejaVu Sans Bold'];
-export const FONT_ITALIC = ['DejaVu Sans Oblique'];
+export { FONT_BOLD, FONT_ITALIC, FONT_REGULAR };
 
 export const COLORS = {
   ocean: '#b7d3e9',
@@ -29,7 +36,54 @@ export const RIVER_CLASSES = [
   { id: 'rivers-minor', filter: ['>', ['get', 'scalerank'], 8], width: [0.4, 2], minzoom: 5 },
 ] as const;
 
-export function buildStyle(origin: string): Json {
+/** A configured detailed archive (HAZATLAS_BASEMAP) as the style needs it. */
+export type DetailStyle =
+  | {
+      kind: 'vector';
+      schema: DetailSchema;
+      minZoom: number;
+      maxZoom: number;
+      bounds: number[];
+      attribution: string;
+    }
+  | { kind: 'raster'; minZoom: number; maxZoom: number; bounds: number[]; attribution: string };
+
+/** Inserts `extra` before the layer `beforeId`. */
+function before(layers: Json[], beforeId: string, extra: Json[]): Json[] {
+  const i = layers.findIndex((l) => l.id === beforeId);
+  return i < 0 ? [...layers, ...extra] : [...layers.slice(0, i), ...extra, ...layers.slice(i)];
+}
+
+/** The Natural Earth style, with the detailed archive's source and layers when one is configured. */
+export function buildStyle(origin: string, detail: DetailStyle | null = null): Json {
+  const style = naturalEarthStyle(origin);
+  if (!detail) return style;
+  const source: Json = {
+    type: detail.kind,
+    tiles: [`${origin}/api/basemap/{z}/{x}/{y}`],
+    minzoom: detail.minZoom,
+    maxzoom: detail.maxZoom,
+    bounds: detail.bounds,
+    attribution: detail.attribution,
+    ...(detail.kind === 'raster' ? { tileSize: 256 } : {}),
+  };
+  let layers = style.layers as Json[];
+  if (detail.kind === 'raster') layers = before(layers, 'lakes', [rasterDetailLayer()]);
+  else {
+    const d = detailLayers(detail.schema);
+    layers = before(layers, 'lakes', d.under);
+    layers = before(layers, 'boundaries', d.over);
+    layers = before(layers, 'places', d.labels);
+    // Where the archive draws, its own place names replace Natural Earth's (two "Belgrade" labels
+    // would push each other off the map).
+    layers = layers.map((l) =>
+      l.id === 'places' || l.id === 'place-labels' ? { ...l, maxzoom: DETAIL_MIN_ZOOM } : l,
+    );
+  }
+  return { ...style, sources: { ...(style.sources as Json), [DETAIL_SOURCE]: source }, layers };
+}
+
+function naturalEarthStyle(origin: string): Json {
   const river = (c: (typeof RIVER_CLASSES)[number]): Json => ({
     id: c.id,
     type: 'line',
@@ -87,6 +141,7 @@ export function buildStyle(origin: string): Json {
       {
         id: 'river-labels',
         type: 'symbol',
+        metadata: NAME_LABEL,
         source: 'basemap',
         'source-layer': 'rivers',
         minzoom: 5,
@@ -103,6 +158,7 @@ export function buildStyle(origin: string): Json {
       {
         id: 'water-labels',
         type: 'symbol',
+        metadata: NAME_LABEL,
         source: 'basemap',
         'source-layer': 'water_labels',
         layout: {
@@ -128,6 +184,7 @@ export function buildStyle(origin: string): Json {
       {
         id: 'place-labels',
         type: 'symbol',
+        metadata: NAME_LABEL,
         source: 'basemap',
         'source-layer': 'places',
         minzoom: 4,
@@ -144,6 +201,7 @@ export function buildStyle(origin: string): Json {
       {
         id: 'country-labels',
         type: 'symbol',
+        metadata: NAME_LABEL,
         source: 'basemap',
         'source-layer': 'country_labels',
         layout: {

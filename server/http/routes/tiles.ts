@@ -8,9 +8,10 @@ import express from 'express';
 import type { FeatureCollection } from 'geojson';
 import type { Services } from '../../services.js';
 import { catchmentsGz } from '../../storage/catchment-source.js';
+import type { ArchiveSummary } from '../../storage/pmtiles-archive.js';
 import { TileSource } from '../../storage/tile-source.js';
 import { badRequest, HttpError } from '../errors.js';
-import { buildStyle } from '../map-style.js';
+import { buildStyle, type DetailStyle } from '../map-style.js';
 import { strictQuery } from '../security.js';
 
 const GLYPH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/glyphs');
@@ -32,11 +33,21 @@ export function parseTileAddress(
   return xi < n && yi < n ? { z: zi, x: xi, y: yi } : null;
 }
 
+/** What the style needs to know of a configured archive. */
+function detailStyle(a: ArchiveSummary | null): DetailStyle | null {
+  if (!a) return null;
+  const common = { minZoom: a.minZoom, maxZoom: a.maxZoom, bounds: a.bounds, attribution: a.attribution };
+  return a.content.kind === 'vector'
+    ? { kind: 'vector', schema: a.content.schema, ...common }
+    : { kind: 'raster', ...common };
+}
+
 export function tilesRouter(
   services: Pick<Services, 'db' | 'network' | 'meta'>,
-  options: { publicUrl: string | null } = { publicUrl: null },
+  options: { publicUrl: string | null; basemap?: ArchiveSummary | null } = { publicUrl: null },
 ): express.Router {
   const router = express.Router();
+  const detail = detailStyle(options.basemap ?? null);
   // Built on the first tile request (about a second), so servers that never draw a map don't pay for it.
   let source: TileSource | null = null;
   // Gzipped tiles, least recently used evicted first (Map keeps insertion order).
@@ -84,7 +95,7 @@ export function tilesRouter(
   // public URL, else root-relative URLs that the client resolves against its own page.
   router.get('/style.json', (_req, res) => {
     res.set('Cache-Control', 'no-cache');
-    res.json(buildStyle(options.publicUrl ?? ''));
+    res.json(buildStyle(options.publicUrl ?? '', detail));
   });
 
   router.get('/glyphs/:fontstack/:range.pbf', (req, res, next) => {
