@@ -4,11 +4,11 @@
 import type { Point, Polygon } from 'geojson';
 import type { Actor } from './auth/roles.js';
 import { type PlannedDraft, withPlan } from './core/plans/draft-plan.js';
+import { renderNotificationsHtml } from './core/plans/render-notifications-html.js';
 import type { RowError } from './core/register/import/types.js';
 import type { SiteExportQuery } from './core/register/site-filter.js';
 import type { ReportLang } from './core/report/format.js';
 import type { NotificationDraft } from './core/report/notification-model.js';
-import { renderNotificationsHtml } from './core/report/render-notifications-html.js';
 import { renderReportCsv } from './core/report/render-report-csv.js';
 import { renderReportHtml } from './core/report/render-report-html.js';
 import type { Release } from './core/transport/release.js';

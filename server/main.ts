@@ -11,6 +11,7 @@ import { createApp } from './http/app.js';
 import { answerClientErrors } from './http/security.js';
 import { createLogger } from './log.js';
 import { createServices } from './services.js';
+import { recordAudit } from './storage/audit-store.js';
 import { DEFAULT_DB_PATH } from './storage/db.js';
 import { acquireServerLock } from './storage/server-lock.js';
 
@@ -66,6 +67,29 @@ const services = createServices({ dbPath });
 // `npm start` logs at info unless HAZATLAS_LOG_LEVEL says otherwise (also when started by a test).
 const log = createLogger({ level: cfg.logLevel ?? 'info' });
 let closing = false;
+// The jobs worker loads its own services now, not on the first import, and comes back if it dies.
+services.jobs.start((event) => {
+  if (event.kind === 'started') log.info({ threadId: event.threadId }, 'Jobs worker started.');
+  else if (event.kind === 'restarting')
+    log.warn({ delayMs: event.delayMs }, `Restarting the jobs worker in ${event.delayMs} ms.`);
+  else {
+    log.error(
+      { threadId: event.threadId, reason: event.reason, lostJob: event.lostJob },
+      `The jobs worker died: ${event.reason}`,
+    );
+    try {
+      recordAudit(services.db, {
+        action: 'worker.died',
+        outcome: 'failed',
+        target: 'jobs-worker',
+        details: { reason: event.reason, lostJob: event.lostJob },
+      });
+    } catch (err) {
+      // The audit row is best effort (the database may be closing); the log line above stays.
+      log.error({ err }, 'Could not record the worker death in the audit log.');
+    }
+  }
+});
 const app = createApp(services, {
   logger: log,
   anonymousRead: cfg.anonymousRead,
@@ -158,10 +182,13 @@ function shutdown(signal: string): void {
     // also drop "idle" ones at once, including those whose request has not been read yet. Answers
     // now carry Connection: close (see createApp), so keep-alive connections end after their answer.
     net.Server.prototype.close.call(server, () => {
-      services.close();
-      lock.release();
-      log.info('Database closed.');
-      process.exit(0);
+      // Every answered request's job is done by now; wait for any job still queued, then stop the worker.
+      void services.jobs.drain().then(() => {
+        services.close();
+        lock.release();
+        log.info('Database closed.');
+        process.exit(0);
+      });
     });
     const sweep = setInterval(closeIdleSafely, 1_000);
     sweep.unref();

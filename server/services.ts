@@ -49,7 +49,7 @@ export interface Services {
   loadMs: number;
   /** Password hashing on its own thread with a bounded queue (started on first use). */
   passwords: PasswordHasher;
-  /** Heavy jobs, inline or on the jobs worker thread (started on first use). */
+  /** Heavy jobs, inline or on the jobs worker thread (started by the server at start-up, else on first use). */
   jobs: JobRunner;
   dbPath: string;
   close(): void;

@@ -36,6 +36,7 @@ import { sitesRouter } from './routes/sites.js';
 import { stationsRouter } from './routes/stations.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
+import { vectorTilesRouter } from './routes/vector-tiles.js';
 import { securityHeaders } from './security.js';
 
 /** Largest JSON request body (a site with a detailed footprint fits many times over). */
@@ -45,7 +46,7 @@ const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface AppOptions extends AccessSettings {
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (HAZATLAS_TRUST_PROXY). */
   trustProxy: TrustProxy;
-  /** Base of the tile and glyph URLs in /api/style.json; null: root-relative (HAZATLAS_PUBLIC_URL). */
+  /** Base of the tile and glyph URLs in /api/style.json and TileJSON; null: root-relative (HAZATLAS_PUBLIC_URL). */
   publicUrl: string | null;
   /** The detailed basemap archive drawn at planning zooms (HAZATLAS_BASEMAP); null: Natural Earth only. */
   basemap: ArchiveSummary | null;
@@ -162,6 +163,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(searchRouter(services));
   api.use(tilesRouter(services, { publicUrl: o.publicUrl, basemap: o.basemap }));
   if (o.basemap) api.use(basemapRouter(o.basemap));
+  api.use(vectorTilesRouter(services, { publicUrl: o.publicUrl, access }));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
   );

@@ -1,5 +1,6 @@
-// The MapLibre style for the offline basemap: every source and glyph URL points back at this server.
-import { TILE_MAX_ZOOM } from '../storage/tile-source.js';
+// The MapLibre style for the offline basemap (the web app's first style) and, for other clients such as
+// QGIS, the same basemap plus the register's sites layer: every source and glyph URL points back here.
+import { BASEMAP_MAX_ZOOM, SITES_LAYER, SITES_MAX_ZOOM } from '../core/tiles/vector-layers.js';
 import {
   DETAIL_MIN_ZOOM,
   DETAIL_SOURCE,
@@ -36,6 +37,21 @@ export const RIVER_CLASSES = [
   { id: 'rivers-minor', filter: ['>', ['get', 'scalerank'], 8], width: [0.4, 2], minzoom: 5 },
 ] as const;
 
+/** Sites by kind: the client's colours for its highest WRI class and THI class. */
+export const SITE_COLORS = { tmf: '#8e0152', activity: '#cc4c02' };
+
+/** Which tile sets a style draws: the app's basemap, the sites alone (a QGIS connection), or both. */
+export const STYLE_SOURCES = ['basemap', 'sites', 'all'] as const;
+export type StyleSources = (typeof STYLE_SOURCES)[number];
+
+export interface StyleOptions {
+  sources: StyleSources;
+  /** Path of the basemap tiles: the app's `/api/tiles/…`, or `/api/tiles/basemap/…` beside its TileJSON. */
+  basemapTiles: string;
+  /** The detailed archive (HAZATLAS_BASEMAP) drawn at planning zooms, if configured. */
+  detail?: DetailStyle | null;
+}
+
 /** A configured detailed archive (HAZATLAS_BASEMAP) as the style needs it. */
 export type DetailStyle =
   | {
@@ -54,10 +70,8 @@ function before(layers: Json[], beforeId: string, extra: Json[]): Json[] {
   return i < 0 ? [...layers, ...extra] : [...layers.slice(0, i), ...extra, ...layers.slice(i)];
 }
 
-/** The Natural Earth style, with the detailed archive's source and layers when one is configured. */
-export function buildStyle(origin: string, detail: DetailStyle | null = null): Json {
-  const style = naturalEarthStyle(origin);
-  if (!detail) return style;
+/** The Natural Earth style with the detailed archive's source and layers added. */
+function withDetail(style: Json, origin: string, detail: DetailStyle): Json {
   const source: Json = {
     type: detail.kind,
     tiles: [`${origin}/api/basemap/{z}/{x}/{y}`],
@@ -83,7 +97,77 @@ export function buildStyle(origin: string, detail: DetailStyle | null = null): J
   return { ...style, sources: { ...(style.sources as Json), [DETAIL_SOURCE]: source }, layers };
 }
 
-function naturalEarthStyle(origin: string): Json {
+export const BASEMAP_TILES = '/api/tiles/basemap/{z}/{x}/{y}.pbf';
+export const APP_BASEMAP_TILES = '/api/tiles/{z}/{x}/{y}.pbf';
+export const SITES_TILES = '/api/tiles/sites/{z}/{x}/{y}.pbf';
+
+function siteLayers(): Json[] {
+  const layer = { source: 'sites', 'source-layer': SITES_LAYER.id };
+  return [
+    {
+      id: 'hazatlas-sites',
+      type: 'circle',
+      ...layer,
+      paint: {
+        'circle-color': ['match', ['get', 'kind'], 'tmf', SITE_COLORS.tmf, SITE_COLORS.activity],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 3, 10, 7],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'hazatlas-site-labels',
+      type: 'symbol',
+      ...layer,
+      minzoom: 6,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT_REGULAR,
+        'text-size': 11,
+        'text-offset': [0, 0.9],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+    },
+  ];
+}
+
+/** The sites on their own: no background, so a QGIS layer of sites leaves the basemap under it visible. */
+function sitesOnly(origin: string, sites: Json): Json {
+  return {
+    version: 8,
+    name: 'HazAtlas sites',
+    glyphs: `${origin}/api/glyphs/{fontstack}/{range}.pbf`,
+    sources: { sites },
+    layers: siteLayers(),
+  };
+}
+
+export function buildStyle(
+  origin: string,
+  options: StyleOptions = { sources: 'basemap', basemapTiles: APP_BASEMAP_TILES },
+): Json {
+  const sites = {
+    type: 'vector',
+    tiles: [`${origin}${SITES_TILES}`],
+    minzoom: 0,
+    maxzoom: SITES_MAX_ZOOM,
+    attribution: 'HazAtlas register',
+  };
+  if (options.sources === 'sites') return sitesOnly(origin, sites);
+  const natural = buildBasemapStyle(origin, options.basemapTiles);
+  const basemap = options.detail ? withDetail(natural, origin, options.detail) : natural;
+  if (options.sources === 'basemap') return basemap;
+  return {
+    ...basemap,
+    name: 'HazAtlas basemap and sites',
+    sources: { ...(basemap.sources as Json), sites },
+    layers: [...(basemap.layers as Json[]), ...siteLayers()],
+  };
+}
+
+function buildBasemapStyle(origin: string, tilesPath: string): Json {
   const river = (c: (typeof RIVER_CLASSES)[number]): Json => ({
     id: c.id,
     type: 'line',
@@ -104,9 +188,9 @@ function naturalEarthStyle(origin: string): Json {
     sources: {
       basemap: {
         type: 'vector',
-        tiles: [`${origin}/api/tiles/{z}/{x}/{y}.pbf`],
+        tiles: [`${origin}${tilesPath}`],
         minzoom: 0,
-        maxzoom: TILE_MAX_ZOOM,
+        maxzoom: BASEMAP_MAX_ZOOM,
         attribution: 'Natural Earth',
       },
     },

@@ -5,7 +5,7 @@ import type { Db } from './db.js';
 
 export type AuditOutcome = 'ok' | 'failed' | 'refused';
 
-/** What happened: login.*, access.refused, user.*, token.*, receptor.*, history.purge. */
+/** What happened: login.*, access.refused, user.*, token.*, receptor.*, history.purge, worker.died. */
 export type AuditAction =
   | 'login.success'
   | 'login.failure'
@@ -17,7 +17,9 @@ export type AuditAction =
   | 'receptor.create'
   | 'receptor.import'
   | 'receptor.delete'
-  | 'history.purge';
+  | 'history.purge'
+  /** The jobs worker thread died (out of memory, crash) and is being restarted. */
+  | 'worker.died';
 
 export interface AuditEvent {
   action: AuditAction;

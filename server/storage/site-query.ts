@@ -189,3 +189,12 @@ function toSummary(r: SummaryRow): SiteSummary {
     thiClass: r.thi_class,
   };
 }
+
+/** Every live site as the list shows it, by id (the vector tiles hold the whole register at once). */
+export function allSiteSummaries(db: Db): SiteSummary[] {
+  const rows = prepared(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM sites s LEFT JOIN site_derived d ON d.site_id = s.id ORDER BY s.id`,
+  ).all() as SummaryRow[];
+  return rows.map(toSummary);
+}

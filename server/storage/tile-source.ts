@@ -4,6 +4,7 @@
 import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { area, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import { BASEMAP_MAX_ZOOM } from '../core/tiles/vector-layers.js';
 import type { Db } from './db.js';
 
 export const TILE_LAYERS = [
@@ -19,7 +20,7 @@ export const TILE_LAYERS = [
 export type TileLayer = (typeof TILE_LAYERS)[number];
 
 /** Deepest zoom cut from the data; MapLibre overzooms beyond it (Natural Earth 10m holds no more detail). */
-export const TILE_MAX_ZOOM = 10;
+export const TILE_MAX_ZOOM = BASEMAP_MAX_ZOOM;
 
 type Props = Record<string, string | number | boolean | null>;
 

@@ -3,7 +3,7 @@
 // oversized file costs a refused request, not the server's memory.
 import type { Job, JobResult } from '../jobs.js';
 import type { Services } from '../services.js';
-import { WorkerPool } from './pool.js';
+import { type PoolEvent, WorkerPool } from './pool.js';
 
 /** Jobs waiting for the worker beyond the running one; more are refused with 503 + Retry-After. */
 export const JOB_QUEUE = 8;
@@ -31,11 +31,22 @@ export const DEFAULT_OFFLOAD: OffloadPolicy = {
 
 export class JobRunner {
   private pool: WorkerPool | null = null;
+  private onEvent: ((event: PoolEvent) => void) | undefined;
 
   constructor(
     private readonly dbPath: string,
     private readonly services: () => Services,
+    private readonly heapMb = JOB_HEAP_MB,
   ) {}
+
+  /**
+   * A server starts the worker at start-up (a CLI command never does): it loads its services while
+   * the server warms up, is restarted whenever it dies, and `onEvent` hears of both (for the log).
+   */
+  start(onEvent?: (event: PoolEvent) => void): void {
+    this.onEvent = onEvent;
+    this.workers().start();
+  }
 
   async run(job: Job, offload: boolean): Promise<JobResult> {
     if (!offload) {
@@ -43,15 +54,31 @@ export class JobRunner {
       const { runJob } = await import('../jobs.js');
       return runJob(this.services(), job);
     }
+    return this.workers().run<JobResult>(job);
+  }
+
+  private workers(): WorkerPool {
     this.pool ??= new WorkerPool(new URL('./jobs-worker.ts', import.meta.url), 1, JOB_QUEUE, {
-      maxOldGenerationSizeMb: JOB_HEAP_MB,
+      maxOldGenerationSizeMb: this.heapMb,
       workerData: { dbPath: this.dbPath },
+      keepAlive: true,
+      onEvent: (event) => this.onEvent?.(event),
     });
-    return this.pool.run<JobResult>(job);
+    return this.pool;
   }
 
   get stats() {
     return this.pool?.stats ?? null;
+  }
+
+  /** Ids of the worker threads alive now (empty before start and after close). */
+  get threadIds(): number[] {
+    return this.pool?.threadIds ?? [];
+  }
+
+  /** Shutdown: every accepted job finishes, then the worker stops. */
+  drain(): Promise<void> {
+    return this.pool?.drain() ?? Promise.resolve();
   }
 
   close(): Promise<void> {

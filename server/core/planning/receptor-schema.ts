@@ -40,7 +40,7 @@ export interface ReceptorIssue {
 
 const text = (max: number) => z.string().overwrite(stripControlChars).trim().min(1).max(max);
 
-const ReceptorBody = z
+export const ReceptorBody = z
   .object({
     kind: z.enum(RECEPTOR_KINDS, { error: `kind must be one of ${RECEPTOR_KINDS.join(', ')}` }),
     name: text(300),

@@ -31,12 +31,12 @@ const Password = z.string().superRefine((p, ctx) => {
 });
 const Role = z.enum(ROLES);
 
-const NewUser = z.object({ username: Username, password: Password, role: Role }).strict();
-const UserPatch = z
+export const NewUser = z.object({ username: Username, password: Password, role: Role }).strict();
+export const UserPatch = z
   .object({ role: Role.optional(), disabled: z.boolean().optional(), password: Password.optional() })
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'give role, disabled and/or password');
-const NewToken = z
+export const NewToken = z
   .object({ username: Username, role: Role.optional(), name: z.string().trim().min(1).max(100) })
   .strict();
 

@@ -15,7 +15,7 @@ import { startPoint } from './trace.js';
 export const MAX_UPSTREAM_LIMIT = 5000;
 export const DEFAULT_UPSTREAM_LIMIT = 200;
 
-const upstreamQuery = z
+export const upstreamQuery = z
   .object({
     lon: numberParam('lon', -180, 180).optional(),
     lat: numberParam('lat', -90, 90).optional(),
@@ -32,7 +32,7 @@ const upstreamQuery = z
   })
   .strict();
 
-const matrixQuery = z.object({ basin: z.string().trim().min(1).max(120).optional() }).strict();
+export const matrixQuery = z.object({ basin: z.string().trim().min(1).max(120).optional() }).strict();
 
 export function analysisRouter(services: Services): Router {
   const router = Router();

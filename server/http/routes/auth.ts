@@ -16,7 +16,7 @@ import { HttpError } from '../errors.js';
 import type { LoginLimiter } from '../login-limiter.js';
 import { strictQuery } from '../security.js';
 
-const LoginBody = z
+export const LoginBody = z
   .object({
     username: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(1024),

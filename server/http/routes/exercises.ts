@@ -22,7 +22,7 @@ import { HttpError } from '../errors.js';
 import { strictQuery } from '../security.js';
 import { parseQuery, validationError } from './sites.js';
 
-const ReportQuery = z
+export const ReportQuery = z
   .object({ format: z.enum(['json', 'html'], { error: 'format must be json or html' }).default('json') })
   .strict();
 

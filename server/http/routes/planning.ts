@@ -16,7 +16,7 @@ import { parseQuery, validationError } from './sites.js';
 export const MAX_REVIEW_POSITIONS = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const ReviewBody = z
+export const ReviewBody = z
   .object({
     geometry: z.unknown(),
     developmentType: z.enum(DEVELOPMENT_TYPES as [string, ...string[]], {
@@ -26,14 +26,16 @@ const ReviewBody = z
   })
   .strict();
 
-const BorderQuery = z
+export const BorderQuery = z
   .object({
     withinKm: numberParam('withinKm', 0, 5000).default(50),
     borderWithinKm: numberParam('borderWithinKm', 0, 5000).optional(),
   })
   .strict();
 
-const NatechQuery = z.object({ riverWithinM: numberParam('riverWithinM', 0, 50_000).default(500) }).strict();
+export const NatechQuery = z
+  .object({ riverWithinM: numberParam('riverWithinM', 0, 50_000).default(500) })
+  .strict();
 
 /** Checks a development geometry (Point or Polygon, WGS84, closed, not self-crossing) or throws a 400. */
 export function developmentGeometry(input: unknown): Point | Polygon {

@@ -33,13 +33,13 @@ export function planIdOf(req: Request): string {
   return id;
 }
 
-const ListQuery = z
+export const ListQuery = z
   .object({ limit: intParam('limit', 1, 500).default(100), offset: intParam('offset', 0, 1e9).default(0) })
   .strict();
-const ContactsQuery = z
+export const ContactsQuery = z
   .object({ format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).default('json') })
   .strict();
-const ContactsPostQuery = z
+export const ContactsPostQuery = z
   .object({
     format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).optional(),
     replace: z

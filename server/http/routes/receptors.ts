@@ -43,7 +43,7 @@ export const bboxParam = z
       .refine(([w, s, e, n]) => w <= e && s <= n, { error: 'bbox must have west ≤ east and south ≤ north' }),
   );
 
-const ListQuery = z
+export const ListQuery = z
   .object({
     bbox: bboxParam.optional(),
     kind: kindList.optional(),
@@ -52,7 +52,7 @@ const ListQuery = z
   })
   .strict();
 
-const ImportQuery = z
+export const ImportQuery = z
   .object({
     format: z.enum(['geojson', 'csv', 'kml', 'gpkg']).optional(),
     layer: z.string().trim().min(1).max(200).optional(),
@@ -79,7 +79,7 @@ function receptorId(req: Request): string {
 
 type ReceptorFormat = 'geojson' | 'csv' | 'kml' | 'gpkg';
 
-const ExportQuery = z
+export const ExportQuery = z
   .object({ format: z.enum(['geojson', 'gpkg']).default('geojson'), kind: kindList.optional() })
   .strict();
 

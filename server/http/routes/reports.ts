@@ -10,7 +10,7 @@ import { parseQuery } from '../query.js';
 import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
 import { styleHashesOnHtml } from '../security.js';
 
-const reportQuery = z
+export const reportQuery = z
   .object({
     format: z.enum(['html', 'json', 'csv'], { error: 'format must be html, json or csv' }).default('html'),
     lang: z.enum(REPORT_LANGS, { error: 'lang must be en or ru' }).default('en'),
@@ -18,7 +18,7 @@ const reportQuery = z
   })
   .strict();
 
-const notificationsQuery = z
+export const notificationsQuery = z
   .object({
     format: z.enum(['json', 'html'], { error: 'format must be json or html' }).default('json'),
     lang: z.enum(REPORT_LANGS, { error: 'lang must be en or ru' }).default('en'),

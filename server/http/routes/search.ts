@@ -7,7 +7,7 @@ import { countriesWithSites, search } from '../../storage/search-read.js';
 import { parseQuery } from '../query.js';
 import { strictQuery } from '../security.js';
 
-const SearchQuery = z
+export const SearchQuery = z
   .object({ q: z.string().trim().min(1, 'give some text to search for').max(100, 'at most 100 characters') })
   .strict();
 

@@ -49,7 +49,7 @@ function requireEditor(res: Response, what: string): void {
 
 const requireEditorForDeleted = (res: Response) => requireEditor(res, 'deleted sites');
 
-const PurgeBody = z
+export const PurgeBody = z
   .object({
     field: z.enum(PURGEABLE_FIELDS, { error: `field must be one of ${PURGEABLE_FIELDS.join(', ')}` }),
     reason: z.string().trim().min(3).max(500),
@@ -57,7 +57,7 @@ const PurgeBody = z
   .strict();
 
 export const DELETED_MAX_LIMIT = 500;
-const DeletedListQuery = z.object({
+export const DeletedListQuery = z.object({
   limit: intParam('limit', 1, DELETED_MAX_LIMIT).default(50),
   offset: intParam('offset', 0, 1e9).default(0),
 });

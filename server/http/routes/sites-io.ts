@@ -17,7 +17,7 @@ import { parseQuery } from './sites.js';
 export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
 
-const ImportQuery = z
+export const ImportQuery = z
   .object({
     format: z.enum(['geojson', 'csv', 'kml', 'kmz', 'gpkg', 'shp']).optional(),
     /** GeoPackage only: which layer (default the first). */
@@ -147,7 +147,9 @@ export function importHandlers(services: Services, heavy: HeavyOptions): Request
   return [heavy.limit, importBody, run];
 }
 
-const TemplateQuery = z.object({ dialect: z.enum(['standard', 'excel']).default('standard') }).strict();
+export const TemplateQuery = z
+  .object({ dialect: z.enum(['standard', 'excel']).default('standard') })
+  .strict();
 
 /** GET /api/sites/import-template: a CSV with every column the importer reads and one example row. */
 export function templateHandler(): RequestHandler {

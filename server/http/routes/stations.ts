@@ -13,7 +13,7 @@ import { strictQuery } from '../security.js';
 import { parseQuery, validationError } from './sites.js';
 import { importBody } from './sites-io.js';
 
-const ListQuery = z
+export const ListQuery = z
   .object({
     limit: intParam('limit', 1, 1000).default(200),
     offset: intParam('offset', 0, 1e9).default(0),
@@ -50,7 +50,7 @@ const ListQuery = z
   })
   .strict();
 
-const ImportQuery = z
+export const ImportQuery = z
   .object({
     format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
     dryRun: z

@@ -1,13 +1,14 @@
 // Renders IAN-style notification drafts as one printable HTML page, a section (and printed page)
 // per notified country, in English or Russian; placeholders are highlighted so nothing unfilled is
 // sent by mistake.
-import { type PlannedDraft, planSectionHtml } from '../plans/draft-plan.js';
+
+import { coord, DASH, fill, formatter, type ReportLang, utc } from '../report/format.js';
+import { html, raw, type SafeHtml } from '../report/html.js';
+import { NOTIFICATION_LABELS, type NotificationLabels } from '../report/notification-labels.js';
+import { type ClockTimes, type NotificationDraft, PLACEHOLDER } from '../report/notification-model.js';
+import { PRINT_CSS } from '../report/print-css.js';
 import type { CaseValue } from '../transport/plume.js';
-import { coord, DASH, fill, formatter, type ReportLang, utc } from './format.js';
-import { html, raw, type SafeHtml } from './html.js';
-import { NOTIFICATION_LABELS, type NotificationLabels } from './notification-labels.js';
-import { type ClockTimes, type NotificationDraft, PLACEHOLDER } from './notification-model.js';
-import { PRINT_CSS } from './print-css.js';
+import { type PlannedDraft, planSectionHtml } from './draft-plan.js';
 
 interface Ctx {
   l: NotificationLabels;
