@@ -1,7 +1,7 @@
 // Style layers for a detailed basemap archive (HAZATLAS_BASEMAP) in the OpenMapTiles or Protomaps
 // schema: land use and water under the Natural Earth rivers, roads and buildings above, place names on
 // top, all from planning zooms (DETAIL_MIN_ZOOM) so the small-scale map stays Natural Earth.
-import { FONT_ITALIC, FONT_REGULAR } from './map-fonts.js';
+import { FONTS } from '../../shared/map.js';
 
 type Json = Record<string, unknown>;
 
@@ -158,7 +158,7 @@ export function detailLayers(schema: DetailSchema): { under: Json[]; over: Json[
       filter: ['has', 'name'],
       layout: {
         'text-field': ['get', 'name'],
-        'text-font': FONT_REGULAR,
+        'text-font': FONTS.regular,
         'text-size': ['match', ['get', s.cls], s.placeOrder[0] ?? '', 14, 12],
         'text-max-width': 8,
       },
@@ -175,7 +175,7 @@ export function detailLayers(schema: DetailSchema): { under: Json[]; over: Json[
       layout: {
         'symbol-placement': 'line',
         'text-field': ['get', 'name'],
-        'text-font': FONT_ITALIC,
+        'text-font': FONTS.italic,
         'text-size': 11,
       },
       paint: { 'text-color': '#555555', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },

@@ -1,5 +1,7 @@
 // The MapLibre style for the offline basemap (the web app's first style) and, for other clients such as
 // QGIS, the same basemap plus the register's sites layer: every source and glyph URL points back here.
+// Its source, layer ids and fonts are the contract with the client's overlays (shared/map.ts).
+import { BASEMAP_SOURCE, FONTS } from '../../shared/map.js';
 import { BASEMAP_MAX_ZOOM, SITES_LAYER, SITES_MAX_ZOOM } from '../core/tiles/vector-layers.js';
 import {
   DETAIL_MIN_ZOOM,
@@ -9,11 +11,8 @@ import {
   NAME_LABEL,
   rasterDetailLayer,
 } from './detail-style.js';
-import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR } from './map-fonts.js';
 
 type Json = Record<string, unknown>;
-
-export { FONT_BOLD, FONT_ITALIC, FONT_REGULAR };
 
 export const COLORS = {
   ocean: '#b7d3e9',
@@ -122,7 +121,7 @@ function siteLayers(): Json[] {
       minzoom: 6,
       layout: {
         'text-field': ['get', 'name'],
-        'text-font': FONT_REGULAR,
+        'text-font': FONTS.regular,
         'text-size': 11,
         'text-offset': [0, 0.9],
         'text-anchor': 'top',
@@ -171,7 +170,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
   const river = (c: (typeof RIVER_CLASSES)[number]): Json => ({
     id: c.id,
     type: 'line',
-    source: 'basemap',
+    source: BASEMAP_SOURCE,
     'source-layer': 'rivers',
     minzoom: c.minzoom,
     filter: ['all', ['==', ['get', 'featurecla'], 'River'], c.filter],
@@ -186,7 +185,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
     name: 'HazAtlas offline basemap',
     glyphs: `${origin}/api/glyphs/{fontstack}/{range}.pbf`,
     sources: {
-      basemap: {
+      [BASEMAP_SOURCE]: {
         type: 'vector',
         tiles: [`${origin}${tilesPath}`],
         minzoom: 0,
@@ -199,14 +198,14 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'countries-fill',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'countries',
         paint: { 'fill-color': COLORS.land, 'fill-antialias': false },
       },
       {
         id: 'lakes',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'lakes',
         paint: { 'fill-color': COLORS.ocean },
       },
@@ -214,7 +213,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'boundaries',
         type: 'line',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'boundaries',
         paint: {
           'line-color': COLORS.boundary,
@@ -226,14 +225,14 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
         id: 'river-labels',
         type: 'symbol',
         metadata: NAME_LABEL,
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'rivers',
         minzoom: 5,
         filter: ['all', ['==', ['get', 'featurecla'], 'River'], ['has', 'name']],
         layout: {
           'symbol-placement': 'line',
           'text-field': ['get', 'name'],
-          'text-font': FONT_ITALIC,
+          'text-font': FONTS.italic,
           'text-size': 11,
           'symbol-spacing': 400,
         },
@@ -243,11 +242,11 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
         id: 'water-labels',
         type: 'symbol',
         metadata: NAME_LABEL,
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'water_labels',
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_ITALIC,
+          'text-font': FONTS.italic,
           'text-size': ['interpolate', ['linear'], ['get', 'rank'], 0, 14, 6, 10],
           'text-max-width': 8,
           'symbol-sort-key': ['get', 'rank'],
@@ -257,7 +256,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'places',
         type: 'circle',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
         paint: {
@@ -269,12 +268,12 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
         id: 'place-labels',
         type: 'symbol',
         metadata: NAME_LABEL,
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_REGULAR,
+          'text-font': FONTS.regular,
           'text-size': ['interpolate', ['linear'], ['get', 'scalerank'], 0, 13, 10, 10],
           'text-anchor': 'left',
           'text-offset': [0.5, 0],
@@ -286,11 +285,11 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
         id: 'country-labels',
         type: 'symbol',
         metadata: NAME_LABEL,
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'country_labels',
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_BOLD,
+          'text-font': FONTS.bold,
           'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 15],
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.08,
