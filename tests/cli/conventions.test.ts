@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CliError } from '../../server/cli/cli-error.js';
 import { buildProgram, runCli } from '../../server/cli/program.js';
 import { hazatlas } from '../support/cli.js';
 import { copyOfBuiltDb, ROOT } from '../support/database.js';
@@ -61,6 +62,14 @@ describe('help', () => {
     expect(v.status).toBe(0);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(v.stdout.trim()).toBe(pkg.version);
+  });
+
+  // `planning reviews` takes a verb first (list, show, save, print); every other path takes flags at once.
+  const VERB: Record<string, string[]> = { 'planning reviews': ['list'] };
+  it.each(PATHS.map((p) => [p.join(' '), p]))('%s refuses an unknown flag, naming it', async (name, p) => {
+    const run = runCli([...p, ...(VERB[name] ?? []), '--definitely-bogus'], { writeOut: () => {} });
+    await expect(run).rejects.toThrow(CliError);
+    await expect(run).rejects.toThrow(/Unknown option '--definitely-bogus'/);
   });
 
   it('refuses unknown commands, subcommands and flags with exit 2 and the usage', () => {
