@@ -19,16 +19,30 @@ export class SiteTileSource {
   private state: SiteTileState | null = null;
   /** data_version (commits by other connections) and total_changes() (this connection's writes). */
   private stamp = '';
+  /** Count, latest update, version and rowid sums of the sites: moves with every insert, edit and delete. */
+  private summary = '';
 
   constructor(private readonly db: Db) {}
 
   /**
-   * The current register. Two cheap pragmas tell whether anything was written since the last look;
-   * only then are the sites read again, and the index rebuilt only if their tile content differs.
+   * The current register, checked in three steps of rising cost: two pragmas say whether anything at all
+   * was written since the last look (logins and audit rows too); one aggregate over the sites says
+   * whether they changed; only then are they read again, and the index rebuilt if their content differs.
    */
   current(): SiteTileState {
     const stamp = `${this.db.pragma('data_version', { simple: true })}:${this.db.prepare('SELECT total_changes()').pluck().get()}`;
     if (this.state && stamp === this.stamp) return this.state;
+    this.stamp = stamp;
+    const summary = String(
+      this.db
+        .prepare(
+          `SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') || ':' || TOTAL(version) || ':' || TOTAL(rid) FROM sites`,
+        )
+        .pluck()
+        .get(),
+    );
+    if (this.state && summary === this.summary) return this.state;
+    this.summary = summary;
     const sites = allSiteSummaries(this.db);
     const features: Feature[] = sites.map(({ location, ...props }) => ({
       type: 'Feature',
@@ -51,7 +65,6 @@ export class SiteTileSource {
         ),
       };
     }
-    this.stamp = stamp;
     return this.state;
   }
 }
