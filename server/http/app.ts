@@ -16,6 +16,7 @@ import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
 import { type HeavyOptions, heavyLimit } from './heavy.js';
 import { LoginLimiter } from './login-limiter.js';
+import { openApiRouter } from './openapi/router.js';
 import { requestLog } from './request-log.js';
 import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
@@ -26,6 +27,7 @@ import { exercisesRouter } from './routes/exercises.js';
 import { networkRouter } from './routes/network.js';
 import { ogcRouter } from './routes/ogc.js';
 import { planningRouter } from './routes/planning.js';
+import { planningReviewsRouter } from './routes/planning-reviews.js';
 import { plansRouter } from './routes/plans.js';
 import { receptorsRouter } from './routes/receptors.js';
 import { reportsRouter } from './routes/reports.js';
@@ -150,6 +152,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(networkRouter(services));
   api.use(sitesRouter(services, heavy));
   api.use(planningRouter(services, heavy));
+  api.use(planningReviewsRouter(services, heavy));
   api.use(receptorsRouter(services, heavy));
   api.use(reportsRouter(services, heavy));
   api.use(plansRouter(services));
@@ -158,6 +161,8 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(searchRouter(services));
   api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
   api.use(vectorTilesRouter(services, { publicUrl: o.publicUrl, access }));
+  // The description of everything above (OpenAPI 3.1) and its readable page.
+  api.use(openApiRouter());
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
   );

@@ -1,12 +1,10 @@
 // The MapLibre style for the offline basemap (the web app's first style) and, for other clients such as
 // QGIS, the same basemap plus the register's sites layer: every source and glyph URL points back here.
+// Its source, layer ids and fonts are the contract with the client's overlays (shared/map.ts).
+import { BASEMAP_SOURCE, FONTS } from '../../shared/map.js';
 import { BASEMAP_MAX_ZOOM, SITES_LAYER, SITES_MAX_ZOOM } from '../core/tiles/vector-layers.js';
 
 type Json = Record<string, unknown>;
-
-export const FONT_REGULAR = ['DejaVu Sans Book'];
-export const FONT_BOLD = ['DejaVu Sans Bold'];
-export const FONT_ITALIC = ['DejaVu Sans Oblique'];
 
 export const COLORS = {
   ocean: '#b7d3e9',
@@ -68,7 +66,7 @@ function siteLayers(): Json[] {
       minzoom: 6,
       layout: {
         'text-field': ['get', 'name'],
-        'text-font': FONT_REGULAR,
+        'text-font': FONTS.regular,
         'text-size': 11,
         'text-offset': [0, 0.9],
         'text-anchor': 'top',
@@ -116,7 +114,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
   const river = (c: (typeof RIVER_CLASSES)[number]): Json => ({
     id: c.id,
     type: 'line',
-    source: 'basemap',
+    source: BASEMAP_SOURCE,
     'source-layer': 'rivers',
     minzoom: c.minzoom,
     filter: ['all', ['==', ['get', 'featurecla'], 'River'], c.filter],
@@ -131,7 +129,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
     name: 'HazAtlas offline basemap',
     glyphs: `${origin}/api/glyphs/{fontstack}/{range}.pbf`,
     sources: {
-      basemap: {
+      [BASEMAP_SOURCE]: {
         type: 'vector',
         tiles: [`${origin}${tilesPath}`],
         minzoom: 0,
@@ -144,14 +142,14 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'countries-fill',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'countries',
         paint: { 'fill-color': COLORS.land, 'fill-antialias': false },
       },
       {
         id: 'lakes',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'lakes',
         paint: { 'fill-color': COLORS.ocean },
       },
@@ -159,7 +157,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'boundaries',
         type: 'line',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'boundaries',
         paint: {
           'line-color': COLORS.boundary,
@@ -170,14 +168,14 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'river-labels',
         type: 'symbol',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'rivers',
         minzoom: 5,
         filter: ['all', ['==', ['get', 'featurecla'], 'River'], ['has', 'name']],
         layout: {
           'symbol-placement': 'line',
           'text-field': ['get', 'name'],
-          'text-font': FONT_ITALIC,
+          'text-font': FONTS.italic,
           'text-size': 11,
           'symbol-spacing': 400,
         },
@@ -186,11 +184,11 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'water-labels',
         type: 'symbol',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'water_labels',
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_ITALIC,
+          'text-font': FONTS.italic,
           'text-size': ['interpolate', ['linear'], ['get', 'rank'], 0, 14, 6, 10],
           'text-max-width': 8,
           'symbol-sort-key': ['get', 'rank'],
@@ -200,7 +198,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'places',
         type: 'circle',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
         paint: {
@@ -211,12 +209,12 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'place-labels',
         type: 'symbol',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_REGULAR,
+          'text-font': FONTS.regular,
           'text-size': ['interpolate', ['linear'], ['get', 'scalerank'], 0, 13, 10, 10],
           'text-anchor': 'left',
           'text-offset': [0.5, 0],
@@ -227,11 +225,11 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'country-labels',
         type: 'symbol',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'country_labels',
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_BOLD,
+          'text-font': FONTS.bold,
           'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 15],
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.08,
