@@ -5,6 +5,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import type { Feature } from 'geojson';
 import { SITES_MAX_ZOOM } from '../core/tiles/vector-layers.js';
 import type { Db } from './db.js';
+import { registerGeneration } from './register-changes.js';
 import { allSiteSummaries } from './site-query.js';
 
 export interface SiteTileState {
@@ -17,32 +18,20 @@ export interface SiteTileState {
 
 export class SiteTileSource {
   private state: SiteTileState | null = null;
-  /** data_version (commits by other connections) and total_changes() (this connection's writes). */
-  private stamp = '';
-  /** Count, latest update, version and rowid sums of the sites: moves with every insert, edit and delete. */
-  private summary = '';
+  /** The register generation the state was read at (migration 015's trigger-kept counter). */
+  private generation = -1;
 
   constructor(private readonly db: Db) {}
 
   /**
-   * The current register, checked in three steps of rising cost: two pragmas say whether anything at all
-   * was written since the last look (logins and audit rows too); one aggregate over the sites says
-   * whether they changed; only then are they read again, and the index rebuilt if their content differs.
+   * The current register. The trigger-kept generation (about a microsecond to read) says whether any
+   * writer, through any connection, touched sites or site_derived since the last look; only then are the
+   * sites read again, and the index rebuilt only if their tile content differs.
    */
   current(): SiteTileState {
-    const stamp = `${this.db.pragma('data_version', { simple: true })}:${this.db.prepare('SELECT total_changes()').pluck().get()}`;
-    if (this.state && stamp === this.stamp) return this.state;
-    this.stamp = stamp;
-    const summary = String(
-      this.db
-        .prepare(
-          `SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') || ':' || TOTAL(version) || ':' || TOTAL(rid) FROM sites`,
-        )
-        .pluck()
-        .get(),
-    );
-    if (this.state && summary === this.summary) return this.state;
-    this.summary = summary;
+    const generation = registerGeneration(this.db);
+    if (this.state && generation === this.generation) return this.state;
+    this.generation = generation;
     const sites = allSiteSummaries(this.db);
     const features: Feature[] = sites.map(({ location, ...props }) => ({
       type: 'Feature',
