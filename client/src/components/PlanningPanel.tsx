@@ -13,7 +13,7 @@ import {
 } from '../lib/planning-api.js';
 import { DrawController, type DrawKind, type DrawResult } from '../map/draw.js';
 import './planning.css';
-import { useCitedZones } from '../lib/use-cited-zones.js';
+import { useCitedZones } from '../map/use-cited-zones.js';
 import { ModeEntry } from './ModeEntry.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 

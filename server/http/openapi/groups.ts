@@ -4,6 +4,7 @@ import type { RouteGroup } from './describe.js';
 import { docsGroup } from './docs-paths.js';
 import { networkGroup } from './network-paths.js';
 import { planningGroup } from './planning-paths.js';
+import { planningReviewsGroup } from './planning-reviews-paths.js';
 import { plansGroup } from './plans-paths.js';
 import { reportsGroup } from './reports-paths.js';
 import { searchGroup } from './search-paths.js';
@@ -14,6 +15,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   sitesGroup,
   traceGroup,
   planningGroup,
+  planningReviewsGroup,
   reportsGroup,
   plansGroup,
   searchGroup,

@@ -55,7 +55,17 @@ export const PlanningReview = z.looseObject({
     sensitivityLevel: z.number().int().min(1).max(4),
     geometryType: z.enum(['Point', 'Polygon']),
   }),
-  verdict: z.string().meta({ description: 'e.g. advise_against, no_objection' }),
+  verdict: z
+    .enum(['advise_against', 'advise_with_conditions', 'do_not_advise_against'])
+    .meta({ description: 'advise_with_conditions only for a water intake (data/planning-rules.json)' }),
+  decidingRule: z.looseObject({
+    id: z.string(),
+    source: z.enum(['zone_matrix', 'water_intake', 'none']),
+    text: z.object({ en: z.string(), ru: z.string() }),
+    explanation: z.object({ en: z.string(), ru: z.string() }),
+    siteIds: z.array(z.string()),
+    policyChoice: z.boolean(),
+  }),
   verdictReason: z.string(),
   sites: z.array(z.looseObject({})),
 });

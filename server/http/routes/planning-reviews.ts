@@ -48,7 +48,7 @@ export const ReviewListQuery = z
   })
   .strict();
 
-const PrintQuery = z
+export const PrintQuery = z
   .object({ lang: z.enum(['en', 'ru'], { error: 'lang must be en or ru' }).default('en') })
   .strict();
 
