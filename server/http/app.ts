@@ -8,6 +8,7 @@ import type { TrustProxy } from '../config.js';
 import { config } from '../config.js';
 import { type Logger, log } from '../log.js';
 import type { Services } from '../services.js';
+import type { ArchiveSummary } from '../storage/pmtiles-archive.js';
 import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../workers/job-runner.js';
 import { auditRefusals } from './audit.js';
 import { type AccessSettings, accessGuard, authenticate } from './auth.js';
@@ -22,6 +23,7 @@ import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { authRouter } from './routes/auth.js';
+import { basemapRouter } from './routes/basemap.js';
 import { catchmentsRouter } from './routes/catchments.js';
 import { exercisesRouter } from './routes/exercises.js';
 import { networkRouter } from './routes/network.js';
@@ -48,6 +50,8 @@ export interface AppOptions extends AccessSettings {
   trustProxy: TrustProxy;
   /** Base of the tile and glyph URLs in /api/style.json and TileJSON; null: root-relative (HAZATLAS_PUBLIC_URL). */
   publicUrl: string | null;
+  /** The detailed basemap archive drawn at planning zooms (HAZATLAS_BASEMAP); null: Natural Earth only. */
+  basemap: ArchiveSummary | null;
   secureCookies: boolean;
   /** True once the server is shutting down: answers then close their connection. */
   closing: () => boolean;
@@ -96,6 +100,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
     anonymousRead: options.anonymousRead ?? cfg.anonymousRead,
     trustProxy: options.trustProxy ?? cfg.trustProxy,
     publicUrl: options.publicUrl !== undefined ? options.publicUrl : cfg.publicUrl,
+    basemap: options.basemap !== undefined ? options.basemap : cfg.basemap,
     secureCookies: options.secureCookies ?? cfg.secureCookies,
     closing: options.closing ?? (() => false),
     limiter: options.limiter ?? new LoginLimiter(),
@@ -159,7 +164,8 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(stationsRouter(services));
   api.use(exercisesRouter(services));
   api.use(searchRouter(services));
-  api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
+  api.use(tilesRouter(services, { publicUrl: o.publicUrl, basemap: o.basemap }));
+  if (o.basemap) api.use(basemapRouter(o.basemap));
   api.use(vectorTilesRouter(services, { publicUrl: o.publicUrl, access }));
   // The description of everything above (OpenAPI 3.1) and its readable page.
   api.use(openApiRouter());

@@ -59,8 +59,10 @@ describe('coverage', () => {
 });
 
 describe('structure', () => {
-  it('is OpenAPI 3.1 with unique operationIds and declared path parameters', () => {
+  it('is OpenAPI 3.1 with unique operationIds and tags, and declared path parameters', () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    const tags = (doc as unknown as { tags: { name: string }[] }).tags.map((t) => t.name);
+    expect(new Set(tags).size).toBe(tags.length);
     const ids: string[] = [];
     for (const [p, item] of Object.entries(doc.paths))
       for (const op of Object.values(item)) {
@@ -192,6 +194,17 @@ describe('recorded answers validate against the description', () => {
     await check('POST', '/api/planning/review', 200, {
       body: { geometry: { type: 'Point', coordinates: [23.52, 47.66] }, developmentType: 'housing' },
     });
+    // A water intake proposed on the Săsar below the Aurul pond, saved as a case.
+    const saved = await check('POST', '/api/planning/reviews', 201, {
+      headers: editor,
+      body: {
+        title: 'Săsar intake below Aurul, test case',
+        geometry: { type: 'Point', coordinates: [23.5, 47.65] },
+        developmentType: 'water_intake',
+      },
+    });
+    await check('GET', '/api/planning/reviews', 200);
+    await check('GET', `/api/planning/reviews/${String(saved.id)}`, 200);
     await check('GET', '/api/screening/border', 200);
     await check('GET', '/api/screening/natech', 200);
     await check('GET', `/api/sites/${AURUL}/report?format=json&releaseKg=1000`, 200);

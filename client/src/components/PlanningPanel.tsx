@@ -14,8 +14,8 @@ import {
 import { DrawController, type DrawKind, type DrawResult } from '../map/draw.js';
 import './planning.css';
 import { fetchReview, type SavedReview } from '../lib/planning-reviews-api.js';
-import { useCitedZones } from '../lib/use-cited-zones.js';
 import { showSavedReview } from '../map/planning-layers.js';
+import { useCitedZones } from '../map/use-cited-zones.js';
 import { whenMap } from '../map/when-map.js';
 import { DecidingRuleNote } from './DecidingRuleNote.js';
 import { ModeEntry } from './ModeEntry.js';

@@ -1,8 +1,8 @@
 // The release scenario in the permalink: the /api/trace release parameters under their own names,
 // checked against the server's ranges so a link never carries a release the trace would refuse.
 import { RELEASE_LIMITS as LIMITS } from '../../../shared/limits.js';
-import type { ReleaseParams } from './release.js';
 import { parseReleaseAt } from './release-format.js';
+import type { ReleaseParams } from './release-params.js';
 
 type NumberKey = keyof typeof LIMITS;
 const OPTIONAL_NUMBERS = ['decayPerDay', 'dischargeFactor', 'limitMgL'] as const;

@@ -3,9 +3,9 @@
 // list filter — were not on the map). The zones come with the review's answer, so none is left out.
 import type { Map as MlMap } from 'maplibre-gl';
 import { useEffect } from 'react';
-import { setCitedZones } from '../map/planning-layers.js';
-import { whenMap } from '../map/when-map.js';
-import type { ReviewResult } from './planning-api.js';
+import type { ReviewResult } from '../lib/planning-api.js';
+import { setCitedZones } from './planning-layers.js';
+import { whenMap } from './when-map.js';
 
 export function useCitedZones(getMap: () => MlMap | null, review: ReviewResult | null): void {
   useEffect(() => {
