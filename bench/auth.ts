@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashPassword, hashPasswordSync, SCRYPT_PARAMS } from '../server/auth/password.js';
-import { createApp } from '../server/http/app.js';
-import { createServices } from '../server/services.js';
+import { createApp } from '../server/boot/app.js';
+import { createServices } from '../server/runtime/services.js';
 import {
   createSession,
   createToken,

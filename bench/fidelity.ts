@@ -17,7 +17,7 @@ import { type AnchoredDischarge, withoutAnchors } from '../server/core/transport
 import { dischargeAlongPath } from '../server/core/transport/path-discharge.js';
 import { resolveRelease } from '../server/core/transport/release.js';
 import { runTrace } from '../server/core/transport/trace-request.js';
-import { createServices, type Services } from '../server/services.js';
+import { createServices, type Services } from '../server/runtime/services.js';
 import { readChainageTable } from '../server/storage/chainage-loader.js';
 import { dbPathFromEnv } from '../server/storage/db.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { HydrologyProvider } from '../server/core/register/hydrology.js';
 import type { RawRow } from '../server/core/register/import/types.js';
 import type { SiteFields } from '../server/core/register/site-record.js';
-import { createServices } from '../server/services.js';
+import { createServices } from '../server/runtime/services.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
 import { importRows } from '../server/storage/site-import.js';
 import { listSites } from '../server/storage/site-query.js';

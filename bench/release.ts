@@ -11,7 +11,7 @@ import { dischargeAlongPath } from '../server/core/transport/path-discharge.js';
 import { buildPlume, type Plume, plumeAt } from '../server/core/transport/plume.js';
 import { resolveRelease } from '../server/core/transport/release.js';
 import { runTrace } from '../server/core/transport/trace-request.js';
-import { createServices } from '../server/services.js';
+import { createServices } from '../server/runtime/services.js';
 import { dbPathFromEnv } from '../server/storage/db.js';
 import { readDischargeTable } from '../server/storage/discharge-loader.js';
 

@@ -13,7 +13,7 @@ import { locateOnNetwork } from '../server/core/trace/locate.js';
 import type { RiverNetwork } from '../server/core/trace/river-network.js';
 import { snapToNetwork } from '../server/core/trace/snap.js';
 import { traceDownstream } from '../server/core/trace/trace.js';
-import { createServices } from '../server/services.js';
+import { createServices } from '../server/runtime/services.js';
 import { dbPathFromEnv } from '../server/storage/db.js';
 import { type HttpTraceFigures, measureHttpTrace, PREVIOUS, startServer } from './http-trace.js';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TopologyError } from '../server/core/network/hydrorivers.js';
-import { createServices } from '../server/services.js';
+import { createServices } from '../server/runtime/services.js';
 import { dbPathFromEnv, openDb } from '../server/storage/db.js';
 import { writeArtifactFromDb } from '../server/storage/network-compact.js';
 import { writeGeography } from '../server/storage/network-store.js';

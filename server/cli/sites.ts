@@ -81,7 +81,7 @@ async function importCommand(argv: string[]): Promise<void> {
     enabled: process.stderr.isTTY === true || parsed.rows.length >= LARGE,
   });
   progress.stage(`loading the river network`);
-  const { createServices } = await import('../services.js');
+  const { createServices } = await import('../runtime/services.js');
   const services = createServices({ dbPath: dbPathFromEnv() });
   progress.done('river network loaded');
   let stage: 'validate' | 'store' | null = null;

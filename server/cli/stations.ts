@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { stationsFromCsv, stationsFromGeoJson } from '../core/plans/plans-io.js';
-import { createServices } from '../services.js';
+import { createServices } from '../runtime/services.js';
 import { dbPathFromEnv } from '../storage/db.js';
 import { insertStations, listStations } from '../storage/station-store.js';
 import { withUsage } from './args.js';
