@@ -3,10 +3,13 @@
 import { centroid, bbox as turfBbox } from '@turf/turf';
 import type { Point, Polygon } from 'geojson';
 import { growBox } from '../core/geo/geodesy.js';
-import { reviewDevelopment } from '../core/planning/review.js';
+import { maxRuleHours, weighUpstream } from '../core/planning/intake-rule.js';
+import { type ReviewSite, reviewDevelopment } from '../core/planning/review.js';
 import { borderScreening, type FloodZone, natechScreening } from '../core/planning/screening.js';
-import { consultationZones as table } from '../core/planning/tables.js';
-import { maxOuterRadiusM } from '../core/planning/zone-table.js';
+import { zoneFeatures } from '../core/planning/site-zones.js';
+import { intakeRules, consultationZones as table } from '../core/planning/tables.js';
+import { decideVerdict } from '../core/planning/verdict.js';
+import { maxOuterRadiusM, zonesFor } from '../core/planning/zone-table.js';
 import { upstreamReport } from '../core/upstream/upstream-report.js';
 import { VELOCITY_MODEL } from '../core/upstream/velocity.js';
 import type { AppContext } from './context.js';
@@ -20,7 +23,14 @@ export const UPSTREAM_LIST_LIMIT = 200;
 /** Flood zones read for one natech screening. */
 const MAX_FLOOD_ZONES = 100_000;
 
-/** Planning review of a validated development geometry, with the upstream check for water intakes. */
+/** At most this many cited sites get their zones in a review's answer (the deciding ones first). */
+export const MAX_CITED_ZONE_SITES = 60;
+
+/**
+ * Planning review of a validated development geometry. A water intake also weighs the registered sites
+ * upstream by the reviewed rule (data/planning-rules.json); the stricter of the two verdicts decides.
+ * The answer carries the zones of every site it cites, so the map and a saved review can draw them.
+ */
 export async function planningReview(
   ctx: AppContext,
   dev: { geometry: Point | Polygon; developmentType: string; name: string | null },
@@ -33,12 +43,71 @@ export async function planningReview(
   const drawn = await ctx.store.sitesInBox(growBox(bbox, outerKm + FOOTPRINT_SEARCH_MARGIN_KM), {
     footprintOnly: true,
   });
-  const result = reviewDevelopment(table, dev, [...near, ...drawn.filter((s) => !seen.has(s.id))]);
+  const candidates = [...near, ...drawn.filter((s) => !seen.has(s.id))];
+  const result = reviewDevelopment(table, dev, candidates);
+  const upstream = dev.developmentType === 'water_intake' ? await upstreamOf(ctx, dev.geometry) : null;
+  const weighing = upstream?.ok ? weighUpstream(intakeRules, upstream.sites) : null;
+  const decided = decideVerdict(
+    result,
+    weighing,
+    upstream === null
+      ? null
+      : upstream.ok
+        ? { ok: true, hours: maxRuleHours(intakeRules) }
+        : { ok: false, message: upstream.message },
+  );
+  const ruleOf = new Map(weighing?.sites.map((s) => [s.id, s]) ?? []);
+  const cited = [
+    ...new Set([
+      ...decided.decidingRule.siteIds,
+      ...result.sites.map((s) => s.id),
+      ...(weighing?.cited ?? []).map((s) => s.id),
+    ]),
+  ];
+  const known = new Map(candidates.map((s) => [s.id, s]));
+  const zoned: ReviewSite[] = [];
+  for (const id of cited.slice(0, MAX_CITED_ZONE_SITES)) {
+    const site = known.get(id) ?? (await ctx.store.planningSite(id));
+    if (site) zoned.push(site);
+  }
   return {
     ...result,
-    upstream: dev.developmentType === 'water_intake' ? await upstreamOf(ctx, dev.geometry) : null,
+    ...decided,
+    upstream: upstream?.ok
+      ? {
+          ...upstream,
+          advice: weighing?.advice ?? 'do_not_advise_against',
+          rule: weighing?.rule ?? null,
+          citedIds: weighing?.cited.map((s) => s.id) ?? [],
+          sites: upstream.sites.map((s) => ({
+            ...s,
+            highHazard: ruleOf.get(s.id)?.highHazard ?? false,
+            ruleId: ruleOf.get(s.id)?.ruleId ?? null,
+          })),
+        }
+      : upstream,
+    // Where each cited site is (its marker may be hidden by the client's list filter).
+    citedSites: zoned.map((s) => ({
+      id: s.id,
+      name: s.name,
+      lon: s.lon,
+      lat: s.lat,
+      annexIHazardous: s.annexIHazardous,
+    })),
+    citedZones: {
+      type: 'FeatureCollection' as const,
+      features: zoned.flatMap((site) =>
+        zoneFeatures(site, zonesFor(table, site)).features.map((f) => ({
+          ...f,
+          properties: { ...f.properties, siteId: site.id, siteName: site.name },
+        })),
+      ),
+    },
+    citedZonesOmitted: cited.length - zoned.length,
   };
 }
+
+export type PlanningReviewAnswer = Awaited<ReturnType<typeof planningReview>>;
 
 /** Registered sites within the table's travel time (24 h) upstream of a water intake. */
 async function upstreamOf(ctx: AppContext, geometry: Point | Polygon) {

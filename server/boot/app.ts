@@ -13,6 +13,7 @@ import { errorHandler, HttpError } from '../http/errors.js';
 import { fairQueue } from '../http/fair-queue.js';
 import { type HeavyOptions, heavyLimit } from '../http/heavy.js';
 import { LoginLimiter } from '../http/login-limiter.js';
+import { openApiRouter } from '../http/openapi/router.js';
 import { requestLog } from '../http/request-log.js';
 import { accountsRouter } from '../http/routes/accounts.js';
 import { analysisRouter } from '../http/routes/analysis.js';
@@ -23,6 +24,7 @@ import { exercisesRouter } from '../http/routes/exercises.js';
 import { networkRouter } from '../http/routes/network.js';
 import { ogcRouter } from '../http/routes/ogc.js';
 import { planningRouter } from '../http/routes/planning.js';
+import { planningReviewsRouter } from '../http/routes/planning-reviews.js';
 import { plansRouter } from '../http/routes/plans.js';
 import { receptorsRouter } from '../http/routes/receptors.js';
 import { reportsRouter } from '../http/routes/reports.js';
@@ -31,6 +33,7 @@ import { sitesRouter } from '../http/routes/sites.js';
 import { stationsRouter } from '../http/routes/stations.js';
 import { tilesRouter } from '../http/routes/tiles.js';
 import { traceRouter } from '../http/routes/trace.js';
+import { vectorTilesRouter } from '../http/routes/vector-tiles.js';
 import { securityHeaders } from '../http/security.js';
 import { type Logger, log } from '../log.js';
 import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../runtime/job-runner.js';
@@ -43,7 +46,7 @@ const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface AppOptions extends AccessSettings {
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (HAZATLAS_TRUST_PROXY). */
   trustProxy: TrustProxy;
-  /** Base of the tile and glyph URLs in /api/style.json; null: root-relative (HAZATLAS_PUBLIC_URL). */
+  /** Base of the tile and glyph URLs in /api/style.json and TileJSON; null: root-relative (HAZATLAS_PUBLIC_URL). */
   publicUrl: string | null;
   secureCookies: boolean;
   /** True once the server is shutting down: answers then close their connection. */
@@ -149,6 +152,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(networkRouter(services));
   api.use(sitesRouter(services, heavy));
   api.use(planningRouter(services, heavy));
+  api.use(planningReviewsRouter(services, heavy));
   api.use(receptorsRouter(services, heavy));
   api.use(reportsRouter(services, heavy));
   api.use(plansRouter(services));
@@ -156,6 +160,9 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(exercisesRouter(services));
   api.use(searchRouter(services));
   api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
+  api.use(vectorTilesRouter(services, { publicUrl: o.publicUrl, access }));
+  // The description of everything above (OpenAPI 3.1) and its readable page.
+  api.use(openApiRouter());
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
   );

@@ -16,6 +16,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BASEMAP_LAYER_IDS } from '../../../shared/map.js';
 import type { Bbox, SiteSummary, TraceResult } from '../lib/types.js';
 import type { LayerId, View } from '../lib/url-state.js';
 import { absoluteStyle } from './absolute-style.js';
@@ -256,7 +257,7 @@ export function MapView(props: Props) {
     if (wanted === basinRiversShown.current) return;
     basinRiversShown.current = wanted;
     if (map.getLayer('basin-rivers')) map.removeLayer('basin-rivers');
-    if (wanted !== null) map.addLayer(basinLayer(wanted), 'boundaries');
+    if (wanted !== null) map.addLayer(basinLayer(wanted), BASEMAP_LAYER_IDS.boundaries);
   }, [map, props.basinId, props.layers]);
 
   useEffect(() => {

@@ -18,6 +18,7 @@ import { parseQuery } from '../query.js';
 export { DEFAULT_UPSTREAM_LIMIT, MAX_UPSTREAM_LIMIT };
 
 export const upstreamQuery = upstreamRequest('query');
+export const matrixQuery = matrixRequest;
 
 export function analysisRouter(ctx: AppContext): Router {
   const router = Router();
@@ -41,14 +42,14 @@ export function analysisRouter(ctx: AppContext): Router {
   };
 
   router.get('/matrix', async (req, res) => {
-    const m = await matrixFor(parseQuery(matrixRequest, req.query).basin);
+    const m = await matrixFor(parseQuery(matrixQuery, req.query).basin);
     const names: Record<string, string> = {};
     for (const iso of [...m.rows, ...m.columns]) names[iso] = countryName(ctx, iso);
     res.json({ ...m, countryNames: names, velocityModel: ctx.upstream.velocityModel });
   });
 
   router.get('/matrix.csv', async (req, res) => {
-    const m = await matrixFor(parseQuery(matrixRequest, req.query).basin);
+    const m = await matrixFor(parseQuery(matrixQuery, req.query).basin);
     const file = m.basin
       ? `hazatlas-matrix-${m.basin.name.replace(/[^\w-]+/g, '_')}.csv`
       : 'hazatlas-matrix.csv';

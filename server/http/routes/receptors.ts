@@ -2,6 +2,7 @@
 // flood-hazard zones). Reads are open; POST, DELETE and import are write routes in one router.
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
+import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import { decimalOrNaN } from '../../core/decimal.js';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
 import { TEXT_ENCODINGS } from '../../core/register/import/decode.js';
@@ -15,7 +16,6 @@ import { importBody, importText } from '../import-body.js';
 import { validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
 
-export const MAX_RECEPTOR_LIMIT = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const kindList = z
