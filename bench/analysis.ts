@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { dbPathFromEnv } from '../server/config.js';
 import type { SiteFields } from '../server/core/register/site-record.js';
 import type { Reach } from '../server/core/trace/river-network.js';
 import { traceDownstream } from '../server/core/trace/trace.js';
@@ -19,7 +20,6 @@ import { sitePosition } from '../server/core/upstream/site-position.js';
 import { upstreamReport } from '../server/core/upstream/upstream-report.js';
 import { createServices } from '../server/runtime/services.js';
 import { matrixSites, sitesInTreeRange } from '../server/storage/analysis-read.js';
-import { dbPathFromEnv } from '../server/storage/db.js';
 import { insertSites } from '../server/storage/site-store.js';
 import { timelineCost } from './timeline-cost.js';
 

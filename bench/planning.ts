@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Point, Polygon } from 'geojson';
 import { borderScreen, natechScreen, planningReview } from '../server/app/planning.js';
 import { siteZones } from '../server/app/zones.js';
+import { dbPathFromEnv } from '../server/config.js';
 import { localProjection } from '../server/core/planning/local-projection.js';
 import type { ReceptorFields } from '../server/core/planning/receptor-schema.js';
 import { reviewDevelopment } from '../server/core/planning/review.js';
@@ -17,7 +18,7 @@ import { receptorsInZones } from '../server/core/planning/site-zones.js';
 import { consultationZones as table } from '../server/core/planning/tables.js';
 import { zonesFor } from '../server/core/planning/zone-table.js';
 import { createServices } from '../server/runtime/services.js';
-import { dbPathFromEnv, openDb } from '../server/storage/db.js';
+import { openDb } from '../server/storage/db.js';
 import { allSiteShapes, receptorCandidates } from '../server/storage/planning-read.js';
 import { insertReceptors } from '../server/storage/receptor-store.js';
 

@@ -19,6 +19,7 @@ import { accountsRouter } from '../http/routes/accounts.js';
 import { analysisRouter } from '../http/routes/analysis.js';
 import { auditRouter } from '../http/routes/audit.js';
 import { authRouter } from '../http/routes/auth.js';
+import { basemapRouter } from '../http/routes/basemap.js';
 import { catchmentsRouter } from '../http/routes/catchments.js';
 import { exercisesRouter } from '../http/routes/exercises.js';
 import { networkRouter } from '../http/routes/network.js';
@@ -38,6 +39,7 @@ import { securityHeaders } from '../http/security.js';
 import { type Logger, log } from '../log.js';
 import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../runtime/job-runner.js';
 import type { Services } from '../runtime/services.js';
+import type { ArchiveSummary } from '../storage/pmtiles-archive.js';
 
 /** Largest JSON request body (a site with a detailed footprint fits many times over). */
 export const JSON_BODY_LIMIT = '2mb';
@@ -48,6 +50,8 @@ export interface AppOptions extends AccessSettings {
   trustProxy: TrustProxy;
   /** Base of the tile and glyph URLs in /api/style.json and TileJSON; null: root-relative (HAZATLAS_PUBLIC_URL). */
   publicUrl: string | null;
+  /** The detailed basemap archive drawn at planning zooms (HAZATLAS_BASEMAP); null: Natural Earth only. */
+  basemap: ArchiveSummary | null;
   secureCookies: boolean;
   /** True once the server is shutting down: answers then close their connection. */
   closing: () => boolean;
@@ -96,6 +100,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
     anonymousRead: options.anonymousRead ?? cfg.anonymousRead,
     trustProxy: options.trustProxy ?? cfg.trustProxy,
     publicUrl: options.publicUrl !== undefined ? options.publicUrl : cfg.publicUrl,
+    basemap: options.basemap !== undefined ? options.basemap : cfg.basemap,
     secureCookies: options.secureCookies ?? cfg.secureCookies,
     closing: options.closing ?? (() => false),
     limiter: options.limiter ?? new LoginLimiter(),
@@ -159,7 +164,8 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(stationsRouter(services));
   api.use(exercisesRouter(services));
   api.use(searchRouter(services));
-  api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
+  api.use(tilesRouter(services, { publicUrl: o.publicUrl, basemap: o.basemap }));
+  if (o.basemap) api.use(basemapRouter(o.basemap));
   api.use(vectorTilesRouter(services, { publicUrl: o.publicUrl, access }));
   // The description of everything above (OpenAPI 3.1) and its readable page.
   api.use(openApiRouter());

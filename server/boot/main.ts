@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Config, ConfigError, loadConfig } from '../config.js';
+import { type Config, ConfigError, DEFAULT_DB_PATH, loadConfig } from '../config.js';
 import { answerClientErrors } from '../http/security.js';
 import { createLogger } from '../log.js';
 import { createServices } from '../runtime/services.js';
 import { recordAudit } from '../storage/audit-store.js';
-import { DEFAULT_DB_PATH } from '../storage/db.js';
 import { acquireServerLock } from '../storage/server-lock.js';
 import { createApp } from './app.js';
 
@@ -95,6 +94,7 @@ const app = createApp(services, {
   anonymousRead: cfg.anonymousRead,
   trustProxy: cfg.trustProxy,
   publicUrl: cfg.publicUrl,
+  basemap: cfg.basemap,
   secureCookies: cfg.secureCookies,
   closing: () => closing,
 });

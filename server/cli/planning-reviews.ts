@@ -4,10 +4,11 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { planningReview } from '../app/planning.js';
+import { dbPathFromEnv } from '../config.js';
 import { DEVELOPMENT_TYPES } from '../core/planning/tables.js';
 import { type PrintableReview, renderReviewPrint } from '../core/report/planning-review-print.js';
 import { createServices } from '../runtime/services.js';
-import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { openDb } from '../storage/db.js';
 import {
   getPlanningReview,
   insertPlanningReview,

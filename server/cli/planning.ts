@@ -2,9 +2,9 @@
 // border|natech`: the same answers as POST /api/planning/review and GET /api/screening/*.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { borderScreen, natechScreen, planningReview } from '../app/planning.js';
+import { dbPathFromEnv } from '../config.js';
 import { DEVELOPMENT_TYPES } from '../core/planning/tables.js';
 import { createServices, type Services } from '../runtime/services.js';
-import { dbPathFromEnv } from '../storage/db.js';
 import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 

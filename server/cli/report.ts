@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { notificationsOf, siteReportOf } from '../app/reports.js';
+import { dbPathFromEnv } from '../config.js';
 import { renderNotificationsHtml } from '../core/plans/render-notifications-html.js';
 import type { ReportLang } from '../core/report/format.js';
 import { renderReportCsv } from '../core/report/render-report-csv.js';
 import { renderReportHtml } from '../core/report/render-report-html.js';
 import { RELEASE_LIMITS, type Release, resolveRelease } from '../core/transport/release.js';
 import { createServices } from '../runtime/services.js';
-import { dbPathFromEnv } from '../storage/db.js';
 import { numberArg, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 

@@ -2,12 +2,12 @@
 import { parseArgs } from 'node:util';
 import { notificationsFor } from '../app/plans.js';
 import { tracePoint, traceSite } from '../app/trace.js';
+import { dbPathFromEnv } from '../config.js';
 import type { RiverKm } from '../core/trace/river-km.js';
 import type { TraceResult } from '../core/trace/trace.js';
 import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
 import { MAX_SNAP_MAX_KM } from '../core/transport/trace-request.js';
 import { createServices } from '../runtime/services.js';
-import { dbPathFromEnv } from '../storage/db.js';
 import { getSite } from '../storage/site-store.js';
 import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';

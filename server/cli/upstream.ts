@@ -3,10 +3,10 @@
 import { parseArgs } from 'node:util';
 import { firstIssue } from '../app/request.js';
 import { transboundaryMatrix, upstreamRequest, upstreamSites } from '../app/upstream.js';
+import { dbPathFromEnv } from '../config.js';
 import { type BasinMatrix, matrixCsv } from '../core/upstream/basin-matrix.js';
 import type { UpstreamResult } from '../core/upstream/upstream-report.js';
 import { createServices } from '../runtime/services.js';
-import { dbPathFromEnv } from '../storage/db.js';
 import { markNegatives, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 

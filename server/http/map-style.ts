@@ -3,6 +3,14 @@
 // Its source, layer ids and fonts are the contract with the client's overlays (shared/map.ts).
 import { BASEMAP_SOURCE, FONTS } from '../../shared/map.js';
 import { BASEMAP_MAX_ZOOM, SITES_LAYER, SITES_MAX_ZOOM } from '../core/tiles/vector-layers.js';
+import {
+  DETAIL_MIN_ZOOM,
+  DETAIL_SOURCE,
+  type DetailSchema,
+  detailLayers,
+  NAME_LABEL,
+  rasterDetailLayer,
+} from './detail-style.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,6 +47,53 @@ export interface StyleOptions {
   sources: StyleSources;
   /** Path of the basemap tiles: the app's `/api/tiles/…`, or `/api/tiles/basemap/…` beside its TileJSON. */
   basemapTiles: string;
+  /** The detailed archive (HAZATLAS_BASEMAP) drawn at planning zooms, if configured. */
+  detail?: DetailStyle | null;
+}
+
+/** A configured detailed archive (HAZATLAS_BASEMAP) as the style needs it. */
+export type DetailStyle =
+  | {
+      kind: 'vector';
+      schema: DetailSchema;
+      minZoom: number;
+      maxZoom: number;
+      bounds: number[];
+      attribution: string;
+    }
+  | { kind: 'raster'; minZoom: number; maxZoom: number; bounds: number[]; attribution: string };
+
+/** Inserts `extra` before the layer `beforeId`. */
+function before(layers: Json[], beforeId: string, extra: Json[]): Json[] {
+  const i = layers.findIndex((l) => l.id === beforeId);
+  return i < 0 ? [...layers, ...extra] : [...layers.slice(0, i), ...extra, ...layers.slice(i)];
+}
+
+/** The Natural Earth style with the detailed archive's source and layers added. */
+function withDetail(style: Json, origin: string, detail: DetailStyle): Json {
+  const source: Json = {
+    type: detail.kind,
+    tiles: [`${origin}/api/basemap/{z}/{x}/{y}`],
+    minzoom: detail.minZoom,
+    maxzoom: detail.maxZoom,
+    bounds: detail.bounds,
+    attribution: detail.attribution,
+    ...(detail.kind === 'raster' ? { tileSize: 256 } : {}),
+  };
+  let layers = style.layers as Json[];
+  if (detail.kind === 'raster') layers = before(layers, 'lakes', [rasterDetailLayer()]);
+  else {
+    const d = detailLayers(detail.schema);
+    layers = before(layers, 'lakes', d.under);
+    layers = before(layers, 'boundaries', d.over);
+    layers = before(layers, 'places', d.labels);
+    // Where the archive draws, its own place names replace Natural Earth's (two "Belgrade" labels
+    // would push each other off the map).
+    layers = layers.map((l) =>
+      l.id === 'places' || l.id === 'place-labels' ? { ...l, maxzoom: DETAIL_MIN_ZOOM } : l,
+    );
+  }
+  return { ...style, sources: { ...(style.sources as Json), [DETAIL_SOURCE]: source }, layers };
 }
 
 export const BASEMAP_TILES = '/api/tiles/basemap/{z}/{x}/{y}.pbf';
@@ -100,7 +155,8 @@ export function buildStyle(
     attribution: 'HazAtlas register',
   };
   if (options.sources === 'sites') return sitesOnly(origin, sites);
-  const basemap = buildBasemapStyle(origin, options.basemapTiles);
+  const natural = buildBasemapStyle(origin, options.basemapTiles);
+  const basemap = options.detail ? withDetail(natural, origin, options.detail) : natural;
   if (options.sources === 'basemap') return basemap;
   return {
     ...basemap,
@@ -168,6 +224,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'river-labels',
         type: 'symbol',
+        metadata: NAME_LABEL,
         source: BASEMAP_SOURCE,
         'source-layer': 'rivers',
         minzoom: 5,
@@ -184,6 +241,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'water-labels',
         type: 'symbol',
+        metadata: NAME_LABEL,
         source: BASEMAP_SOURCE,
         'source-layer': 'water_labels',
         layout: {
@@ -209,6 +267,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'place-labels',
         type: 'symbol',
+        metadata: NAME_LABEL,
         source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
@@ -225,6 +284,7 @@ function buildBasemapStyle(origin: string, tilesPath: string): Json {
       {
         id: 'country-labels',
         type: 'symbol',
+        metadata: NAME_LABEL,
         source: BASEMAP_SOURCE,
         'source-layer': 'country_labels',
         layout: {

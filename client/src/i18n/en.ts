@@ -638,6 +638,8 @@ export const en = {
   },
   // issue 13 (Russian everywhere): the map's own controls
   mapUi: {
+    detailFailed:
+      'The detailed basemap could not be read on the server: it is off, and only the Natural Earth basemap is shown.',
     onlineFailed:
       'OpenStreetMap tiles could not be loaded (no connection?): the layer is off and the offline basemap is shown.',
     zoomIn: 'Zoom in',

@@ -9,12 +9,14 @@ import express from 'express';
 import type { FeatureCollection } from 'geojson';
 import type { Services } from '../../runtime/services.js';
 import { catchmentsGz } from '../../storage/catchment-source.js';
+import type { ArchiveSummary } from '../../storage/pmtiles-archive.js';
 import { TileSource } from '../../storage/tile-source.js';
 import { badRequest, HttpError } from '../errors.js';
 import {
   APP_BASEMAP_TILES,
   BASEMAP_TILES,
   buildStyle,
+  type DetailStyle,
   STYLE_SOURCES,
   type StyleSources,
 } from '../map-style.js';
@@ -40,11 +42,21 @@ export function parseTileAddress(
   return xi < n && yi < n ? { z: zi, x: xi, y: yi } : null;
 }
 
+/** What the style needs to know of a configured archive (HAZATLAS_BASEMAP). */
+function detailStyle(a: ArchiveSummary | null): DetailStyle | null {
+  if (!a) return null;
+  const common = { minZoom: a.minZoom, maxZoom: a.maxZoom, bounds: a.bounds, attribution: a.attribution };
+  return a.content.kind === 'vector'
+    ? { kind: 'vector', schema: a.content.schema, ...common }
+    : { kind: 'raster', ...common };
+}
+
 export function tilesRouter(
   services: Pick<Services, 'db' | 'network' | 'meta'>,
-  options: { publicUrl: string | null } = { publicUrl: null },
+  options: { publicUrl: string | null; basemap?: ArchiveSummary | null } = { publicUrl: null },
 ): express.Router {
   const router = express.Router();
+  const detail = detailStyle(options.basemap ?? null);
   // Built on the first tile request (about a second), so servers that never draw a map don't pay for it.
   let source: TileSource | null = null;
   // Gzipped tiles, least recently used evicted first (Map keeps insertion order).
@@ -103,6 +115,7 @@ export function tilesRouter(
       buildStyle(urlBase(options.publicUrl, absolute), {
         sources: source as StyleSources,
         basemapTiles: absolute ? BASEMAP_TILES : APP_BASEMAP_TILES,
+        detail,
       }),
     );
   });
