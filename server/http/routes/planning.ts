@@ -33,7 +33,9 @@ export const BorderQuery = z
   })
   .strict();
 
-export const NatechQuery = z.object({ riverWithinM: numberParam('riverWithinM', 0, 50_000).default(500) }).strict();
+export const NatechQuery = z
+  .object({ riverWithinM: numberParam('riverWithinM', 0, 50_000).default(500) })
+  .strict();
 
 /** Checks a development geometry (Point or Polygon, WGS84, closed, not self-crossing) or throws a 400. */
 export function developmentGeometry(input: unknown): Point | Polygon {

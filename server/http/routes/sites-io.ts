@@ -1,9 +1,8 @@
-// Bulk import and export of sites over HTTP: body limits, format dispatch, report status codes.
-import { isUtf8 } from 'node:buffer';
+// Bulk import and export of sites over HTTP: uploads to a temporary file, format dispatch, report status codes.
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { decodeText, TEXT_ENCODINGS, type TextEncodingName } from '../../core/register/import/decode.js';
+import { TEXT_ENCODINGS } from '../../core/register/import/decode.js';
 import { importTemplateCsv } from '../../core/register/import/template.js';
 import { SiteExportQuery } from '../../core/register/site-filter.js';
 import type { Services } from '../../services.js';
@@ -12,9 +11,11 @@ import { siteCount } from '../../storage/planning-read.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
+import { claimUpload, IMPORT_LIMIT_BYTES, importUpload, type Upload } from '../upload.js';
 import { parseQuery } from './sites.js';
 
-export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
+export { IMPORT_LIMIT_BYTES };
+
 const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
 
 export const ImportQuery = z
@@ -80,74 +81,56 @@ export const importBody: RequestHandler = (req, res, next) =>
     ? multipartBody(req, res, next)
     : rawBody(req, res, next);
 
-const BINARY_FORMATS: readonly string[] = ['kmz', 'gpkg', 'shp'];
-
-/**
- * The import body: the bytes of a binary format (KMZ, GeoPackage), text in its declared or detected
- * character set (UTF-8, else the Windows code page that fits), or the JSON the app-wide parser read.
- * A body declared UTF-8 that is not is refused rather than read with replacement characters.
- */
-export function importText(
-  req: Request,
-  format: string | undefined,
-  encoding: TextEncodingName | undefined,
-): { body: unknown; bytes: number } {
-  const buf = req.file ? req.file.buffer : Buffer.isBuffer(req.body) ? (req.body as Buffer) : null;
-  if (!buf) return { body: req.body, bytes: Number(req.get('content-length') ?? 0) };
-  if (format !== undefined && BINARY_FORMATS.includes(format)) return { body: buf, bytes: buf.length };
-  if (encoding === 'utf-8' && !isUtf8(buf))
-    throw new HttpError(
-      400,
-      'INVALID_UTF8',
-      'The file is not valid UTF-8 although encoding=utf-8 was given; save it as UTF-8, or give its encoding (windows-1250, windows-1251).',
-    );
-  return { body: decodeText(buf, encoding).text, bytes: buf.length };
+/** The uploaded import file, or 400 when there is none or it is empty. */
+export function uploadedFile(res: Response): Upload & { release: () => void } {
+  const upload = claimUpload(res);
+  if (!upload || upload.bytes === 0) {
+    upload?.release();
+    throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
+      { path: 'body', message: 'required' },
+    ]);
+  }
+  return upload;
 }
 
 export function importHandlers(services: Services, heavy: HeavyOptions): RequestHandler[] {
   const run = async (req: Request, res: Response) => {
     const q = parseQuery(ImportQuery, req);
-    // application/json bodies were already parsed by the app-wide JSON parser.
-    const { body, bytes } = importText(req, q.format ?? formatFromName(req.file?.originalname), q.encoding);
-    const format = q.format ?? formatFromName(req.file?.originalname);
-    if (!format) {
-      throw new HttpError(
-        400,
-        'VALIDATION',
-        'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg|shp (zipped Shapefile).',
-        [{ path: 'format', message: 'required' }],
+    const upload = uploadedFile(res);
+    try {
+      const format = q.format ?? formatFromName(upload.originalName);
+      if (!format) {
+        throw new HttpError(
+          400,
+          'VALIDATION',
+          'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg|shp (zipped Shapefile).',
+          [{ path: 'format', message: 'required' }],
+        );
+      }
+      await answerJob(
+        services,
+        res,
+        {
+          kind: 'siteImport',
+          format,
+          file: { path: upload.path, encoding: q.encoding },
+          crs: q.crs,
+          layer: q.layer,
+          dryRun: q.dryRun,
+          onDuplicate: q.onDuplicate,
+          skipInvalid: q.skipInvalid,
+          actor: actorOf(res),
+        },
+        upload.bytes > heavy.offload.importBytes,
       );
+    } finally {
+      upload.release();
     }
-    if (
-      body === undefined ||
-      body === '' ||
-      (typeof body === 'object' && body !== null && Object.keys(body).length === 0)
-    ) {
-      throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
-        { path: 'body', message: 'required' },
-      ]);
-    }
-    await answerJob(
-      services,
-      res,
-      {
-        kind: 'siteImport',
-        format,
-        body,
-        crs: q.crs,
-        layer: q.layer,
-        dryRun: q.dryRun,
-        onDuplicate: q.onDuplicate,
-        skipInvalid: q.skipInvalid,
-        actor: actorOf(res),
-      },
-      bytes > heavy.offload.importBytes,
-    );
   };
-  return [heavy.limit, importBody, run];
+  return [heavy.limit, importUpload, run];
 }
 
-export const TemplateQuery = z.object({ dialect: z.enum(['standard', 'excel']).default('standard') }).strict();
+const TemplateQuery = z.object({ dialect: z.enum(['standard', 'excel']).default('standard') }).strict();
 
 /** GET /api/sites/import-template: a CSV with every column the importer reads and one example row. */
 export function templateHandler(): RequestHandler {
