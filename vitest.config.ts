@@ -30,7 +30,7 @@ function filesIn(dirs: string[]): string[] {
   );
 }
 const needsDatabase = (f: string): boolean => NEEDS_DATABASE.test(fs.readFileSync(f, 'utf8'));
-const pureCandidates = filesIn(['tests/core', 'tests/client', 'tests/scripts', 'tests/fuzz']);
+const pureCandidates = filesIn(['tests/core', 'tests/client', 'tests/scripts', 'tests/shared', 'tests/fuzz']);
 const unitTests = pureCandidates.filter((f) => !needsDatabase(f));
 const geoTests = pureCandidates.filter((f) => needsDatabase(f) && !f.startsWith('tests/fuzz/'));
 const fuzzOverHttp = pureCandidates.filter((f) => needsDatabase(f) && f.startsWith('tests/fuzz/'));

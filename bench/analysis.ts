@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { SiteFields } from '../server/core/register/site-record.js';
 import type { Reach } from '../server/core/trace/river-network.js';
 import { traceDownstream } from '../server/core/trace/trace.js';
-import { snapRequest } from '../server/core/trace/trace-request.js';
+import { snapRequest } from '../server/core/transport/trace-request.js';
 import { findBasin } from '../server/core/upstream/basin-lookup.js';
 import { type BasinMatrix, basinMatrix, type MatrixSite } from '../server/core/upstream/basin-matrix.js';
 import { naiveDownstreamTo } from '../server/core/upstream/naive-upstream.js';

@@ -12,11 +12,11 @@ import { type AnchoredChainage, anchorBelow, anchorChainage, pathKm } from '../s
 import type { RiverNetwork } from '../server/core/trace/river-network.js';
 import { type Snap, snapToNetwork } from '../server/core/trace/snap.js';
 import { mainPath } from '../server/core/trace/trace.js';
-import { runTrace } from '../server/core/trace/trace-request.js';
 import type { TraceWithRelease } from '../server/core/transport/arrival.js';
 import { type AnchoredDischarge, withoutAnchors } from '../server/core/transport/discharge-table.js';
 import { dischargeAlongPath } from '../server/core/transport/path-discharge.js';
 import { resolveRelease } from '../server/core/transport/release.js';
+import { runTrace } from '../server/core/transport/trace-request.js';
 import { createServices, type Services } from '../server/services.js';
 import { readChainageTable } from '../server/storage/chainage-loader.js';
 import { dbPathFromEnv } from '../server/storage/db.js';

@@ -1,8 +1,8 @@
 // Part of bench/analysis: the notification timeline's extra cost over the plain release trace, on
 // the same points, with the seeded stations plus 1,000 generated ones on random reaches.
 
-import { runTrace } from '../server/core/trace/trace-request.js';
 import type { TraceWithRelease } from '../server/core/transport/arrival.js';
+import { runTrace } from '../server/core/transport/trace-request.js';
 import type { PlanChoice } from '../server/plans-service.js';
 import { notificationsFor } from '../server/plans-service.js';
 import type { createServices } from '../server/services.js';

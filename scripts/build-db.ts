@@ -13,7 +13,7 @@ import { loadSeed } from '../server/storage/site-seed.js';
 import { rederiveAll } from '../server/storage/site-store.js';
 import { buildGeography } from './geography.js';
 import { FormatError } from './hydrorivers/formats.js';
-import { buildHydroGeography } from './hydrorivers/geography.js';
+import { buildHydroGeography } from './hydrorivers-geography.js';
 import { DEFAULT_SOURCE_URL, SourceError } from './sources.js';
 import { REVIEWED_SUPPLEMENT, SupplementError } from './supplements.js';
 

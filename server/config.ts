@@ -2,6 +2,7 @@
 // with a message naming the variable, instead of being read differently in several places.
 import path from 'node:path';
 import { z } from 'zod';
+import { type ArchiveSummary, inspectArchive } from './storage/pmtiles-archive.js';
 
 const flag = (name: string, fallback: boolean) =>
   z
@@ -128,6 +129,22 @@ const dbPath = z
     return path.resolve(s);
   });
 
+/** A local PMTiles v3 archive drawn at planning zooms; checked here so a bad one stops start-up. */
+const basemap = z
+  .string()
+  .optional()
+  .transform((v, ctx): ArchiveSummary | null => {
+    const s = (v ?? '').trim();
+    if (s === '') return null;
+    const r = inspectArchive(path.resolve(s));
+    if (r.ok) return r.summary;
+    ctx.addIssue({
+      code: 'custom',
+      message: `HAZATLAS_BASEMAP must be a PMTiles v3 archive of OpenMapTiles or Protomaps vector tiles or of raster tiles: ${r.reason}`,
+    });
+    return z.NEVER;
+  });
+
 const EnvSchema = z.object({
   HAZATLAS_HEAVY_PER_MINUTE: perMinute,
   HAZATLAS_DB: dbPath,
@@ -137,6 +154,7 @@ const EnvSchema = z.object({
   HAZATLAS_SECURE_COOKIES: flag('HAZATLAS_SECURE_COOKIES', false),
   HAZATLAS_TRUST_PROXY: trustProxy,
   HAZATLAS_PUBLIC_URL: publicUrl,
+  HAZATLAS_BASEMAP: basemap,
   PORT: port,
   HOST: z.string().optional(),
 });
@@ -150,6 +168,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Base URL the style's tile and glyph URLs start with; null: root-relative URLs. */
   publicUrl: string | null;
+  /** The detailed basemap archive (HAZATLAS_BASEMAP), checked; null: Natural Earth only. */
+  basemap: ArchiveSummary | null;
   port: number;
   host: string;
   /** Imports, exports, reviews and reports one client may ask for per minute. */
@@ -175,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.HAZATLAS_SECURE_COOKIES,
     trustProxy: e.HAZATLAS_TRUST_PROXY,
     publicUrl: e.HAZATLAS_PUBLIC_URL,
+    basemap: e.HAZATLAS_BASEMAP,
     port: e.PORT,
     host: e.HOST?.trim() || '127.0.0.1',
     heavyPerMinute: e.HAZATLAS_HEAVY_PER_MINUTE,

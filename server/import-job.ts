@@ -2,9 +2,10 @@
 // streamed row by row into one transaction (memory bounded whatever its size); small files run inline
 // and the other formats (KML, KMZ, zipped Shapefile, GeoPackage) are read whole, as before.
 import fs from 'node:fs';
+import type { HydrologyProvider } from './core/register/hydrology.js';
 import { decodeText, type TextEncodingName } from './core/register/import/decode.js';
 import type { ParseOutcome } from './core/register/import/types.js';
-import type { Services } from './services.js';
+import type { Db } from './storage/db.js';
 import { type FileFormat, parseImportFile } from './storage/import-file-formats.js';
 import { streamRows } from './storage/import-file-stream.js';
 import { ImportAborted, type ImportReport, importStream } from './storage/site-import.js';
@@ -93,13 +94,14 @@ export interface StreamedSiteImport {
 
 /** A CSV or GeoJSON site import streamed from its file, on a connection no one else uses meanwhile. */
 export async function streamSiteImport(
-  services: Services,
+  db: Db,
+  hydrology: HydrologyProvider,
   job: StreamedSiteImport,
 ): Promise<{ kind: 'report'; report: ImportReport } | ImportError> {
   try {
     const { report } = await importStream(
-      services.db,
-      services.hydrology,
+      db,
+      hydrology,
       streamRows(job.file.path, job.format, { crs: job.crs, encoding: job.file.encoding }),
       {
         dryRun: job.dryRun,

@@ -4,11 +4,11 @@
 import type { Point, Polygon } from 'geojson';
 import type { Actor } from './auth/roles.js';
 import { type PlannedDraft, withPlan } from './core/plans/draft-plan.js';
+import { renderNotificationsHtml } from './core/plans/render-notifications-html.js';
 import type { RowError } from './core/register/import/types.js';
 import type { SiteExportQuery } from './core/register/site-filter.js';
 import type { ReportLang } from './core/report/format.js';
 import type { NotificationDraft } from './core/report/notification-model.js';
-import { renderNotificationsHtml } from './core/report/render-notifications-html.js';
 import { renderReportCsv } from './core/report/render-report-csv.js';
 import { renderReportHtml } from './core/report/render-report-html.js';
 import type { Release } from './core/transport/release.js';
@@ -118,7 +118,7 @@ function siteImportAnswer(report: ImportReport & { errorCount?: number }, skipIn
  */
 export async function runJobOnWorker(services: Services, job: Job): Promise<JobResult> {
   if (job.kind === 'siteImport' && (job.format === 'csv' || job.format === 'geojson')) {
-    const r = await streamSiteImport(services, {
+    const r = await streamSiteImport(services.db, services.hydrology, {
       format: job.format,
       file: job.file,
       crs: job.crs,

@@ -95,6 +95,7 @@ const app = createApp(services, {
   anonymousRead: cfg.anonymousRead,
   trustProxy: cfg.trustProxy,
   publicUrl: cfg.publicUrl,
+  basemap: cfg.basemap,
   secureCookies: cfg.secureCookies,
   closing: () => closing,
 });

@@ -3,10 +3,12 @@
 import { centroid, bbox as turfBbox } from '@turf/turf';
 import type { Point, Polygon } from 'geojson';
 import { boxAround } from './core/geo/geodesy.js';
+import { maxRuleHours, weighUpstream } from './core/planning/intake-rule.js';
 import { reviewDevelopment } from './core/planning/review.js';
 import { borderScreening, type FloodZone, natechScreening } from './core/planning/screening.js';
 import { receptorsInZones, zoneFeatures } from './core/planning/site-zones.js';
-import { consultationZones as table } from './core/planning/tables.js';
+import { intakeRules, consultationZones as table } from './core/planning/tables.js';
+import { decideVerdict } from './core/planning/verdict.js';
 import { maxOuterRadiusM, outerRadiusM, ZONES, zonesFor } from './core/planning/zone-table.js';
 import { upstreamReport } from './core/upstream/upstream-report.js';
 import { VELOCITY_MODEL } from './core/upstream/velocity.js';
@@ -69,7 +71,14 @@ export function siteZones(services: Services, id: string) {
   };
 }
 
-/** Planning review of a validated development geometry, with the upstream check for water intakes. */
+/** At most this many cited sites get their zones in a review's answer (the deciding ones first). */
+export const MAX_CITED_ZONE_SITES = 60;
+
+/**
+ * Planning review of a validated development geometry. A water intake also weighs the registered sites
+ * upstream by the reviewed rule (data/planning-rules.json); the stricter of the two verdicts decides.
+ * The answer carries the zones of every site it cites, so the map and a saved review can draw them.
+ */
 export function planningReview(
   services: Services,
   dev: { geometry: Point | Polygon; developmentType: string; name: string | null },
@@ -82,12 +91,70 @@ export function planningReview(
   const drawn = sitesInBox(services.db, grow(bbox, outerKm + FOOTPRINT_SEARCH_MARGIN_KM), {
     footprintOnly: true,
   });
-  const result = reviewDevelopment(table, dev, [...near, ...drawn.filter((s) => !seen.has(s.id))]);
+  const candidates = [...near, ...drawn.filter((s) => !seen.has(s.id))];
+  const result = reviewDevelopment(table, dev, candidates);
+  const upstream = dev.developmentType === 'water_intake' ? upstreamOf(services, dev.geometry) : null;
+  const weighing = upstream?.ok ? weighUpstream(intakeRules, upstream.sites) : null;
+  const decided = decideVerdict(
+    result,
+    weighing,
+    upstream === null
+      ? null
+      : upstream.ok
+        ? { ok: true, hours: maxRuleHours(intakeRules) }
+        : { ok: false, message: upstream.message },
+  );
+  const ruleOf = new Map(weighing?.sites.map((s) => [s.id, s]) ?? []);
+  const cited = [
+    ...new Set([
+      ...decided.decidingRule.siteIds,
+      ...result.sites.map((s) => s.id),
+      ...(weighing?.cited ?? []).map((s) => s.id),
+    ]),
+  ];
+  const known = new Map(candidates.map((s) => [s.id, s]));
+  const zoned = cited.slice(0, MAX_CITED_ZONE_SITES).flatMap((id) => {
+    const site = known.get(id) ?? planningSite(services.db, id);
+    return site ? [site] : [];
+  });
   return {
     ...result,
-    upstream: dev.developmentType === 'water_intake' ? upstreamOf(services, dev.geometry) : null,
+    ...decided,
+    upstream: upstream?.ok
+      ? {
+          ...upstream,
+          advice: weighing?.advice ?? 'do_not_advise_against',
+          rule: weighing?.rule ?? null,
+          citedIds: weighing?.cited.map((s) => s.id) ?? [],
+          sites: upstream.sites.map((s) => ({
+            ...s,
+            highHazard: ruleOf.get(s.id)?.highHazard ?? false,
+            ruleId: ruleOf.get(s.id)?.ruleId ?? null,
+          })),
+        }
+      : upstream,
+    // Where each cited site is (its marker may be hidden by the client's list filter).
+    citedSites: zoned.map((s) => ({
+      id: s.id,
+      name: s.name,
+      lon: s.lon,
+      lat: s.lat,
+      annexIHazardous: s.annexIHazardous,
+    })),
+    citedZones: {
+      type: 'FeatureCollection' as const,
+      features: zoned.flatMap((site) =>
+        zoneFeatures(site, zonesFor(table, site)).features.map((f) => ({
+          ...f,
+          properties: { ...f.properties, siteId: site.id, siteName: site.name },
+        })),
+      ),
+    },
+    citedZonesOmitted: cited.length - zoned.length,
   };
 }
+
+export type PlanningReviewAnswer = ReturnType<typeof planningReview>;
 
 /** Registered sites within the table's travel time (24 h) upstream of a water intake. */
 function upstreamOf(services: Services, geometry: Point | Polygon) {

@@ -5,13 +5,13 @@ import type { TraceWarning } from './core/trace/connection.js';
 import type { Located } from './core/trace/locate.js';
 import { locateSite, SITE_FALLBACK_SNAP_KM } from './core/trace/site-start.js';
 import type { Snap } from './core/trace/snap.js';
+import type { Release } from './core/transport/release.js';
 import {
   locateRequest,
   type TraceOutcome,
   type TraceRequest,
   traceLocated,
-} from './core/trace/trace-request.js';
-import type { Release } from './core/transport/release.js';
+} from './core/transport/trace-request.js';
 import type { Services } from './services.js';
 import { getSite } from './storage/site-store.js';
 

@@ -27,9 +27,9 @@ import { fetchTrace, type ReleaseParams } from './lib/release.js';
 import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
 import { useEscapePanels } from './lib/use-escape-panels.js';
-import { usePlacePick } from './lib/use-place-pick.js';
 import { useRemote } from './lib/use-remote.js';
 import { type MapHandle, type MapMode, MapView } from './map/MapView.js';
+import { usePlacePick } from './map/use-place-pick.js';
 import { useReceptorLayer } from './map/useReceptorLayer.js';
 import { useStationLayer } from './map/useStationLayer.js';
 

@@ -36,7 +36,12 @@ function withServices<T>(run: (s: Services) => T): T {
   }
 }
 
-const words = (advice: string) => (advice === 'advise_against' ? 'ADVISE AGAINST' : 'do not advise against');
+const words = (advice: string) =>
+  advice === 'advise_against'
+    ? 'ADVISE AGAINST'
+    : advice === 'advise_with_conditions'
+      ? 'ADVISE WITH CONDITIONS'
+      : 'do not advise against';
 
 export async function runReview(args: string[]): Promise<void> {
   const { values, positionals } = parse(
@@ -65,6 +70,8 @@ export async function runReview(args: string[]): Promise<void> {
   }
   const lines = [
     `Verdict: ${words(result.verdict)} — ${result.verdictReason}`,
+    `Deciding rule: ${result.decidingRule.text.en}${result.decidingRule.policyChoice ? ' (its limits are a policy choice: data/planning-rules.json)' : ''}`,
+    result.decidingRule.explanation.en,
     `Development: ${type} (PADHI sensitivity level ${result.development.sensitivityLevel}) at ${lon}, ${lat}`,
     '',
     result.sites.length
@@ -83,7 +90,7 @@ export async function runReview(args: string[]): Promise<void> {
       lines.push(`Upstream sites within ${up.maxHours} h of travel: ${up.total}`);
       for (const s of up.sites)
         lines.push(
-          `  ${s.name.slice(0, 40).padEnd(40)}  ${s.arrivalH.toFixed(1).padStart(6)} h  ${s.riverKm.toFixed(1)} km`,
+          `  ${s.name.slice(0, 40).padEnd(40)}  ${s.arrivalH.toFixed(1).padStart(6)} h  ${s.riverKm.toFixed(1)} km${s.ruleId ? `  ${s.ruleId}` : ''}`,
         );
     }
   }

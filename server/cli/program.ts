@@ -147,6 +147,19 @@ const GROUPS: Group[] = [
     load: async () => (await import('./planning.js')).runScreening,
   },
   {
+    name: 'planning',
+    summary: 'saved planning reviews (case records)',
+    subcommands: [
+      {
+        name: 'reviews',
+        summary: 'list, show, save (re-runs the review) or print saved planning reviews',
+        usage:
+          'list [--limit N] [--offset N] [--json] | show ID [--json] | save <lon> <lat> --type T --title TEXT [--reference REF] [--name TEXT] [--json] | print ID [--lang en|ru] [--out FILE]',
+      },
+    ],
+    load: async () => (await import('./planning-reviews.js')).runPlanning,
+  },
+  {
     name: 'receptors',
     summary: 'receptor layers (water intakes, schools, flood zones, …)',
     subcommands: [

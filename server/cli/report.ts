@@ -2,8 +2,8 @@
 // as GET /api/sites/:id/report and /notifications, to stdout or a file.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { renderNotificationsHtml } from '../core/plans/render-notifications-html.js';
 import type { ReportLang } from '../core/report/format.js';
-import { renderNotificationsHtml } from '../core/report/render-notifications-html.js';
 import { renderReportCsv } from '../core/report/render-report-csv.js';
 import { renderReportHtml } from '../core/report/render-report-html.js';
 import { RELEASE_LIMITS, type Release, resolveRelease } from '../core/transport/release.js';

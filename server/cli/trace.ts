@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import type { RiverKm } from '../core/trace/river-km.js';
 import type { TraceResult } from '../core/trace/trace.js';
-import { MAX_SNAP_MAX_KM } from '../core/trace/trace-request.js';
 import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
+import { MAX_SNAP_MAX_KM } from '../core/transport/trace-request.js';
 import { notificationsFor } from '../plans-service.js';
 import { createServices } from '../services.js';
 import { dbPathFromEnv } from '../storage/db.js';

@@ -8,6 +8,7 @@ import type { TrustProxy } from '../config.js';
 import { config } from '../config.js';
 import { type Logger, log } from '../log.js';
 import type { Services } from '../services.js';
+import type { ArchiveSummary } from '../storage/pmtiles-archive.js';
 import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../workers/job-runner.js';
 import { auditRefusals } from './audit.js';
 import { type AccessSettings, accessGuard, authenticate } from './auth.js';
@@ -16,16 +17,19 @@ import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
 import { type HeavyOptions, heavyLimit } from './heavy.js';
 import { LoginLimiter } from './login-limiter.js';
+import { openApiRouter } from './openapi/router.js';
 import { requestLog } from './request-log.js';
 import { accountsRouter } from './routes/accounts.js';
 import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { authRouter } from './routes/auth.js';
+import { basemapRouter } from './routes/basemap.js';
 import { catchmentsRouter } from './routes/catchments.js';
 import { exercisesRouter } from './routes/exercises.js';
 import { networkRouter } from './routes/network.js';
 import { ogcRouter } from './routes/ogc.js';
 import { planningRouter } from './routes/planning.js';
+import { planningReviewsRouter } from './routes/planning-reviews.js';
 import { plansRouter } from './routes/plans.js';
 import { receptorsRouter } from './routes/receptors.js';
 import { reportsRouter } from './routes/reports.js';
@@ -34,6 +38,7 @@ import { sitesRouter } from './routes/sites.js';
 import { stationsRouter } from './routes/stations.js';
 import { tilesRouter } from './routes/tiles.js';
 import { traceRouter } from './routes/trace.js';
+import { vectorTilesRouter } from './routes/vector-tiles.js';
 import { securityHeaders } from './security.js';
 
 /** Largest JSON request body (a site with a detailed footprint fits many times over). */
@@ -43,8 +48,10 @@ const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface AppOptions extends AccessSettings {
   /** Express `trust proxy`: which proxies' X-Forwarded-For names the client (HAZATLAS_TRUST_PROXY). */
   trustProxy: TrustProxy;
-  /** Base of the tile and glyph URLs in /api/style.json; null: root-relative (HAZATLAS_PUBLIC_URL). */
+  /** Base of the tile and glyph URLs in /api/style.json and TileJSON; null: root-relative (HAZATLAS_PUBLIC_URL). */
   publicUrl: string | null;
+  /** The detailed basemap archive drawn at planning zooms (HAZATLAS_BASEMAP); null: Natural Earth only. */
+  basemap: ArchiveSummary | null;
   secureCookies: boolean;
   /** True once the server is shutting down: answers then close their connection. */
   closing: () => boolean;
@@ -93,6 +100,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
     anonymousRead: options.anonymousRead ?? cfg.anonymousRead,
     trustProxy: options.trustProxy ?? cfg.trustProxy,
     publicUrl: options.publicUrl !== undefined ? options.publicUrl : cfg.publicUrl,
+    basemap: options.basemap !== undefined ? options.basemap : cfg.basemap,
     secureCookies: options.secureCookies ?? cfg.secureCookies,
     closing: options.closing ?? (() => false),
     limiter: options.limiter ?? new LoginLimiter(),
@@ -149,13 +157,18 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   api.use(networkRouter(services));
   api.use(sitesRouter(services, heavy));
   api.use(planningRouter(services, heavy));
+  api.use(planningReviewsRouter(services, heavy));
   api.use(receptorsRouter(services, heavy));
   api.use(reportsRouter(services, heavy));
   api.use(plansRouter(services));
   api.use(stationsRouter(services));
   api.use(exercisesRouter(services));
   api.use(searchRouter(services));
-  api.use(tilesRouter(services, { publicUrl: o.publicUrl }));
+  api.use(tilesRouter(services, { publicUrl: o.publicUrl, basemap: o.basemap }));
+  if (o.basemap) api.use(basemapRouter(o.basemap));
+  api.use(vectorTilesRouter(services, { publicUrl: o.publicUrl, access }));
+  // The description of everything above (OpenAPI 3.1) and its readable page.
+  api.use(openApiRouter());
   api.use((req, _res, next) =>
     next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)),
   );

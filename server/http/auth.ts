@@ -27,8 +27,17 @@ export function accessSettingsFromEnv(env = process.env): AccessSettings {
  * this list small and explicit; every other non-GET route needs an editor.
  */
 export const READ_ONLY_POSTS: readonly string[] = ['/planning/review'];
-/** Routes anyone may call, whatever the settings (the client needs them to show a login form). */
-const PUBLIC_ROUTES: readonly string[] = ['POST /auth/login', 'POST /auth/logout', 'GET /auth/me'];
+/**
+ * Routes anyone may call, whatever the settings: the client needs them to show a login form, and API
+ * clients need the API description (it holds no data) to learn how to log in.
+ */
+const PUBLIC_ROUTES: readonly string[] = [
+  'POST /auth/login',
+  'POST /auth/logout',
+  'GET /auth/me',
+  'GET /openapi.json',
+  'GET /docs',
+];
 /** Paths (under /api) of the account administration, audit log and history purge routes. */
 const ADMIN_PATH = /^\/(users|tokens|audit)(\/|$)|^\/sites\/[^/]+\/history\/purge$/i;
 

@@ -1,11 +1,18 @@
-// The MapLibre style for the offline basemap: every source and glyph URL points back at this server.
-import { TILE_MAX_ZOOM } from '../storage/tile-source.js';
+// The MapLibre style for the offline basemap (the web app's first style) and, for other clients such as
+// QGIS, the same basemap plus the register's sites layer: every source and glyph URL points back here.
+// Its source, layer ids and fonts are the contract with the client's overlays (shared/map.ts).
+import { BASEMAP_SOURCE, FONTS } from '../../shared/map.js';
+import { BASEMAP_MAX_ZOOM, SITES_LAYER, SITES_MAX_ZOOM } from '../core/tiles/vector-layers.js';
+import {
+  DETAIL_MIN_ZOOM,
+  DETAIL_SOURCE,
+  type DetailSchema,
+  detailLayers,
+  NAME_LABEL,
+  rasterDetailLayer,
+} from './detail-style.js';
 
 type Json = Record<string, unknown>;
-
-export const FONT_REGULAR = ['DejaVu Sans Book'];
-export const FONT_BOLD = ['DejaVu Sans Bold'];
-export const FONT_ITALIC = ['DejaVu Sans Oblique'];
 
 export const COLORS = {
   ocean: '#b7d3e9',
@@ -29,11 +36,141 @@ export const RIVER_CLASSES = [
   { id: 'rivers-minor', filter: ['>', ['get', 'scalerank'], 8], width: [0.4, 2], minzoom: 5 },
 ] as const;
 
-export function buildStyle(origin: string): Json {
+/** Sites by kind: the client's colours for its highest WRI class and THI class. */
+export const SITE_COLORS = { tmf: '#8e0152', activity: '#cc4c02' };
+
+/** Which tile sets a style draws: the app's basemap, the sites alone (a QGIS connection), or both. */
+export const STYLE_SOURCES = ['basemap', 'sites', 'all'] as const;
+export type StyleSources = (typeof STYLE_SOURCES)[number];
+
+export interface StyleOptions {
+  sources: StyleSources;
+  /** Path of the basemap tiles: the app's `/api/tiles/…`, or `/api/tiles/basemap/…` beside its TileJSON. */
+  basemapTiles: string;
+  /** The detailed archive (HAZATLAS_BASEMAP) drawn at planning zooms, if configured. */
+  detail?: DetailStyle | null;
+}
+
+/** A configured detailed archive (HAZATLAS_BASEMAP) as the style needs it. */
+export type DetailStyle =
+  | {
+      kind: 'vector';
+      schema: DetailSchema;
+      minZoom: number;
+      maxZoom: number;
+      bounds: number[];
+      attribution: string;
+    }
+  | { kind: 'raster'; minZoom: number; maxZoom: number; bounds: number[]; attribution: string };
+
+/** Inserts `extra` before the layer `beforeId`. */
+function before(layers: Json[], beforeId: string, extra: Json[]): Json[] {
+  const i = layers.findIndex((l) => l.id === beforeId);
+  return i < 0 ? [...layers, ...extra] : [...layers.slice(0, i), ...extra, ...layers.slice(i)];
+}
+
+/** The Natural Earth style with the detailed archive's source and layers added. */
+function withDetail(style: Json, origin: string, detail: DetailStyle): Json {
+  const source: Json = {
+    type: detail.kind,
+    tiles: [`${origin}/api/basemap/{z}/{x}/{y}`],
+    minzoom: detail.minZoom,
+    maxzoom: detail.maxZoom,
+    bounds: detail.bounds,
+    attribution: detail.attribution,
+    ...(detail.kind === 'raster' ? { tileSize: 256 } : {}),
+  };
+  let layers = style.layers as Json[];
+  if (detail.kind === 'raster') layers = before(layers, 'lakes', [rasterDetailLayer()]);
+  else {
+    const d = detailLayers(detail.schema);
+    layers = before(layers, 'lakes', d.under);
+    layers = before(layers, 'boundaries', d.over);
+    layers = before(layers, 'places', d.labels);
+    // Where the archive draws, its own place names replace Natural Earth's (two "Belgrade" labels
+    // would push each other off the map).
+    layers = layers.map((l) =>
+      l.id === 'places' || l.id === 'place-labels' ? { ...l, maxzoom: DETAIL_MIN_ZOOM } : l,
+    );
+  }
+  return { ...style, sources: { ...(style.sources as Json), [DETAIL_SOURCE]: source }, layers };
+}
+
+export const BASEMAP_TILES = '/api/tiles/basemap/{z}/{x}/{y}.pbf';
+export const APP_BASEMAP_TILES = '/api/tiles/{z}/{x}/{y}.pbf';
+export const SITES_TILES = '/api/tiles/sites/{z}/{x}/{y}.pbf';
+
+function siteLayers(): Json[] {
+  const layer = { source: 'sites', 'source-layer': SITES_LAYER.id };
+  return [
+    {
+      id: 'hazatlas-sites',
+      type: 'circle',
+      ...layer,
+      paint: {
+        'circle-color': ['match', ['get', 'kind'], 'tmf', SITE_COLORS.tmf, SITE_COLORS.activity],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 3, 10, 7],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1,
+      },
+    },
+    {
+      id: 'hazatlas-site-labels',
+      type: 'symbol',
+      ...layer,
+      minzoom: 6,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONTS.regular,
+        'text-size': 11,
+        'text-offset': [0, 0.9],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+    },
+  ];
+}
+
+/** The sites on their own: no background, so a QGIS layer of sites leaves the basemap under it visible. */
+function sitesOnly(origin: string, sites: Json): Json {
+  return {
+    version: 8,
+    name: 'HazAtlas sites',
+    glyphs: `${origin}/api/glyphs/{fontstack}/{range}.pbf`,
+    sources: { sites },
+    layers: siteLayers(),
+  };
+}
+
+export function buildStyle(
+  origin: string,
+  options: StyleOptions = { sources: 'basemap', basemapTiles: APP_BASEMAP_TILES },
+): Json {
+  const sites = {
+    type: 'vector',
+    tiles: [`${origin}${SITES_TILES}`],
+    minzoom: 0,
+    maxzoom: SITES_MAX_ZOOM,
+    attribution: 'HazAtlas register',
+  };
+  if (options.sources === 'sites') return sitesOnly(origin, sites);
+  const natural = buildBasemapStyle(origin, options.basemapTiles);
+  const basemap = options.detail ? withDetail(natural, origin, options.detail) : natural;
+  if (options.sources === 'basemap') return basemap;
+  return {
+    ...basemap,
+    name: 'HazAtlas basemap and sites',
+    sources: { ...(basemap.sources as Json), sites },
+    layers: [...(basemap.layers as Json[]), ...siteLayers()],
+  };
+}
+
+function buildBasemapStyle(origin: string, tilesPath: string): Json {
   const river = (c: (typeof RIVER_CLASSES)[number]): Json => ({
     id: c.id,
     type: 'line',
-    source: 'basemap',
+    source: BASEMAP_SOURCE,
     'source-layer': 'rivers',
     minzoom: c.minzoom,
     filter: ['all', ['==', ['get', 'featurecla'], 'River'], c.filter],
@@ -48,11 +185,11 @@ export function buildStyle(origin: string): Json {
     name: 'HazAtlas offline basemap',
     glyphs: `${origin}/api/glyphs/{fontstack}/{range}.pbf`,
     sources: {
-      basemap: {
+      [BASEMAP_SOURCE]: {
         type: 'vector',
-        tiles: [`${origin}/api/tiles/{z}/{x}/{y}.pbf`],
+        tiles: [`${origin}${tilesPath}`],
         minzoom: 0,
-        maxzoom: TILE_MAX_ZOOM,
+        maxzoom: BASEMAP_MAX_ZOOM,
         attribution: 'Natural Earth',
       },
     },
@@ -61,14 +198,14 @@ export function buildStyle(origin: string): Json {
       {
         id: 'countries-fill',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'countries',
         paint: { 'fill-color': COLORS.land, 'fill-antialias': false },
       },
       {
         id: 'lakes',
         type: 'fill',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'lakes',
         paint: { 'fill-color': COLORS.ocean },
       },
@@ -76,7 +213,7 @@ export function buildStyle(origin: string): Json {
       {
         id: 'boundaries',
         type: 'line',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'boundaries',
         paint: {
           'line-color': COLORS.boundary,
@@ -87,14 +224,15 @@ export function buildStyle(origin: string): Json {
       {
         id: 'river-labels',
         type: 'symbol',
-        source: 'basemap',
+        metadata: NAME_LABEL,
+        source: BASEMAP_SOURCE,
         'source-layer': 'rivers',
         minzoom: 5,
         filter: ['all', ['==', ['get', 'featurecla'], 'River'], ['has', 'name']],
         layout: {
           'symbol-placement': 'line',
           'text-field': ['get', 'name'],
-          'text-font': FONT_ITALIC,
+          'text-font': FONTS.italic,
           'text-size': 11,
           'symbol-spacing': 400,
         },
@@ -103,11 +241,12 @@ export function buildStyle(origin: string): Json {
       {
         id: 'water-labels',
         type: 'symbol',
-        source: 'basemap',
+        metadata: NAME_LABEL,
+        source: BASEMAP_SOURCE,
         'source-layer': 'water_labels',
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_ITALIC,
+          'text-font': FONTS.italic,
           'text-size': ['interpolate', ['linear'], ['get', 'rank'], 0, 14, 6, 10],
           'text-max-width': 8,
           'symbol-sort-key': ['get', 'rank'],
@@ -117,7 +256,7 @@ export function buildStyle(origin: string): Json {
       {
         id: 'places',
         type: 'circle',
-        source: 'basemap',
+        source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
         paint: {
@@ -128,12 +267,13 @@ export function buildStyle(origin: string): Json {
       {
         id: 'place-labels',
         type: 'symbol',
-        source: 'basemap',
+        metadata: NAME_LABEL,
+        source: BASEMAP_SOURCE,
         'source-layer': 'places',
         minzoom: 4,
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_REGULAR,
+          'text-font': FONTS.regular,
           'text-size': ['interpolate', ['linear'], ['get', 'scalerank'], 0, 13, 10, 10],
           'text-anchor': 'left',
           'text-offset': [0.5, 0],
@@ -144,11 +284,12 @@ export function buildStyle(origin: string): Json {
       {
         id: 'country-labels',
         type: 'symbol',
-        source: 'basemap',
+        metadata: NAME_LABEL,
+        source: BASEMAP_SOURCE,
         'source-layer': 'country_labels',
         layout: {
           'text-field': ['get', 'name'],
-          'text-font': FONT_BOLD,
+          'text-font': FONTS.bold,
           'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 15],
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.08,

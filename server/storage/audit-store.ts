@@ -19,7 +19,9 @@ export type AuditAction =
   | 'receptor.delete'
   | 'history.purge'
   /** The jobs worker thread died (out of memory, crash) and is being restarted. */
-  | 'worker.died';
+  | 'worker.died'
+  /** A planning review saved as a case record (POST /api/planning/reviews, `hazatlas planning reviews save`). */
+  | 'planning_review.save';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -1,11 +1,14 @@
-// Filtered, sorted, paged reads of the register. A bbox always drives the query through the
-// sites_rtree R*Tree (CROSS JOIN fixes the join order) so it never degrades into a table scan.
+// Filtered, sorted, paged reads of the register. A bbox query is answered by the in-memory site index
+// (site-index.ts) when it can; in SQL a bbox always drives the query through the sites_rtree R*Tree
+// (CROSS JOIN fixes the join order) so it never degrades into a table scan.
 
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SiteFilter, SortKey } from '../core/register/site-filter.js';
 import type { SiteSummary } from '../core/register/site-record.js';
 import { likeContains } from '../core/register/text.js';
 import type { Db } from './db.js';
+import { siteIndexFor } from './site-index.js';
+import { SUMMARY_COLUMNS, type SummaryRow, toSummary } from './site-summary.js';
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 /** Prepared statements by SQL text, per connection: compiling the joins cost more than running them. */
@@ -103,33 +106,6 @@ export function orderBy(sort: SortKey): string {
   return `ORDER BY ${nullsLast}${c} ${dir}, s.name COLLATE NOCASE ASC, s.id ASC`;
 }
 
-const SUMMARY_COLUMNS = `s.id, s.name, s.name_local, s.kind, s.sector, s.operator, s.status, s.lon, s.lat, s.version,
-  s.updated_at, d.country_iso3, d.basin_id, d.basin_name, d.river, d.annex_i_hazardous, d.wri, d.wri_class, d.thi,
-  d.thi_class`;
-
-interface SummaryRow {
-  id: string;
-  name: string;
-  name_local: string | null;
-  kind: SiteSummary['kind'];
-  sector: SiteSummary['sector'];
-  operator: string | null;
-  status: SiteSummary['status'];
-  lon: number;
-  lat: number;
-  version: number;
-  updated_at: string;
-  country_iso3: string | null;
-  basin_id: number | null;
-  basin_name: string | null;
-  river: string | null;
-  annex_i_hazardous: number | null;
-  wri: number | null;
-  wri_class: string | null;
-  thi: number | null;
-  thi_class: string | null;
-}
-
 export interface Page<T> {
   total: number;
   limit: number;
@@ -137,11 +113,19 @@ export interface Page<T> {
   items: T[];
 }
 
+/**
+ * `memoryIndex: false` (benchmark and tests only) answers a bbox query from SQL even though the
+ * in-memory site index (site-index.ts) would answer it, the same page either way.
+ */
 export function listSites(
   db: Db,
   f: SiteFilter & { sort: SortKey; limit: number; offset: number },
-  options: { useIndex?: boolean } = {},
+  options: { useIndex?: boolean; memoryIndex?: boolean } = {},
 ): Page<SiteSummary> {
+  if (f.bbox && (options.useIndex ?? true) && (options.memoryIndex ?? true)) {
+    const page = siteIndexFor(db).list(f);
+    if (page) return page;
+  }
   const { from, where, params } = buildFilter(f, options);
   // site_derived has one row per site at most, so the count needs the join only when a filter reads it.
   const countFrom = /\bd\./.test(where)
@@ -166,26 +150,11 @@ export function matchingIds(db: Db, f: SiteFilter & { sort: SortKey }): string[]
     .all(...params) as string[];
 }
 
-function toSummary(r: SummaryRow): SiteSummary {
-  return {
-    id: r.id,
-    name: r.name,
-    nameLocal: r.name_local,
-    kind: r.kind,
-    sector: r.sector,
-    operator: r.operator,
-    status: r.status,
-    location: { lon: r.lon, lat: r.lat },
-    version: r.version,
-    updatedAt: r.updated_at,
-    countryIso3: r.country_iso3,
-    basinId: r.basin_id,
-    basinName: r.basin_name,
-    river: r.river,
-    annexIHazardous: r.annex_i_hazardous === 1,
-    wri: r.wri,
-    wriClass: r.wri_class,
-    thi: r.thi,
-    thiClass: r.thi_class,
-  };
+/** Every live site as the list shows it, by id (the vector tiles hold the whole register at once). */
+export function allSiteSummaries(db: Db): SiteSummary[] {
+  const rows = prepared(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM sites s LEFT JOIN site_derived d ON d.site_id = s.id ORDER BY s.id`,
+  ).all() as SummaryRow[];
+  return rows.map(toSummary);
 }

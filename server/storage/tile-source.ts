@@ -4,22 +4,15 @@
 import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { area, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import { TILE_LAYERS, type TileLayer } from '../../shared/map.js';
+import { BASEMAP_MAX_ZOOM } from '../core/tiles/vector-layers.js';
 import type { Db } from './db.js';
 
-export const TILE_LAYERS = [
-  'countries',
-  'boundaries',
-  'lakes',
-  'rivers',
-  'country_labels',
-  'places',
-  'water_labels',
-  'catchments',
-] as const;
-export type TileLayer = (typeof TILE_LAYERS)[number];
+// The tiles' layers are named in the contract with the client (shared/map.ts).
+export { TILE_LAYERS, type TileLayer };
 
 /** Deepest zoom cut from the data; MapLibre overzooms beyond it (Natural Earth 10m holds no more detail). */
-export const TILE_MAX_ZOOM = 10;
+export const TILE_MAX_ZOOM = BASEMAP_MAX_ZOOM;
 
 type Props = Record<string, string | number | boolean | null>;
 

@@ -5,9 +5,7 @@ import {
   bboxContains,
   groupByKind,
   layerBbox,
-  MAX_RECEPTOR_LIMIT,
   RECEPTOR_COLORS,
-  RECEPTOR_KINDS,
   type Receptor,
   receptorBbox,
   receptorFormatOf,
@@ -16,8 +14,8 @@ import {
   receptorsQuery,
 } from '../../client/src/lib/receptors.js';
 import { RECEPTOR_LAYER_IDS, receptorLayers } from '../../client/src/map/receptor-layers.js';
-import { RECEPTOR_KINDS as SERVER_KINDS } from '../../server/core/planning/receptor-schema.js';
-import { MAX_RECEPTOR_LIMIT as SERVER_LIMIT } from '../../server/http/routes/receptors.js';
+import { RECEPTOR_KINDS } from '../../shared/codes.js';
+import { MAX_RECEPTOR_LIMIT } from '../../shared/limits.js';
 
 const receptor = (over: Partial<Receptor>): Receptor => ({
   id: 'r1',
@@ -51,9 +49,7 @@ const flood = receptor({
 });
 
 describe('receptor kinds and limits', () => {
-  it('match the server, with a colour for every kind', () => {
-    expect([...RECEPTOR_KINDS]).toEqual([...SERVER_KINDS]);
-    expect(MAX_RECEPTOR_LIMIT).toBe(SERVER_LIMIT);
+  it('have a colour each (the kinds come from shared/codes.ts, as on the server)', () => {
     expect(Object.keys(RECEPTOR_COLORS).sort()).toEqual([...RECEPTOR_KINDS].sort());
     expect(new Set(Object.values(RECEPTOR_COLORS)).size).toBe(RECEPTOR_KINDS.length);
   });

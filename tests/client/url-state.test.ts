@@ -1,7 +1,6 @@
 // The permalink codec: every piece of state survives encode → decode, and bad input is dropped, not thrown.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS as RELEASE_URL_LIMITS } from '../../client/src/lib/release-url.js';
 import {
   type AppState,
   DEFAULT_LAYERS,
@@ -9,7 +8,6 @@ import {
   encodeState,
   LAYER_IDS,
 } from '../../client/src/lib/url-state.js';
-import { RELEASE_LIMITS } from '../../server/core/transport/release.js';
 
 describe('url-state', () => {
   it('round-trips a full state (view rounded for short URLs)', () => {
@@ -163,11 +161,5 @@ describe('url-state: the release scenario', () => {
         },
       ),
     );
-  });
-});
-
-describe('release ranges in the permalink', () => {
-  it('are the ranges the trace route accepts', () => {
-    expect(RELEASE_URL_LIMITS).toEqual(RELEASE_LIMITS);
   });
 });

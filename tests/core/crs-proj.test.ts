@@ -3,7 +3,7 @@
 // PROJ to ≤ 1 m. Places: Natural Earth populated places (ne_10m_populated_places_simple), 4 decimals.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CRS_CHOICES } from '../../client/src/lib/enums.js';
+import { CRS_CHOICES } from '../../client/src/lib/crs-choices.js';
 import { fromWgs84, parseEpsgCode, toWgs84 } from '../../server/core/crs.js';
 import { tableCrsList } from '../../server/core/crs-table.js';
 

@@ -38,7 +38,14 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const PUBLIC = ['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me'];
+const PUBLIC = [
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/me',
+  // The API description holds no data, and tells a client how to log in.
+  'GET /api/openapi.json',
+  'GET /api/docs',
+];
 const key = (r: RouteInfo) => `${r.method} ${r.path}`;
 const isReadOnlyPost = (r: RouteInfo) => r.method === 'POST' && READ_ONLY_POSTS.includes(r.path.slice(4));
 const writeRoutes = () =>
@@ -219,6 +226,7 @@ describe('HAZATLAS_ANONYMOUS_READ off', () => {
     const me = await fetch(`${base}/api/auth/me`);
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ user: null, anonymousRead: false });
+    expect((await fetch(`${base}/api/openapi.json`)).status).toBe(200);
   });
 
   it('lets a viewer read', async () => {

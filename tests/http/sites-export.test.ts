@@ -2,7 +2,7 @@
 // and the round trip export → import, which matches every site by id and version and updates it.
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeCell } from '../../server/core/register/export/serialize.js';
+import { escapeCell } from '../../server/core/csv-cell.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 import { ajka, almalyk, aurul, chirchiq, kalush } from '../fixtures/site-bodies.js';
 

@@ -8,7 +8,7 @@ export interface RouteInfo {
 }
 
 interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
+  route?: { path: string | string[]; methods: Record<string, boolean> };
   handle?: { stack?: Layer[] };
   rawPath?: string;
 }
@@ -19,8 +19,11 @@ export function listApiRoutes(app: Express): RouteInfo[] {
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
+        // A route may be declared for several paths at once (router.get([a, b], …)).
+        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
         for (const method of Object.keys(layer.route.methods))
-          if (method !== '_all') out.push({ method: method.toUpperCase(), path: prefix + layer.route.path });
+          if (method !== '_all')
+            for (const p of paths) out.push({ method: method.toUpperCase(), path: prefix + p });
       } else if (layer.handle?.stack) {
         const mount = typeof layer.rawPath === 'string' ? layer.rawPath.replace(/\/$/, '') : '';
         walk(layer.handle.stack, prefix + mount);

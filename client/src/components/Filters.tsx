@@ -1,8 +1,8 @@
 // Basin selector and site filters; the list below and the map both follow these.
 import { useTranslation } from 'react-i18next';
+import { SECTORS, SITE_KINDS, SITE_STATUSES } from '../../../shared/codes.js';
 import type { BasinChoice } from '../lib/basins.js';
 import { classFloors } from '../lib/colors.js';
-import { SECTORS, SITE_KINDS, SITE_STATUSES } from '../lib/enums.js';
 import type { CountryOption } from '../lib/search.js';
 import type { Filters as F } from '../lib/url-state.js';
 

@@ -4,7 +4,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.js';
-import { CRS_CHOICES } from '../lib/enums.js';
+import { CRS_CHOICES } from '../lib/crs-choices.js';
 import { useModal } from '../lib/use-modal.js';
 import { ErrorNote } from './PanelHead.js';
 

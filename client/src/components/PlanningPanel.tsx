@@ -13,7 +13,7 @@ import {
 } from '../lib/planning-api.js';
 import { DrawController, type DrawKind, type DrawResult } from '../map/draw.js';
 import './planning.css';
-import { useCitedZones } from '../lib/use-cited-zones.js';
+import { useCitedZones } from '../map/use-cited-zones.js';
 import { ModeEntry } from './ModeEntry.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 
@@ -26,8 +26,6 @@ interface Props {
   onClose(): void;
 }
 
-const NO_IDS: string[] = [];
-
 export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState<DevelopmentType>('housing');
@@ -36,7 +34,7 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
   const [kind, setKind] = useState<DrawKind | null>(null);
   const [vertices, setVertices] = useState(0);
   const [result, setResult] = useState<ReviewResult | null>(null);
-  useCitedZones(getMap, result?.sites.map((x) => x.id) ?? NO_IDS);
+  useCitedZones(getMap, result);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ctrl = useRef<DrawController | null>(null);
@@ -182,7 +180,7 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
       {result && !busy && (
         <section aria-live="polite" data-testid="planning-result">
           <p
-            className={`verdict ${result.verdict === 'advise_against' ? 'verdict-against' : 'verdict-ok'}`}
+            className={`verdict verdict-${result.verdict === 'advise_against' ? 'against' : result.verdict === 'advise_with_conditions' ? 'conditions' : 'ok'}`}
             data-testid="planning-verdict"
             data-verdict={result.verdict}
           >
@@ -190,12 +188,7 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
           </p>
           {/* issue 13: what the verdict means in plain words, and the rule that decided it, on the page. */}
           <p data-testid="planning-explain">{t(`planningExplain.${result.verdict}`)}</p>
-          {deciding(result.sites) && (
-            <p data-testid="planning-rule">
-              <strong>{t('planningExplain.rule')}</strong> {deciding(result.sites)?.rule}{' '}
-              <span className="muted">({deciding(result.sites)?.name})</span>
-            </p>
-          )}
+          <DecidingRuleNote review={result} lang={lang} />
           <p className="muted">
             {result.sites.length === 0
               ? t('planning.noSites')
@@ -237,12 +230,19 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
               ) : (
                 <ul data-testid="planning-upstream">
                   {result.upstream.sites.map((s) => (
-                    <li key={s.id}>
+                    <li key={s.id} data-rule={s.ruleId ?? undefined}>
                       {s.name} —{' '}
                       {t('planning.arrival', {
                         h: formatNumber(s.arrivalH, lang),
                         km: formatNumber(s.riverKm, lang),
                       })}
+                      {s.ruleId && (
+                        <strong className="rule-fires">
+                          {' '}
+                          ·{' '}
+                          {t(s.ruleId === result.decidingRule.id ? 'reviews.firesDeciding' : 'reviews.fires')}
+                        </strong>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -256,12 +256,25 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
   );
 }
 
-/** The site whose zone rule decided the verdict: the first advising against, else the nearest. */
-function deciding<S extends { advice: string; rule: string; name: string; distanceM: number }>(
-  sites: readonly S[],
-): S | undefined {
+/** The deciding rule and the server's plain-language explanation, in the UI language. */
+function DecidingRuleNote({ review, lang }: { review: ReviewResult; lang: string }) {
+  const { t } = useTranslation();
+  const rule = review.decidingRule;
+  const l = lang === 'ru' ? 'ru' : 'en';
+  const names = rule.siteIds
+    .map((id) => review.citedSites.find((s) => s.id === id)?.name)
+    .filter((n): n is string => Boolean(n));
   return (
-    sites.find((s) => s.advice === 'advise_against') ??
-    [...sites].sort((a, b) => a.distanceM - b.distanceM)[0]
+    <>
+      <p data-testid="planning-rule" data-rule={rule.id}>
+        <strong>{t('planningExplain.rule')}</strong> {rule.text[l]}
+        {names.length > 0 && <span className="muted"> ({names.join(', ')})</span>}
+      </p>
+      <p data-testid="planning-why">{rule.explanation[l]}</p>
+      {rule.policyChoice && <p className="muted small">{t('reviews.policyChoice')}</p>}
+      {review.citedZonesOmitted > 0 && (
+        <p className="muted small">{t('reviews.zonesOmitted', { n: review.citedZonesOmitted })}</p>
+      )}
+    </>
   );
 }

@@ -2,8 +2,8 @@
 // first; the commit stores the valid rows and skips the bad ones the dry run listed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCode, RECEPTOR_KINDS, type ReceptorKind } from '../../../shared/codes.js';
 import type { Api } from '../lib/api.js';
-import { isReceptorKind, RECEPTOR_KINDS, type ReceptorKind } from '../lib/receptors.js';
 import { ImportFileDialog, type ImportFormat } from './ImportFileDialog.js';
 
 const FORMATS: readonly ImportFormat[] = [
@@ -46,7 +46,7 @@ export function ReceptorImportDialog({ api, onClose }: Props) {
         <select
           id="receptor-import-kind"
           value={kind}
-          onChange={(e) => setKind(isReceptorKind(e.target.value) ? e.target.value : '')}
+          onChange={(e) => setKind(isCode(RECEPTOR_KINDS, e.target.value) ? e.target.value : '')}
         >
           <option value="">{t('receptors.kindFromFile')}</option>
           {RECEPTOR_KINDS.map((k) => (

@@ -1,7 +1,8 @@
 // Legend of the receptor layer: one entry per kind, a dot for points and a tinted box for areas
 // (flood zones dashed), in the map's colours.
 import { useTranslation } from 'react-i18next';
-import { RECEPTOR_COLORS, RECEPTOR_KINDS } from '../lib/receptors.js';
+import { RECEPTOR_KINDS } from '../../../shared/codes.js';
+import { RECEPTOR_COLORS } from '../lib/receptors.js';
 import './receptors.css';
 
 export function ReceptorLegend() {

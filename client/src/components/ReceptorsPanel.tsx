@@ -2,18 +2,11 @@
 // import GeoJSON/CSV layers and delete receptors after confirming.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCode, RECEPTOR_KINDS, type ReceptorKind } from '../../../shared/codes.js';
+import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import { type Api, ApiError } from '../lib/api.js';
 import { formatNumber } from '../lib/format.js';
-import {
-  groupByKind,
-  isReceptorKind,
-  MAX_RECEPTOR_LIMIT,
-  RECEPTOR_COLORS,
-  RECEPTOR_KINDS,
-  type Receptor,
-  type ReceptorKind,
-  receptorBbox,
-} from '../lib/receptors.js';
+import { groupByKind, RECEPTOR_COLORS, type Receptor, receptorBbox } from '../lib/receptors.js';
 import { canEdit, useSession } from '../lib/session.js';
 import type { Bbox } from '../lib/types.js';
 import { ReceptorImportDialog } from './ReceptorImportDialog.js';
@@ -93,7 +86,7 @@ export function ReceptorsPanel({ api, version, onChanged, onZoom, onClose }: Pro
           <select
             value={kind}
             onChange={(e) => {
-              setKind(isReceptorKind(e.target.value) ? e.target.value : '');
+              setKind(isCode(RECEPTOR_KINDS, e.target.value) ? e.target.value : '');
               setLimit(PAGE);
             }}
           >

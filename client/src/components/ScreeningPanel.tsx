@@ -3,6 +3,7 @@
 // selects the site on the map, as in the site list.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SCREENING_LIMITS } from '../../../shared/limits.js';
 import type { Api } from '../lib/api.js';
 import { formatKm, formatNumber } from '../lib/format.js';
 import {
@@ -10,7 +11,6 @@ import {
   type NatechScreening,
   parseScreeningParam,
   reasonText,
-  SCREENING_LIMITS,
   type ScreeningParam,
 } from '../lib/screening.js';
 import { useRemote } from '../lib/use-remote.js';

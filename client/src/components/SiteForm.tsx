@@ -2,7 +2,6 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../lib/api.js';
 import {
   DAM_RAISE_TYPES,
   FLOOD_EXPOSURES,
@@ -11,7 +10,8 @@ import {
   SITE_KINDS,
   SITE_STATUSES,
   TOXIC_CONSTITUENTS,
-} from '../lib/enums.js';
+} from '../../../shared/codes.js';
+import { ApiError } from '../lib/api.js';
 import { bodyFromForm, formFromSite, issuesByField, type SiteFormState } from '../lib/site-form.js';
 import type { Site } from '../lib/types.js';
 import { useDraftMarker } from '../map/useDraftMarker.js';

@@ -1,4 +1,5 @@
 // English UI strings; the key set here is the contract every other language must fill.
+import { codeLabelsEn } from '../../../shared/locales/en.js';
 export const en = {
   app: { title: 'HazAtlas', subtitle: 'Transboundary hazard map', skip: 'Skip to map' },
   header: {
@@ -63,24 +64,9 @@ export const en = {
     results_one: '{{count}} site',
     loading: 'Loading sites…',
   },
-  kind: { hazardous_activity: 'Hazardous activity', tmf: 'Tailings facility' },
-  sector: {
-    chemical: 'Chemical',
-    oil_gas_storage: 'Oil and gas storage',
-    pipeline: 'Pipeline',
-    refinery: 'Refinery',
-    mining_metallurgy: 'Mining and metallurgy',
-    fertiliser: 'Fertiliser',
-    energy: 'Energy',
-    waste: 'Waste',
-    other: 'Other',
-  },
-  status: {
-    operating: 'Operating',
-    temporarily_closed: 'Temporarily closed',
-    closed: 'Closed',
-    abandoned: 'Abandoned',
-  },
+  kind: codeLabelsEn.kind,
+  sector: codeLabelsEn.sector,
+  status: codeLabelsEn.status,
   site: {
     close: 'Close',
     kind: 'Kind',
@@ -274,24 +260,10 @@ export const en = {
     template: 'Download CSV template',
   },
   values: {
-    upstream: 'Upstream',
-    downstream: 'Downstream',
-    centreline: 'Centreline',
-    other: 'Other',
-    low: 'Low',
-    medium: 'Medium',
-    moderate: 'Moderate',
-    high: 'High',
-    very_high: 'Very high',
-    cyanide: 'Cyanide',
-    arsenic: 'Arsenic',
-    mercury: 'Mercury',
-    radionuclides: 'Radionuclides',
-    heavy_metals: 'Heavy metals',
-    acid_generating: 'Acid-generating',
-    alkaline_red_mud: 'Alkaline red mud',
-    salts: 'Salts',
-    inert: 'Inert',
+    ...codeLabelsEn.damRaise,
+    ...codeLabelsEn.floodExposure,
+    ...codeLabelsEn.seismicExposure,
+    ...codeLabelsEn.toxic,
     nwg: 'not hazardous to water',
     none: '—',
   },
@@ -412,9 +384,14 @@ export const en = {
     reviewing: 'Reviewing…',
     advice: {
       advise_against: 'Advise against',
+      advise_with_conditions: 'Advise with conditions',
       do_not_advise_against: 'Do not advise against',
     },
-    adviceShort: { advise_against: 'Advise against', do_not_advise_against: 'Do not advise against' },
+    adviceShort: {
+      advise_against: 'Advise against',
+      advise_with_conditions: 'Advise with conditions',
+      do_not_advise_against: 'Do not advise against',
+    },
     noSites: 'Outside the consultation zones of every registered site.',
     level: 'PADHI sensitivity level {{level}}; the most restrictive site decides.',
     site: 'Site',
@@ -450,15 +427,7 @@ export const en = {
       'Imported water intakes, schools, hospitals, protected areas and flood zones. The site zones and the natech screening use them.',
     kind: 'Kind',
     allKinds: 'All kinds',
-    kinds: {
-      water_intake: 'Water intake',
-      school: 'School',
-      hospital: 'Hospital',
-      protected_area: 'Protected area',
-      flood_zone: 'Flood-hazard zone',
-      settlement: 'Settlement',
-      other: 'Other receptor',
-    },
+    kinds: codeLabelsEn.receptorKind,
     import: 'Import layer…',
     editorsOnly: 'Editors can import and delete receptors after logging in.',
     loading: 'Loading receptors…',
@@ -669,6 +638,8 @@ export const en = {
   },
   // issue 13 (Russian everywhere): the map's own controls
   mapUi: {
+    detailFailed:
+      'The detailed basemap could not be read on the server: it is off, and only the Natural Earth basemap is shown.',
     onlineFailed:
       'OpenStreetMap tiles could not be loaded (no connection?): the layer is off and the offline basemap is shown.',
     zoomIn: 'Zoom in',
@@ -677,6 +648,8 @@ export const en = {
   },
   // issue 13 (planning): the verdict in plain words and the deciding rule
   planningExplain: {
+    advise_with_conditions:
+      'Advise with conditions: a registered hazardous site upstream could send a spill to this drinking-water intake within a day. An intake here is acceptable only with the conditions below: an alarm arrangement, monitoring, an intake that can be shut, and storage or another source.',
     advise_against:
       'Advise against: the development would stand inside a safety zone where the consequences of a major accident at a registered site are too severe for this kind of use. The planning authority should refuse it or ask for it elsewhere.',
     do_not_advise_against:

@@ -1,13 +1,15 @@
 // i18next set-up: English and Russian bundled (no network), language from the URL or the browser.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Lang } from '../../../shared/codes.js';
 import { en } from './en.js';
 import { plansEn } from './plans-en.js';
 import { plansRu } from './plans-ru.js';
+import { reviewsEn } from './reviews-en.js';
+import { reviewsRu } from './reviews-ru.js';
 import { ru } from './ru.js';
 
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Lang } from '../../../shared/codes.js';
 
 export function pickLanguage(fromUrl: string | undefined, browser: readonly string[]): Lang {
   if (fromUrl === 'en' || fromUrl === 'ru') return fromUrl;
@@ -23,8 +25,8 @@ export async function initI18n(lang: Lang): Promise<typeof i18next> {
     lng: lang,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, plans: plansEn } },
-      ru: { translation: { ...ru, plans: plansRu } },
+      en: { translation: { ...en, plans: plansEn, reviews: reviewsEn } },
+      ru: { translation: { ...ru, plans: plansRu, reviews: reviewsRu } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

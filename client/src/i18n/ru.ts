@@ -1,4 +1,5 @@
 // Russian UI strings; typed against the English set so a missing key fails the type check.
+import { codeLabelsRu } from '../../../shared/locales/ru.js';
 import type { Messages } from './en.js';
 
 export const ru: Messages = {
@@ -65,24 +66,9 @@ export const ru: Messages = {
     results_one: 'Объектов: {{count}}',
     loading: 'Загрузка объектов…',
   },
-  kind: { hazardous_activity: 'Опасная деятельность', tmf: 'Хвостохранилище' },
-  sector: {
-    chemical: 'Химическая',
-    oil_gas_storage: 'Хранение нефти и газа',
-    pipeline: 'Трубопровод',
-    refinery: 'Нефтепереработка',
-    mining_metallurgy: 'Горнодобывающая и металлургия',
-    fertiliser: 'Удобрения',
-    energy: 'Энергетика',
-    waste: 'Отходы',
-    other: 'Прочее',
-  },
-  status: {
-    operating: 'Действует',
-    temporarily_closed: 'Временно закрыт',
-    closed: 'Закрыт',
-    abandoned: 'Заброшен',
-  },
+  kind: codeLabelsRu.kind,
+  sector: codeLabelsRu.sector,
+  status: codeLabelsRu.status,
   site: {
     close: 'Закрыть',
     kind: 'Тип',
@@ -276,24 +262,10 @@ export const ru: Messages = {
     template: 'Скачать шаблон CSV',
   },
   values: {
-    upstream: 'Вверх по течению',
-    downstream: 'Вниз по течению',
-    centreline: 'По осевой линии',
-    other: 'Прочее',
-    low: 'Низкая',
-    medium: 'Средняя',
-    moderate: 'Умеренная',
-    high: 'Высокая',
-    very_high: 'Очень высокая',
-    cyanide: 'Цианиды',
-    arsenic: 'Мышьяк',
-    mercury: 'Ртуть',
-    radionuclides: 'Радионуклиды',
-    heavy_metals: 'Тяжёлые металлы',
-    acid_generating: 'Кислотообразующие',
-    alkaline_red_mud: 'Щелочной красный шлам',
-    salts: 'Соли',
-    inert: 'Инертные',
+    ...codeLabelsRu.damRaise,
+    ...codeLabelsRu.floodExposure,
+    ...codeLabelsRu.seismicExposure,
+    ...codeLabelsRu.toxic,
     nwg: 'не опасно для воды',
     none: '—',
   },
@@ -417,9 +389,14 @@ export const ru: Messages = {
     reviewing: 'Проверка…',
     advice: {
       advise_against: 'Не рекомендуется',
+      advise_with_conditions: 'Допустимо при условиях',
       do_not_advise_against: 'Возражений нет',
     },
-    adviceShort: { advise_against: 'Не рекомендуется', do_not_advise_against: 'Возражений нет' },
+    adviceShort: {
+      advise_against: 'Не рекомендуется',
+      advise_with_conditions: 'При условиях',
+      do_not_advise_against: 'Возражений нет',
+    },
     noSites: 'Вне зон согласования всех зарегистрированных объектов.',
     level: 'Уровень чувствительности PADHI {{level}}; решает самый строгий объект.',
     site: 'Объект',
@@ -455,15 +432,7 @@ export const ru: Messages = {
       'Импортированные водозаборы, школы, больницы, охраняемые территории и зоны затопления. Их используют зоны объектов и скрининг natech.',
     kind: 'Тип',
     allKinds: 'Все типы',
-    kinds: {
-      water_intake: 'Водозабор',
-      school: 'Школа',
-      hospital: 'Больница',
-      protected_area: 'Охраняемая территория',
-      flood_zone: 'Зона затопления',
-      settlement: 'Населённый пункт',
-      other: 'Другой рецептор',
-    },
+    kinds: codeLabelsRu.receptorKind,
     import: 'Импорт слоя…',
     editorsOnly: 'Импортировать и удалять рецепторы могут редакторы после входа.',
     loading: 'Загрузка рецепторов…',
@@ -674,6 +643,8 @@ export const ru: Messages = {
   },
   // issue 13 (Russian everywhere): the map's own controls
   mapUi: {
+    detailFailed:
+      'Подробную подложку не удалось прочитать на сервере: она отключена, показана только подложка Natural Earth.',
     onlineFailed:
       'Не удалось загрузить тайлы OpenStreetMap (нет соединения?): слой отключён, показана офлайн-подложка.',
     zoomIn: 'Приблизить',
@@ -682,6 +653,8 @@ export const ru: Messages = {
   },
   // issue 13 (planning): the verdict in plain words and the deciding rule
   planningExplain: {
+    advise_with_conditions:
+      'Допустимо при условиях: зарегистрированный опасный объект выше по течению может дать загрязнение у этого водозабора в течение суток. Водозабор здесь допустим только при условиях: договорённость об оповещении, мониторинг, закрываемый водозабор и запас воды или другой источник.',
     advise_against:
       'Рекомендуется отказать: объект оказался бы внутри защитной зоны, где последствия крупной аварии на зарегистрированном объекте слишком тяжелы для такого использования. Органу планирования следует отказать или предложить другое место.',
     do_not_advise_against:

@@ -13,6 +13,24 @@ export const DEVELOPMENT_TYPES = [
 ] as const;
 export type DevelopmentType = (typeof DEVELOPMENT_TYPES)[number];
 export type Advice = 'advise_against' | 'do_not_advise_against';
+/** The overall advice: a water intake may also get the intake rule's "advise with conditions". */
+export type Verdict = Advice | 'advise_with_conditions';
+export type Bilingual = { en: string; ru: string };
+
+/** The rule that decided the verdict (data/consultation-zones.json or data/planning-rules.json). */
+export interface DecidingRule {
+  id: string;
+  source: 'zone_matrix' | 'water_intake' | 'none';
+  text: Bilingual;
+  explanation: Bilingual;
+  siteIds: string[];
+  policyChoice: boolean;
+}
+
+export type CitedZones = FeatureCollection<
+  Polygon | MultiPolygon,
+  { zone: Zone; radiusM: number; siteId: string; siteName: string }
+>;
 export type Zone = 'inner' | 'middle' | 'outer';
 
 export interface ReceptorInZone {
@@ -46,8 +64,9 @@ export interface ReviewHit {
 
 export interface ReviewResult {
   development: { name: string | null; developmentType: string; sensitivityLevel: number };
-  verdict: Advice;
+  verdict: Verdict;
   verdictReason: string;
+  decidingRule: DecidingRule;
   sites: ReviewHit[];
   upstream:
     | null
@@ -56,8 +75,31 @@ export interface ReviewResult {
         ok: true;
         maxHours: number;
         total: number;
-        sites: { id: string; name: string; country: string | null; riverKm: number; arrivalH: number }[];
+        advice: Verdict;
+        rule: {
+          id: string;
+          withinHours: number;
+          policyChoice: boolean;
+          basis: string;
+          text: Bilingual;
+        } | null;
+        citedIds: string[];
+        sites: {
+          id: string;
+          name: string;
+          country: string | null;
+          riverKm: number;
+          arrivalH: number;
+          annexI: boolean;
+          highHazard: boolean;
+          ruleId: string | null;
+        }[];
       };
+  /** The consultation zones of every site the answer cites (drawn on the map and in a print). */
+  citedZones: CitedZones;
+  citedSites: { id: string; name: string; lon: number; lat: number; annexIHazardous: boolean }[];
+  /** Cited sites beyond the answer's cap, whose zones are not in it. */
+  citedZonesOmitted: number;
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {

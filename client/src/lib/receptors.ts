@@ -1,21 +1,9 @@
 // Receptor layers as the client reads them from /api/receptors: kinds and colours, query strings,
 // the map's GeoJSON, grouping for the list and the viewport box the layer asks for.
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { isCode, RECEPTOR_KINDS, type ReceptorKind } from '../../../shared/codes.js';
+import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import type { Bbox } from './types.js';
-
-/** The server's kinds (server/core/planning/receptor-schema.ts), repeated: the bundle has no server code. */
-export const RECEPTOR_KINDS = [
-  'water_intake',
-  'school',
-  'hospital',
-  'protected_area',
-  'flood_zone',
-  'settlement',
-  'other',
-] as const;
-export type ReceptorKind = (typeof RECEPTOR_KINDS)[number];
-/** The list route's largest page (server/http/routes/receptors.ts MAX_RECEPTOR_LIMIT). */
-export const MAX_RECEPTOR_LIMIT = 10_000;
 
 /** Map and legend colours by kind; dark enough for a white point outline to read on the basemap. */
 export const RECEPTOR_COLORS: Record<ReceptorKind, string> = {
@@ -53,9 +41,6 @@ export interface ReceptorQuery {
   limit?: number;
   offset?: number;
 }
-
-export const isReceptorKind = (k: string): k is ReceptorKind =>
-  (RECEPTOR_KINDS as readonly string[]).includes(k);
 
 /** The GET /api/receptors query string; the limit is clamped to what the route accepts. */
 export function receptorsQuery(q: ReceptorQuery): string {
@@ -112,7 +97,7 @@ export function receptorsGeoJson(items: readonly Receptor[]): FeatureCollection 
 export function groupByKind(items: readonly Receptor[]): { kind: ReceptorKind; items: Receptor[] }[] {
   const by = new Map<ReceptorKind, Receptor[]>();
   for (const r of items) {
-    const k = isReceptorKind(r.kind) ? r.kind : 'other';
+    const k = isCode(RECEPTOR_KINDS, r.kind) ? r.kind : 'other';
     by.set(k, [...(by.get(k) ?? []), r]);
   }
   return RECEPTOR_KINDS.filter((k) => by.has(k)).map((kind) => ({ kind, items: by.get(kind) ?? [] }));

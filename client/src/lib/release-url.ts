@@ -1,17 +1,9 @@
 // The release scenario in the permalink: the /api/trace release parameters under their own names,
 // checked against the server's ranges so a link never carries a release the trace would refuse.
-import type { ReleaseParams } from './release.js';
+import { RELEASE_LIMITS as LIMITS } from '../../../shared/limits.js';
 import { parseReleaseAt } from './release-format.js';
+import type { ReleaseParams } from './release-params.js';
 
-/** The server's accepted ranges (server/core/transport/release.ts RELEASE_LIMITS). */
-export const LIMITS = {
-  releaseKg: [1e-6, 1e9],
-  releaseVolumeM3: [1e-6, 1e9],
-  releaseConcentrationMgL: [1e-9, 1e6],
-  decayPerDay: [0, 100],
-  dischargeFactor: [0.01, 10],
-  limitMgL: [1e-9, 1e6],
-} as const;
 type NumberKey = keyof typeof LIMITS;
 const OPTIONAL_NUMBERS = ['decayPerDay', 'dischargeFactor', 'limitMgL'] as const;
 const SUBSTANCE_MAX = 120;

@@ -2,23 +2,10 @@
 // and the arrival fields the server adds to a trace when a release is given.
 import { type Api, errorFrom, traceStart } from './api.js';
 import type { Notification, NotificationPlan } from './plans-api.js';
+import type { ReleaseParams } from './release-params.js';
 import type { RiverKm, TraceResult } from './types.js';
 
-export interface ReleaseParams {
-  releaseKg?: number;
-  releaseVolumeM3?: number;
-  releaseConcentrationMgL?: number;
-  substance?: string;
-  decayPerDay?: number;
-  dischargeFactor?: number;
-  limitMgL?: number;
-  /** ISO 8601 release time (UTC); with it the trace adds the plan's notification timeline. */
-  releasedAt?: string;
-  /** A plan id; without it the plan covering the start point is used. */
-  plan?: string;
-  /** When the release happened (datetime-local text, the browser's time zone): arrival clock times. Client-only. */
-  releaseAt?: string;
-}
+export type { ReleaseParams };
 
 export interface CaseValue {
   probable: number;

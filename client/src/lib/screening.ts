@@ -1,12 +1,6 @@
 // Border and natech screening as the client reads them (GET /api/screening/border and /natech): answer
 // types, the parameters' ranges and query strings, and each flag's reasons as translatable parts.
-
-/** Parameter ranges of server/http/routes/planning.ts. */
-export const SCREENING_LIMITS = {
-  withinKm: { min: 0, max: 5000, default: 50 },
-  borderWithinKm: { min: 0, max: 5000 },
-  riverWithinM: { min: 0, max: 50_000, default: 500 },
-} as const;
+import { SCREENING_LIMITS } from '../../../shared/limits.js';
 
 export type BorderReason =
   | { code: 'river_crosses_border'; kmToFirstBorder: number; message: string }

@@ -1,6 +1,6 @@
 // Encodes the shareable application state (map view, selected site, trace and its release scenario,
 // filters, layers, language) to and from the URL query string, so any screen is a permalink.
-import type { ReleaseParams } from './release.js';
+import type { ReleaseParams } from './release-params.js';
 import { decodeRelease, encodeRelease } from './release-url.js';
 
 export interface View {

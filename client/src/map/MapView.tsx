@@ -16,11 +16,13 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BASEMAP_LAYER_IDS } from '../../../shared/map.js';
 import type { Bbox, SiteSummary, TraceResult } from '../lib/types.js';
 import type { LayerId, View } from '../lib/url-state.js';
 import { absoluteStyle } from './absolute-style.js';
 import { SITE_ICONS } from './icons.js';
 import { wantedBasinRivers, withOverlays } from './initial-style.js';
+import { localizeLabels, setLabelLanguage } from './label-language.js';
 import {
   basinLayer,
   catchmentLabel,
@@ -69,6 +71,9 @@ interface Props {
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+/** Sources that may fail while the rest of the map works: the online OSM layer, the detailed archive. */
+type OptionalSource = 'osm' | 'detail';
+const isOptional = (id: string | undefined): id is OptionalSource => id === 'osm' || id === 'detail';
 
 declare global {
   interface Window {
@@ -86,12 +91,14 @@ export function MapView(props: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MlMap | null>(null);
   const [ready, setReady] = useState(false);
-  const [onlineFailed, setOnlineFailed] = useState(false);
+  const [failed, setFailed] = useState<readonly OptionalSource[]>([]);
+  const onlineFailed = failed.includes('osm');
   // Callbacks change every render; the map's listeners read the latest through this ref.
   const live = useRef(props);
   live.current = props;
   // The first style is built in the language of the first render; the language effect updates it.
   const firstApproxText = useRef(t('layers.approxLabel'));
+  const firstLanguage = useRef(i18n.language);
 
   useImperativeHandle(props.ref, () => ({
     fitBounds: (b, maxZoom = 9) =>
@@ -111,7 +118,7 @@ export function MapView(props: Props) {
       style: `${window.location.origin}/api/style.json`,
       // The overlays are in the first style, so the basemap tiles are parsed once.
       transformStyle: (_previous, next) =>
-        withOverlays(absoluteStyle(next, window.location.origin), {
+        withOverlays(localizeLabels(absoluteStyle(next, window.location.origin), firstLanguage.current), {
           approxText: firstApproxText.current,
           layers: p.layers,
           basinId: p.basinId,
@@ -208,6 +215,8 @@ export function MapView(props: Props) {
     const nav = new NavigationControl({ showCompass: false });
     map.addControl(nav, 'top-right');
     map.getCanvas().setAttribute('aria-label', t('mapUi.label'));
+    if (map.isStyleLoaded()) setLabelLanguage(map, i18n.language);
+    else map.once('style.load', () => setLabelLanguage(map, i18n.language));
     return () => {
       map.removeControl(nav);
     };
@@ -256,7 +265,7 @@ export function MapView(props: Props) {
     if (wanted === basinRiversShown.current) return;
     basinRiversShown.current = wanted;
     if (map.getLayer('basin-rivers')) map.removeLayer('basin-rivers');
-    if (wanted !== null) map.addLayer(basinLayer(wanted), 'boundaries');
+    if (wanted !== null) map.addLayer(basinLayer(wanted), BASEMAP_LAYER_IDS.boundaries);
   }, [map, props.basinId, props.layers]);
 
   useEffect(() => {
@@ -267,7 +276,7 @@ export function MapView(props: Props) {
     }
     const osm = props.layers.includes('osm');
     // Switching the layer off forgets a failure: switching it on again retries.
-    if (!osm && onlineFailed) setOnlineFailed(false);
+    if (!osm && onlineFailed) setFailed((f) => f.filter((x) => x !== 'osm'));
     if (osm && !map.getSource('osm') && !onlineFailed) {
       map.addSource('osm', {
         type: 'raster',
@@ -282,15 +291,16 @@ export function MapView(props: Props) {
     }
   }, [map, props.layers, onlineFailed]);
 
-  // An online layer that cannot load (offline, blocked, server down) is taken off the map with its
-  // attribution, and the map says so instead of silently showing nothing.
+  // An online layer or the detailed archive that cannot load (offline, blocked, file gone) is taken off
+  // the map with its attribution, and the map says so instead of silently showing nothing.
   useEffect(() => {
     if (!map) return;
     const onError = (e: ErrorEvent & { sourceId?: string }) => {
-      if (e.sourceId !== 'osm' || !map.getSource('osm')) return;
-      if (map.getLayer('osm')) map.removeLayer('osm');
-      map.removeSource('osm');
-      setOnlineFailed(true);
+      const id = e.sourceId;
+      if (!isOptional(id) || !map.getSource(id)) return;
+      for (const l of map.getStyle().layers) if ('source' in l && l.source === id) map.removeLayer(l.id);
+      map.removeSource(id);
+      setFailed((f) => (f.includes(id) ? f : [...f, id]));
     };
     map.on('error', onError);
     return () => {
@@ -310,10 +320,14 @@ export function MapView(props: Props) {
           {t('map.loading')}
         </p>
       )}
-      {onlineFailed && (
-        <p className="map-notice" role="alert" data-testid="online-failed">
-          {t('mapUi.onlineFailed')}
-        </p>
+      {failed.length > 0 && (
+        <div className="map-notice" role="alert">
+          {failed.map((id) => (
+            <p key={id} data-testid={id === 'osm' ? 'online-failed' : 'detail-failed'}>
+              {t(id === 'osm' ? 'mapUi.onlineFailed' : 'mapUi.detailFailed')}
+            </p>
+          ))}
+        </div>
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 // place. Adding or restyling a layer of a vector source later makes MapLibre re-parse all its tiles,
 // so whatever the first view needs is in the style before any tile loads.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { BASEMAP_LAYER_IDS } from '../../../shared/map.js';
 import type { LayerId } from '../lib/url-state.js';
 import {
   basinLayer,
@@ -62,11 +63,12 @@ export function withOverlays(base: StyleSpecification, s: OverlayState): StyleSp
   // Catchment areas lie under the rivers; their labels above the basemap's labels.
   let layers = insertBefore(
     base.layers,
-    'rivers-major',
+    BASEMAP_LAYER_IDS.riversMajor,
     catchments.filter((l) => l.type !== 'symbol'),
   );
   const basinRivers = wantedBasinRivers(s);
-  if (basinRivers !== null) layers = insertBefore(layers, 'boundaries', [basinLayer(basinRivers)]);
+  if (basinRivers !== null)
+    layers = insertBefore(layers, BASEMAP_LAYER_IDS.boundaries, [basinLayer(basinRivers)]);
   layers = [...layers, ...catchments.filter((l) => l.type === 'symbol'), ...traceLayers, ...siteLayers];
   return {
     ...base,

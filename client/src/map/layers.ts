@@ -2,6 +2,7 @@
 // trace and the selected basin. Pure data so it can be reasoned about without a map.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { BASEMAP_LAYER_IDS as B, BASEMAP_SOURCE, FONTS } from '../../../shared/map.js';
 import { countryColors, hazardClass, NO_COUNTRY_COLOR, rankColorExpression } from '../lib/colors.js';
 import { borderEventLabel } from '../lib/trace-text.js';
 import type { SiteSummary, TraceResult } from '../lib/types.js';
@@ -10,11 +11,11 @@ export const SITE_SOURCE = 'sites';
 export const TRACE_SOURCE = 'trace';
 export const TRACE_POINTS_SOURCE = 'trace-points';
 /** Catchments come in the basemap's vector tiles, cut on the server (no GeoJSON for the worker to tile). */
-const CATCHMENT_LAYER = { source: 'basemap', 'source-layer': 'catchments' } as const;
+const CATCHMENT_LAYER = { source: BASEMAP_SOURCE, 'source-layer': 'catchments' } as const;
 /** The server's name for a river system with no named river (server/core/network/name-outlets.ts). */
 const UNNAMED_BASIN = 'Unnamed river system';
-const FONT = ['DejaVu Sans Book'];
-const FONT_BOLD = ['DejaVu Sans Bold'];
+const FONT = [...FONTS.regular];
+const FONT_BOLD = [...FONTS.bold];
 
 export function sitesGeoJson(sites: readonly SiteSummary[]): FeatureCollection<Point> {
   return {
@@ -319,7 +320,7 @@ export const selectedBasinFilter = (basinId: number | undefined, delta: boolean)
 export const basinLayer = (basinId: number): LayerSpecification => ({
   id: 'basin-rivers',
   type: 'line',
-  source: 'basemap',
+  source: BASEMAP_SOURCE,
   'source-layer': 'rivers',
   filter: ['==', ['get', 'basin_id'], basinId],
   layout: { 'line-cap': 'round', 'line-join': 'round' },
@@ -332,8 +333,8 @@ export const basinLayer = (basinId: number): LayerSpecification => ({
 
 /** Basemap layers each legend toggle controls. */
 export const TOGGLE_LAYERS: Record<'rivers' | 'countries' | 'basins' | 'sites', string[]> = {
-  rivers: ['rivers-major', 'rivers-medium', 'rivers-minor', 'river-labels'],
-  countries: ['boundaries', 'country-labels'],
+  rivers: [B.riversMajor, B.riversMedium, B.riversMinor, B.riverLabels],
+  countries: [B.boundaries, B.countryLabels],
   basins: ['basin-fill', 'delta-fill', 'basin-outline', 'basin-selected', 'basin-labels'],
   sites: ['site-clusters', 'site-cluster-count', 'site-points', 'site-labels', 'site-selected'],
 };

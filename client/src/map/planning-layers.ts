@@ -1,11 +1,13 @@
-// Map overlays for planning: the selected site's consultation zones and the development being drawn
-// (area, outline, vertices). Sources are added on first use so MapView needs no changes for them.
+// Map overlays for planning: the consultation zones of the selected site and of every site a planning
+// verdict cites, and the development being drawn (area, outline, vertices). Sources are added on first
+// use so MapView needs no changes for them.
 
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 
 export const ZONES_SOURCE = 'planning-zones';
 export const DRAFT_SOURCE = 'planning-draft';
+export const CITED_SITES_SOURCE = 'planning-cited-sites';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export const ZONE_COLORS = { inner: '#c0392b', middle: '#e67e22', outer: '#f1c40f' } as const;
 
@@ -42,6 +44,35 @@ function ensure(map: MlMap): void {
       before,
     );
   }
+  if (!map.getSource(CITED_SITES_SOURCE)) {
+    // The sites a verdict cites, drawn whatever the site list's filter hides.
+    map.addSource(CITED_SITES_SOURCE, { type: 'geojson', data: EMPTY });
+    map.addLayer({
+      id: 'planning-cited-sites',
+      type: 'circle',
+      source: CITED_SITES_SOURCE,
+      paint: {
+        'circle-radius': 6,
+        'circle-color': '#7b1d1d',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    });
+    map.addLayer({
+      id: 'planning-cited-labels',
+      type: 'symbol',
+      source: CITED_SITES_SOURCE,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': ['DejaVu Sans Bold'],
+        'text-size': 11,
+        'text-offset': [0, 1.2],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#7b1d1d', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    });
+  }
   if (!map.getSource(DRAFT_SOURCE)) {
     map.addSource(DRAFT_SOURCE, { type: 'geojson', data: EMPTY });
     map.addLayer({
@@ -73,13 +104,49 @@ function ensure(map: MlMap): void {
   }
 }
 
-/** Outer zone first, so inner ones draw on top. */
-export function setZones(map: MlMap, zones: FeatureCollection | null): void {
+/** The two sets of zones on one map: the selected site's and the cited sites' of a planning verdict. */
+const shown = new WeakMap<MlMap, { site: FeatureCollection | null; cited: FeatureCollection | null }>();
+
+function drawZones(map: MlMap): void {
   ensure(map);
-  const features = zones ? [...zones.features].reverse() : [];
+  const z = shown.get(map);
+  const all = [...(z?.cited?.features ?? []), ...(z?.site?.features ?? [])];
+  // Outer zones first, so inner ones draw on top.
+  const order = { outer: 0, middle: 1, inner: 2 } as Record<string, number>;
+  const features = all
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        (order[String(a.f.properties?.zone)] ?? 0) - (order[String(b.f.properties?.zone)] ?? 0) || a.i - b.i,
+    )
+    .map((x) => x.f);
   (map.getSource(ZONES_SOURCE) as GeoJSONSource | undefined)?.setData({
     type: 'FeatureCollection',
     features,
+  });
+}
+
+/** The selected site's zones (null clears them; the cited sites' stay). */
+export function setZones(map: MlMap, zones: FeatureCollection | null): void {
+  shown.set(map, { site: zones, cited: shown.get(map)?.cited ?? null });
+  drawZones(map);
+}
+
+/** The zones and markers of every site a planning verdict cites (null clears them; the selected site's stay). */
+export function setCitedZones(
+  map: MlMap,
+  zones: FeatureCollection | null,
+  sites: readonly { id: string; name: string; lon: number; lat: number }[] = [],
+): void {
+  shown.set(map, { cited: zones, site: shown.get(map)?.site ?? null });
+  drawZones(map);
+  (map.getSource(CITED_SITES_SOURCE) as GeoJSONSource | undefined)?.setData({
+    type: 'FeatureCollection',
+    features: sites.map((s) => ({
+      type: 'Feature',
+      properties: { siteId: s.id, name: s.name },
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+    })),
   });
 }
 

@@ -2,6 +2,7 @@
 // outline (flood zones dashed), points as kind-coloured circles, names from zoom 8. Added on first use.
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
+import { FONTS } from '../../../shared/map.js';
 import { RECEPTOR_COLORS } from '../lib/receptors.js';
 
 export const RECEPTOR_SOURCE = 'receptors';
@@ -69,7 +70,7 @@ export function receptorLayers(): LayerSpecification[] {
       minzoom: 8,
       layout: {
         'text-field': ['get', 'name'],
-        'text-font': ['DejaVu Sans Book'],
+        'text-font': [...FONTS.regular],
         'text-size': 11,
         'text-offset': [0, 1.1],
         'text-anchor': 'top',

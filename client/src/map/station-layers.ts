@@ -9,6 +9,7 @@ import {
   type Map as MlMap,
   Popup,
 } from 'maplibre-gl';
+import { FONTS } from '../../../shared/map.js';
 import type { Station, StationKind } from '../lib/plans-api.js';
 
 export const STATION_SOURCE = 'stations';
@@ -60,7 +61,7 @@ export function stationLayers(): LayerSpecification[] {
       minzoom: 6,
       layout: {
         'text-field': ['get', 'name'],
-        'text-font': ['DejaVu Sans Book'],
+        'text-font': [...FONTS.regular],
         'text-size': 11,
         'text-offset': [0, 1.1],
         'text-anchor': 'top',

@@ -3,8 +3,9 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import type { Api } from '../lib/api.js';
-import { bboxContains, layerBbox, MAX_RECEPTOR_LIMIT, receptorsGeoJson } from '../lib/receptors.js';
+import { bboxContains, layerBbox, receptorsGeoJson } from '../lib/receptors.js';
 import type { Bbox } from '../lib/types.js';
 import { setReceptorData, setReceptorsVisible } from './receptor-layers.js';
 import { attachReceptorPopup } from './receptor-popup.js';

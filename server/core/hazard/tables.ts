@@ -3,15 +3,15 @@
 import { z } from 'zod';
 import annexIJson from '../../../data/annex-i-thresholds.json' with { type: 'json' };
 import thiJson from '../../../data/thi-scores.json' with { type: 'json' };
-import type { AnnexITable } from './annex-i.js';
 import {
   DAM_RAISE_TYPES,
   FLOOD_EXPOSURES,
   SEISMIC_EXPOSURES,
   SITE_STATUSES,
-  type ThiScores,
   TOXIC_CONSTITUENTS,
-} from './thi.js';
+} from '../../../shared/codes.js';
+import type { AnnexITable } from './annex-i.js';
+import type { ThiScores } from './thi.js';
 
 // The JSON is parsed, not cast, so an edit that breaks a table fails at start-up, not mid-classification.
 const AnnexIEntrySchema = z.object({

@@ -1,32 +1,19 @@
 // Tailings Hazard Index (UBA / UNECE TMF methodology): log10 of the stored volume plus additive
 // scores for toxicity, management, flood, seismicity and dam safety, each with its reason.
 
+import type {
+  DamRaiseType,
+  FloodExposure,
+  SeismicExposure,
+  SiteStatus,
+  ToxicConstituent,
+} from '../../../shared/codes.js';
+
 export interface ScoreItem {
   score: number;
   assumption: boolean;
   reason: string;
 }
-
-export const TOXIC_CONSTITUENTS = [
-  'cyanide',
-  'arsenic',
-  'mercury',
-  'radionuclides',
-  'heavy_metals',
-  'acid_generating',
-  'alkaline_red_mud',
-  'salts',
-  'inert',
-] as const;
-export type ToxicConstituent = (typeof TOXIC_CONSTITUENTS)[number];
-export const FLOOD_EXPOSURES = ['low', 'medium', 'high'] as const;
-export type FloodExposure = (typeof FLOOD_EXPOSURES)[number];
-export const SEISMIC_EXPOSURES = ['low', 'moderate', 'high', 'very_high'] as const;
-export type SeismicExposure = (typeof SEISMIC_EXPOSURES)[number];
-export const DAM_RAISE_TYPES = ['upstream', 'downstream', 'centreline', 'other'] as const;
-export type DamRaiseType = (typeof DAM_RAISE_TYPES)[number];
-export const SITE_STATUSES = ['operating', 'temporarily_closed', 'closed', 'abandoned'] as const;
-export type SiteStatus = (typeof SITE_STATUSES)[number];
 
 export interface ThiScores {
   toxicity: { constituents: Record<ToxicConstituent, ScoreItem>; unknown: ScoreItem };

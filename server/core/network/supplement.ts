@@ -3,7 +3,7 @@
 // tolerance; this module checks the file and finds the join points (pure: no I/O).
 import { z } from 'zod';
 import { SegmentIndex } from '../geo/segment-index.js';
-import { normalizeName } from '../trace/snap.js';
+import { normalizeName } from './normalize-name.js';
 
 /** A supplement's downstream end must lie within this distance of the river it flows into. */
 export const SUPPLEMENT_JOIN_KM = 5;

@@ -1,5 +1,6 @@
 // Shapes shared by the network builder, the store and the tracer.
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { OutletKind } from '../../../shared/codes.js';
 
 export type ReachClass = 'River' | 'Lake Centerline';
 
@@ -20,7 +21,7 @@ export interface NamedPolygon {
   geometry: Polygon | MultiPolygon;
 }
 
-export type OutletKind = 'sea' | 'terminal_lake' | 'inland_sink';
+export type { OutletKind };
 
 export interface ErrataPoint {
   lon: number;

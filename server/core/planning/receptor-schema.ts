@@ -3,19 +3,11 @@
 import { bbox, centroid } from '@turf/turf';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { z } from 'zod';
+import { RECEPTOR_KINDS, type ReceptorKind } from '../../../shared/codes.js';
 import { validateGeometry } from '../geo/validate-geometry.js';
 import { stripControlChars } from '../register/site-schema.js';
 
-export const RECEPTOR_KINDS = [
-  'water_intake',
-  'school',
-  'hospital',
-  'protected_area',
-  'flood_zone',
-  'settlement',
-  'other',
-] as const;
-export type ReceptorKind = (typeof RECEPTOR_KINDS)[number];
+export { RECEPTOR_KINDS, type ReceptorKind } from '../../../shared/codes.js';
 /** Positions per receptor geometry; also bounds the quadratic self-intersection check. */
 export const RECEPTOR_MAX_POSITIONS = 20_000;
 

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { escapeCell } from '../register/export/serialize.js';
+import { escapeCell } from '../csv-cell.js';
 import { type Contact, ContactFields } from './plan-schema.js';
 import { StationFields } from './station-schema.js';
 

@@ -7,8 +7,8 @@ import { type Located, locateOnNetwork } from '../trace/locate.js';
 import type { RiverNetwork } from '../trace/river-network.js';
 import { hasRiverNamed } from '../trace/snap.js';
 import { traceDownstream } from '../trace/trace.js';
-import { MAX_SNAP_MAX_KM } from '../trace/trace-request.js';
 import { mouthSnap, type TributaryMouths } from '../trace/tributary-mouths.js';
+import { MAX_SNAP_MAX_KM } from '../transport/trace-request.js';
 import { sitePosition } from '../upstream/site-position.js';
 import type { HydrologyProvider, SiteHydrology } from './hydrology.js';
 

@@ -1,7 +1,7 @@
 // Normalises imported properties before validation: canonical field names (nameLocal, name_local and
 // namelocal are one field), export-only fields dropped, and text values (CSV cells, KML ExtendedData)
 // turned into the numbers, booleans and JSON structures the site schema expects.
-import type { Issue } from './site-validate.js';
+import type { FieldIssue as Issue } from './site-schema.js';
 
 const FIELDS = [
   'id',

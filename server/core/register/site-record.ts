@@ -2,9 +2,9 @@
 // transport: the zod input schema maps onto SiteFields, the API and exports render SiteRecord.
 import type { Polygon } from 'geojson';
 import type { z } from 'zod';
-import type { SiteStatus } from '../hazard/thi.js';
+import type { Sector, SiteKind, SiteStatus } from '../../../shared/codes.js';
 import type { SitePosition } from '../upstream/site-position.js';
-import type { SECTORS, SITE_KINDS, Source, Substance, Tmf } from './site-schema.js';
+import type { Source, Substance, Tmf } from './site-schema.js';
 
 export type SubstanceFields = Omit<z.output<typeof Substance>, 'casNumber' | 'annexICategory'> & {
   casNumber: string | null;
@@ -17,8 +17,8 @@ export type SourceFields = z.output<typeof Source>;
 export interface SiteFields {
   name: string;
   nameLocal: string | null;
-  kind: (typeof SITE_KINDS)[number];
-  sector: (typeof SECTORS)[number];
+  kind: SiteKind;
+  sector: Sector;
   operator: string | null;
   status: SiteStatus;
   location: { lon: number; lat: number };

@@ -1,29 +1,18 @@
 // zod schemas for a register site (the system of record): create input, stored site with id, and
 // patches; plus formatZodIssues, which turns zod errors into {path, message} pairs for API clients.
 import { z } from 'zod';
-import { validatePolygon } from '../geo/validate-geometry.js';
-import { checkCas } from '../hazard/cas.js';
-import { annexIEntryIds } from '../hazard/tables.js';
 import {
   DAM_RAISE_TYPES,
   FLOOD_EXPOSURES,
+  SECTORS,
   SEISMIC_EXPOSURES,
+  SITE_KINDS,
   SITE_STATUSES,
   TOXIC_CONSTITUENTS,
-} from '../hazard/thi.js';
-
-export const SITE_KINDS = ['hazardous_activity', 'tmf'] as const;
-export const SECTORS = [
-  'chemical',
-  'oil_gas_storage',
-  'pipeline',
-  'refinery',
-  'mining_metallurgy',
-  'fertiliser',
-  'energy',
-  'waste',
-  'other',
-] as const;
+} from '../../../shared/codes.js';
+import { validatePolygon } from '../geo/validate-geometry.js';
+import { checkCas } from '../hazard/cas.js';
+import { annexIEntryIds } from '../hazard/tables.js';
 
 /**
  * C0/C1 control characters (except tab and newlines) and bidirectional overrides, which can hide or

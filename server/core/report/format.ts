@@ -1,10 +1,11 @@
 // Number and time formatting shared by the report and notification renderers: English by default,
 // Russian on request (decimal comma, "ч"/"сут"); fixed precision, "—" for unknown values.
+import { LANGUAGES, type Lang } from '../../../shared/codes.js';
 import type { CaseValue } from '../transport/plume.js';
 
 export const DASH = '—';
-export type ReportLang = 'en' | 'ru';
-export const REPORT_LANGS: readonly ReportLang[] = ['en', 'ru'];
+export type ReportLang = Lang;
+export const REPORT_LANGS: readonly ReportLang[] = LANGUAGES;
 
 const LOCALE: Record<ReportLang, string> = { en: 'en-GB', ru: 'ru-RU' };
 const UNITS: Record<ReportLang, { h: string; d: string }> = {

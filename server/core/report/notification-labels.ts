@@ -78,8 +78,6 @@ const en = {
   s9: '9. Additional information',
   placeholder: PLACEHOLDER,
   notes: {} as Record<string, string>,
-  /** Register codes (kind, sector) in words; absent codes are shown with spaces for underscores. */
-  codes: {} as Record<string, string>,
 };
 
 export type NotificationLabels = typeof en;
@@ -164,19 +162,6 @@ const ru: NotificationLabels = {
     [NOTE_TIMES]:
       'Время добегания — часы после выброса: «вероятно» при средней скорости, «наиболее быстро» при максимально вероятной скорости (раннее прибытие, высокий пик).',
     [NOTE_NO_RELEASE]: 'Количество выброса не указано: время добегания и концентрации не оценивались.',
-  },
-  codes: {
-    hazardous_activity: 'опасная деятельность',
-    tmf: 'хвостохранилище',
-    chemical: 'химическая',
-    oil_gas_storage: 'хранение нефти и газа',
-    pipeline: 'трубопровод',
-    refinery: 'нефтепереработка',
-    mining_metallurgy: 'горнодобывающая и металлургия',
-    fertiliser: 'удобрения',
-    energy: 'энергетика',
-    waste: 'отходы',
-    other: 'прочее',
   },
 };
 

@@ -1,7 +1,7 @@
 // The report's tables as one CSV: a row per country (in order), border crossing, outlet and
 // receptor, with the site and the release scenario on every row; formula-like text neutralised.
 import { stringify } from 'csv-stringify/sync';
-import { escapeCell } from '../register/export/serialize.js';
+import { escapeCell } from '../csv-cell.js';
 import type { Arrival } from '../transport/plume.js';
 import type { SiteReport } from './report-model.js';
 

@@ -1,5 +1,7 @@
 // Renders a SiteReport as one self-contained printable HTML page (inline CSS and SVG, no scripts,
 // no network), every value escaped; English, or Russian labels with `lang: 'ru'`.
+
+import { type CodeList, codeWords } from '../../../shared/locales/index.js';
 import { coord, DASH, fill, formatter, type ReportLang, utc } from './format.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { PRINT_CSS } from './print-css.js';
@@ -10,8 +12,8 @@ import { sketchMap } from './sketch-map.js';
 interface Ctx {
   l: ReportLabels;
   f: ReturnType<typeof formatter>;
-  /** A register or network code (kind, sector, status, outlet kind) in words. */
-  words(code: string): string;
+  /** A register or network code (kind, sector, status, outlet kind, …) in words (shared/locales). */
+  words(list: CodeList, code: string): string;
 }
 
 export function renderReportHtml(
@@ -20,7 +22,7 @@ export function renderReportHtml(
 ): string {
   const lang = opts.lang ?? 'en';
   const l = REPORT_LABELS[lang];
-  const ctx: Ctx = { l, f: formatter(lang), words: (c) => l.codes[c] ?? c.replace(/_/g, ' ') };
+  const ctx: Ctx = { l, f: formatter(lang), words: (list, c) => codeWords(lang, list, c) };
   const s = r.site;
   const page = html`<!doctype html>
 <html lang="${lang}">
@@ -76,8 +78,8 @@ function factsSection(r: SiteReport, { l, f, words }: Ctx): SafeHtml {
     ? `${s.river}${s.snapDistanceKm !== null ? ` — ${f.num(s.snapDistanceKm, 1)} ${l.fromSite}` : ''}`
     : null;
   return html`<h2>${l.site}</h2><dl class="facts">
-${fact(l.name, s.name)}${fact(l.localName, s.nameLocal)}${fact(l.kind, words(s.kind))}${fact(l.sector, words(s.sector))}
-${fact(l.operator, s.operator)}${fact(l.status, words(s.status))}${fact(l.location, coord(s.lon, s.lat))}
+${fact(l.name, s.name)}${fact(l.localName, s.nameLocal)}${fact(l.kind, words('kind', s.kind))}${fact(l.sector, words('sector', s.sector))}
+${fact(l.operator, s.operator)}${fact(l.status, words('status', s.status))}${fact(l.location, coord(s.lon, s.lat))}
 ${fact(l.address, s.address)}${fact(l.locality, s.locality)}${fact(l.country, s.countryName ? `${s.countryName} (${s.countryIso3})` : s.countryIso3)}
 ${fact(l.receivingRiver, s.receivingRiver)}${fact(l.networkRiver, networkRiver)}
 ${fact(l.basin, s.basinName)}${fact(l.outlet, s.outletName)}${fact(l.kmToBorder, s.kmToFirstBorder !== null ? f.num(s.kmToFirstBorder, 1) : null)}
@@ -93,7 +95,7 @@ ${fact(l.downstreamCountries, s.downstreamCountries.join(' → ') || null)}${fac
         )}</tbody></table><p class="small muted">${l.estimate}</p>`
   }${
     r.tmf
-      ? html`<h3>${l.tmf}</h3><dl class="facts">${fact(l.volume, `${f.num(r.tmf.volumeM3, 0)} m³`)}${fact(l.area, r.tmf.areaHa !== null ? `${f.num(r.tmf.areaHa, 1)} ha` : null)}${fact(l.damHeight, r.tmf.maxDamHeightM !== null ? `${f.num(r.tmf.maxDamHeightM, 1)} m` : null)}${fact(l.damRaise, words(r.tmf.damRaiseType))}${fact(l.material, r.tmf.material)}${fact(l.toxic, r.tmf.toxicConstituents.join(', ') || null)}${fact(l.review, r.tmf.lastIndependentReview)}${fact(l.emergencyPlan, r.tmf.emergencyPlan ? l.yes : l.no)}</dl>`
+      ? html`<h3>${l.tmf}</h3><dl class="facts">${fact(l.volume, `${f.num(r.tmf.volumeM3, 0)} m³`)}${fact(l.area, r.tmf.areaHa !== null ? `${f.num(r.tmf.areaHa, 1)} ha` : null)}${fact(l.damHeight, r.tmf.maxDamHeightM !== null ? `${f.num(r.tmf.maxDamHeightM, 1)} m` : null)}${fact(l.damRaise, words('damRaise', r.tmf.damRaiseType))}${fact(l.material, r.tmf.material)}${fact(l.toxic, r.tmf.toxicConstituents.map((c) => words('toxic', c)).join(', ') || null)}${fact(l.review, r.tmf.lastIndependentReview)}${fact(l.emergencyPlan, r.tmf.emergencyPlan ? l.yes : l.no)}</dl>`
       : ''
   }`;
 }
@@ -159,7 +161,7 @@ function traceSection(r: SiteReport, ctx: Ctx): SafeHtml {
     river: t.snap.river ?? l.unnamedRiver,
     d: f.num(t.snap.distanceKm, 1),
     km: f.num(t.lengthKm, 1),
-    outlet: main ? `${main.name} (${words(main.kind)})` : l.noOutlet,
+    outlet: main ? `${main.name} (${words('outletKind', main.kind)})` : l.noOutlet,
   })}${t.truncated ? l.truncated : ''}. ${l.rivers}: ${t.rivers
     .map((x) => `${x.name ?? l.unnamed} ${f.num(x.fromKm, 0)}–${f.num(x.toKm, 0)} km`)
     .join('; ')}.</p>
@@ -172,13 +174,13 @@ ${
   t.crossings.length
     ? html`<h3>${l.crossings}</h3><table class="trace"><thead><tr><th class="n">km</th><th>${l.fromTo}</th><th>${l.kind}</th><th>${l.where}</th>${arrivalHead}</tr></thead><tbody>${t.crossings.map(
         (c) =>
-          html`<tr><td class="n">${f.num(c.km, 1)}</td><td>${c.from} → ${c.to}</td><td>${words(c.kind)}</td><td class="small">${coord(c.lon, c.lat)}</td>${arrivalCells(c)}</tr>`,
+          html`<tr><td class="n">${f.num(c.km, 1)}</td><td>${c.from} → ${c.to}</td><td>${words('crossingKind', c.kind)}</td><td class="small">${coord(c.lon, c.lat)}</td>${arrivalCells(c)}</tr>`,
       )}</tbody></table>`
     : html`<p>${l.noCrossing}</p>`
 }
 <h3>${l.outlets}</h3><table class="trace"><thead><tr><th>${l.outlet}</th><th>${l.kind}</th><th>${l.arm}</th><th class="n">km</th>${arrivalHead}</tr></thead><tbody>${t.outlets.map(
     (o) =>
-      html`<tr><td>${o.name}${o.main ? l.main : ''}</td><td>${words(o.kind)}</td><td>${o.river ?? DASH}</td><td class="n">${f.num(o.km, 1)}</td>${arrivalCells(o)}</tr>`,
+      html`<tr><td>${o.name}${o.main ? l.main : ''}</td><td>${words('outletKind', o.kind)}</td><td>${o.river ?? DASH}</td><td class="n">${f.num(o.km, 1)}</td>${arrivalCells(o)}</tr>`,
   )}</tbody></table>
 ${r.release ? html`<p class="small muted">${l.timesNote}</p>` : ''}
 ${thresholdLine(r, ctx)}`;
@@ -210,7 +212,7 @@ function zonesSection(r: SiteReport, { l, f, words }: Ctx): SafeHtml {
     z.receptors.length
       ? html`<table><thead><tr><th>${l.receptor}</th><th>${l.kind}</th><th>${l.zone}</th><th class="n">${l.distance}</th><th class="n">${l.population}</th></tr></thead><tbody>${z.receptors.map(
           (p) =>
-            html`<tr><td>${p.name}</td><td>${words(p.kind)}</td><td>${zoneName(p.zone)}</td><td class="n">${f.num(p.distanceM, 0)}</td><td class="n">${f.num(p.population, 0)}</td></tr>`,
+            html`<tr><td>${p.name}</td><td>${words('receptorKind', p.kind)}</td><td>${zoneName(p.zone)}</td><td class="n">${f.num(p.distanceM, 0)}</td><td class="n">${f.num(p.population, 0)}</td></tr>`,
         )}</tbody></table>`
       : html`<p>${l.noReceptors}</p>`
   }`;

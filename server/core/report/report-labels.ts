@@ -137,7 +137,6 @@ const en = {
     'Screening results from public data (Natural Earth rivers and borders, the HazAtlas register). Arrival times and concentrations are model estimates for planning and first response; verify against monitoring.',
   kg: 'kg',
   zoneNames: { inner: 'inner', middle: 'middle', outer: 'outer' } as Record<string, string>,
-  codes: {} as Record<string, string>,
 };
 
 export type ReportLabels = typeof en;
@@ -277,29 +276,6 @@ const ru: ReportLabels = {
     'Результаты скрининга по открытым данным (реки и границы Natural Earth, реестр HazAtlas). Время добегания и концентрации — модельные оценки для планирования и первоначального реагирования; сверяйте с данными мониторинга.',
   kg: 'кг',
   zoneNames: { inner: 'внутренняя', middle: 'средняя', outer: 'внешняя' },
-  codes: {
-    hazardous_activity: 'опасная деятельность',
-    tmf: 'хвостохранилище',
-    chemical: 'химическая',
-    oil_gas_storage: 'хранение нефти и газа',
-    pipeline: 'трубопровод',
-    refinery: 'нефтепереработка',
-    mining_metallurgy: 'горнодобывающая и металлургия',
-    fertiliser: 'удобрения',
-    energy: 'энергетика',
-    waste: 'отходы',
-    other: 'прочее',
-    operating: 'действует',
-    temporarily_closed: 'временно закрыт',
-    closed: 'закрыт',
-    abandoned: 'заброшен',
-    sea: 'море',
-    terminal_lake: 'бессточное озеро',
-    inland_sink: 'внутренний сток',
-    crossing: 'пересечение',
-    stretch_start: 'начало пограничного участка',
-    stretch_end: 'конец пограничного участка',
-  },
 };
 
 export const REPORT_LABELS: Record<ReportLang, ReportLabels> = { en, ru };

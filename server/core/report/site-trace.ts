@@ -8,10 +8,10 @@ import type { RiverNetwork } from '../trace/river-network.js';
 import { locateSite } from '../trace/site-start.js';
 import { snapToNetwork } from '../trace/snap.js';
 import { type TraceResult, traceDownstream } from '../trace/trace.js';
-import { traceFromSnap } from '../trace/trace-request.js';
 import { addArrival, type TraceWithRelease } from '../transport/arrival.js';
 import type { AnchoredDischarge } from '../transport/discharge-table.js';
 import type { Release } from '../transport/release.js';
+import { traceFromSnap } from '../transport/trace-request.js';
 
 /** The register's snapping rule (server/core/register/location-hydrology.ts): a named receiving river
  * within 150 km wins unless it lies more than 25 km beyond the nearest river (within 50 km). */

@@ -1,7 +1,7 @@
 // Puts a trace into calibrated km (official lengths between chainage points) and adds the official
 // river km to its country entries, border crossings and main outlet.
 import type { PathKm } from './river-km.js';
-import type { TraceResult } from './trace.js';
+import type { TraceResult } from './trace-result.js';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

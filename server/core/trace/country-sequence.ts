@@ -1,5 +1,6 @@
 // Turns raw per-reach country runs along a path into the ordered countries a spill passes through:
 // short border contacts become plain crossings, polygon flicker near borders is smoothed away.
+import type { CrossingKind } from '../../../shared/codes.js';
 import type { CountryRun } from '../network/country-runs.js';
 import { sameBorder } from '../network/country-runs.js';
 
@@ -30,7 +31,7 @@ export interface CountryChange {
   km: number;
   from: string;
   to: string;
-  kind: 'crossing' | 'stretch_start' | 'stretch_end';
+  kind: CrossingKind;
 }
 
 type Piece = CountryRun & { members?: CountryRun[] };

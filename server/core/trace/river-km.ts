@@ -3,11 +3,10 @@
 // 1:10m lines cut meanders: the Prut's border stretch is ~0.6 of its real length), with the
 // official chainage wherever the path lies between two points of one river.
 import { z } from 'zod';
-import { snapToNamedRiver } from '../transport/discharge-table.js';
 import { type ChainPoint, type MainChains, mainChains, onChainBelow, placeOnPath } from './main-chain.js';
+import { type MainStep, mainPath } from './main-path.js';
 import type { Reach, RiverNetwork } from './river-network.js';
-import { normalizeName, type Snap } from './snap.js';
-import { type MainStep, mainPath } from './trace.js';
+import { normalizeName, type Snap, snapToNamedRiver } from './snap.js';
 
 const PointSchema = z
   .object({

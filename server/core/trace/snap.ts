@@ -1,5 +1,6 @@
 // Snaps a point to the nearest reach within a cap, optionally only to a named river.
 import type { SegmentHit } from '../geo/segment-index.js';
+import { normalizeName } from '../network/normalize-name.js';
 import type { Reach, RiverNetwork } from './river-network.js';
 
 export interface Snap {
@@ -11,15 +12,7 @@ export interface Snap {
   distanceKm: number;
 }
 
-/** Case-, diacritics- and spacing-insensitive form of a river name. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s\-‐'’‘`]+/g, ' ')
-    .trim();
-}
+export { normalizeName } from '../network/normalize-name.js';
 
 /** Distances closer than this count as equal, so a river beats a lake centerline it runs into. */
 const TIE_KM = 0.05;
@@ -63,3 +56,21 @@ export function hasRiverNamed(net: RiverNetwork, name: string): boolean {
   const hint = normalizeName(name);
   return net.reaches.some((r) => [r.name, ...r.nameAlt].some((n) => n !== null && normalizeName(n) === hint));
 }
+
+/** How far a gauge or chainage point may lie from the river it names (the discharge table's 15 km). */
+export const NAMED_RIVER_SNAP_KM = 15;
+
+/** A point on the river it names within 15 km, else on an unnamed reach within 5 km (Natural Earth leaves
+ * stretches of big rivers unnamed, e.g. the Tisza in Hungary). Shared by the gauge and chainage tables. */
+export function snapToNamedRiver(net: RiverNetwork, lon: number, lat: number, names: readonly string[]) {
+  const named = names
+    .map((name) => snapToNetwork(net, lon, lat, NAMED_RIVER_SNAP_KM, name))
+    .filter((s) => s !== null)
+    .sort((a, b) => a.distanceKm - b.distanceKm)[0];
+  if (named) return named;
+  const nearest = snapToNetwork(net, lon, lat, UNNAMED_SNAP_KM);
+  return nearest && nearest.reach.name === null ? nearest : null;
+}
+
+/** How far a table point may lie from an unnamed reach it is taken to be on. */
+const UNNAMED_SNAP_KM = 5;

@@ -6,86 +6,16 @@ import type { CountryRun } from '../network/country-runs.js';
 import { MinHeap } from '../network/min-heap.js';
 import type { NameSource } from '../network/river-names.js';
 import { calibrateTrace } from './calibrate-trace.js';
-import { connectionOf, type SnapConnection, type TraceWarning } from './connection.js';
+import { connectionOf } from './connection.js';
 import { countryChanges, countryStretches } from './country-sequence.js';
-import { mainOutflow } from './main-path.js';
-import { type AnchoredChainage, naturalEarthMaxKm, pathKm, type RiverKm } from './river-km.js';
+import { type MainStep, mainPath } from './main-path.js';
+import { type AnchoredChainage, naturalEarthMaxKm, pathKm } from './river-km.js';
 import type { Reach, RiverNetwork } from './river-network.js';
 import type { Snap } from './snap.js';
+import type { PathProps, TraceResult, TraceRiver } from './trace-result.js';
 
-export interface TraceCountry {
-  iso3: string;
-  name: string;
-  entryKm: number;
-  exitKm: number;
-  sharedWith: string[];
-  /** Official chainage at the entry (data/river-chainage.json), null off its rivers. */
-  riverKm: RiverKm | null;
-}
-
-export interface TraceResult {
-  /** `connection`: how the point joins the network (`via` the receiving river). */
-  snap: { lon: number; lat: number; distanceKm: number; river: string | null; connection: SnapConnection };
-  lengthKm: number;
-  truncated: boolean;
-  /** Every outlet reached, nearest first; `main` marks the one at the end of the main path. */
-  outlets: {
-    name: string;
-    kind: string;
-    river: string | null;
-    /** The delta arm that enters the outlet ("Sulina arm"), null where the river is not an arm. */
-    arm: string | null;
-    km: number;
-    lon: number;
-    lat: number;
-    main: boolean;
-    riverKm: RiverKm | null;
-  }[];
-  countries: TraceCountry[];
-  crossings: {
-    km: number;
-    lon: number;
-    lat: number;
-    from: string;
-    to: string;
-    kind: string;
-    riverKm: RiverKm | null;
-  }[];
-  rivers: TraceRiver[];
-  path: FeatureCollection<LineString, PathProps>;
-  /** Doubts about the start: a snap across a divide, a point far from its own (missing) stream. */
-  warnings: TraceWarning[];
-}
-
-export interface TraceRiver {
-  name: string | null;
-  nameLocal: string | null;
-  nameRu: string | null;
-  /** Where the name comes from, for the most km of the entry. */
-  nameSource: NameSource;
-  fromKm: number;
-  toKm: number;
-}
-
-export interface PathProps {
-  reachId: number;
-  kmFromStart: number;
-  lengthKm: number;
-  river: string | null;
-  country: string | null;
-  border: string | null;
-  branch: 'main' | 'distributary';
-  /** The source's reach id (HydroRIVERS HYRIV_ID), on imported networks only. */
-  sourceId?: number;
-}
-
-export interface MainStep {
-  reach: Reach;
-  /** Km along the reach where the step starts/ends (partial for the first and a truncated last). */
-  fromReachKm: number;
-  toReachKm: number;
-  startKm: number;
-}
+export { type MainStep, mainPath } from './main-path.js';
+export type { PathProps, TraceCountry, TraceResult, TraceRiver } from './trace-result.js';
 
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -208,27 +138,6 @@ export function snapSummary(snap: Snap, river: string | null = snap.reach.name):
     river,
     connection: connectionOf(distanceKm, river),
   };
-}
-
-export function mainPath(net: RiverNetwork, snap: Snap, maxKm: number): MainStep[] {
-  const steps: MainStep[] = [];
-  let reach = snap.reach;
-  let fromReachKm = snap.offsetKm;
-  let startKm = 0;
-  const seen = new Set<number>();
-  for (;;) {
-    const remaining = maxKm - startKm;
-    const toReachKm = Math.min(reach.lengthKm, fromReachKm + remaining);
-    steps.push({ reach, fromReachKm, toReachKm, startKm });
-    startKm += toReachKm - fromReachKm;
-    seen.add(reach.id);
-    if (toReachKm < reach.lengthKm || net.outletAt.has(reach.to)) break;
-    const next = mainOutflow(net, reach);
-    if (!next || seen.has(next.id)) break;
-    reach = next;
-    fromReachKm = 0;
-  }
-  return steps;
 }
 
 /** Natural Earth spellings of one river (Donau/Danube) merge; a reviewed or inferred name must match exactly. */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { AnchoredChainage } from '../trace/river-km.js';
 import type { RiverNetwork } from '../trace/river-network.js';
-import { snapToNetwork } from '../trace/snap.js';
+import { NAMED_RIVER_SNAP_KM, snapToNamedRiver } from '../trace/snap.js';
 import type { NaturalFlow } from './runoff.js';
 
 export const DischargeTableSchema = z
@@ -64,7 +64,7 @@ export interface AnchoredDischarge {
 }
 
 /** How far a table point may lie from its river (coordinates are read from maps, ~km precision). */
-export const DISCHARGE_SNAP_KM = 15;
+export const DISCHARGE_SNAP_KM = NAMED_RIVER_SNAP_KM;
 
 export function anchorDischarge(
   net: RiverNetwork,
@@ -88,21 +88,6 @@ export function anchorDischarge(
   }
   return { sources: table.sources, anchors, byReach, unmatched, flow, chainage };
 }
-
-/** A point on the river it names within 15 km, else on an unnamed reach within 5 km (Natural Earth leaves
- * stretches of big rivers unnamed, e.g. the Tisza in Hungary). Shared by the gauge and chainage tables. */
-export function snapToNamedRiver(net: RiverNetwork, lon: number, lat: number, names: readonly string[]) {
-  const named = names
-    .map((name) => snapToNetwork(net, lon, lat, DISCHARGE_SNAP_KM, name))
-    .filter((s) => s !== null)
-    .sort((a, b) => a.distanceKm - b.distanceKm)[0];
-  if (named) return named;
-  const nearest = snapToNetwork(net, lon, lat, UNNAMED_SNAP_KM);
-  return nearest && nearest.reach.name === null ? nearest : null;
-}
-
-/** How far a table point may lie from an unnamed reach it is taken to be on. */
-const UNNAMED_SNAP_KM = 5;
 
 /** The same table without some of its gauges (to test the estimate at a held-back gauge). */
 export function withoutAnchors(

@@ -1,7 +1,7 @@
 // Discharge along a main path taken from the network itself (HydroRIVERS DIS_AV_CMS on every
 // reach), used instead of the table and the size-class defaults when every reach on the path has one.
 import type { MainStep } from '../trace/trace.js';
-import type { DischargePiece, DischargeSourceUsed } from './path-discharge.js';
+import type { DischargePiece, DischargeSourceUsed } from './discharge-piece.js';
 
 export const NETWORK_DISCHARGE_REFERENCE =
   'Long-term mean discharge of the network source (HydroRIVERS DIS_AV_CMS, from WaterGAP, 1971-2000)';

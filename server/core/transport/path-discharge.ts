@@ -5,54 +5,12 @@
 import { mainChains, placeOnPath } from '../trace/main-chain.js';
 import type { Reach, RiverNetwork } from '../trace/river-network.js';
 import type { MainStep } from '../trace/trace.js';
+import type { DischargePiece, DischargeSource, DischargeSourceUsed } from './discharge-piece.js';
 import { type AnchoredDischarge, type DischargeAnchor, defaultDischargeM3s } from './discharge-table.js';
+import { hasNetworkDischarge, networkDischargeAlongPath } from './network-discharge.js';
 import { naturalFlowAt } from './runoff.js';
 
-/** `gauge`: at a table point; `interpolated`: between two; `estimated`: area × runoff (scaled by the nearest gauge, if any). */
-export type DischargeSource = 'gauge' | 'interpolated' | 'estimated' | 'network';
-
-import { hasNetworkDischarge, networkDischargeAlongPath } from './network-discharge.js';
-
-export interface DischargePiece {
-  fromKm: number;
-  toKm: number;
-  /** Discharge before any user factor. */
-  dischargeM3s: number;
-  source: DischargeSource;
-  /** `source === 'estimated'` (kept for compatibility). */
-  isDefault: boolean;
-  reach: Reach;
-}
-
-export type DischargeSourceUsed =
-  | {
-      default: false;
-      river: string;
-      place: string;
-      /** Km along the main path (negative: upstream of the start, used to interpolate). */
-      km: number;
-      dischargeM3s: number;
-      source: string;
-      reference: string;
-      estimate: boolean;
-      /** "network": the value is the network source's own (HydroRIVERS DIS_AV_CMS), not the table's. */
-      dischargeSource?: 'network';
-    }
-  | {
-      default: true;
-      river: string | null;
-      fromKm: number;
-      toKm: number;
-      scalerank: number;
-      /** The largest value on the stretch. */
-      dischargeM3s: number;
-      basis: string;
-      /** Catchment area at the stretch's end (km²); null without the runoff estimate. */
-      areaKm2: number | null;
-      runoffMmYr: number | null;
-      /** Factor that makes the estimate agree with the nearest gauge (1: no gauge on the chain). */
-      scale: number;
-    };
+export type { DischargePiece, DischargeSource, DischargeSourceUsed } from './discharge-piece.js';
 
 /** A piece this close to a gauge (km) counts as gauged. */
 export const GAUGE_REACH_KM = 10;

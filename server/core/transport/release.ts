@@ -24,14 +24,8 @@ export interface Release {
   limitMgL: number | null;
 }
 
-export const RELEASE_LIMITS = {
-  releaseKg: [1e-6, 1e9],
-  releaseVolumeM3: [1e-6, 1e9],
-  releaseConcentrationMgL: [1e-9, 1e6],
-  decayPerDay: [0, 100],
-  dischargeFactor: [0.01, 10],
-  limitMgL: [1e-9, 1e6],
-} as const satisfies Record<string, readonly [number, number]>;
+/** The accepted ranges live in the contract shared with the client (its forms and permalinks). */
+export { RELEASE_LIMITS } from '../../../shared/limits.js';
 
 export type ReleaseOutcome = { ok: true; release: Release | null } | { ok: false; message: string };
 

@@ -1,7 +1,7 @@
 // The basin transboundary matrix: origin country × affected country, from each site's stored country
 // entries along its main downstream path (no trace at query time).
 import { stringify } from 'csv-stringify/sync';
-import { escapeCell } from '../register/export/serialize.js';
+import { escapeCell } from '../csv-cell.js';
 import type { SitePosition } from './site-position.js';
 import { hoursToOutlet, type UpstreamIndex } from './upstream-index.js';
 

@@ -1,5 +1,6 @@
 // OGC API – Features at /ogc (Part 1 Core, GeoJSON, HTML, OpenAPI 3.0; Part 2 CRS by reference):
-// landing page, conformance, API description, collections sites / tailings / receptors, items with
+// landing page, conformance, API description, collections sites / tailings / receptors / catchments /
+// rivers, items with
 // bbox, limit, offset and next links, flat typed properties, output and bbox CRS by EPSG code.
 
 import { gunzipSync } from 'node:zlib';
@@ -7,6 +8,7 @@ import express, { type Request, type Response } from 'express';
 import type { Feature, Geometry, Position } from 'geojson';
 import { fromWgs84, lookupCrs, toWgs84 } from '../../core/crs.js';
 import { SiteListQuery } from '../../core/register/site-filter.js';
+import { type RiverFeature, riverFeatures } from '../../core/transport/river-features.js';
 import type { Services } from '../../services.js';
 import { catchmentsGz } from '../../storage/catchment-source.js';
 import type { Db } from '../../storage/db.js';
@@ -75,6 +77,21 @@ function catchmentPage(services: Services) {
         });
     }
     const hits = bbox ? areas.filter((a) => meets(boundsOf(a.geometry), bbox)) : areas;
+    return { total: hits.length, items: hits.slice(offset, offset + limit) };
+  };
+}
+
+/** River reaches of the loaded network (immutable while the server runs), built on first use. */
+function riverPage(services: Services) {
+  let reaches: RiverFeature[] | null = null;
+  return (
+    _db: Db,
+    bbox: [number, number, number, number] | undefined,
+    limit: number,
+    offset: number,
+  ): Page => {
+    reaches ??= riverFeatures(services.network, services.discharge.flow);
+    const hits = bbox ? reaches.filter((r) => meets(r.bbox, bbox)) : reaches;
     return { total: hits.length, items: hits.slice(offset, offset + limit) };
   };
 }
@@ -273,6 +290,13 @@ export function ogcRouter(services: Services): express.Router {
         'Approximate catchment of every river system (from the network; the Danube Delta on its own).',
       page: catchmentPage(services),
     },
+    {
+      id: 'rivers',
+      title: 'River reaches',
+      description:
+        'The routed river network: reaches with name, class, length, long-term mean discharge (network source or area × runoff), country and basin.',
+      page: riverPage(services),
+    },
   ];
   const r = express.Router();
 
@@ -281,7 +305,7 @@ export function ogcRouter(services: Services): express.Router {
     const body = {
       title: 'HazAtlas',
       description:
-        'Hazardous sites, tailings facilities and receptors of transboundary river basins (OGC API – Features).',
+        'Hazardous sites, tailings facilities, receptors, catchments and rivers of transboundary river basins (OGC API – Features).',
       links: [
         { href: b, rel: 'self', type: 'application/json', title: 'This document' },
         { href: `${b}?f=html`, rel: 'alternate', type: 'text/html', title: 'This document as HTML' },

@@ -3,6 +3,7 @@
 import express from 'express';
 import type { Point, Polygon } from 'geojson';
 import { z } from 'zod';
+import { SCREENING_LIMITS as S } from '../../../shared/limits.js';
 import { validateGeometry } from '../../core/geo/validate-geometry.js';
 import { DEVELOPMENT_TYPES } from '../../core/planning/tables.js';
 import { borderScreen, natechScreen, siteZones } from '../../planning-service.js';
@@ -28,13 +29,17 @@ export const ReviewBody = z
 
 export const BorderQuery = z
   .object({
-    withinKm: numberParam('withinKm', 0, 5000).default(50),
-    borderWithinKm: numberParam('borderWithinKm', 0, 5000).optional(),
+    withinKm: numberParam('withinKm', S.withinKm.min, S.withinKm.max).default(S.withinKm.default),
+    borderWithinKm: numberParam('borderWithinKm', S.borderWithinKm.min, S.borderWithinKm.max).optional(),
   })
   .strict();
 
 export const NatechQuery = z
-  .object({ riverWithinM: numberParam('riverWithinM', 0, 50_000).default(500) })
+  .object({
+    riverWithinM: numberParam('riverWithinM', S.riverWithinM.min, S.riverWithinM.max).default(
+      S.riverWithinM.default,
+    ),
+  })
   .strict();
 
 /** Checks a development geometry (Point or Polygon, WGS84, closed, not self-crossing) or throws a 400. */
@@ -54,7 +59,7 @@ export function developmentGeometry(input: unknown): Point | Polygon {
 }
 
 /** Positions in a validated Point or Polygon (what makes a review slow). */
-const positionCount = (g: Point | Polygon) =>
+export const positionCount = (g: Point | Polygon) =>
   g.type === 'Point' ? 1 : g.coordinates.reduce((n, ring) => n + ring.length, 0);
 
 export function planningRouter(services: Services, heavy: HeavyOptions): express.Router {

@@ -2,6 +2,7 @@
 // flood-hazard zones). Reads are open; POST, DELETE and import are write routes in one router.
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
+import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import { decimalOrNaN } from '../../core/decimal.js';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
 import { TEXT_ENCODINGS } from '../../core/register/import/decode.js';
@@ -16,7 +17,6 @@ import { importUpload } from '../upload.js';
 import { parseQuery, validationError } from './sites.js';
 import { uploadedFile } from './sites-io.js';
 
-export const MAX_RECEPTOR_LIMIT = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const kindList = z

@@ -130,7 +130,9 @@ export function importHandlers(services: Services, heavy: HeavyOptions): Request
   return [heavy.limit, importUpload, run];
 }
 
-const TemplateQuery = z.object({ dialect: z.enum(['standard', 'excel']).default('standard') }).strict();
+export const TemplateQuery = z
+  .object({ dialect: z.enum(['standard', 'excel']).default('standard') })
+  .strict();
 
 /** GET /api/sites/import-template: a CSV with every column the importer reads and one example row. */
 export function templateHandler(): RequestHandler {

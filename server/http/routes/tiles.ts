@@ -1,4 +1,5 @@
-// Offline basemap endpoints: vector tiles cut from the database, the MapLibre style, and glyph PBFs.
+// Offline basemap endpoints: vector tiles cut from the database, the MapLibre style (also for other
+// clients: ?absolute=1), and glyph PBFs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +9,18 @@ import express from 'express';
 import type { FeatureCollection } from 'geojson';
 import type { Services } from '../../services.js';
 import { catchmentsGz } from '../../storage/catchment-source.js';
+import type { ArchiveSummary } from '../../storage/pmtiles-archive.js';
 import { TileSource } from '../../storage/tile-source.js';
 import { badRequest, HttpError } from '../errors.js';
-import { buildStyle } from '../map-style.js';
+import {
+  APP_BASEMAP_TILES,
+  BASEMAP_TILES,
+  buildStyle,
+  type DetailStyle,
+  STYLE_SOURCES,
+  type StyleSources,
+} from '../map-style.js';
+import { absoluteParam, urlBase } from '../public-url.js';
 import { strictQuery } from '../security.js';
 
 const GLYPH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/glyphs');
@@ -32,20 +42,32 @@ export function parseTileAddress(
   return xi < n && yi < n ? { z: zi, x: xi, y: yi } : null;
 }
 
+/** What the style needs to know of a configured archive (HAZATLAS_BASEMAP). */
+function detailStyle(a: ArchiveSummary | null): DetailStyle | null {
+  if (!a) return null;
+  const common = { minZoom: a.minZoom, maxZoom: a.maxZoom, bounds: a.bounds, attribution: a.attribution };
+  return a.content.kind === 'vector'
+    ? { kind: 'vector', schema: a.content.schema, ...common }
+    : { kind: 'raster', ...common };
+}
+
 export function tilesRouter(
   services: Pick<Services, 'db' | 'network' | 'meta'>,
-  options: { publicUrl: string | null } = { publicUrl: null },
+  options: { publicUrl: string | null; basemap?: ArchiveSummary | null } = { publicUrl: null },
 ): express.Router {
   const router = express.Router();
+  const detail = detailStyle(options.basemap ?? null);
   // Built on the first tile request (about a second), so servers that never draw a map don't pay for it.
   let source: TileSource | null = null;
   // Gzipped tiles, least recently used evicted first (Map keeps insertion order).
   const cache = new Map<string, Buffer>();
-  // Tiles, the style and glyphs take no query parameters (MapLibre adds none).
-  router.use(['/tiles', '/style.json', '/glyphs'], strictQuery());
+  // Tiles and glyphs take no query parameters (MapLibre adds none).
+  router.use('/glyphs', strictQuery());
 
-  router.get('/tiles/:z/:x/:y.pbf', (req, res) => {
-    const addr = parseTileAddress(req.params.z, req.params.x, req.params.y);
+  // The app's path, and the same tiles beside their TileJSON (/api/tiles/basemap.json), where GDAL's
+  // MVT driver looks for it when it opens MVT:…/api/tiles/basemap/<z>.
+  router.get(['/tiles/:z/:x/:y.pbf', '/tiles/basemap/:z/:x/:y.pbf'], strictQuery(), (req, res) => {
+    const addr = parseTileAddress(String(req.params.z), String(req.params.x), String(req.params.y));
     if (!addr) throw badRequest('BAD_TILE', `No tile ${req.params.z}/${req.params.x}/${req.params.y}.`);
     const key = `${addr.z}/${addr.x}/${addr.y}`;
     let gz = cache.get(key);
@@ -81,10 +103,21 @@ export function tilesRouter(
   });
 
   // Never from the Host header (a client could point other visitors' caches at any host): the configured
-  // public URL, else root-relative URLs that the client resolves against its own page.
-  router.get('/style.json', (_req, res) => {
+  // public URL, else root-relative URLs that the client resolves against its own page. `absolute=1` is the
+  // style for other clients (QGIS): absolute URLs or a 409 saying how to configure them, basemap and sites.
+  router.get('/style.json', strictQuery('absolute', 'source'), (req, res) => {
+    const absolute = absoluteParam(req.query.absolute);
+    const source = req.query.source ?? (absolute ? 'all' : 'basemap');
+    if (!(STYLE_SOURCES as readonly unknown[]).includes(source))
+      throw badRequest('INVALID_QUERY', `source must be one of ${STYLE_SOURCES.join(', ')}.`);
     res.set('Cache-Control', 'no-cache');
-    res.json(buildStyle(options.publicUrl ?? ''));
+    res.json(
+      buildStyle(urlBase(options.publicUrl, absolute), {
+        sources: source as StyleSources,
+        basemapTiles: absolute ? BASEMAP_TILES : APP_BASEMAP_TILES,
+        detail,
+      }),
+    );
   });
 
   router.get('/glyphs/:fontstack/:range.pbf', (req, res, next) => {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
 import { snapSummary } from '../../core/trace/trace.js';
 import { GEOMETRY_MODES, type GeometryMode, pathWithGeometry } from '../../core/trace/trace-geometry.js';
-import { MAX_SNAP_MAX_KM } from '../../core/trace/trace-request.js';
+import { MAX_SNAP_MAX_KM } from '../../core/transport/trace-request.js';
 import { notificationsFor } from '../../plans-service.js';
 import type { Services } from '../../services.js';
 import { getSite } from '../../storage/site-store.js';

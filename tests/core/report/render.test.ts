@@ -2,9 +2,9 @@
 // the CSV has the documented columns and neutralises formula-like cells.
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderNotificationsHtml } from '../../../server/core/plans/render-notifications-html.js';
 import { escapeHtml, html } from '../../../server/core/report/html.js';
 import { buildNotifications } from '../../../server/core/report/notification-model.js';
-import { renderNotificationsHtml } from '../../../server/core/report/render-notifications-html.js';
 import { REPORT_CSV_COLUMNS, renderReportCsv } from '../../../server/core/report/render-report-csv.js';
 import { renderReportHtml } from '../../../server/core/report/render-report-html.js';
 import { buildSiteReport, type SiteReport } from '../../../server/core/report/report-model.js';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolygonLocator } from '../../../server/core/geo/polygon-locator.js';
 import type { RiverNetwork } from '../../../server/core/trace/river-network.js';
 import type { TraceResult } from '../../../server/core/trace/trace.js';
-import { runTrace, type TraceOutcome } from '../../../server/core/trace/trace-request.js';
+import { runTrace, type TraceOutcome } from '../../../server/core/transport/trace-request.js';
 import { createServices } from '../../../server/services.js';
 import { builtDbPath } from '../../support/database.js';
 

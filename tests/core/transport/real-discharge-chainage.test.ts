@@ -6,11 +6,11 @@ import { mainChains } from '../../../server/core/trace/main-chain.js';
 import { pathKm } from '../../../server/core/trace/river-km.js';
 import type { RiverNetwork } from '../../../server/core/trace/river-network.js';
 import { mainPath } from '../../../server/core/trace/trace.js';
-import { runTrace, type TraceOutcome } from '../../../server/core/trace/trace-request.js';
 import type { TraceWithRelease } from '../../../server/core/transport/arrival.js';
 import { type AnchoredDischarge, withoutAnchors } from '../../../server/core/transport/discharge-table.js';
 import { dischargeAlongPath } from '../../../server/core/transport/path-discharge.js';
 import { resolveRelease } from '../../../server/core/transport/release.js';
+import { runTrace, type TraceOutcome } from '../../../server/core/transport/trace-request.js';
 import { createServices } from '../../../server/services.js';
 import { builtDbPath } from '../../support/database.js';
 

@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Feature, FeatureCollection } from 'geojson';
 import tokml from 'tokml';
+import { escapeCell } from '../../csv-cell.js';
 import type { SiteRecord } from '../site-record.js';
 import { featureProperties, flatProperties, type Scalar } from './flatten.js';
 
@@ -21,14 +22,6 @@ export function toFeatureCollection(sites: readonly SiteRecord[]): FeatureCollec
 
 export function toGeoJsonText(sites: readonly SiteRecord[]): string {
   return JSON.stringify(toFeatureCollection(sites));
-}
-
-/** Cells a spreadsheet would evaluate as a formula (OWASP CSV injection): = + - @ tab CR. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Prefixes `'` so spreadsheets show the text instead of evaluating it. Numbers are ours, never escaped. */
-export function escapeCell(v: Scalar): Scalar {
-  return typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v;
 }
 
 export function toCsv(sites: readonly SiteRecord[], dialect: 'standard' | 'excel' = 'standard'): string {

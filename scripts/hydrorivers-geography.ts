@@ -1,19 +1,19 @@
 // Builds the geography tables from a HydroRIVERS-schema file: the network from NEXT_DOWN, names from
 // the file, a names file or Natural Earth, and the land tables (countries, borders, seas) from Natural Earth.
-import { PolygonLocator } from '../../server/core/geo/polygon-locator.js';
-import { SegmentIndex } from '../../server/core/geo/segment-index.js';
-import { type CountryRun, countryRuns } from '../../server/core/network/country-runs.js';
-import { buildHydroNetwork, checkTopology } from '../../server/core/network/hydrorivers.js';
-import { joinNames } from '../../server/core/network/join-names.js';
-import { basinName, marineNamer } from '../../server/core/network/name-outlets.js';
-import type { Outlet } from '../../server/core/network/types.js';
-import type { GeographyTables, StoredReach } from '../../server/storage/network-store.js';
-import { BORDER_KM, basinTable, majorityCountry } from '../geography.js';
-import { landTables } from '../land-tables.js';
-import { LAYERS, polygons, readAll, riverLines } from '../load-geography.js';
-import type { SourceConfig } from '../sources.js';
-import { readSupplements, supplementRecords } from '../supplements.js';
-import { readHydroRivers, readNames } from './records.js';
+import { PolygonLocator } from '../server/core/geo/polygon-locator.js';
+import { SegmentIndex } from '../server/core/geo/segment-index.js';
+import { type CountryRun, countryRuns } from '../server/core/network/country-runs.js';
+import { buildHydroNetwork, checkTopology } from '../server/core/network/hydrorivers.js';
+import { joinNames } from '../server/core/network/join-names.js';
+import { basinName, marineNamer } from '../server/core/network/name-outlets.js';
+import type { Outlet } from '../server/core/network/types.js';
+import type { GeographyTables, StoredReach } from '../server/storage/network-store.js';
+import { BORDER_KM, basinTable, majorityCountry } from './geography.js';
+import { readHydroRivers, readNames } from './hydrorivers/records.js';
+import { landTables } from './land-tables.js';
+import { LAYERS, polygons, readAll, riverLines } from './load-geography.js';
+import type { SourceConfig } from './sources.js';
+import { readSupplements, supplementRecords } from './supplements.js';
 
 export interface HydroBuildInput {
   riversFile: string;

@@ -1,9 +1,9 @@
 // What choosing a search result does: a country filters the site list to it (its registered sites)
 // and fits the map to it; a site opens and is flown to; a place is flown to; a river is fitted.
 import { type Dispatch, type RefObject, type SetStateAction, useCallback } from 'react';
-import type { MapHandle } from '../map/MapView.js';
-import type { SearchHit } from './search.js';
-import type { AppState } from './url-state.js';
+import type { SearchHit } from '../lib/search.js';
+import type { AppState } from '../lib/url-state.js';
+import type { MapHandle } from './MapView.js';
 
 export function usePlacePick(
   setS: Dispatch<SetStateAction<AppState>>,

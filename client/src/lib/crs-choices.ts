@@ -1,35 +1,7 @@
-// Value sets of the register schema (server/core/register/site-schema.ts, server/core/hazard/thi.ts),
-// repeated here because the client bundle must not import server code.
-export const SITE_KINDS = ['hazardous_activity', 'tmf'] as const;
-export const SECTORS = [
-  'chemical',
-  'oil_gas_storage',
-  'pipeline',
-  'refinery',
-  'mining_metallurgy',
-  'fertiliser',
-  'energy',
-  'waste',
-  'other',
-] as const;
-export const SITE_STATUSES = ['operating', 'temporarily_closed', 'closed', 'abandoned'] as const;
-export const DAM_RAISE_TYPES = ['upstream', 'downstream', 'centreline', 'other'] as const;
-export const FLOOD_EXPOSURES = ['low', 'medium', 'high'] as const;
-export const SEISMIC_EXPOSURES = ['low', 'moderate', 'high', 'very_high'] as const;
-export const TOXIC_CONSTITUENTS = [
-  'cyanide',
-  'arsenic',
-  'mercury',
-  'radionuclides',
-  'heavy_metals',
-  'acid_generating',
-  'alkaline_red_mud',
-  'salts',
-  'inert',
-] as const;
+// The coordinate systems an import dialog offers by name; any other EPSG code can still be typed.
 export const CRS_CHOICES = [
   // Each is in data/crs.json (PROJ's definitions and datum shifts) and checked against cs2cs in
-  // tests/core/crs.test.ts; any other EPSG code can still be typed into the API.
+  // tests/core/crs.test.ts.
   { code: 'EPSG:4326', label: 'WGS 84 (lon/lat)' },
   { code: 'EPSG:3857', label: 'Web Mercator' },
   { code: 'EPSG:3035', label: 'ETRS89 / LAEA Europe' },

@@ -1,13 +1,15 @@
 // Renders IAN-style notification drafts as one printable HTML page, a section (and printed page)
 // per notified country, in English or Russian; placeholders are highlighted so nothing unfilled is
 // sent by mistake.
-import { type PlannedDraft, planSectionHtml } from '../plans/draft-plan.js';
+
+import { type CodeList, codeWords } from '../../../shared/locales/index.js';
+import { coord, DASH, fill, formatter, type ReportLang, utc } from '../report/format.js';
+import { html, raw, type SafeHtml } from '../report/html.js';
+import { NOTIFICATION_LABELS, type NotificationLabels } from '../report/notification-labels.js';
+import { type ClockTimes, type NotificationDraft, PLACEHOLDER } from '../report/notification-model.js';
+import { PRINT_CSS } from '../report/print-css.js';
 import type { CaseValue } from '../transport/plume.js';
-import { coord, DASH, fill, formatter, type ReportLang, utc } from './format.js';
-import { html, raw, type SafeHtml } from './html.js';
-import { NOTIFICATION_LABELS, type NotificationLabels } from './notification-labels.js';
-import { type ClockTimes, type NotificationDraft, PLACEHOLDER } from './notification-model.js';
-import { PRINT_CSS } from './print-css.js';
+import { type PlannedDraft, planSectionHtml } from './draft-plan.js';
 
 interface Ctx {
   l: NotificationLabels;
@@ -52,7 +54,7 @@ function draftSection(d: NotificationDraft | PlannedDraft, { l, f, lang }: Ctx):
     c && h
       ? html`${utc(c.probable)} (+${f.hours(h.probable)}) ${l.probable}; ${utc(c.bound)} (+${f.hours(h.bound)}) ${l.fastest}`
       : html`${DASH}`;
-  const words = (code: string) => l.codes[code] ?? code.replace(/_/g, ' ');
+  const words = (list: CodeList, code: string) => codeWords(lang, list, code);
   const e = d.possibleTransboundaryEffects;
   const a = e.arrival;
   const rel = d.substances.released;
@@ -79,7 +81,7 @@ ${'plan' in d && d.plan ? planSectionHtml(d.plan, lang) : ''}
 <h2>${l.s3}</h2>
 <dl class="facts">${row(l.site, d.location.siteName)}${row(l.address, d.location.address)}${row(l.locality, d.location.locality)}${row(l.country, d.location.countryIso3)}${row(l.coordinates, `${coord(d.location.lon, d.location.lat)} (lon ${d.location.lon.toFixed(5)}, lat ${d.location.lat.toFixed(5)})`)}${row(l.river, d.location.river)}${row(l.basin, d.location.basin)}</dl>
 <h2>${l.s4}</h2>
-<dl class="facts">${row(l.name, d.installation.name)}${row(l.registerId, d.installation.siteId)}${row(l.kind, words(d.installation.kind))}${row(l.sector, words(d.installation.sector))}${row(l.operator, d.installation.operator)}${row(l.annexI, d.installation.annexIHazardous === null ? null : `${d.installation.annexIHazardous ? l.hazardous : l.below} — ${d.installation.annexIRule ?? ''}`)}</dl>
+<dl class="facts">${row(l.name, d.installation.name)}${row(l.registerId, d.installation.siteId)}${row(l.kind, words('kind', d.installation.kind))}${row(l.sector, words('sector', d.installation.sector))}${row(l.operator, d.installation.operator)}${row(l.annexI, d.installation.annexIHazardous === null ? null : `${d.installation.annexIHazardous ? l.hazardous : l.below} — ${d.installation.annexIRule ?? ''}`)}</dl>
 <h2>${l.s5}</h2>
 <p>${l.releaseToWater}. ${description} ${val(PLACEHOLDER, l)}</p>
 <h2>${l.s6}</h2>

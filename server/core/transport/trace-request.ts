@@ -1,15 +1,15 @@
 // Validates a trace request against the geography (land, snap cap, river hint) and runs it.
 import type { PolygonLocator } from '../geo/polygon-locator.js';
-import { addArrival, type TraceWithRelease } from '../transport/arrival.js';
-import type { AnchoredDischarge } from '../transport/discharge-table.js';
-import type { Release } from '../transport/release.js';
-import { NORMAL_SNAP_KM, type TraceWarning } from './connection.js';
-import type { DrainageAreas } from './drainage-areas.js';
-import { lakeTrace } from './lake-trace.js';
-import { type Located, locateOnNetwork } from './locate.js';
-import type { RiverNetwork } from './river-network.js';
-import { hasRiverNamed, type Snap, snapToNetwork } from './snap.js';
-import { type TraceResult, traceDownstream } from './trace.js';
+import { NORMAL_SNAP_KM, type TraceWarning } from '../trace/connection.js';
+import type { DrainageAreas } from '../trace/drainage-areas.js';
+import { lakeTrace } from '../trace/lake-trace.js';
+import { type Located, locateOnNetwork } from '../trace/locate.js';
+import type { RiverNetwork } from '../trace/river-network.js';
+import { hasRiverNamed, type Snap, snapToNetwork } from '../trace/snap.js';
+import { type TraceResult, traceDownstream } from '../trace/trace.js';
+import { addArrival, type TraceWithRelease } from './arrival.js';
+import type { AnchoredDischarge } from './discharge-table.js';
+import type { Release } from './release.js';
 
 export const DEFAULT_SNAP_MAX_KM = NORMAL_SNAP_KM;
 export const MAX_SNAP_MAX_KM = 200;
