@@ -1,6 +1,7 @@
 // Builds the Express application: JSON API under /api, the built client at /, one error shape.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
@@ -15,6 +16,7 @@ import { type AccessSettings, accessGuard, authenticate } from './auth.js';
 import { compressJson } from './compress.js';
 import { errorHandler, HttpError } from './errors.js';
 import { fairQueue } from './fair-queue.js';
+import { fastPath } from './fast-path.js';
 import { type HeavyOptions, heavyLimit } from './heavy.js';
 import { LoginLimiter } from './login-limiter.js';
 import { openApiRouter } from './openapi/router.js';
@@ -62,6 +64,8 @@ export interface AppOptions extends AccessSettings {
   heavyPerMinute: number;
   /** Structured log: one line per request (method, route, status, ms, request id, user). */
   logger: Logger;
+  /** Replay kept answers of the hot reads (server/http/fast-path.ts); off only to compare in tests. */
+  fastPath: boolean;
 }
 
 /** Answers that name accounts or carry secrets: never stored by a browser or proxy cache. */
@@ -107,6 +111,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
     offload: options.offload ?? DEFAULT_OFFLOAD,
     heavyPerMinute: options.heavyPerMinute ?? cfg.heavyPerMinute,
     logger: options.logger ?? log,
+    fastPath: options.fastPath ?? true,
   };
   // One window for all heavy routes of this app.
   const heavy: HeavyOptions = { offload: o.offload, limit: heavyLimit(o.heavyPerMinute) };
@@ -117,6 +122,20 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   app.set('trust proxy', o.trustProxy);
   app.locals.limiter = o.limiter;
   app.locals.logger = o.logger;
+  // Repeated anonymous trace and site-list reads are answered from kept bytes before Express
+  // dispatches them (routing, prototypes, final handler); the first middleware keeps those answers.
+  if (o.fastPath) {
+    const fast = fastPath({ db: services.db, ...o });
+    const dispatch = app as unknown as {
+      handle(req: IncomingMessage, res: ServerResponse, next?: unknown): void;
+    };
+    const handle = dispatch.handle.bind(app);
+    dispatch.handle = (req, res, next) => {
+      if (!fast.serve(req, res)) handle(req, res, next);
+    };
+    app.use(fast.keep);
+    app.locals.fastPath = fast;
+  }
   app.use(requestLog(o.logger));
   app.use((_req, res, next) => {
     if (o.closing()) res.set('Connection', 'close');

@@ -59,8 +59,10 @@ describe('coverage', () => {
 });
 
 describe('structure', () => {
-  it('is OpenAPI 3.1 with unique operationIds and declared path parameters', () => {
+  it('is OpenAPI 3.1 with unique operationIds and tags, and declared path parameters', () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    const tags = (doc as unknown as { tags: { name: string }[] }).tags.map((t) => t.name);
+    expect(new Set(tags).size).toBe(tags.length);
     const ids: string[] = [];
     for (const [p, item] of Object.entries(doc.paths))
       for (const op of Object.values(item)) {
