@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { HttpError } from './errors.js';
+import { IMPORT_LIMIT_BYTES } from './import-body.js';
 
-export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
 
 export interface Upload {
@@ -140,4 +140,16 @@ export function claimUpload(res: Response): (Upload & { release: () => void }) |
 /** This process's upload directory, once one upload made it (for tests: it is empty between requests). */
 export function uploadDirectory(): string | null {
   return dir;
+}
+
+/** The uploaded import file, claimed by the route, or 400 when there is none or it is empty. */
+export function uploadedFile(res: Response): Upload & { release: () => void } {
+  const upload = claimUpload(res);
+  if (!upload || upload.bytes === 0) {
+    upload?.release();
+    throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
+      { path: 'body', message: 'required' },
+    ]);
+  }
+  return upload;
 }

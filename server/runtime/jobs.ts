@@ -2,25 +2,26 @@
 // code runs inline or on the jobs worker thread (server/workers/jobs-worker.ts). Import reports are
 // capped: the first MAX_REPORTED_ERRORS errors and duplicates, plus their full counts.
 import type { Point, Polygon } from 'geojson';
-import type { Actor } from './auth/roles.js';
-import { type PlannedDraft, withPlan } from './core/plans/draft-plan.js';
-import { renderNotificationsHtml } from './core/plans/render-notifications-html.js';
-import type { RowError } from './core/register/import/types.js';
-import type { SiteExportQuery } from './core/register/site-filter.js';
-import type { ReportLang } from './core/report/format.js';
-import type { NotificationDraft } from './core/report/notification-model.js';
-import { renderReportCsv } from './core/report/render-report-csv.js';
-import { renderReportHtml } from './core/report/render-report-html.js';
-import type { Release } from './core/transport/release.js';
+import type { AppContext } from '../app/context.js';
+import { planningReview } from '../app/planning.js';
+import { siteNotificationBlock } from '../app/plans.js';
+import { notificationsOf, siteReportOf } from '../app/reports.js';
+import type { Actor } from '../auth/roles.js';
+import { type PlannedDraft, withPlan } from '../core/plans/draft-plan.js';
+import { renderNotificationsHtml } from '../core/plans/render-notifications-html.js';
+import type { RowError } from '../core/register/import/types.js';
+import type { SiteExportQuery } from '../core/register/site-filter.js';
+import type { ReportLang } from '../core/report/format.js';
+import type { NotificationDraft } from '../core/report/notification-model.js';
+import { renderReportCsv } from '../core/report/render-report-csv.js';
+import { renderReportHtml } from '../core/report/render-report-html.js';
+import type { Release } from '../core/transport/release.js';
+import type { Db } from '../storage/db.js';
+import type { FileFormat } from '../storage/import-file-formats.js';
+import { importReceptors } from '../storage/receptor-store.js';
+import { EXPORT_MEDIA_TYPES, exportSites } from '../storage/site-export.js';
+import { type ImportReport, importRows } from '../storage/site-import.js';
 import { type ImportFile, MAX_REPORTED_ERRORS, parseWholeFile, streamSiteImport } from './import-job.js';
-import { planningReview } from './planning-service.js';
-import { siteNotificationBlock } from './plans-service.js';
-import type { Services } from './services.js';
-import type { FileFormat } from './storage/import-file-formats.js';
-import { importReceptors } from './storage/receptor-store.js';
-import { notificationsOf, siteReportOf } from './storage/report-read.js';
-import { EXPORT_MEDIA_TYPES, exportSites } from './storage/site-export.js';
-import { type ImportReport, importRows } from './storage/site-import.js';
 
 export { MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS } from './import-job.js';
 
@@ -103,6 +104,9 @@ const notFound = (id: string): JobResult => ({
 /** A file name part that cannot break the Content-Disposition header. */
 const fileSafe = (id: string) => id.replace(/[^\w-]/g, '').slice(0, 64) || 'site';
 
+/** What a job needs: the use cases' context and, for the imports and exports not yet behind the store, the database. */
+export type JobContext = AppContext & { db: Db };
+
 function siteImportAnswer(report: ImportReport & { errorCount?: number }, skipInvalid: boolean): JobResult {
   const errors = report.errorCount ?? report.errors.length;
   return {
@@ -116,7 +120,7 @@ function siteImportAnswer(report: ImportReport & { errorCount?: number }, skipIn
  * On the jobs worker: CSV and GeoJSON site imports stream from their file (the worker's connection is
  * its own, so the import's transaction may stay open across reads); everything else as runJob.
  */
-export async function runJobOnWorker(services: Services, job: Job): Promise<JobResult> {
+export async function runJobOnWorker(services: JobContext, job: Job): Promise<JobResult> {
   if (job.kind === 'siteImport' && (job.format === 'csv' || job.format === 'geojson')) {
     const r = await streamSiteImport(services.db, services.hydrology, {
       format: job.format,
@@ -132,10 +136,10 @@ export async function runJobOnWorker(services: Services, job: Job): Promise<JobR
   return runJob(services, job);
 }
 
-export function runJob(services: Services, job: Job): JobResult {
+export async function runJob(services: JobContext, job: Job): Promise<JobResult> {
   switch (job.kind) {
     case 'review':
-      return { kind: 'json', status: 200, value: planningReview(services, job.dev) };
+      return { kind: 'json', status: 200, value: await planningReview(services, job.dev) };
     case 'export':
       return {
         kind: 'text',
@@ -157,7 +161,6 @@ export function runJob(services: Services, job: Job): JobResult {
     }
     case 'receptorImport': {
       const p = parseWholeFile(job.format, job.file, job.crs, job.layer);
-      if ('kind' in p) return p;
       if (!('rows' in p)) return p;
       const report = importReceptors(services.db, p.rows, p.errors, {
         dryRun: job.dryRun,
@@ -168,7 +171,7 @@ export function runJob(services: Services, job: Job): JobResult {
       return { kind: 'json', status, value: capReport(report) };
     }
     case 'report': {
-      const report = siteReportOf(services, job.id, job.release);
+      const report = await siteReportOf(services, job.id, job.release);
       if (!report) return notFound(job.id);
       if (job.format === 'json') return { kind: 'json', status: 200, value: report };
       if (job.format === 'csv')
@@ -186,11 +189,11 @@ export function runJob(services: Services, job: Job): JobResult {
     }
     case 'notifications': {
       const accidentAt = job.accidentAt ? new Date(job.accidentAt) : null;
-      const found = notificationsOf(services, job.id, job.release, accidentAt);
+      const found = await notificationsOf(services, job.id, job.release, accidentAt);
       if (!found) return notFound(job.id);
       let drafts: (NotificationDraft | PlannedDraft)[] = found.drafts;
       if (job.plan !== null) {
-        const block = siteNotificationBlock(
+        const block = await siteNotificationBlock(
           services,
           job.id,
           job.release,

@@ -2,13 +2,13 @@
 // streamed row by row into one transaction (memory bounded whatever its size); small files run inline
 // and the other formats (KML, KMZ, zipped Shapefile, GeoPackage) are read whole, as before.
 import fs from 'node:fs';
-import type { HydrologyProvider } from './core/register/hydrology.js';
-import { decodeText, type TextEncodingName } from './core/register/import/decode.js';
-import type { ParseOutcome } from './core/register/import/types.js';
-import type { Db } from './storage/db.js';
-import { type FileFormat, parseImportFile } from './storage/import-file-formats.js';
-import { streamRows } from './storage/import-file-stream.js';
-import { ImportAborted, type ImportReport, importStream } from './storage/site-import.js';
+import type { HydrologyProvider } from '../core/register/hydrology.js';
+import { decodeText, type TextEncodingName } from '../core/register/import/decode.js';
+import type { ParseOutcome } from '../core/register/import/types.js';
+import type { Db } from '../storage/db.js';
+import { type FileFormat, parseImportFile } from '../storage/import-file-formats.js';
+import { streamRows } from '../storage/import-file-stream.js';
+import { ImportAborted, type ImportReport, importStream } from '../storage/site-import.js';
 
 /** Errors (and duplicates) listed in an import report; the rest are only counted. */
 export const MAX_REPORTED_ERRORS = 1000;
