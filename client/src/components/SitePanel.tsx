@@ -88,7 +88,7 @@ export function SitePanel({
             {d?.countryName && (
               <>
                 <dt>{t('site.country')}</dt>
-                <dd>{d.countryName}</dd>
+                <dd>{d.countryIso3 ? country(d.countryIso3, d.countryName) : d.countryName}</dd>
               </>
             )}
             {(d?.river ?? site.receivingRiver) && (

@@ -180,7 +180,8 @@ export function TracePanel({
             {trace.outlets.map((o) => (
               <li key={`${o.name}-${o.km}`}>
                 {water(o.name)}
-                {(o.arm ?? o.river) && ` ${t('trace.viaArm', { arm: river(o.arm ?? o.river) })}`}{' '}
+                {(o.arm ?? o.river) &&
+                  ` ${t('trace.viaArm', { arm: o.arm && o.armRu ? inLanguage(lang, o.arm, o.armRu) : river(o.arm ?? o.river) })}`}{' '}
                 <span className="muted">{t('trace.atKm', { km: km(o.km) })}</span>
                 {o.main && (
                   <>
