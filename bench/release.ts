@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dbPathFromEnv } from '../server/config.js';
 import { snapToNetwork } from '../server/core/trace/snap.js';
 import { mainPath } from '../server/core/trace/trace.js';
 import { anchorDischarge } from '../server/core/transport/discharge-table.js';
@@ -11,9 +12,8 @@ import { dischargeAlongPath } from '../server/core/transport/path-discharge.js';
 import { buildPlume, type Plume, plumeAt } from '../server/core/transport/plume.js';
 import { resolveRelease } from '../server/core/transport/release.js';
 import { runTrace } from '../server/core/transport/trace-request.js';
-import { createServices } from '../server/services.js';
-import { dbPathFromEnv } from '../server/storage/db.js';
-import { readDischargeTable } from '../server/storage/discharge-loader.js';
+import { createServices } from '../server/runtime/services.js';
+import { readReferenceFile } from '../server/storage/reference-data.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = 300;
@@ -66,7 +66,7 @@ function main(): void {
   const resolved = resolveRelease({ releaseKg: 10000, limitMgL: 0.01 });
   if (!resolved.ok) throw new Error(resolved.message);
   const release = resolved.release;
-  const table = readDischargeTable();
+  const table = readReferenceFile('discharge.json');
 
   const time = (f: () => void) => {
     const t0 = performance.now();

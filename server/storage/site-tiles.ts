@@ -5,6 +5,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import type { Feature } from 'geojson';
 import { SITES_MAX_ZOOM } from '../core/tiles/vector-layers.js';
 import type { Db } from './db.js';
+import { registerGeneration } from './register-changes.js';
 import { allSiteSummaries } from './site-query.js';
 
 export interface SiteTileState {
@@ -17,18 +18,20 @@ export interface SiteTileState {
 
 export class SiteTileSource {
   private state: SiteTileState | null = null;
-  /** data_version (commits by other connections) and total_changes() (this connection's writes). */
-  private stamp = '';
+  /** The register generation the state was read at (migration 015's trigger-kept counter). */
+  private generation = -1;
 
   constructor(private readonly db: Db) {}
 
   /**
-   * The current register. Two cheap pragmas tell whether anything was written since the last look;
-   * only then are the sites read again, and the index rebuilt only if their tile content differs.
+   * The current register. The trigger-kept generation (about a microsecond to read) says whether any
+   * writer, through any connection, touched sites or site_derived since the last look; only then are the
+   * sites read again, and the index rebuilt only if their tile content differs.
    */
   current(): SiteTileState {
-    const stamp = `${this.db.pragma('data_version', { simple: true })}:${this.db.prepare('SELECT total_changes()').pluck().get()}`;
-    if (this.state && stamp === this.stamp) return this.state;
+    const generation = registerGeneration(this.db);
+    if (this.state && generation === this.generation) return this.state;
+    this.generation = generation;
     const sites = allSiteSummaries(this.db);
     const features: Feature[] = sites.map(({ location, ...props }) => ({
       type: 'Feature',
@@ -51,7 +54,6 @@ export class SiteTileSource {
         ),
       };
     }
-    this.stamp = stamp;
     return this.state;
   }
 }

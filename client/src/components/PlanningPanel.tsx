@@ -13,9 +13,16 @@ import {
 } from '../lib/planning-api.js';
 import { DrawController, type DrawKind, type DrawResult } from '../map/draw.js';
 import './planning.css';
+import { fetchReview, type SavedReview } from '../lib/planning-reviews-api.js';
+import { showSavedReview } from '../map/planning-layers.js';
 import { useCitedZones } from '../map/use-cited-zones.js';
+import { whenMap } from '../map/when-map.js';
+import { DecidingRuleNote } from './DecidingRuleNote.js';
 import { ModeEntry } from './ModeEntry.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
+import { PlanningPrint } from './PlanningPrint.js';
+import { ReviewRecord } from './ReviewRecord.js';
+import { SavedReviews } from './SavedReviews.js';
 
 interface Props {
   getMap(): MlMap | null;
@@ -38,6 +45,11 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ctrl = useRef<DrawController | null>(null);
+  // A reopened review shows its stored answer: nothing is recomputed until the planner changes something.
+  const [record, setRecord] = useState<{ review: SavedReview; how: 'saved' | 'reopened' } | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [savedVersion, setSavedVersion] = useState(0);
+  const live = () => setRecord(null);
 
   const controller = (): DrawController | null => {
     if (ctrl.current) return ctrl.current;
@@ -61,8 +73,9 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
   }, [drawing]);
   useEffect(() => () => ctrl.current?.clear(), []);
 
+  const reopened = record?.how === 'reopened';
   useEffect(() => {
-    if (!geometry) return;
+    if (!geometry || reopened) return;
     let stale = false;
     setBusy(true);
     setError(null);
@@ -86,11 +99,30 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
     return () => {
       stale = true;
     };
-  }, [geometry, type, name, t]);
+  }, [geometry, type, name, t, reopened]);
+
+  const reopen = (id: string) => {
+    setError(null);
+    fetchReview(id).then(
+      (review) => {
+        ctrl.current?.clear();
+        setKind(null);
+        onDrawing(false);
+        setRecord({ review, how: 'reopened' });
+        setType(review.request.developmentType);
+        setName(review.request.name ?? '');
+        setGeometry(review.request.geometry);
+        setResult(review.answer);
+        whenMap(getMap, (map) => showSavedReview(map, review.request.geometry, review.answer.citedZones));
+      },
+      (e: unknown) => setError(e instanceof ApiError ? e.message : t('errors.network')),
+    );
+  };
 
   const start = (k: DrawKind) => {
     const c = controller();
     if (!c) return;
+    live();
     setGeometry(null);
     setResult(null);
     setError(null);
@@ -100,6 +132,7 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
     onDrawing(true);
   };
   const reviewPoint = (lon: number, lat: number) => {
+    live();
     ctrl.current?.clear();
     setKind(null);
     onDrawing(false);
@@ -107,7 +140,10 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
     setGeometry({ type: 'Point', coordinates: [lon, lat] });
   };
   const clear = () => {
+    live();
     ctrl.current?.clear();
+    const map = getMap();
+    if (map) showSavedReview(map, null, null);
     setGeometry(null);
     setResult(null);
     setKind(null);
@@ -131,7 +167,10 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
         <select
           data-testid="planning-type"
           value={type}
-          onChange={(e) => setType(e.target.value as DevelopmentType)}
+          onChange={(e) => {
+            live();
+            setType(e.target.value as DevelopmentType);
+          }}
         >
           {DEVELOPMENT_TYPES.map((d) => (
             <option key={d} value={d}>
@@ -142,7 +181,14 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
       </label>
       <label className="field">
         <span>{t('planning.name')}</span>
-        <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+        <input
+          value={name}
+          maxLength={200}
+          onChange={(e) => {
+            live();
+            setName(e.target.value);
+          }}
+        />
       </label>
       <div className="actions">
         <button type="button" aria-pressed={kind === 'polygon'} onClick={() => start('polygon')}>
@@ -187,7 +233,11 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
             {t(`planning.advice.${result.verdict}`)}
           </p>
           {/* issue 13: what the verdict means in plain words, and the rule that decided it, on the page. */}
-          <p data-testid="planning-explain">{t(`planningExplain.${result.verdict}`)}</p>
+          <p data-testid="planning-explain">
+            {result.verdict === 'advise_against' && result.decidingRule.source === 'water_intake'
+              ? t('reviews.intakeAgainst')
+              : t(`planningExplain.${result.verdict}`)}
+          </p>
           <DecidingRuleNote review={result} lang={lang} />
           <p className="muted">
             {result.sites.length === 0
@@ -250,31 +300,24 @@ export function PlanningPanel({ getMap, drawing, onDrawing, onSelectSite, onClos
             </>
           )}
           <p className="muted small">{t('planning.method')}</p>
+          {geometry && (
+            <ReviewRecord
+              key={record?.review.id ?? 'live'}
+              request={{ geometry, developmentType: type, name }}
+              record={record}
+              onSaved={(review) => {
+                setRecord({ review, how: 'saved' });
+                // What the server stored (it re-ran the review) is what the panel shows.
+                setResult(review.answer);
+                setSavedVersion((v) => v + 1);
+              }}
+              onPrint={() => setPrinting(true)}
+            />
+          )}
         </section>
       )}
+      <SavedReviews version={savedVersion} onOpen={reopen} />
+      {printing && record && <PlanningPrint review={record.review} onClose={() => setPrinting(false)} />}
     </aside>
-  );
-}
-
-/** The deciding rule and the server's plain-language explanation, in the UI language. */
-function DecidingRuleNote({ review, lang }: { review: ReviewResult; lang: string }) {
-  const { t } = useTranslation();
-  const rule = review.decidingRule;
-  const l = lang === 'ru' ? 'ru' : 'en';
-  const names = rule.siteIds
-    .map((id) => review.citedSites.find((s) => s.id === id)?.name)
-    .filter((n): n is string => Boolean(n));
-  return (
-    <>
-      <p data-testid="planning-rule" data-rule={rule.id}>
-        <strong>{t('planningExplain.rule')}</strong> {rule.text[l]}
-        {names.length > 0 && <span className="muted"> ({names.join(', ')})</span>}
-      </p>
-      <p data-testid="planning-why">{rule.explanation[l]}</p>
-      {rule.policyChoice && <p className="muted small">{t('reviews.policyChoice')}</p>}
-      {review.citedZonesOmitted > 0 && (
-        <p className="muted small">{t('reviews.zonesOmitted', { n: review.citedZonesOmitted })}</p>
-      )}
-    </>
   );
 }

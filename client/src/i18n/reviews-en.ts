@@ -3,6 +3,8 @@ export const reviewsEn = {
   policyChoice:
     "This rule's hour limits are a policy choice of this tool (data/planning-rules.json, with its sources), not numbers taken from a guideline.",
   zonesOmitted: 'The zones of {{n}} more cited sites are not drawn (too many for one answer).',
+  intakeAgainst:
+    'Advise against: a spill at a hazardous site upstream would reach this drinking-water intake before a warning could be relied on to close it. The planning authority should refuse an intake here or ask for it elsewhere.',
   fires: 'a rule applies',
   firesDeciding: 'decides the verdict',
   save: 'Save review',

@@ -157,3 +157,30 @@ export function setDraft(map: MlMap, geometries: Geometry[]): void {
     features: geometries.map((geometry) => ({ type: 'Feature', properties: {}, geometry })),
   });
 }
+
+/** A reopened review's development on the map, and the map moved to it and the cited zones. */
+export function showSavedReview(
+  map: MlMap,
+  development: Geometry | null,
+  zones: FeatureCollection | null,
+): void {
+  setDraft(map, development ? [development] : []);
+  if (!development) return;
+  const coords: number[][] = [];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') coords.push(c as number[]);
+    else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  walk('coordinates' in development ? development.coordinates : []);
+  for (const f of zones?.features ?? []) walk('coordinates' in f.geometry ? f.geometry.coordinates : []);
+  if (coords.length === 0) return;
+  const xs = coords.map((c) => c[0] ?? 0);
+  const ys = coords.map((c) => c[1] ?? 0);
+  map.fitBounds(
+    [
+      [Math.min(...xs), Math.min(...ys)],
+      [Math.max(...xs), Math.max(...ys)],
+    ],
+    { padding: 40, maxZoom: 15, duration: 0 },
+  );
+}

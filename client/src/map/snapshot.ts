@@ -1,12 +1,16 @@
-// Renders a trace on an offscreen MapLibre map (same basemap style as the app) and returns a PNG
-// data URL for the printable report; the drawing buffer is preserved so the canvas can be read.
+// Renders a trace (for the printable report) or a planning review (for its print view) on an offscreen
+// MapLibre map with the app's basemap style and returns a PNG data URL; the drawing buffer is
+// preserved so the canvas can be read.
 
+import type { Point, Polygon, Position } from 'geojson';
 import { type LngLatBoundsLike, Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bboxOf } from '../lib/format.js';
+import type { ReviewResult } from '../lib/planning-api.js';
 import type { TraceResult } from '../lib/types.js';
 import { absoluteStyle } from './absolute-style.js';
 import { TRACE_POINTS_SOURCE, TRACE_SOURCE, traceGeoJson, traceLayers } from './layers.js';
+import { setCitedZones, setDraft } from './planning-layers.js';
 
 export interface SnapshotOptions {
   widthPx?: number;
@@ -18,6 +22,58 @@ export interface SnapshotOptions {
 
 export function traceSnapshot(trace: TraceResult, opts: SnapshotOptions = {}): Promise<string> {
   const box = bboxOf(trace.path.features.flatMap((f) => f.geometry.coordinates));
+  return offscreenSnapshot(box, opts, (map) => {
+    const g = traceGeoJson(trace);
+    // The served glyph ranges stop at U+20FF: "→" (U+2192) would be a 404 and a fallback font.
+    for (const f of g.points.features)
+      if (typeof f.properties?.label === 'string') f.properties.label = f.properties.label.replace('→', '›');
+    map.addSource(TRACE_SOURCE, { type: 'geojson', data: g.path });
+    map.addSource(TRACE_POINTS_SOURCE, { type: 'geojson', data: g.points });
+    for (const l of traceLayers) map.addLayer(l);
+    if (opts.site) {
+      map.addSource('report-site', {
+        type: 'geojson',
+        data: { type: 'Point', coordinates: [opts.site.lon, opts.site.lat] },
+      });
+      map.addLayer({
+        id: 'report-site',
+        type: 'circle',
+        source: 'report-site',
+        paint: {
+          'circle-radius': 7,
+          'circle-color': '#c00000',
+          'circle-stroke-color': '#fff',
+          'circle-stroke-width': 2,
+        },
+      });
+    }
+  });
+}
+
+/** A planning review's picture: the development, the cited sites' zones and the sites, on the basemap. */
+export function planningSnapshot(
+  review: Pick<ReviewResult, 'citedZones' | 'citedSites'>,
+  development: Point | Polygon,
+  opts: SnapshotOptions = {},
+): Promise<string> {
+  const coords: Position[] = [
+    ...(development.type === 'Point' ? [development.coordinates] : development.coordinates.flat()),
+    ...review.citedZones.features.flatMap((f) =>
+      f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.coordinates.flat(2),
+    ),
+    ...review.citedSites.map((s) => [s.lon, s.lat]),
+  ];
+  return offscreenSnapshot(bboxOf(coords), opts, (map) => {
+    setCitedZones(map, review.citedZones, review.citedSites);
+    setDraft(map, [development]);
+  });
+}
+
+function offscreenSnapshot(
+  box: ReturnType<typeof bboxOf>,
+  opts: SnapshotOptions,
+  draw: (map: MlMap) => void,
+): Promise<string> {
   setWorkerUrl(workerUrl);
   const container = document.createElement('div');
   // Laid out (so WebGL draws) but out of sight.
@@ -51,31 +107,7 @@ export function traceSnapshot(trace: TraceResult, opts: SnapshotOptions = {}): P
     }, opts.timeoutMs ?? 30_000);
     map.on('error', (e) => console.warn('snapshot map:', e.error?.message));
     map.once('load', () => {
-      const g = traceGeoJson(trace);
-      // The served glyph ranges stop at U+20FF: "→" (U+2192) would be a 404 and a fallback font.
-      for (const f of g.points.features)
-        if (typeof f.properties?.label === 'string')
-          f.properties.label = f.properties.label.replace('→', '›');
-      map.addSource(TRACE_SOURCE, { type: 'geojson', data: g.path });
-      map.addSource(TRACE_POINTS_SOURCE, { type: 'geojson', data: g.points });
-      for (const l of traceLayers) map.addLayer(l);
-      if (opts.site) {
-        map.addSource('report-site', {
-          type: 'geojson',
-          data: { type: 'Point', coordinates: [opts.site.lon, opts.site.lat] },
-        });
-        map.addLayer({
-          id: 'report-site',
-          type: 'circle',
-          source: 'report-site',
-          paint: {
-            'circle-radius': 7,
-            'circle-color': '#c00000',
-            'circle-stroke-color': '#fff',
-            'circle-stroke-width': 2,
-          },
-        });
-      }
+      draw(map);
       // 'idle' fires once every tile and source is loaded and drawn: read the canvas then.
       map.once('idle', () => {
         clearTimeout(timer);

@@ -208,6 +208,8 @@ export function buildDocument(groups: readonly RouteGroup[]): Record<string, unk
       item[r.method] = op;
     }
 
+  const tagDescriptions = new Map<string, string>();
+  for (const g of groups) if (!tagDescriptions.has(g.tag)) tagDescriptions.set(g.tag, g.description);
   return {
     openapi: OPENAPI_VERSION,
     info: {
@@ -222,7 +224,8 @@ export function buildDocument(groups: readonly RouteGroup[]): Record<string, unk
       license: { name: 'Data: Natural Earth (public domain) and reviewed sources named per record' },
     },
     servers: [{ url: '/', description: 'This server' }],
-    tags: groups.map((g) => ({ name: g.tag, description: g.description })),
+    // Several groups may share a tag (e.g. Planning): listed once, with the first group's description.
+    tags: [...tagDescriptions].map(([name, description]) => ({ name, description })),
     paths,
     components: {
       schemas: { ...answers.components, ...inputs.components },

@@ -143,7 +143,7 @@ export const networkGroup: RouteGroup = {
       operationId: 'sitesTile',
       summary: 'A vector tile of the registered sites (ETag: changes with the register)',
       pathParams: TILE_PARAMS,
-      errors: [400],
+      errors: [400, 404],
       responses: {
         200: { description: 'The tile (gzip).', content: [file('application/x-protobuf')] },
         304: { description: 'Not modified since the ETag sent in If-None-Match.' },

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { RECEPTOR_KINDS, ReceptorBody } from '../../core/planning/receptor-schema.js';
 import { BorderQuery, NatechQuery, ReviewBody } from '../routes/planning.js';
-import { PrintQuery, ReviewListQuery, SaveReviewBody } from '../routes/planning-reviews.js';
 import { ExportQuery, ImportQuery, ListQuery } from '../routes/receptors.js';
 import { feature, featureCollection, Geometry, Timestamp } from './common.js';
 import { file, json, type RouteGroup } from './describe.js';
@@ -71,25 +70,6 @@ export const PlanningReview = z.looseObject({
   sites: z.array(z.looseObject({})),
 });
 
-const Verdict = z.enum(['advise_against', 'advise_with_conditions', 'do_not_advise_against']);
-
-/** A saved planning review, as listed: the case, its verdict, who saved it. */
-export const SavedReviewSummary = z.looseObject({
-  id: z.uuid(),
-  title: z.string(),
-  reference: z.string().nullable(),
-  developmentType: z.string(),
-  verdict: Verdict,
-  author: z.string(),
-  createdAt: Timestamp,
-});
-
-/** A saved review with the request and the server's own answer, as stored when it was saved. */
-export const SavedReview = SavedReviewSummary.extend({
-  request: z.looseObject({ geometry: Geometry, developmentType: z.string(), name: z.string().nullable() }),
-  answer: PlanningReview,
-});
-
 const BorderScreen = z.looseObject({
   withinKm: z.number(),
   screened: z.number().int(),
@@ -127,8 +107,8 @@ const RECEPTOR_MEDIA = [
 export const planningGroup: RouteGroup = {
   tag: 'Planning',
   description: 'Consultation zones, planning review of proposed developments, screening, receptor layers.',
-  schemas: { Receptor, PlanningReview, SavedReviewSummary, SavedReview },
-  inputs: { ReviewBody, ReceptorBody, SaveReviewBody },
+  schemas: { Receptor, PlanningReview },
+  inputs: { ReviewBody, ReceptorBody },
   routes: [
     {
       method: 'get',
@@ -154,63 +134,6 @@ export const planningGroup: RouteGroup = {
       },
       responses: { 200: { description: 'The review.', content: [json(PlanningReview)] } },
       errors: [413],
-    },
-    {
-      method: 'post',
-      path: '/planning/reviews',
-      operationId: 'savePlanningReview',
-      summary: 'Save a planning review: the server re-runs it and stores its own answer',
-      heavy: true,
-      body: { content: [json(SaveReviewBody)] },
-      responses: {
-        201: {
-          description: 'Saved.',
-          headers: { Location: '/api/planning/reviews/{id}' },
-          content: [json(SavedReview)],
-        },
-      },
-      errors: [413],
-    },
-    {
-      method: 'get',
-      path: '/planning/reviews',
-      operationId: 'listPlanningReviews',
-      summary: 'Saved planning reviews, newest first',
-      query: ReviewListQuery,
-      responses: {
-        200: {
-          description: 'A page of saved reviews.',
-          content: [
-            json(
-              z.looseObject({
-                limit: z.number().int(),
-                offset: z.number().int(),
-                total: z.number().int(),
-                items: z.array(SavedReviewSummary),
-              }),
-            ),
-          ],
-        },
-      },
-    },
-    {
-      method: 'get',
-      path: '/planning/reviews/:id',
-      operationId: 'getPlanningReview',
-      summary: 'One saved planning review, as stored',
-      pathParams: { id: "The saved review's id (a UUID)." },
-      responses: { 200: { description: 'The saved review.', content: [json(SavedReview)] } },
-    },
-    {
-      method: 'get',
-      path: '/planning/reviews/:id/print',
-      operationId: 'printPlanningReview',
-      summary: 'A saved planning review as a page to print (EN/RU)',
-      pathParams: { id: "The saved review's id (a UUID)." },
-      query: PrintQuery,
-      responses: {
-        200: { description: 'HTML; its CSP allows its own print styles.', content: [file('text/html')] },
-      },
     },
     {
       method: 'get',

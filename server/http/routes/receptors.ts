@@ -6,15 +6,15 @@ import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import { decimalOrNaN } from '../../core/decimal.js';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
 import { TEXT_ENCODINGS } from '../../core/register/import/decode.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { receptorsCollection, receptorsGpkg } from '../../storage/receptor-export.js';
 import { deleteReceptor, getReceptor, insertReceptors, listReceptors } from '../../storage/receptor-store.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../errors.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
+import { validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
-import { parseQuery, validationError } from './sites.js';
-import { importBody, importText } from './sites-io.js';
+import { importUpload, uploadedFile } from '../upload.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -83,9 +83,9 @@ export const ExportQuery = z
   .object({ format: z.enum(['geojson', 'gpkg']).default('geojson'), kind: kindList.optional() })
   .strict();
 
-function formatOf(req: Request, given: ReceptorFormat | undefined): ReceptorFormat {
+function formatOf(name: string | undefined, given: ReceptorFormat | undefined): ReceptorFormat {
   if (given) return given;
-  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv|kml|gpkg)$/)?.[1];
+  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|gpkg)$/)?.[1];
   if (ext === 'csv' || ext === 'kml' || ext === 'gpkg') return ext;
   if (ext) return 'geojson';
   throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv|kml.', [
@@ -98,13 +98,13 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
   const r = express.Router();
 
   r.get('/receptors', (req, res) => {
-    const q = parseQuery(ListQuery, req);
+    const q = validateQuery(ListQuery, req);
     const found = listReceptors(db, { bbox: q.bbox, kinds: q.kind, limit: q.limit, offset: q.offset });
     res.json({ total: found.total, limit: q.limit, offset: q.offset, items: found.items });
   });
 
   r.get('/receptors/export', (req, res) => {
-    const q = parseQuery(ExportQuery, req);
+    const q = validateQuery(ExportQuery, req);
     const { items } = listReceptors(db, { kinds: q.kind, limit: MAX_RECEPTOR_LIMIT });
     if (q.format === 'gpkg') {
       res
@@ -119,29 +119,29 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
       .send(JSON.stringify(receptorsCollection(items)));
   });
 
-  r.post('/receptors/import', heavy.limit, importBody, async (req: Request, res: Response) => {
-    const q = parseQuery(ImportQuery, req);
-    const { body, bytes } = importText(req, q.format, q.encoding);
-    if (body === undefined || body === '' || (Buffer.isBuffer(req.body) && req.body.length === 0)) {
-      throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
-        { path: 'body', message: 'required' },
-      ]);
+  r.post('/receptors/import', heavy.limit, importUpload, async (req: Request, res: Response) => {
+    const q = validateQuery(ImportQuery, req);
+    const upload = uploadedFile(res);
+    let result: Awaited<ReturnType<typeof answerJob>>;
+    try {
+      result = await answerJob(
+        services,
+        res,
+        {
+          kind: 'receptorImport',
+          format: formatOf(upload.originalName, q.format),
+          file: { path: upload.path, encoding: q.encoding },
+          crs: q.crs,
+          layer: q.layer,
+          dryRun: q.dryRun,
+          defaultKind: q.kind,
+          skipInvalid: q.skipInvalid,
+        },
+        upload.bytes > heavy.offload.importBytes,
+      );
+    } finally {
+      upload.release();
     }
-    const result = await answerJob(
-      services,
-      res,
-      {
-        kind: 'receptorImport',
-        format: formatOf(req, q.format),
-        body,
-        crs: q.crs,
-        layer: q.layer,
-        dryRun: q.dryRun,
-        defaultKind: q.kind,
-        skipInvalid: q.skipInvalid,
-      },
-      bytes > heavy.offload.importBytes,
-    );
     const report = result.kind === 'json' ? (result.value as { ids?: string[]; rejected?: number }) : {};
     if (report.ids && report.ids.length > 0)
       audit(db, req, res, {

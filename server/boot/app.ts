@@ -1,45 +1,47 @@
 // Builds the Express application: JSON API under /api, the built client at /, one error shape.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
 import type { TrustProxy } from '../config.js';
 import { config } from '../config.js';
+import { auditRefusals } from '../http/audit.js';
+import { type AccessSettings, accessGuard, authenticate } from '../http/auth.js';
+import { compressJson } from '../http/compress.js';
+import { errorHandler, HttpError } from '../http/errors.js';
+import { fairQueue } from '../http/fair-queue.js';
+import { fastPath } from '../http/fast-path.js';
+import { type HeavyOptions, heavyLimit } from '../http/heavy.js';
+import { LoginLimiter } from '../http/login-limiter.js';
+import { openApiRouter } from '../http/openapi/router.js';
+import { requestLog } from '../http/request-log.js';
+import { accountsRouter } from '../http/routes/accounts.js';
+import { analysisRouter } from '../http/routes/analysis.js';
+import { auditRouter } from '../http/routes/audit.js';
+import { authRouter } from '../http/routes/auth.js';
+import { basemapRouter } from '../http/routes/basemap.js';
+import { catchmentsRouter } from '../http/routes/catchments.js';
+import { exercisesRouter } from '../http/routes/exercises.js';
+import { networkRouter } from '../http/routes/network.js';
+import { ogcRouter } from '../http/routes/ogc.js';
+import { planningRouter } from '../http/routes/planning.js';
+import { planningReviewsRouter } from '../http/routes/planning-reviews.js';
+import { plansRouter } from '../http/routes/plans.js';
+import { receptorsRouter } from '../http/routes/receptors.js';
+import { reportsRouter } from '../http/routes/reports.js';
+import { searchRouter } from '../http/routes/search.js';
+import { sitesRouter } from '../http/routes/sites.js';
+import { stationsRouter } from '../http/routes/stations.js';
+import { tilesRouter } from '../http/routes/tiles.js';
+import { traceRouter } from '../http/routes/trace.js';
+import { vectorTilesRouter } from '../http/routes/vector-tiles.js';
+import { securityHeaders } from '../http/security.js';
 import { type Logger, log } from '../log.js';
-import type { Services } from '../services.js';
+import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../runtime/job-runner.js';
+import type { Services } from '../runtime/services.js';
 import type { ArchiveSummary } from '../storage/pmtiles-archive.js';
-import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../workers/job-runner.js';
-import { auditRefusals } from './audit.js';
-import { type AccessSettings, accessGuard, authenticate } from './auth.js';
-import { compressJson } from './compress.js';
-import { errorHandler, HttpError } from './errors.js';
-import { fairQueue } from './fair-queue.js';
-import { type HeavyOptions, heavyLimit } from './heavy.js';
-import { LoginLimiter } from './login-limiter.js';
-import { openApiRouter } from './openapi/router.js';
-import { requestLog } from './request-log.js';
-import { accountsRouter } from './routes/accounts.js';
-import { analysisRouter } from './routes/analysis.js';
-import { auditRouter } from './routes/audit.js';
-import { authRouter } from './routes/auth.js';
-import { basemapRouter } from './routes/basemap.js';
-import { catchmentsRouter } from './routes/catchments.js';
-import { exercisesRouter } from './routes/exercises.js';
-import { networkRouter } from './routes/network.js';
-import { ogcRouter } from './routes/ogc.js';
-import { planningRouter } from './routes/planning.js';
-import { planningReviewsRouter } from './routes/planning-reviews.js';
-import { plansRouter } from './routes/plans.js';
-import { receptorsRouter } from './routes/receptors.js';
-import { reportsRouter } from './routes/reports.js';
-import { searchRouter } from './routes/search.js';
-import { sitesRouter } from './routes/sites.js';
-import { stationsRouter } from './routes/stations.js';
-import { tilesRouter } from './routes/tiles.js';
-import { traceRouter } from './routes/trace.js';
-import { vectorTilesRouter } from './routes/vector-tiles.js';
-import { securityHeaders } from './security.js';
 
 /** Largest JSON request body (a site with a detailed footprint fits many times over). */
 export const JSON_BODY_LIMIT = '2mb';
@@ -62,6 +64,8 @@ export interface AppOptions extends AccessSettings {
   heavyPerMinute: number;
   /** Structured log: one line per request (method, route, status, ms, request id, user). */
   logger: Logger;
+  /** Replay kept answers of the hot reads (server/http/fast-path.ts); off only to compare in tests. */
+  fastPath: boolean;
 }
 
 /** Answers that name accounts or carry secrets: never stored by a browser or proxy cache. */
@@ -107,6 +111,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
     offload: options.offload ?? DEFAULT_OFFLOAD,
     heavyPerMinute: options.heavyPerMinute ?? cfg.heavyPerMinute,
     logger: options.logger ?? log,
+    fastPath: options.fastPath ?? true,
   };
   // One window for all heavy routes of this app.
   const heavy: HeavyOptions = { offload: o.offload, limit: heavyLimit(o.heavyPerMinute) };
@@ -117,6 +122,20 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   app.set('trust proxy', o.trustProxy);
   app.locals.limiter = o.limiter;
   app.locals.logger = o.logger;
+  // Repeated anonymous trace and site-list reads are answered from kept bytes before Express
+  // dispatches them (routing, prototypes, final handler); the first middleware keeps those answers.
+  if (o.fastPath) {
+    const fast = fastPath({ db: services.db, ...o });
+    const dispatch = app as unknown as {
+      handle(req: IncomingMessage, res: ServerResponse, next?: unknown): void;
+    };
+    const handle = dispatch.handle.bind(app);
+    dispatch.handle = (req, res, next) => {
+      if (!fast.serve(req, res)) handle(req, res, next);
+    };
+    app.use(fast.keep);
+    app.locals.fastPath = fast;
+  }
   app.use(requestLog(o.logger));
   app.use((_req, res, next) => {
     if (o.closing()) res.set('Connection', 'close');

@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Config, ConfigError, loadConfig } from './config.js';
-import { createApp } from './http/app.js';
-import { answerClientErrors } from './http/security.js';
-import { createLogger } from './log.js';
-import { createServices } from './services.js';
-import { recordAudit } from './storage/audit-store.js';
-import { DEFAULT_DB_PATH } from './storage/db.js';
-import { acquireServerLock } from './storage/server-lock.js';
+import { type Config, ConfigError, DEFAULT_DB_PATH, loadConfig } from '../config.js';
+import { answerClientErrors } from '../http/security.js';
+import { createLogger } from '../log.js';
+import { createServices } from '../runtime/services.js';
+import { recordAudit } from '../storage/audit-store.js';
+import { loadReferenceData } from '../storage/reference-data.js';
+import { acquireServerLock } from '../storage/server-lock.js';
+import { createApp } from './app.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** How long SIGTERM waits for accepted requests before giving up. */
 const SHUTDOWN_GRACE_MS = 30_000;
 
@@ -55,6 +55,12 @@ try {
   cfg = loadConfig();
 } catch (err) {
   fail(err instanceof ConfigError ? err.message : String(err));
+}
+// Every reviewed file in data/ checked before anything is opened: a broken edit names its file and field.
+try {
+  loadReferenceData();
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
 }
 const dbPath = cfg.dbPath ?? DEFAULT_DB_PATH;
 // Held until the process ends: `hazatlas restore` and a second server refuse while it is held.
