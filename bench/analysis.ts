@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { dbPathFromEnv } from '../server/config.js';
 import type { SiteFields } from '../server/core/register/site-record.js';
 import type { Reach } from '../server/core/trace/river-network.js';
 import { traceDownstream } from '../server/core/trace/trace.js';
@@ -17,9 +18,8 @@ import { type BasinMatrix, basinMatrix, type MatrixSite } from '../server/core/u
 import { naiveDownstreamTo } from '../server/core/upstream/naive-upstream.js';
 import { sitePosition } from '../server/core/upstream/site-position.js';
 import { upstreamReport } from '../server/core/upstream/upstream-report.js';
-import { createServices } from '../server/services.js';
+import { createServices } from '../server/runtime/services.js';
 import { matrixSites, sitesInTreeRange } from '../server/storage/analysis-read.js';
-import { dbPathFromEnv } from '../server/storage/db.js';
 import { insertSites } from '../server/storage/site-store.js';
 import { timelineCost } from './timeline-cost.js';
 
@@ -117,7 +117,7 @@ function naiveMatrix(services: ReturnType<typeof createServices>, sites: MatrixS
   return basinMatrix(services.upstream, traced);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-bench-'));
   const tmp = path.join(dir, 'analysis.sqlite');
   const source = new Database(dbPathFromEnv(), { readonly: true, fileMustExist: true });
@@ -252,7 +252,7 @@ function main(): void {
     const stationPoints = Array.from({ length: 1000 }, () =>
       onReach(sr, net.reaches[Math.floor(sr() * net.reaches.length)]!, 0),
     );
-    const timeline = timelineCost(services, points.slice(0, 200), stationPoints);
+    const timeline = await timelineCost(services, points.slice(0, 200), stationPoints);
     const out = path.join(ROOT, 'bench/out');
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(
@@ -266,4 +266,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -16,7 +16,7 @@ const STATIC_PATHS = [
 ];
 
 export function startServerProcess(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/boot/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

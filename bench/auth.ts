@@ -9,8 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashPassword, hashPasswordSync, SCRYPT_PARAMS } from '../server/auth/password.js';
-import { createApp } from '../server/http/app.js';
-import { createServices } from '../server/services.js';
+import { createApp } from '../server/boot/app.js';
+import { DEFAULT_DB_PATH } from '../server/config.js';
+import { createServices } from '../server/runtime/services.js';
 import {
   createSession,
   createToken,
@@ -18,7 +19,6 @@ import {
   principalForSession,
   principalForToken,
 } from '../server/storage/account-store.js';
-import { DEFAULT_DB_PATH } from '../server/storage/db.js';
 import { baselineStatic, FLOOD_CONNECTIONS, flood, startServerProcess } from './auth-flood.js';
 
 const { values } = parseArgs({

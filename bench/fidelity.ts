@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dbPathFromEnv } from '../server/config.js';
 import { mainChains } from '../server/core/trace/main-chain.js';
 import { type AnchoredChainage, anchorBelow, anchorChainage, pathKm } from '../server/core/trace/river-km.js';
 import type { RiverNetwork } from '../server/core/trace/river-network.js';
@@ -17,9 +18,8 @@ import { type AnchoredDischarge, withoutAnchors } from '../server/core/transport
 import { dischargeAlongPath } from '../server/core/transport/path-discharge.js';
 import { resolveRelease } from '../server/core/transport/release.js';
 import { runTrace } from '../server/core/transport/trace-request.js';
-import { createServices, type Services } from '../server/services.js';
+import { createServices, type Services } from '../server/runtime/services.js';
 import { readChainageTable } from '../server/storage/chainage-loader.js';
-import { dbPathFromEnv } from '../server/storage/db.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const r2 = (x: number) => Math.round(x * 100) / 100;

@@ -5,12 +5,13 @@
 // Usage: npm run --silent bench:network [-- --json]
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { dbPathFromEnv } from '../server/config.js';
 import { CompactRiverNetwork } from '../server/core/trace/compact-network.js';
 import type { RiverNetwork } from '../server/core/trace/river-network.js';
 import { snapToNetwork } from '../server/core/trace/snap.js';
 import { traceDownstream } from '../server/core/trace/trace.js';
-import { createServices } from '../server/services.js';
-import { dbPathFromEnv, openDb } from '../server/storage/db.js';
+import { createServices } from '../server/runtime/services.js';
+import { openDb } from '../server/storage/db.js';
 import { artifactPathFor, readNetworkArtifact } from '../server/storage/network-artifact.js';
 import { loadNetwork } from '../server/storage/network-loader.js';
 import { rng } from './synthetic-network.js';

@@ -8,15 +8,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Point, Polygon } from 'geojson';
+import { borderScreen, natechScreen, planningReview } from '../server/app/planning.js';
+import { siteZones } from '../server/app/zones.js';
+import { dbPathFromEnv } from '../server/config.js';
 import { localProjection } from '../server/core/planning/local-projection.js';
 import type { ReceptorFields } from '../server/core/planning/receptor-schema.js';
 import { reviewDevelopment } from '../server/core/planning/review.js';
 import { receptorsInZones } from '../server/core/planning/site-zones.js';
 import { consultationZones as table } from '../server/core/planning/tables.js';
 import { zonesFor } from '../server/core/planning/zone-table.js';
-import { borderScreen, natechScreen, planningReview, siteZones } from '../server/planning-service.js';
-import { createServices } from '../server/services.js';
-import { dbPathFromEnv, openDb } from '../server/storage/db.js';
+import { createServices } from '../server/runtime/services.js';
+import { openDb } from '../server/storage/db.js';
 import { allSiteShapes, receptorCandidates } from '../server/storage/planning-read.js';
 import { insertReceptors } from '../server/storage/receptor-store.js';
 
@@ -51,7 +53,14 @@ function timed<T>(fn: () => T): [T, number] {
   return [out, performance.now() - t0];
 }
 
-function main(): void {
+/** The use cases answer Promises (the store is asynchronous); on SQLite they settle at once. */
+async function timedAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const out = await fn();
+  return [out, performance.now() - t0];
+}
+
+async function main(): Promise<void> {
   const source = dbPathFromEnv();
   if (!fs.existsSync(source)) throw new Error(`${source} is missing; run npm run build:db first.`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-bench-'));
@@ -143,15 +152,15 @@ function main(): void {
       const naiveMs: number[] = [];
       let hits = 0;
       let mismatches = 0;
-      devs.forEach((dev, i) => {
-        const [a, ta] = timed(() => planningReview(services, dev));
+      for (const [i, dev] of devs.entries()) {
+        const [a, ta] = await timedAsync(() => planningReview(services, dev));
         indexedMs.push(ta);
         hits += a.sites.length;
-        if (i >= NAIVE_REVIEWS) return;
+        if (i >= NAIVE_REVIEWS) continue;
         const [b, tb] = timed(() => reviewDevelopment(table, dev, everySite));
         naiveMs.push(tb);
         if (a.verdict !== b.verdict || a.sites.length !== b.sites.length) mismatches += 1;
-      });
+      }
 
       // 2. Zones and receptors of 200 sites.
       const allCandidates = receptorCandidates(services.db, [-180, -90, 180, 90]);
@@ -160,7 +169,7 @@ function main(): void {
       let receptorHits = 0;
       for (let i = 0; i < ZONE_RUNS; i++) {
         const s = everySite[Math.floor(r() * everySite.length)]!;
-        const [z, ta] = timed(() => siteZones(services, s.id));
+        const [z, ta] = await timedAsync(() => siteZones(services, s.id));
         const [found, tb] = timed(() => receptorsInZones(s, zonesFor(table, s), allCandidates));
         zoneIndexed.push(ta);
         zoneNaive.push(tb);
@@ -170,8 +179,8 @@ function main(): void {
       }
 
       // 3. Screening of the whole register.
-      const [border, borderMs] = timed(() => borderScreen(services, 50));
-      const [natech, natechMs] = timed(() => natechScreen(services, 500));
+      const [border, borderMs] = await timedAsync(() => borderScreen(services, 50));
+      const [natech, natechMs] = await timedAsync(() => natechScreen(services, 500));
 
       const row = (label: string, xs: number[]) =>
         `| ${label.padEnd(44)} | ${pct(xs, 50).toFixed(3).padStart(8)} | ${pct(xs, 99).toFixed(3).padStart(8)} |`;
@@ -228,4 +237,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dbPathFromEnv } from '../server/config.js';
 import type { HydrologyProvider } from '../server/core/register/hydrology.js';
 import type { RawRow } from '../server/core/register/import/types.js';
 import type { SiteFields } from '../server/core/register/site-record.js';
-import { createServices } from '../server/services.js';
-import { dbPathFromEnv, openDb } from '../server/storage/db.js';
+import { createServices } from '../server/runtime/services.js';
+import { openDb } from '../server/storage/db.js';
 import { importRows } from '../server/storage/site-import.js';
 import { siteIndexFor } from '../server/storage/site-index.js';
 import { listSites } from '../server/storage/site-query.js';

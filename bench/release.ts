@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dbPathFromEnv } from '../server/config.js';
 import { snapToNetwork } from '../server/core/trace/snap.js';
 import { mainPath } from '../server/core/trace/trace.js';
 import { anchorDischarge } from '../server/core/transport/discharge-table.js';
@@ -11,8 +12,7 @@ import { dischargeAlongPath } from '../server/core/transport/path-discharge.js';
 import { buildPlume, type Plume, plumeAt } from '../server/core/transport/plume.js';
 import { resolveRelease } from '../server/core/transport/release.js';
 import { runTrace } from '../server/core/transport/trace-request.js';
-import { createServices } from '../server/services.js';
-import { dbPathFromEnv } from '../server/storage/db.js';
+import { createServices } from '../server/runtime/services.js';
 import { readDischargeTable } from '../server/storage/discharge-loader.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,11 +1,11 @@
 // Part of bench/analysis: the notification timeline's extra cost over the plain release trace, on
 // the same points, with the seeded stations plus 1,000 generated ones on random reaches.
 
+import type { PlanChoice } from '../server/app/plans.js';
+import { notificationsFor } from '../server/app/plans.js';
 import type { TraceWithRelease } from '../server/core/transport/arrival.js';
 import { runTrace } from '../server/core/transport/trace-request.js';
-import type { PlanChoice } from '../server/plans-service.js';
-import { notificationsFor } from '../server/plans-service.js';
-import type { createServices } from '../server/services.js';
+import type { createServices } from '../server/runtime/services.js';
 import { insertStations } from '../server/storage/station-store.js';
 
 type Services = ReturnType<typeof createServices>;
@@ -16,7 +16,7 @@ const pct = (xs: number[], q: number) => {
 };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-export function timelineCost(
+export async function timelineCost(
   services: Services,
   points: readonly { lon: number; lat: number }[],
   stationPoints: readonly { lon: number; lat: number }[],
@@ -62,7 +62,7 @@ export function timelineCost(
     if (!outcome.ok) continue;
     traced += 1;
     t0 = performance.now();
-    const n = notificationsFor(services, {
+    const n = await notificationsFor(services, {
       start: p,
       trace: outcome.result as TraceWithRelease,
       releasedAt,

@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dbPathFromEnv } from '../server/config.js';
 import { projectOnSegment } from '../server/core/geo/geodesy.js';
 import { locateOnNetwork } from '../server/core/trace/locate.js';
 import type { RiverNetwork } from '../server/core/trace/river-network.js';
 import { snapToNetwork } from '../server/core/trace/snap.js';
 import { traceDownstream } from '../server/core/trace/trace.js';
-import { createServices } from '../server/services.js';
-import { dbPathFromEnv } from '../server/storage/db.js';
+import { createServices } from '../server/runtime/services.js';
 import { type HttpTraceFigures, measureHttpTrace, PREVIOUS, startServer } from './http-trace.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -4,9 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dbPathFromEnv } from '../server/config.js';
 import { TopologyError } from '../server/core/network/hydrorivers.js';
-import { createServices } from '../server/services.js';
-import { dbPathFromEnv, openDb } from '../server/storage/db.js';
+import { createServices } from '../server/runtime/services.js';
+import { openDb } from '../server/storage/db.js';
 import { writeArtifactFromDb } from '../server/storage/network-compact.js';
 import { writeGeography } from '../server/storage/network-store.js';
 import { loadSeed } from '../server/storage/site-seed.js';

@@ -1,6 +1,7 @@
 // Every environment setting the server and CLI read, parsed once with zod: a bad value stops start-up
 // with a message naming the variable, instead of being read differently in several places.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type ArchiveSummary, inspectArchive } from './storage/pmtiles-archive.js';
 
@@ -209,4 +210,15 @@ let cached: Config | null = null;
 export function config(): Config {
   cached ??= loadConfig();
   return cached;
+}
+
+/** The database when HAZATLAS_DB is unset: data/hazatlas.sqlite in the checkout. */
+export const DEFAULT_DB_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../data/hazatlas.sqlite',
+);
+
+/** HAZATLAS_DB or the default database. */
+export function dbPathFromEnv(): string {
+  return config().dbPath ?? DEFAULT_DB_PATH;
 }

@@ -1,9 +1,10 @@
 // `hazatlas audit [--action A] [--outcome O] [--limit N] [--json]`: the audit log, newest first, for the
 // local operator (who owns the database file).
 import { parseArgs } from 'node:util';
+import { dbPathFromEnv } from '../config.js';
 import { AuditQuery } from '../http/routes/audit.js';
 import { listAudit } from '../storage/audit-store.js';
-import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { openDb } from '../storage/db.js';
 import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 

@@ -1,7 +1,7 @@
 // `hazatlas backup FILE` and `hazatlas restore FILE`: online backup of the database and verified restore.
 import { parseArgs } from 'node:util';
+import { dbPathFromEnv } from '../config.js';
 import { BackupError, backupDatabase, restoreDatabase } from '../storage/backup.js';
-import { dbPathFromEnv } from '../storage/db.js';
 import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { runExercise } from '../app/plans.js';
+import { dbPathFromEnv } from '../config.js';
 import { ActionBody, afterActionReport } from '../core/plans/exercise.js';
 import { ExerciseBody } from '../core/plans/exercise-schema.js';
 import { renderAfterActionHtml } from '../core/plans/render-aar-html.js';
-import { runExercise } from '../plans-service.js';
-import { createServices, type Services } from '../services.js';
-import { dbPathFromEnv } from '../storage/db.js';
+import { createServices, type Services } from '../runtime/services.js';
 import { addAction, createExercise, getExercise, listActions } from '../storage/exercise-store.js';
 import { getPlan } from '../storage/plan-store.js';
 import { markNegatives, withUsage } from './args.js';
@@ -31,10 +31,10 @@ const num = (v: string | undefined, label: string) => {
 const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
 
-function withServices<T>(run: (s: Services) => T): T {
+async function withServices<T>(run: (s: Services) => Promise<T>): Promise<T> {
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    return run(services);
+    return await run(services);
   } finally {
     services.close();
   }
@@ -78,11 +78,11 @@ export async function runExerciseCommand(args: string[]): Promise<void> {
       plan: values.plan,
     });
     if (!parsed.success) throw new CliError(`${issuesText(parsed.error.issues)}\n${USAGE}`);
-    withServices((s) => {
+    await withServices(async (s) => {
       if (!getPlan(s.db, parsed.data.plan)) throw new CliError(`No plan has id "${parsed.data.plan}".`);
       // The scenario must trace before anything is stored.
       const { name, ...scenario } = parsed.data;
-      const out = runExercise(s, { id: '', name, scenario, createdAt: '', createdBy: '' }, true);
+      const out = await runExercise(s, { id: '', name, scenario, createdAt: '', createdBy: '' }, true);
       if (!out.ok) throw new CliError(`${out.code}: ${out.message}`);
       const ex = createExercise(s.db, parsed.data, actor());
       process.stdout.write(values.json ? `${JSON.stringify(ex, null, 2)}\n` : `${ex.id}\n`);
@@ -91,7 +91,7 @@ export async function runExerciseCommand(args: string[]): Promise<void> {
   }
   const id = positionals[0];
   if (!id || !['timeline', 'action', 'report'].includes(sub ?? '')) throw new CliError(USAGE);
-  withServices((s) => {
+  await withServices(async (s) => {
     const ex = getExercise(s.db, id);
     if (!ex) throw new CliError(`No exercise ${id}.`);
     if (sub === 'action') {
@@ -107,7 +107,7 @@ export async function runExerciseCommand(args: string[]): Promise<void> {
       process.stdout.write(`${a.id}\n`);
       return;
     }
-    const out = runExercise(s, ex, true);
+    const out = await runExercise(s, ex, true);
     if (!out.ok) throw new CliError(`${out.code}: ${out.message}`);
     if (sub === 'timeline') {
       process.stdout.write(

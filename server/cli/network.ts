@@ -2,6 +2,7 @@
 // without building — every line's fields, and that its downstream end joins the river it flows into.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { dbPathFromEnv } from '../config.js';
 import {
   describeJoin,
   type JoinResult,
@@ -9,7 +10,7 @@ import {
   parseSupplement,
   SUPPLEMENT_JOIN_KM,
 } from '../core/network/supplement.js';
-import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { openDb } from '../storage/db.js';
 import { loadNetwork } from '../storage/network-loader.js';
 import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';

@@ -1,6 +1,7 @@
 // Text table of a plan's notification timeline for `hazatlas trace --released-at` and `exercise timeline`.
+
+import type { NotificationBlock } from '../app/plans.js';
 import type { Inject } from '../core/plans/exercise.js';
-import type { NotificationBlock } from '../plans-service.js';
 
 const t = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')}Z` : '—'.padEnd(17));
 

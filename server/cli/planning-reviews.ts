@@ -3,11 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { planningReview } from '../app/planning.js';
+import { dbPathFromEnv } from '../config.js';
 import { DEVELOPMENT_TYPES } from '../core/planning/tables.js';
 import { type PrintableReview, renderReviewPrint } from '../core/report/planning-review-print.js';
-import { planningReview } from '../planning-service.js';
-import { createServices } from '../services.js';
-import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { createServices } from '../runtime/services.js';
+import { openDb } from '../storage/db.js';
 import {
   getPlanningReview,
   insertPlanningReview,
@@ -129,7 +130,7 @@ export async function runPlanning(args: string[]): Promise<void> {
     };
     const services = createServices({ dbPath: dbPathFromEnv() });
     try {
-      const answer = planningReview(services, request);
+      const answer = await planningReview(services, request);
       const saved = insertPlanningReview(
         services.db,
         { title, reference, request, answer: answer as unknown as NewPlanningReview['answer'] },

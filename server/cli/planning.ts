@@ -1,10 +1,10 @@
 // `hazatlas review <lon> <lat> --type T` (planning review of a point) and `hazatlas screening
 // border|natech`: the same answers as POST /api/planning/review and GET /api/screening/*.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { borderScreen, natechScreen, planningReview } from '../app/planning.js';
+import { dbPathFromEnv } from '../config.js';
 import { DEVELOPMENT_TYPES } from '../core/planning/tables.js';
-import { borderScreen, natechScreen, planningReview } from '../planning-service.js';
-import { createServices, type Services } from '../services.js';
-import { dbPathFromEnv } from '../storage/db.js';
+import { createServices, type Services } from '../runtime/services.js';
 import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
@@ -27,10 +27,10 @@ function parse(args: string[], options: ParseArgsConfig['options'], usage: strin
   });
 }
 
-function withServices<T>(run: (s: Services) => T): T {
+async function withServices<T>(run: (s: Services) => Promise<T>): Promise<T> {
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    return run(services);
+    return await run(services);
   } finally {
     services.close();
   }
@@ -57,7 +57,7 @@ export async function runReview(args: string[]): Promise<void> {
   if (typeof type !== 'string' || !DEVELOPMENT_TYPES.includes(type)) {
     throw new CliError(`--type must be one of ${DEVELOPMENT_TYPES.join(', ')}.\n${REVIEW_USAGE}`);
   }
-  const result = withServices((s) =>
+  const result = await withServices((s) =>
     planningReview(s, {
       geometry: { type: 'Point', coordinates: [lon, lat] },
       developmentType: type,
@@ -115,7 +115,7 @@ export async function runScreening(args: string[]): Promise<void> {
   if (which === 'border') {
     const withinKm = numberArg(values['within-km'], '--within-km', 0, 5000) ?? 50;
     const borderWithinKm = numberArg(values['border-within-km'], '--border-within-km', 0, 5000);
-    const result = withServices((s) => borderScreen(s, withinKm, borderWithinKm));
+    const result = await withServices((s) => borderScreen(s, withinKm, borderWithinKm));
     if (values.json) return void process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     const lines = [
       `${result.total} of ${result.screened} sites may need transboundary notification (river within ${result.withinKm} km, border within ${result.borderWithinKm} km):`,
@@ -128,7 +128,7 @@ export async function runScreening(args: string[]): Promise<void> {
     return;
   }
   const riverWithinM = numberArg(values['river-within-m'], '--river-within-m', 0, 50_000) ?? 500;
-  const result = withServices((s) => natechScreen(s, riverWithinM));
+  const result = await withServices((s) => natechScreen(s, riverWithinM));
   if (values.json) return void process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   const lines = [
     `${result.total} of ${result.screened} sites flagged for natech (river within ${riverWithinM} m, imported flood zones):`,

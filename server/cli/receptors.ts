@@ -1,8 +1,9 @@
 // `hazatlas receptors import|list`: receptor layers (water intakes, schools, flood zones, …) from the
 // command line, with the same parsing, validation and all-or-nothing rule as POST /api/receptors/import.
 import { parseArgs } from 'node:util';
+import { dbPathFromEnv } from '../config.js';
 import { RECEPTOR_KINDS } from '../core/planning/receptor-schema.js';
-import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { openDb } from '../storage/db.js';
 import { importReceptors, listReceptors } from '../storage/receptor-store.js';
 import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';

@@ -2,14 +2,14 @@
 // as GET /api/sites/:id/report and /notifications, to stdout or a file.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { notificationsOf, siteReportOf } from '../app/reports.js';
+import { dbPathFromEnv } from '../config.js';
 import { renderNotificationsHtml } from '../core/plans/render-notifications-html.js';
 import type { ReportLang } from '../core/report/format.js';
 import { renderReportCsv } from '../core/report/render-report-csv.js';
 import { renderReportHtml } from '../core/report/render-report-html.js';
 import { RELEASE_LIMITS, type Release, resolveRelease } from '../core/transport/release.js';
-import { createServices } from '../services.js';
-import { dbPathFromEnv } from '../storage/db.js';
-import { notificationsOf, siteReportOf } from '../storage/report-read.js';
+import { createServices } from '../runtime/services.js';
 import { numberArg, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
@@ -81,7 +81,7 @@ export async function runReportCommand(args: string[]): Promise<void> {
   const release = releaseOf(values);
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    const report = siteReportOf(services, siteId, release);
+    const report = await siteReportOf(services, siteId, release);
     if (!report) throw unknownSite(siteId);
     emit(
       format === 'json'
@@ -109,7 +109,7 @@ export async function runNotifyCommand(args: string[]): Promise<void> {
     );
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    const result = notificationsOf(services, siteId, release, accidentAt);
+    const result = await notificationsOf(services, siteId, release, accidentAt);
     if (!result) throw unknownSite(siteId);
     emit(
       format === 'json'

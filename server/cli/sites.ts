@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
+import { dbPathFromEnv } from '../config.js';
 import { SiteExportQuery, SiteListQuery } from '../core/register/site-filter.js';
 import type { SiteSummary } from '../core/register/site-record.js';
 import { zodIssues } from '../core/register/site-validate.js';
-import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { openDb } from '../storage/db.js';
 import { exportSites } from '../storage/site-export.js';
 import { importRows } from '../storage/site-import.js';
 import { listSites } from '../storage/site-query.js';
@@ -81,7 +82,7 @@ async function importCommand(argv: string[]): Promise<void> {
     enabled: process.stderr.isTTY === true || parsed.rows.length >= LARGE,
   });
   progress.stage(`loading the river network`);
-  const { createServices } = await import('../services.js');
+  const { createServices } = await import('../runtime/services.js');
   const services = createServices({ dbPath: dbPathFromEnv() });
   progress.done('river network loaded');
   let stage: 'validate' | 'store' | null = null;

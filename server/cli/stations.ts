@@ -2,9 +2,9 @@
 // register from the command line, on the same parsers and store as /api/stations.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { dbPathFromEnv } from '../config.js';
 import { stationsFromCsv, stationsFromGeoJson } from '../core/plans/plans-io.js';
-import { createServices } from '../services.js';
-import { dbPathFromEnv } from '../storage/db.js';
+import { createServices } from '../runtime/services.js';
 import { insertStations, listStations } from '../storage/station-store.js';
 import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';

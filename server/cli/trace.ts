@@ -1,14 +1,14 @@
 // `hazatlas trace <lon> <lat>`: the same trace as GET /api/trace, as a table or as JSON.
 import { parseArgs } from 'node:util';
+import { notificationsFor } from '../app/plans.js';
+import { tracePoint, traceSite } from '../app/trace.js';
+import { dbPathFromEnv } from '../config.js';
 import type { RiverKm } from '../core/trace/river-km.js';
 import type { TraceResult } from '../core/trace/trace.js';
 import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
 import { MAX_SNAP_MAX_KM } from '../core/transport/trace-request.js';
-import { notificationsFor } from '../plans-service.js';
-import { createServices } from '../services.js';
-import { dbPathFromEnv } from '../storage/db.js';
+import { createServices } from '../runtime/services.js';
 import { getSite } from '../storage/site-store.js';
-import { tracePoint, traceSite } from '../trace-service.js';
 import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 import { formatNotifications } from './notifications-format.js';
@@ -67,12 +67,12 @@ export async function runTraceCommand(args: string[]): Promise<void> {
   try {
     const outcome = point
       ? tracePoint(services, { ...point, ...options, river: options.river ?? null })
-      : traceSite(services, site!, options);
+      : await traceSite(services, site!, options);
     if (!outcome.ok) throw new CliError(`${outcome.code}: ${outcome.message}`);
     if (releasedAt !== undefined && 'release' in outcome.result) {
       // The CLI reads the database file directly, so its user may see the plan's contact points.
       const siteRecord = site === undefined ? null : getSite(services.db, site);
-      const n = notificationsFor(services, {
+      const n = await notificationsFor(services, {
         start: siteRecord ? siteRecord.location : point!,
         originIso3: siteRecord?.derived?.countryIso3 ?? null,
         trace: outcome.result,

@@ -1,14 +1,13 @@
 // `hazatlas upstream <lon> <lat>` and `hazatlas matrix`: the same answers as GET /api/upstream and
 // GET /api/matrix[.csv], as a table, JSON or CSV.
 import { parseArgs } from 'node:util';
-import { findBasin, largestBasinNames } from '../core/upstream/basin-lookup.js';
-import { type BasinMatrix, basinMatrix, matrixCsv } from '../core/upstream/basin-matrix.js';
-import { type UpstreamResult, upstreamReport } from '../core/upstream/upstream-report.js';
-import { createServices } from '../services.js';
-import { matrixSites, sitesInTreeRange } from '../storage/analysis-read.js';
-import { dbPathFromEnv } from '../storage/db.js';
-import { locateReach } from '../trace-service.js';
-import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
+import { firstIssue } from '../app/request.js';
+import { transboundaryMatrix, upstreamRequest, upstreamSites } from '../app/upstream.js';
+import { dbPathFromEnv } from '../config.js';
+import { type BasinMatrix, matrixCsv } from '../core/upstream/basin-matrix.js';
+import type { UpstreamResult } from '../core/upstream/upstream-report.js';
+import { createServices } from '../runtime/services.js';
+import { markNegatives, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 
 const UPSTREAM_USAGE =
@@ -25,23 +24,21 @@ export async function runUpstreamCommand(args: string[]): Promise<void> {
     throw new CliError(
       `Give exactly two coordinates: upstream <lon> <lat> (WGS84 degrees).\n${UPSTREAM_USAGE}`,
     );
-  const lon = numberArg(positionals[0], 'lon', -180, 180)!;
-  const lat = numberArg(positionals[1], 'lat', -90, 90)!;
-  const maxKm = numberArg(values['max-km'], '--max-km', 0, 20000);
-  const maxHours = numberArg(values['max-hours'], '--max-hours', 0, 100000);
-  const snapMaxKm = numberArg(values['snap-max-km'], '--snap-max-km', 0.001, 200);
-  const limit = numberArg(values.limit, '--limit', 1, 5000);
-  if (limit !== undefined && !Number.isInteger(limit)) throw new CliError('--limit must be a whole number.');
+  const request = upstreamRequest('cli').safeParse({
+    lon: positionals[0],
+    lat: positionals[1],
+    maxKm: values['max-km'],
+    maxHours: values['max-hours'],
+    snapMaxKm: values['snap-max-km'],
+    river: values.river,
+    limit: values.limit,
+  });
+  if (!request.success) throw new CliError(firstIssue(request.error));
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    const located = locateReach(services, { lon, lat, snapMaxKm, river: values.river ?? null });
-    if (!located.ok) throw new CliError(`${located.code}: ${located.message}`);
-    const result = upstreamReport(
-      services.upstream,
-      located.snap,
-      { maxKm, maxHours, limit: limit ?? 200 },
-      sitesInTreeRange(services.db),
-    );
+    const answer = await upstreamSites(services, request.data);
+    if (!answer.ok) throw new CliError(`${answer.code}: ${answer.message}`);
+    const { ok: _, warnings: __, ...result } = answer;
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatUpstream(result));
   } finally {
     services.close();
@@ -99,16 +96,12 @@ export async function runMatrixCommand(args: string[]): Promise<void> {
   if (values.csv && values.json) throw new CliError(`Give --csv or --json, not both.\n${MATRIX_USAGE}`);
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
-    let basin: { id: number; name: string } | null = null;
-    if (values.basin !== undefined) {
-      const found = findBasin(services.network, values.basin);
-      if (!found)
-        throw new CliError(
-          `UNKNOWN_BASIN: No basin or outlet named "${values.basin}". Try ${largestBasinNames(services.network).join(', ')}, or omit --basin for all data.`,
-        );
-      basin = { id: found.id, name: found.name };
-    }
-    const m = basinMatrix(services.upstream, matrixSites(services.db, basin?.id ?? null));
+    const answer = await transboundaryMatrix(services, values.basin);
+    if (!answer.ok)
+      throw new CliError(
+        `${answer.code}: ${answer.message} Try ${answer.tryBasins.join(', ')}, or omit --basin for all data.`,
+      );
+    const { ok: _, basin, ...m } = answer;
     if (values.csv) process.stdout.write(matrixCsv(m));
     else if (values.json) process.stdout.write(`${JSON.stringify({ basin, ...m }, null, 2)}\n`);
     else process.stdout.write(formatMatrix(basin?.name ?? 'all data', m));

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { hashPasswordSync, passwordProblem } from '../auth/password.js';
 import { isRole, type Role, roleAtLeast } from '../auth/roles.js';
+import { dbPathFromEnv } from '../config.js';
 import {
   createToken,
   findUser,
@@ -13,7 +14,7 @@ import {
   revokeToken,
   USERNAME_PATTERN,
 } from '../storage/account-store.js';
-import { dbPathFromEnv, openDb } from '../storage/db.js';
+import { openDb } from '../storage/db.js';
 import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 

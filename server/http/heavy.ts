@@ -2,9 +2,9 @@
 // inline or on the jobs worker (503 + Retry-After when its queue is full, 413 when a job outgrew the
 // worker's memory).
 import type { RequestHandler, Response } from 'express';
-import type { Job, JobResult } from '../jobs.js';
-import type { Services } from '../services.js';
-import type { OffloadPolicy } from '../workers/job-runner.js';
+import type { OffloadPolicy } from '../runtime/job-runner.js';
+import type { Job, JobResult } from '../runtime/jobs.js';
+import type { Services } from '../runtime/services.js';
 import { PoolBusyError } from '../workers/pool.js';
 import { clientAddress } from './audit.js';
 import { HttpError } from './errors.js';

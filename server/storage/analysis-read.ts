@@ -54,6 +54,15 @@ export function sitesInTreeRange(db: Db): (preFrom: number, preTo: number) => Up
     }));
 }
 
+/** The sites whose reach is numbered in any of the (disjoint) pre-order intervals. */
+export function sitesInTreeRanges(
+  db: Db,
+  intervals: readonly (readonly [number, number])[],
+): UpstreamCandidate[] {
+  const lookup = sitesInTreeRange(db);
+  return intervals.flatMap(([from, to]) => lookup(from, to));
+}
+
 /** Sites of one basin (by network basin id), or of the whole register when basinId is null. */
 export function matrixSites(db: Db, basinId: number | null): MatrixSite[] {
   const rows = (

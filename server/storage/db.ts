@@ -3,21 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { config } from '../config.js';
 
 export type Db = Database.Database;
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-export const DEFAULT_DB_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../data/hazatlas.sqlite',
-);
-
-/** HAZATLAS_DB (through server/config.ts) or the default file next to the code. */
-export function dbPathFromEnv(): string {
-  return config().dbPath ?? DEFAULT_DB_PATH;
-}
-
 export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
   if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, {

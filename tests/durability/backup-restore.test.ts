@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFields } from '../../server/core/register/site-validate.js';
-import { createServices, type Services } from '../../server/services.js';
+import { createServices, type Services } from '../../server/runtime/services.js';
 import { acquireServerLock } from '../../server/storage/server-lock.js';
 import { insertSites } from '../../server/storage/site-store.js';
 import { kalush } from '../fixtures/site-bodies.js';

@@ -2,7 +2,7 @@
 // services and storage import), printing markers so the parent can aim its SIGKILL at each phase.
 import fs from 'node:fs';
 import { parseImport } from '../../server/core/register/import/parse.js';
-import { createServices } from '../../server/services.js';
+import { createServices } from '../../server/runtime/services.js';
 import { importRows } from '../../server/storage/site-import.js';
 
 const [dbPath, file] = process.argv.slice(2);

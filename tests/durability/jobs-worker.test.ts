@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../server/services.js';
-import { JobRunner } from '../../server/workers/job-runner.js';
+import { JobRunner } from '../../server/runtime/job-runner.js';
 import type { PoolEvent } from '../../server/workers/pool.js';
 import { authHeaders, createToken } from '../support/auth.js';
 import { copyOfBuiltDb } from '../support/database.js';
@@ -58,7 +57,7 @@ describe('a jobs worker that dies', () => {
   it('is reported and restarted (here: its heap is too small to load the services, so it dies each time)', async () => {
     const events: PoolEvent[] = [];
     // The inline runner is never used here: every job goes to the worker.
-    const runner = new JobRunner(dbPath, () => ({}) as Services, 16);
+    const runner = new JobRunner(dbPath, () => Promise.reject(new Error('only offloaded jobs here')), 16);
     await new Promise<void>((resolve) => {
       runner.start((e) => {
         events.push(e);

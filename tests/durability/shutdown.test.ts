@@ -1,4 +1,4 @@
-// Graceful shutdown of `npm start` (server/main.ts) on SIGTERM: a request in flight completes, new
+// Graceful shutdown of `npm start` (server/boot/main.ts) on SIGTERM: a request in flight completes, new
 // connections are refused, the database is closed (WAL folded back, server lock released) and the exit code is 0.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,7 +22,7 @@ function startServerProcess(): Promise<{
   output: () => string;
   exited: Promise<number | null>;
 }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/boot/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, HAZATLAS_DB: dbPath, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

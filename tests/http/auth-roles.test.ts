@@ -4,7 +4,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/http/app.js';
+import { createApp } from '../../server/boot/app.js';
 import { needOf, READ_ONLY_POSTS } from '../../server/http/auth.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 import { chirchiq, json, kalush } from '../fixtures/site-bodies.js';

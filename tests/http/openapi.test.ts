@@ -3,7 +3,7 @@
 // unique, every schema compiles as JSON Schema 2020-12), real answers of real routes validate against
 // the schemas it gives for them, and GET /api/docs renders it as a page under the app's CSP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/http/app.js';
+import { createApp } from '../../server/boot/app.js';
 import { authHeaders, createToken } from '../support/auth.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type AnswerChecker, answerChecker, type Json, type OpenApiDoc } from '../support/openapi.js';

@@ -3,9 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/http/app.js';
+import { createApp } from '../../server/boot/app.js';
 import { createLogger, logLevelFromEnv } from '../../server/log.js';
-import { createServices, type Services } from '../../server/services.js';
+import { createServices, type Services } from '../../server/runtime/services.js';
 import { createToken } from '../support/auth.js';
 import { copyOfBuiltDb } from '../support/database.js';
 

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tracePoint } from '../../server/trace-service.js';
+import { tracePoint } from '../../server/app/trace.js';
 import { builtDbPath } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 

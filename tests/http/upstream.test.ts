@@ -7,7 +7,7 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFields } from '../../server/core/register/site-validate.js';
 import { hoursToOutlet } from '../../server/core/upstream/upstream-index.js';
-import { createServices } from '../../server/services.js';
+import { createServices } from '../../server/runtime/services.js';
 import { createSite, deleteSite } from '../../server/storage/site-store.js';
 import { aurul } from '../fixtures/site-bodies.js';
 import { copyOfBuiltDb } from '../support/database.js';

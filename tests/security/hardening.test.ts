@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/http/app.js';
+import { createApp } from '../../server/boot/app.js';
 import { createLogger } from '../../server/log.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 import { json, kalush } from '../fixtures/site-bodies.js';

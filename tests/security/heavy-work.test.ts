@@ -3,8 +3,8 @@
 // (503 + Retry-After), capped error reports, a row cap (413), a vertex cap (400) and a per-client limit
 // on heavy routes (429). Same answers as inline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planningReview } from '../../server/planning-service.js';
-import { DEFAULT_OFFLOAD, JOB_QUEUE } from '../../server/workers/job-runner.js';
+import { planningReview } from '../../server/app/planning.js';
+import { DEFAULT_OFFLOAD, JOB_QUEUE } from '../../server/runtime/job-runner.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 import { ajka, aurul, kalush } from '../fixtures/site-bodies.js';
 import { type AppServer, listenApp } from '../support/app-server.js';
@@ -93,7 +93,7 @@ describe('work on the jobs worker', () => {
     expect(order).toEqual(['stats', 'review']);
     expect((env.services.jobs.stats?.done ?? 0) - before).toBe(1);
     const body = (await res.json()) as { verdict: unknown };
-    const direct = planningReview(env.services, { geometry, developmentType: 'housing', name: null });
+    const direct = await planningReview(env.services, { geometry, developmentType: 'housing', name: null });
     expect(body.verdict).toEqual(JSON.parse(JSON.stringify(direct.verdict)));
   }, 120_000);
 

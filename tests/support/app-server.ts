@@ -2,9 +2,9 @@
 // loopback port, for tests that need more than tests/support/server.ts's defaults.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AppOptions, createApp } from '../../server/http/app.js';
+import { type AppOptions, createApp } from '../../server/boot/app.js';
 import { answerClientErrors } from '../../server/http/security.js';
-import type { Services } from '../../server/services.js';
+import type { Services } from '../../server/runtime/services.js';
 
 export interface AppServer {
   url: string;

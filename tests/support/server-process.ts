@@ -1,4 +1,4 @@
-// Runs `npm start` (server/main.ts) as a child process on a given database, as an operator would.
+// Runs `npm start` (server/boot/main.ts) as a child process on a given database, as an operator would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './database.js';
@@ -10,7 +10,7 @@ export interface ServerProcess {
 }
 
 export function spawnServer(dbPath: string, env: Record<string, string> = {}): ServerProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/boot/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, HAZATLAS_DB: dbPath, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

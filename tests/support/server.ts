@@ -1,8 +1,8 @@
 // Starts the real Express app on a free loopback port against a given database file.
 import type { AddressInfo } from 'node:net';
-import { type AppOptions, createApp } from '../../server/http/app.js';
+import { type AppOptions, createApp } from '../../server/boot/app.js';
 import { answerClientErrors } from '../../server/http/security.js';
-import { createServices, type Services } from '../../server/services.js';
+import { createServices, type Services } from '../../server/runtime/services.js';
 import { createToken } from './auth.js';
 
 export interface RunningServer {

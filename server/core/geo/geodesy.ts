@@ -22,6 +22,24 @@ export function boxAround(lon: number, lat: number, km: number): [number, number
   return [lon - dLon, lat - dLat, lon + dLon, lat + dLat];
 }
 
+/**
+ * The box `[w, s, e, n]` grown by `km` on every side. All four corners are grown: a degree of longitude
+ * is shortest on the poleward edge, so growing only the SW and NE corners leaves the west (north of the
+ * equator) or east (south of it) edge short there.
+ */
+export function growBox(
+  [w, s, e, n]: [number, number, number, number],
+  km: number,
+): [number, number, number, number] {
+  const corners = [boxAround(w, s, km), boxAround(e, n, km), boxAround(w, n, km), boxAround(e, s, km)];
+  return [
+    Math.max(-180, Math.min(...corners.map((c) => c[0]))),
+    Math.max(-90, Math.min(...corners.map((c) => c[1]))),
+    Math.min(180, Math.max(...corners.map((c) => c[2]))),
+    Math.min(90, Math.max(...corners.map((c) => c[3]))),
+  ];
+}
+
 export interface SegmentProjection {
   /** Position along the segment, 0..1. */
   t: number;

@@ -126,6 +126,15 @@ export function upstreamSites<T extends PositionedSite>(
   return [...hits.values()];
 }
 
+/** The pre-order intervals whose sites `upstreamSites` reads (the storage can fetch them up front). */
+export function upstreamIntervals(
+  ix: UpstreamIndex,
+  point: ReachPoint,
+  limits: UpstreamLimits,
+): [number, number][] {
+  return disjointIntervals(upstreamRanges(ix, point, limits));
+}
+
 /** Nested-set ranges are nested or disjoint: the outermost ones cover each site exactly once. */
 function disjointIntervals(ranges: UpstreamRange[]): [number, number][] {
   const sorted = [...ranges].sort((a, b) => a.preFrom - b.preFrom || b.preTo - a.preTo);

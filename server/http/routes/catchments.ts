@@ -4,7 +4,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Response, Router } from 'express';
 import type { FeatureCollection } from 'geojson';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { catchmentsGz } from '../../storage/catchment-source.js';
 import { badRequest } from '../errors.js';
 import { strictQuery } from '../security.js';

@@ -2,12 +2,12 @@
 // log participants write, and the after-action report (JSON, or HTML ready to print as PDF).
 import express, { type Request } from 'express';
 import { z } from 'zod';
+import { runExercise } from '../../app/plans.js';
 import { ActionBody, afterActionReport } from '../../core/plans/exercise.js';
 import { ExerciseBody } from '../../core/plans/exercise-schema.js';
 import { renderAfterActionHtml } from '../../core/plans/render-aar-html.js';
 import { zodIssues } from '../../core/register/site-validate.js';
-import { runExercise } from '../../plans-service.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import {
   addAction,
   createExercise,
@@ -19,8 +19,8 @@ import { getPlan } from '../../storage/plan-store.js';
 import { getSite } from '../../storage/site-store.js';
 import { actorOf, principalOf } from '../auth.js';
 import { HttpError } from '../errors.js';
+import { validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
-import { parseQuery, validationError } from './sites.js';
 
 export const ReportQuery = z
   .object({ format: z.enum(['json', 'html'], { error: 'format must be json or html' }).default('json') })
@@ -38,9 +38,9 @@ export function exercisesRouter(services: Services): express.Router {
     if (!ex) throw notFound(id);
     return ex;
   };
-  const run = (req: Request, res: express.Response) => {
+  const run = async (req: Request, res: express.Response) => {
     const ex = load(req);
-    const out = runExercise(services, ex, principalOf(res) !== null);
+    const out = await runExercise(services, ex, principalOf(res) !== null);
     if (!out.ok) throw new HttpError(409, out.code, out.message);
     return { ex, out };
   };
@@ -50,7 +50,7 @@ export function exercisesRouter(services: Services): express.Router {
     res.json({ total: items.length, items });
   });
 
-  r.post('/exercises', strictQuery(), (req, res) => {
+  r.post('/exercises', strictQuery(), async (req, res) => {
     const parsed = ExerciseBody.safeParse(req.body);
     if (!parsed.success) throw validationError(zodIssues(parsed.error));
     const body = parsed.data;
@@ -60,7 +60,7 @@ export function exercisesRouter(services: Services): express.Router {
       throw validationError([{ path: 'siteId', message: `no registered site has id "${body.siteId}"` }]);
     // The scenario must trace (on land, near a river) before anything is stored.
     const { name, ...scenario } = body;
-    const out = runExercise(services, { id: '', name, scenario, createdAt: '', createdBy: '' }, true);
+    const out = await runExercise(services, { id: '', name, scenario, createdAt: '', createdBy: '' }, true);
     if (!out.ok) throw new HttpError(400, out.code, out.message);
     const ex = createExercise(db, body, actorOf(res));
     res
@@ -74,8 +74,8 @@ export function exercisesRouter(services: Services): express.Router {
     res.json({ ...ex, plan: getPlan(db, ex.scenario.plan), actions: listActions(db, ex.id) });
   });
 
-  r.get('/exercises/:id/timeline', strictQuery(), (req, res) => {
-    const { ex, out } = run(req, res);
+  r.get('/exercises/:id/timeline', strictQuery(), async (req, res) => {
+    const { ex, out } = await run(req, res);
     res.json({
       exerciseId: ex.id,
       startAt: ex.scenario.startAt,
@@ -100,9 +100,9 @@ export function exercisesRouter(services: Services): express.Router {
     res.status(201).json(addAction(db, ex.id, parsed.data, actorOf(res)));
   });
 
-  r.get('/exercises/:id/report', (req, res) => {
-    const q = parseQuery(ReportQuery, req);
-    const { ex, out } = run(req, res);
+  r.get('/exercises/:id/report', async (req, res) => {
+    const q = validateQuery(ReportQuery, req);
+    const { ex, out } = await run(req, res);
     const actions = listActions(db, ex.id);
     const report = afterActionReport(out.injects, actions);
     const generatedAt = new Date().toISOString();

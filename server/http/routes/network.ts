@@ -1,6 +1,6 @@
 // GET /api/network/stats and /api/basins: what the routed network holds and where it came from.
 import { Router } from 'express';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { strictQuery } from '../security.js';
 
 export function networkRouter(services: Services): Router {

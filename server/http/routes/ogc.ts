@@ -9,7 +9,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { fromWgs84, lookupCrs, toWgs84 } from '../../core/crs.js';
 import { SiteListQuery } from '../../core/register/site-filter.js';
 import { type RiverFeature, riverFeatures } from '../../core/transport/river-features.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { catchmentsGz } from '../../storage/catchment-source.js';
 import type { Db } from '../../storage/db.js';
 import { listReceptors } from '../../storage/receptor-store.js';

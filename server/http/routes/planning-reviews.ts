@@ -4,7 +4,7 @@ import express from 'express';
 import { z } from 'zod';
 import { DEVELOPMENT_TYPES } from '../../core/planning/tables.js';
 import { type PrintableReview, renderReviewPrint } from '../../core/report/planning-review-print.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import {
   getPlanningReview,
   insertPlanningReview,
@@ -15,10 +15,9 @@ import { clientAddress } from '../audit.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import type { HeavyOptions } from '../heavy.js';
-import { intParam } from '../query.js';
+import { intParam, validateQuery, validationError } from '../query.js';
 import { strictQuery, styleHashesOnHtml } from '../security.js';
 import { developmentGeometry, positionCount } from './planning.js';
-import { parseQuery, validationError } from './sites.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const REVIEW_LIST_MAX = 100;
@@ -97,7 +96,7 @@ export function planningReviewsRouter(services: Services, heavy: HeavyOptions): 
   });
 
   r.get('/planning/reviews', (req, res) => {
-    const q = parseQuery(ReviewListQuery, req);
+    const q = validateQuery(ReviewListQuery, req);
     res
       .set('Cache-Control', 'no-store')
       .json({ limit: q.limit, offset: q.offset, ...listPlanningReviews(services.db, q) });
@@ -111,7 +110,7 @@ export function planningReviewsRouter(services: Services, heavy: HeavyOptions): 
   });
 
   r.get('/planning/reviews/:id/print', (req, res) => {
-    const q = parseQuery(PrintQuery, req);
+    const q = validateQuery(PrintQuery, req);
     const id = reviewId(req);
     const review = getPlanningReview(services.db, id);
     if (!review) throw new HttpError(404, 'NOT_FOUND', `No saved planning review ${id}.`);

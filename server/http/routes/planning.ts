@@ -4,15 +4,15 @@ import express from 'express';
 import type { Point, Polygon } from 'geojson';
 import { z } from 'zod';
 import { SCREENING_LIMITS as S } from '../../../shared/limits.js';
+import { borderScreen, natechScreen } from '../../app/planning.js';
+import { siteZones } from '../../app/zones.js';
 import { validateGeometry } from '../../core/geo/validate-geometry.js';
 import { DEVELOPMENT_TYPES } from '../../core/planning/tables.js';
-import { borderScreen, natechScreen, siteZones } from '../../planning-service.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { HttpError } from '../errors.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
-import { numberParam } from '../query.js';
+import { numberParam, validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
-import { parseQuery, validationError } from './sites.js';
 
 export const MAX_REVIEW_POSITIONS = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,9 +65,9 @@ export const positionCount = (g: Point | Polygon) =>
 export function planningRouter(services: Services, heavy: HeavyOptions): express.Router {
   const r = express.Router();
 
-  r.get('/sites/:id/zones', strictQuery(), (req, res) => {
+  r.get('/sites/:id/zones', strictQuery(), async (req, res) => {
     const id = String(req.params.id);
-    const zones = UUID.test(id) ? siteZones(services, id) : null;
+    const zones = UUID.test(id) ? await siteZones(services, id) : null;
     if (!zones) throw new HttpError(404, 'NOT_FOUND', `No site ${id.slice(0, 100)}.`);
     res.json(zones);
   });
@@ -90,14 +90,14 @@ export function planningRouter(services: Services, heavy: HeavyOptions): express
     );
   });
 
-  r.get('/screening/border', (req, res) => {
-    const q = parseQuery(BorderQuery, req);
-    res.json(borderScreen(services, q.withinKm, q.borderWithinKm));
+  r.get('/screening/border', async (req, res) => {
+    const q = validateQuery(BorderQuery, req);
+    res.json(await borderScreen(services, q.withinKm, q.borderWithinKm));
   });
 
-  r.get('/screening/natech', (req, res) => {
-    const q = parseQuery(NatechQuery, req);
-    res.json(natechScreen(services, q.riverWithinM));
+  r.get('/screening/natech', async (req, res) => {
+    const q = validateQuery(NatechQuery, req);
+    res.json(await natechScreen(services, q.riverWithinM));
   });
 
   return r;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ContactFields, PlanCreate, PlanReplace } from '../../core/plans/plan-schema.js';
 import { contactsFromCsv, contactsToCsv } from '../../core/plans/plans-io.js';
 import { zodIssues } from '../../core/register/site-validate.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import {
   addContacts,
   createPlan,
@@ -19,10 +19,9 @@ import {
 } from '../../storage/plan-store.js';
 import { actorOf, principalOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { intParam } from '../query.js';
+import { importBody } from '../import-body.js';
+import { intParam, validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
-import { parseQuery, validationError } from './sites.js';
-import { importBody } from './sites-io.js';
 
 const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
@@ -83,7 +82,7 @@ export function plansRouter(services: Services): express.Router {
   const r = express.Router();
 
   r.get('/plans', (req, res) => {
-    const q = parseQuery(ListQuery, req);
+    const q = validateQuery(ListQuery, req);
     res.json({ ...listPlans(db, q.limit, q.offset), limit: q.limit, offset: q.offset });
   });
 
@@ -136,7 +135,7 @@ export function plansRouter(services: Services): express.Router {
   });
 
   r.get('/plans/:id/contacts', (req, res) => {
-    const q = parseQuery(ContactsQuery, req);
+    const q = validateQuery(ContactsQuery, req);
     requireLogin(res);
     const id = planIdOf(req);
     if (!getPlan(db, id)) throw notFound(id);
@@ -152,7 +151,7 @@ export function plansRouter(services: Services): express.Router {
   });
 
   r.post('/plans/:id/contacts', importBody, (req, res) => {
-    const q = parseQuery(ContactsPostQuery, req);
+    const q = validateQuery(ContactsPostQuery, req);
     const id = planIdOf(req);
     if (!getPlan(db, id)) throw notFound(id);
     const raw: unknown = req.file

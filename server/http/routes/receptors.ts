@@ -6,15 +6,15 @@ import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import { decimalOrNaN } from '../../core/decimal.js';
 import { RECEPTOR_KINDS, validateReceptor } from '../../core/planning/receptor-schema.js';
 import { TEXT_ENCODINGS } from '../../core/register/import/decode.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { receptorsCollection, receptorsGpkg } from '../../storage/receptor-export.js';
 import { deleteReceptor, getReceptor, insertReceptors, listReceptors } from '../../storage/receptor-store.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../errors.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
+import { importBody, importText } from '../import-body.js';
+import { validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
-import { parseQuery, validationError } from './sites.js';
-import { importBody, importText } from './sites-io.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -98,13 +98,13 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
   const r = express.Router();
 
   r.get('/receptors', (req, res) => {
-    const q = parseQuery(ListQuery, req);
+    const q = validateQuery(ListQuery, req);
     const found = listReceptors(db, { bbox: q.bbox, kinds: q.kind, limit: q.limit, offset: q.offset });
     res.json({ total: found.total, limit: q.limit, offset: q.offset, items: found.items });
   });
 
   r.get('/receptors/export', (req, res) => {
-    const q = parseQuery(ExportQuery, req);
+    const q = validateQuery(ExportQuery, req);
     const { items } = listReceptors(db, { kinds: q.kind, limit: MAX_RECEPTOR_LIMIT });
     if (q.format === 'gpkg') {
       res
@@ -120,7 +120,7 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
   });
 
   r.post('/receptors/import', heavy.limit, importBody, async (req: Request, res: Response) => {
-    const q = parseQuery(ImportQuery, req);
+    const q = validateQuery(ImportQuery, req);
     const { body, bytes } = importText(req, q.format, q.encoding);
     if (body === undefined || body === '' || (Buffer.isBuffer(req.body) && req.body.length === 0)) {
       throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [

@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { REPORT_LANGS } from '../../core/report/format.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { principalOf } from '../auth.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
 import { parseQuery } from '../query.js';

@@ -2,7 +2,7 @@
 // GET /api/countries: the countries that hold registered sites.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { countriesWithSites, search } from '../../storage/search-read.js';
 import { parseQuery } from '../query.js';
 import { strictQuery } from '../security.js';

@@ -15,9 +15,9 @@ import { getSite, restoreSite } from '../../storage/site-store.js';
 import { audit } from '../audit.js';
 import { actorOf, principalOf } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { intParam, parseQuery } from '../query.js';
+import { intParam, parseQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
-import { type SitesServices, siteId, validationError } from './sites.js';
+import { type SitesServices, siteId } from '../site-params.js';
 
 /** Reads `includeDeleted` (true|false); true is only for editors, since deleted sites are withdrawn data. */
 function includeDeleted(req: Request, res: Response): boolean {

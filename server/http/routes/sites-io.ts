@@ -1,21 +1,16 @@
-// Bulk import and export of sites over HTTP: body limits, format dispatch, report status codes.
-import { isUtf8 } from 'node:buffer';
-import express, { type Request, type RequestHandler, type Response } from 'express';
-import multer from 'multer';
+import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { decodeText, TEXT_ENCODINGS, type TextEncodingName } from '../../core/register/import/decode.js';
+import { TEXT_ENCODINGS } from '../../core/register/import/decode.js';
 import { importTemplateCsv } from '../../core/register/import/template.js';
 import { SiteExportQuery } from '../../core/register/site-filter.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import type { FileFormat } from '../../storage/import-file-formats.js';
 import { siteCount } from '../../storage/planning-read.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
-import { parseQuery } from './sites.js';
-
-export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
-const LIMIT_TEXT = `${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`;
+import { importBody, importText } from '../import-body.js';
+import { validateQuery } from '../query.js';
 
 export const ImportQuery = z
   .object({
@@ -38,35 +33,6 @@ export const ImportQuery = z
   })
   .strict();
 
-const tooLarge = () =>
-  new HttpError(413, 'PAYLOAD_TOO_LARGE', `The import file is larger than the ${LIMIT_TEXT} limit.`, {
-    limitBytes: IMPORT_LIMIT_BYTES,
-  });
-
-/** Runs a body parser and turns its size errors into our 413. */
-function limited(parser: RequestHandler): RequestHandler {
-  return (req, res, next) =>
-    parser(req, res, (err?: unknown) => {
-      const e = err as { type?: string; code?: string } | undefined;
-      if (e && (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE')) next(tooLarge());
-      else next(err);
-    });
-}
-
-const rawBody = limited(
-  express.raw({
-    type: (req) => !/^multipart\//i.test(String(req.headers['content-type'] ?? '')),
-    limit: IMPORT_LIMIT_BYTES,
-  }),
-);
-const multipartBody = limited(
-  multer({
-    storage: multer.memoryStorage(),
-    // One file plus, at most, a few small text fields: nothing else in a form can grow the request.
-    limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
-  }).single('file'),
-);
-
 function formatFromName(name: string | undefined): FileFormat | undefined {
   const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|kmz|gpkg|zip)$/)?.[1];
   if (ext === 'json') return 'geojson';
@@ -74,39 +40,9 @@ function formatFromName(name: string | undefined): FileFormat | undefined {
   return ext as FileFormat | undefined;
 }
 
-/** Reads an import body: multipart upload (form field "file") or a raw body, both up to the limit. */
-export const importBody: RequestHandler = (req, res, next) =>
-  /^multipart\//i.test(String(req.headers['content-type'] ?? ''))
-    ? multipartBody(req, res, next)
-    : rawBody(req, res, next);
-
-const BINARY_FORMATS: readonly string[] = ['kmz', 'gpkg', 'shp'];
-
-/**
- * The import body: the bytes of a binary format (KMZ, GeoPackage), text in its declared or detected
- * character set (UTF-8, else the Windows code page that fits), or the JSON the app-wide parser read.
- * A body declared UTF-8 that is not is refused rather than read with replacement characters.
- */
-export function importText(
-  req: Request,
-  format: string | undefined,
-  encoding: TextEncodingName | undefined,
-): { body: unknown; bytes: number } {
-  const buf = req.file ? req.file.buffer : Buffer.isBuffer(req.body) ? (req.body as Buffer) : null;
-  if (!buf) return { body: req.body, bytes: Number(req.get('content-length') ?? 0) };
-  if (format !== undefined && BINARY_FORMATS.includes(format)) return { body: buf, bytes: buf.length };
-  if (encoding === 'utf-8' && !isUtf8(buf))
-    throw new HttpError(
-      400,
-      'INVALID_UTF8',
-      'The file is not valid UTF-8 although encoding=utf-8 was given; save it as UTF-8, or give its encoding (windows-1250, windows-1251).',
-    );
-  return { body: decodeText(buf, encoding).text, bytes: buf.length };
-}
-
 export function importHandlers(services: Services, heavy: HeavyOptions): RequestHandler[] {
   const run = async (req: Request, res: Response) => {
-    const q = parseQuery(ImportQuery, req);
+    const q = validateQuery(ImportQuery, req);
     // application/json bodies were already parsed by the app-wide JSON parser.
     const { body, bytes } = importText(req, q.format ?? formatFromName(req.file?.originalname), q.encoding);
     const format = q.format ?? formatFromName(req.file?.originalname);
@@ -154,7 +90,7 @@ export const TemplateQuery = z
 /** GET /api/sites/import-template: a CSV with every column the importer reads and one example row. */
 export function templateHandler(): RequestHandler {
   return (req, res) => {
-    const q = parseQuery(TemplateQuery, req);
+    const q = validateQuery(TemplateQuery, req);
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', 'attachment; filename="hazatlas-sites-template.csv"')
@@ -164,7 +100,7 @@ export function templateHandler(): RequestHandler {
 
 export function exportHandler(services: Services, heavy: HeavyOptions): RequestHandler[] {
   const run = async (req: Request, res: Response) => {
-    const q = parseQuery(SiteExportQuery, req);
+    const q = validateQuery(SiteExportQuery, req);
     const offload = siteCount(services.db) > heavy.offload.exportSites;
     await answerJob(services, res, { kind: 'export', query: q }, offload);
   };

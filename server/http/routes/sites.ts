@@ -1,23 +1,16 @@
 // /api/sites: the register's HTTP face. Routes only parse the request, call the store, and answer.
 import express, { type Request } from 'express';
-import type { z } from 'zod';
-import type { HydrologyProvider } from '../../core/register/hydrology.js';
 import { SiteListQuery } from '../../core/register/site-filter.js';
-import {
-  type Issue,
-  parseCreateBody,
-  parsePatchBody,
-  parseReplaceBody,
-  zodIssues,
-} from '../../core/register/site-validate.js';
-import type { Services } from '../../services.js';
-import type { Db } from '../../storage/db.js';
+import { parseCreateBody, parsePatchBody, parseReplaceBody } from '../../core/register/site-validate.js';
+import type { Services } from '../../runtime/services.js';
 import { listSites } from '../../storage/site-query.js';
 import { deleteSite, getSite, insertSites, type UpdateResult, updateSite } from '../../storage/site-store.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import type { HeavyOptions } from '../heavy.js';
+import { validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
+import { siteId } from '../site-params.js';
 import {
   deletedSiteOr404,
   listQueryWithoutDeleted,
@@ -25,29 +18,6 @@ import {
   withDeleted,
 } from './sites-history.js';
 import { exportHandler, importHandlers, templateHandler } from './sites-io.js';
-
-export interface SitesServices {
-  db: Db;
-  hydrology: HydrologyProvider;
-}
-
-export const validationError = (issues: Issue[], message = 'The request is invalid.') =>
-  new HttpError(400, 'VALIDATION', message, issues);
-
-/** Parses `req.query` with a zod schema or throws the 400 VALIDATION error. */
-export function parseQuery<S extends z.ZodType>(schema: S, req: { query: unknown }): z.output<S> {
-  const r = schema.safeParse(req.query);
-  if (!r.success) throw validationError(zodIssues(r.error), 'Invalid query parameters.');
-  return r.data;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function siteId(req: Request): string {
-  const id = String(req.params.id);
-  if (!UUID.test(id)) throw new HttpError(404, 'NOT_FOUND', `No site ${id}.`);
-  return id;
-}
 
 function answerUpdate(res: express.Response, id: string, r: UpdateResult): void {
   if (r.ok) {
@@ -85,7 +55,7 @@ export function sitesRouter(services: Services, heavy: HeavyOptions): express.Ro
 
   r.get('/sites', (req, res) => {
     const { includeDeleted, query } = listQueryWithoutDeleted(req, res);
-    const page = listSites(db, parseQuery(SiteListQuery, { query }));
+    const page = listSites(db, validateQuery(SiteListQuery, { query }));
     res.json(includeDeleted ? withDeleted(db, page) : page);
   });
 

@@ -5,13 +5,12 @@ import { z } from 'zod';
 import { stationsFromCsv, stationsFromGeoJson } from '../../core/plans/plans-io.js';
 import { STATION_KINDS, StationCreate } from '../../core/plans/station-schema.js';
 import { zodIssues } from '../../core/register/site-validate.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { getStation, insertStations, listStations, stationExists } from '../../storage/station-store.js';
 import { HttpError } from '../errors.js';
-import { intParam } from '../query.js';
+import { importBody } from '../import-body.js';
+import { intParam, validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
-import { parseQuery, validationError } from './sites.js';
-import { importBody } from './sites-io.js';
 
 export const ListQuery = z
   .object({
@@ -66,12 +65,12 @@ export function stationsRouter(services: Services): express.Router {
   const r = express.Router();
 
   r.get('/stations', (req, res) => {
-    const q = parseQuery(ListQuery, req);
+    const q = validateQuery(ListQuery, req);
     res.json(listStations(db, q));
   });
 
   r.post('/stations/import', importBody, (req, res) => {
-    const q = parseQuery(ImportQuery, req);
+    const q = validateQuery(ImportQuery, req);
     const raw: unknown = req.file
       ? req.file.buffer.toString('utf8')
       : Buffer.isBuffer(req.body)

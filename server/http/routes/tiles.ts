@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import express from 'express';
 import type { FeatureCollection } from 'geojson';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { catchmentsGz } from '../../storage/catchment-source.js';
 import type { ArchiveSummary } from '../../storage/pmtiles-archive.js';
 import { TileSource } from '../../storage/tile-source.js';

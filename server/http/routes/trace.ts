@@ -3,15 +3,15 @@
 // exact point, so a hit costs a snap and a string join; bodies go out compressed when accepted.
 import { Router } from 'express';
 import { z } from 'zod';
+import { notificationsFor } from '../../app/plans.js';
+import { locatePoint, locateSiteStart, traceFrom } from '../../app/trace.js';
 import { lookupCrs, toWgs84 } from '../../core/crs.js';
 import { snapSummary } from '../../core/trace/trace.js';
 import { GEOMETRY_MODES, type GeometryMode, pathWithGeometry } from '../../core/trace/trace-geometry.js';
 import { MAX_SNAP_MAX_KM } from '../../core/transport/trace-request.js';
-import { notificationsFor } from '../../plans-service.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { getSite } from '../../storage/site-store.js';
 import { traceGpkg } from '../../storage/trace-gpkg.js';
-import { locatePoint, locateSiteStart, traceFrom } from '../../trace-service.js';
 import { principalOf } from '../auth.js';
 import { sendJsonParts } from '../compress.js';
 import { badRequest } from '../errors.js';
@@ -97,7 +97,7 @@ export const TRACE_CACHE_ENTRIES = 500;
 export function traceRouter(services: Services): Router {
   const router = Router();
   const cache = new Lru<string, { river: string | null; rest: Buffer }>(TRACE_CACHE_ENTRIES);
-  router.get('/trace', (req, res) => {
+  router.get('/trace', async (req, res) => {
     const q = parseQuery(querySchema, req.query);
     const release = releaseFromQuery(q);
     if (q.plan !== undefined && q.releasedAt === undefined)
@@ -116,7 +116,7 @@ export function traceRouter(services: Services): Router {
     const start =
       q.siteId === undefined
         ? locatePoint(services, { ...startPoint(q), ...options })
-        : locateSiteStart(services, q.siteId, options);
+        : await locateSiteStart(services, q.siteId, options);
     if (!start.ok) throw badRequest(start.code, start.message);
     const located = start.located;
     // The answer depends only on the snapped reach and offset (and the parameters), except its `snap`
@@ -156,7 +156,7 @@ export function traceRouter(services: Services): Router {
       return;
     }
     const site = q.siteId === undefined ? null : getSite(services.db, q.siteId);
-    const n = notificationsFor(services, {
+    const n = await notificationsFor(services, {
       start: site ? site.location : startPoint(q),
       trace: outcome.result,
       releasedAt: new Date(q.releasedAt),

@@ -11,7 +11,7 @@ import {
   SITES_LAYER,
   SITES_MAX_ZOOM,
 } from '../../core/tiles/vector-layers.js';
-import type { Services } from '../../services.js';
+import type { Services } from '../../runtime/services.js';
 import { SiteTileSource } from '../../storage/site-tiles.js';
 import type { AccessSettings } from '../auth.js';
 import { badRequest, HttpError } from '../errors.js';

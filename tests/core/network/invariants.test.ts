@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stronglyConnected } from '../../../server/core/network/orient.js';
 import type { RiverNetwork } from '../../../server/core/trace/river-network.js';
-import { createServices } from '../../../server/services.js';
+import { createServices } from '../../../server/runtime/services.js';
 import { builtDbPath } from '../../support/database.js';
 
 let net: RiverNetwork;

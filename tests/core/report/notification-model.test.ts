@@ -5,7 +5,7 @@ import { buildNotifications, PLACEHOLDER } from '../../../server/core/report/not
 import { buildSiteReport } from '../../../server/core/report/report-model.js';
 import { traceFromSite } from '../../../server/core/report/site-trace.js';
 import { type Release, resolveRelease } from '../../../server/core/transport/release.js';
-import { createServices, type Services } from '../../../server/services.js';
+import { createServices, type Services } from '../../../server/runtime/services.js';
 import { builtDbPath } from '../../support/database.js';
 import { seedSite } from './seed-site.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteReport, type SiteReport } from '../../../server/core/report/report-model.js';
 import { traceFromSite } from '../../../server/core/report/site-trace.js';
 import { resolveRelease } from '../../../server/core/transport/release.js';
-import { createServices, type Services } from '../../../server/services.js';
+import { createServices, type Services } from '../../../server/runtime/services.js';
 import { builtDbPath } from '../../support/database.js';
 import { seedSite } from './seed-site.js';
 

@@ -1,7 +1,7 @@
 // A seeded register site as a full record, derived on the real network (for report core tests).
 import { deriveSite } from '../../../server/core/register/derive.js';
 import type { SiteRecord } from '../../../server/core/register/site-record.js';
-import type { Services } from '../../../server/services.js';
+import type { Services } from '../../../server/runtime/services.js';
 import { readSeed } from '../../../server/storage/site-seed.js';
 
 export function seedSite(

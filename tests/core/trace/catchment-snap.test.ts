@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateOnNetwork } from '../../../server/core/trace/locate.js';
 import { snapToNetwork } from '../../../server/core/trace/snap.js';
-import { createServices, type Services } from '../../../server/services.js';
+import { createServices, type Services } from '../../../server/runtime/services.js';
 import { builtDbPath } from '../../support/database.js';
 
 let s: Services;

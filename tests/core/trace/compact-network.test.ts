@@ -4,12 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tracePoint } from '../../../server/app/trace.js';
 import { CompactRiverNetwork } from '../../../server/core/trace/compact-network.js';
 import type { RiverNetwork } from '../../../server/core/trace/river-network.js';
 import { snapToNetwork } from '../../../server/core/trace/snap.js';
 import { resolveRelease } from '../../../server/core/transport/release.js';
 import { upstreamReport } from '../../../server/core/upstream/upstream-report.js';
-import { createServices, type Services } from '../../../server/services.js';
+import { createServices, type Services } from '../../../server/runtime/services.js';
 import { sitesInTreeRange } from '../../../server/storage/analysis-read.js';
 import { openDb } from '../../../server/storage/db.js';
 import {
@@ -19,7 +20,6 @@ import {
   readNetworkArtifact,
 } from '../../../server/storage/network-artifact.js';
 import { loadNetworkFor, writeArtifactFromDb } from '../../../server/storage/network-compact.js';
-import { tracePoint } from '../../../server/trace-service.js';
 import { builtDbPath, copyOfBuiltDb } from '../../support/database.js';
 
 let objects: Services;

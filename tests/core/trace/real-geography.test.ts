@@ -4,7 +4,7 @@ import type { PolygonLocator } from '../../../server/core/geo/polygon-locator.js
 import type { RiverNetwork } from '../../../server/core/trace/river-network.js';
 import type { TraceResult } from '../../../server/core/trace/trace.js';
 import { runTrace, type TraceOutcome } from '../../../server/core/transport/trace-request.js';
-import { createServices } from '../../../server/services.js';
+import { createServices } from '../../../server/runtime/services.js';
 import { builtDbPath } from '../../support/database.js';
 
 let net: RiverNetwork;

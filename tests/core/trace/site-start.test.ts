@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../../../server/core/geo/geodesy.js';
 import { locateSite } from '../../../server/core/trace/site-start.js';
-import { createServices, type Services } from '../../../server/services.js';
+import { createServices, type Services } from '../../../server/runtime/services.js';
 import { getSite } from '../../../server/storage/site-store.js';
 import { builtDbPath } from '../../support/database.js';
 

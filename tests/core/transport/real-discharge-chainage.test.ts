@@ -11,7 +11,7 @@ import { type AnchoredDischarge, withoutAnchors } from '../../../server/core/tra
 import { dischargeAlongPath } from '../../../server/core/transport/path-discharge.js';
 import { resolveRelease } from '../../../server/core/transport/release.js';
 import { runTrace, type TraceOutcome } from '../../../server/core/transport/trace-request.js';
-import { createServices } from '../../../server/services.js';
+import { createServices } from '../../../server/runtime/services.js';
 import { builtDbPath } from '../../support/database.js';
 
 let net: RiverNetwork;

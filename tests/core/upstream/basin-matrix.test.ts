@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { traceDownstream } from '../../../server/core/trace/trace.js';
 import { findBasin } from '../../../server/core/upstream/basin-lookup.js';
 import { basinMatrix, MATRIX_CSV_COLUMNS, matrixCsv } from '../../../server/core/upstream/basin-matrix.js';
-import { createServices, type Services } from '../../../server/services.js';
+import { createServices, type Services } from '../../../server/runtime/services.js';
 import { matrixSites } from '../../../server/storage/analysis-read.js';
 import { builtDbPath } from '../../support/database.js';
 

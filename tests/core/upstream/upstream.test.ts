@@ -6,7 +6,7 @@ import { naiveDownstreamTo } from '../../../server/core/upstream/naive-upstream.
 import { alongMainPath, kmToOutlet, type ReachPoint } from '../../../server/core/upstream/upstream-index.js';
 import { type PositionedSite, upstreamSites } from '../../../server/core/upstream/upstream-query.js';
 import { upstreamReport } from '../../../server/core/upstream/upstream-report.js';
-import { createServices, type Services } from '../../../server/services.js';
+import { createServices, type Services } from '../../../server/runtime/services.js';
 import { sitesInTreeRange } from '../../../server/storage/analysis-read.js';
 import { builtDbPath } from '../../support/database.js';
 

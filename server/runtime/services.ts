@@ -1,55 +1,44 @@
-// Wires storage to the core: opens the database, loads the network and geography indexes once.
+// Wires storage to the core: opens the database, loads the network and geography indexes once, and
+// gives the use cases their store (SQLite behind the app's asynchronous Store interface).
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import { PasswordHasher } from './auth/password-hasher.js';
-import { PolygonLocator } from './core/geo/polygon-locator.js';
-import { SegmentIndex } from './core/geo/segment-index.js';
-import type { HydrologyProvider } from './core/register/hydrology.js';
-import { networkHydrology } from './core/register/location-hydrology.js';
-import type { DrainageAreas } from './core/trace/drainage-areas.js';
-import { anchorChainage } from './core/trace/river-km.js';
-import type { RiverNetwork } from './core/trace/river-network.js';
-import { reachAreas } from './core/transport/catchment-area.js';
-import { type AnchoredDischarge, anchorDischarge } from './core/transport/discharge-table.js';
-import { naturalFlow } from './core/transport/runoff.js';
-import { dischargeUpstreamIndex } from './core/upstream/discharge-velocity.js';
-import { type UpstreamIndex, upstreamIndexOf } from './core/upstream/upstream-index.js';
-import { readChainageTable } from './storage/chainage-loader.js';
-import { type Db, openDb } from './storage/db.js';
-import { readDischargeTable } from './storage/discharge-loader.js';
-import { loadDrainageAreas } from './storage/drainage-source.js';
-import { loadNetworkFor, type NetworkSource } from './storage/network-compact.js';
-import { networkMeta } from './storage/network-loader.js';
-import { positions } from './storage/network-store.js';
-import { loadPlanningSeed } from './storage/plan-seed.js';
-import { readRunoffTable } from './storage/runoff-loader.js';
-import { syncSitePositions } from './storage/site-positions.js';
-import { syncStationPlaces } from './storage/station-store.js';
-import { readTributaryMouths } from './storage/tributary-mouths-loader.js';
-import { JobRunner } from './workers/job-runner.js';
+import type { AppContext } from '../app/context.js';
+import type { Store } from '../app/ports.js';
+import { PasswordHasher } from '../auth/password-hasher.js';
+import { PolygonLocator } from '../core/geo/polygon-locator.js';
+import { SegmentIndex } from '../core/geo/segment-index.js';
+import { networkHydrology } from '../core/register/location-hydrology.js';
+import type { DrainageAreas } from '../core/trace/drainage-areas.js';
+import { anchorChainage } from '../core/trace/river-km.js';
+import { reachAreas } from '../core/transport/catchment-area.js';
+import { type AnchoredDischarge, anchorDischarge } from '../core/transport/discharge-table.js';
+import { naturalFlow } from '../core/transport/runoff.js';
+import { dischargeUpstreamIndex } from '../core/upstream/discharge-velocity.js';
+import { type UpstreamIndex, upstreamIndexOf } from '../core/upstream/upstream-index.js';
+import { readChainageTable } from '../storage/chainage-loader.js';
+import { type Db, openDb } from '../storage/db.js';
+import { readDischargeTable } from '../storage/discharge-loader.js';
+import { loadDrainageAreas } from '../storage/drainage-source.js';
+import { loadNetworkFor, type NetworkSource } from '../storage/network-compact.js';
+import { networkMeta } from '../storage/network-loader.js';
+import { positions } from '../storage/network-store.js';
+import { loadPlanningSeed } from '../storage/plan-seed.js';
+import { readRunoffTable } from '../storage/runoff-loader.js';
+import { syncSitePositions } from '../storage/site-positions.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
+import { syncStationPlaces } from '../storage/station-store.js';
+import { readTributaryMouths } from '../storage/tributary-mouths-loader.js';
+import { JobRunner } from './job-runner.js';
 
-export interface Services {
+/** The use cases' context plus what only the adapters and the runtime use (the raw database for the
+ * routes not yet behind the store, the password and jobs threads). */
+export interface Services extends AppContext {
   db: Db;
-  network: RiverNetwork;
-  /** Country (ADM0_A3) containing a point, from the 50 m polygons. */
-  land: PolygonLocator<string>;
-  boundaries: SegmentIndex;
-  hydrology: HydrologyProvider;
-  /**
-   * The hydrological tables placed on the network: gauges, area × runoff on every reach for discharge
-   * off the gauges, and the official river km the trace calibrates to (built on first use, ≈ 0.5–1.5 s).
-   */
-  readonly discharge: AnchoredDischarge;
-  /** Which river system or terminal lake each land cell drains to (catchment-aware snapping; loaded on first use). */
-  readonly drainage: DrainageAreas;
-  /** Nested-set numbering of the network with discharge-based travel times (built on first use). */
-  readonly upstream: UpstreamIndex;
-  meta: Record<string, string>;
   /** Where the network came from: the compact artifact next to the database, or its SQLite rows. */
   networkSource: NetworkSource;
   loadMs: number;
   /** Password hashing on its own thread with a bounded queue (started on first use). */
   passwords: PasswordHasher;
-  /** Heavy jobs, inline or on the jobs worker thread (started by the server at start-up, else on first use). */
+  /** Heavy jobs, inline or on the jobs worker thread (started on first use). */
   jobs: JobRunner;
   dbPath: string;
   close(): void;
@@ -99,9 +88,14 @@ export function createServices(options: { dbPath: string; network?: NetworkSourc
   syncStationPlaces(db, network, meta.built_at ?? null, chainage);
   let upstream: UpstreamIndex | null = null;
   const passwords = new PasswordHasher();
-  // The inline runner refers to the services object built below.
-  const jobs = new JobRunner(options.dbPath, () => services);
+  // The inline runner refers to the services object built below; the job modules load on first use, so
+  // a CLI command that opens the services never pays for them.
+  const jobs = new JobRunner(options.dbPath, async (job) =>
+    (await import('./jobs.js')).runJob(services, job),
+  );
+  const store: Store = sqliteStore(db);
   const services: Services = {
+    store,
     db,
     network,
     land,

@@ -1,19 +1,18 @@
-// Glue for the downstream trace shared by GET /api/trace and `hazatlas trace`: a point trace with
+// Use case: the downstream trace shared by GET /api/trace and `hazatlas trace`: a point trace with
 // catchment-aware snapping, or a registered site's trace from its stored connection to the network.
 // Locating the start and tracing from it are separate steps, so the route can cache the second.
-import type { TraceWarning } from './core/trace/connection.js';
-import type { Located } from './core/trace/locate.js';
-import { locateSite, SITE_FALLBACK_SNAP_KM } from './core/trace/site-start.js';
-import type { Snap } from './core/trace/snap.js';
-import type { Release } from './core/transport/release.js';
+import type { TraceWarning } from '../core/trace/connection.js';
+import type { Located } from '../core/trace/locate.js';
+import { locateSite, SITE_FALLBACK_SNAP_KM } from '../core/trace/site-start.js';
+import type { Snap } from '../core/trace/snap.js';
+import type { Release } from '../core/transport/release.js';
 import {
   locateRequest,
   type TraceOutcome,
   type TraceRequest,
   traceLocated,
-} from './core/transport/trace-request.js';
-import type { Services } from './services.js';
-import { getSite } from './storage/site-store.js';
+} from '../core/transport/trace-request.js';
+import type { AppContext } from './context.js';
 
 export type SiteTraceOutcome = TraceOutcome | { ok: false; code: 'UNKNOWN_SITE'; message: string };
 
@@ -29,8 +28,8 @@ export interface SiteTraceOptions {
   release: Release | null;
 }
 
-export function locatePoint(services: Services, req: TraceRequest): TraceStart {
-  const found = locateRequest(services.network, services.land, services.drainage, req);
+export function locatePoint(ctx: AppContext, req: TraceRequest): TraceStart {
+  const found = locateRequest(ctx.network, ctx.land, ctx.drainage, req);
   return found.ok ? { ok: true, located: found.located, request: req } : found;
 }
 
@@ -38,8 +37,12 @@ export function locatePoint(services: Services, req: TraceRequest): TraceStart {
  * A site starts at the connection the register stored for it; with an explicit river or snap cap the
  * caller asks for a fresh snap of the site's location instead.
  */
-export function locateSiteStart(services: Services, siteId: string, opts: SiteTraceOptions): TraceStart {
-  const site = getSite(services.db, siteId);
+export async function locateSiteStart(
+  ctx: AppContext,
+  siteId: string,
+  opts: SiteTraceOptions,
+): Promise<TraceStart> {
+  const site = await ctx.store.getSite(siteId);
   if (!site)
     return {
       ok: false,
@@ -48,9 +51,9 @@ export function locateSiteStart(services: Services, siteId: string, opts: SiteTr
     };
   const request = { ...site.location, maxKm: opts.maxKm, snapMaxKm: opts.snapMaxKm, release: opts.release };
   if (opts.river !== undefined || opts.snapMaxKm !== undefined)
-    return locatePoint(services, { ...request, river: opts.river ?? null });
+    return locatePoint(ctx, { ...request, river: opts.river ?? null });
   const d = site.derived;
-  const located = locateSite(services.network, services.drainage, {
+  const located = locateSite(ctx.network, ctx.drainage, {
     ...site.location,
     receivingRiver: site.receivingRiver,
     reachId: d?.position?.reachId ?? null,
@@ -68,18 +71,22 @@ export function locateSiteStart(services: Services, siteId: string, opts: SiteTr
   return { ok: true, located, request };
 }
 
-export function traceFrom(services: Services, start: Extract<TraceStart, { ok: true }>): TraceOutcome {
-  return traceLocated(services.network, services.land, start.located, start.request, services.discharge);
+export function traceFrom(ctx: AppContext, start: Extract<TraceStart, { ok: true }>): TraceOutcome {
+  return traceLocated(ctx.network, ctx.land, start.located, start.request, ctx.discharge);
 }
 
-export function tracePoint(services: Services, req: TraceRequest): TraceOutcome {
-  const found = locateRequest(services.network, services.land, services.drainage, req);
-  return found.ok ? traceFrom(services, { ok: true, located: found.located, request: req }) : found;
+export function tracePoint(ctx: AppContext, req: TraceRequest): TraceOutcome {
+  const found = locateRequest(ctx.network, ctx.land, ctx.drainage, req);
+  return found.ok ? traceFrom(ctx, { ok: true, located: found.located, request: req }) : found;
 }
 
-export function traceSite(services: Services, siteId: string, opts: SiteTraceOptions): SiteTraceOutcome {
-  const start = locateSiteStart(services, siteId, opts);
-  return start.ok ? traceFrom(services, start) : start;
+export async function traceSite(
+  ctx: AppContext,
+  siteId: string,
+  opts: SiteTraceOptions,
+): Promise<SiteTraceOutcome> {
+  const start = await locateSiteStart(ctx, siteId, opts);
+  return start.ok ? traceFrom(ctx, start) : start;
 }
 
 export type ReachStart =
@@ -90,8 +97,8 @@ export type ReachStart =
  * A point on a river reach, located catchment-aware like the trace (upstream threats and planning need
  * a reach: a point in a terminal lake is refused with a message naming the lake).
  */
-export function locateReach(services: Services, req: TraceRequest): ReachStart {
-  const start = locatePoint(services, req);
+export function locateReach(ctx: AppContext, req: TraceRequest): ReachStart {
+  const start = locatePoint(ctx, req);
   if (!start.ok) return start;
   const located = start.located;
   if (located.kind === 'lake')

@@ -1,9 +1,9 @@
 // Runs heavy jobs inline when they are small and on the jobs worker thread when they are not, so a large
 // import, export, review or report never blocks the event loop; the worker's heap is capped, so one
 // oversized file costs a refused request, not the server's memory.
-import type { Job, JobResult } from '../jobs.js';
-import type { Services } from '../services.js';
-import { type PoolEvent, WorkerPool } from './pool.js';
+
+import { type PoolEvent, WorkerPool } from '../workers/pool.js';
+import type { Job, JobResult } from './jobs.js';
 
 /** Jobs waiting for the worker beyond the running one; more are refused with 503 + Retry-After. */
 export const JOB_QUEUE = 8;
@@ -35,7 +35,8 @@ export class JobRunner {
 
   constructor(
     private readonly dbPath: string,
-    private readonly services: () => Services,
+    /** Runs a job on this thread (the caller's own services; the job modules load on first use). */
+    private readonly inline: (job: Job) => Promise<JobResult>,
     private readonly heapMb = JOB_HEAP_MB,
   ) {}
 
@@ -49,11 +50,7 @@ export class JobRunner {
   }
 
   async run(job: Job, offload: boolean): Promise<JobResult> {
-    if (!offload) {
-      // Loaded on first use: a CLI command that opens the services never pays for the job modules.
-      const { runJob } = await import('../jobs.js');
-      return runJob(this.services(), job);
-    }
+    if (!offload) return this.inline(job);
     return this.workers().run<JobResult>(job);
   }
 

@@ -1,21 +1,18 @@
-// Glue for contingency plans shared by the trace route, the exercise routes and the CLI: which plan
+// Use cases for contingency plans shared by the trace route, the exercise routes and the CLI: which plan
 // applies to a release, the stations on its path and the plan's contacts from storage, then the pure
 // notification timeline and exercise injects.
-import { exerciseInjects, type Inject } from './core/plans/exercise.js';
-import type { ExerciseRecord } from './core/plans/exercise-schema.js';
-import { type Notification, notificationTimeline } from './core/plans/notifications.js';
-import type { Contact, PlanRecord } from './core/plans/plan-schema.js';
-import { pathKm } from './core/trace/river-km.js';
-import { normalizeName, type Snap, snapToNetwork } from './core/trace/snap.js';
-import { mainPath } from './core/trace/trace.js';
-import type { TraceWithRelease } from './core/transport/arrival.js';
-import { type Release, resolveRelease } from './core/transport/release.js';
-import type { TraceOutcome } from './core/transport/trace-request.js';
-import type { Services } from './services.js';
-import { allPlans, contactsByCountry, getPlan } from './storage/plan-store.js';
-import { getSite } from './storage/site-store.js';
-import { stationsOnReaches } from './storage/station-store.js';
-import { type SiteTraceOutcome, tracePoint, traceSite } from './trace-service.js';
+import { exerciseInjects, type Inject } from '../core/plans/exercise.js';
+import type { ExerciseRecord } from '../core/plans/exercise-schema.js';
+import { type Notification, notificationTimeline } from '../core/plans/notifications.js';
+import type { Contact, PlanRecord } from '../core/plans/plan-schema.js';
+import { pathKm } from '../core/trace/river-km.js';
+import { normalizeName, type Snap, snapToNetwork } from '../core/trace/snap.js';
+import { mainPath } from '../core/trace/trace.js';
+import type { TraceWithRelease } from '../core/transport/arrival.js';
+import { type Release, resolveRelease } from '../core/transport/release.js';
+import type { TraceOutcome } from '../core/transport/trace-request.js';
+import type { AppContext } from './context.js';
+import { type SiteTraceOutcome, tracePoint, traceSite } from './trace.js';
 
 export type PlanChoice = { kind: 'id'; id: string } | { kind: 'covering' };
 
@@ -43,23 +40,23 @@ export type PlanLookup =
   | { ok: false; message: string };
 
 /** The named plan, or the first plan whose river systems include the start's basin and whose countries meet the path. */
-export function choosePlan(
-  services: Services,
+export async function choosePlan(
+  ctx: AppContext,
   choice: PlanChoice,
   snap: Snap,
   countriesOnPath: readonly string[],
-): PlanLookup {
+): Promise<PlanLookup> {
   if (choice.kind === 'id') {
-    const plan = getPlan(services.db, choice.id);
+    const plan = await ctx.store.getPlan(choice.id);
     return plan
       ? { ok: true, plan, chosen: 'given' }
       : { ok: false, message: `No plan has id "${choice.id}". Check the id (GET /api/plans).` };
   }
-  const basin = services.network.basins.get(snap.reach.basinId)?.name;
+  const basin = ctx.network.basins.get(snap.reach.basinId)?.name;
   if (!basin) return { ok: true, plan: null, chosen: 'covering' };
   const key = normalizeName(basin);
   const plan =
-    allPlans(services.db).find(
+    (await ctx.store.allPlans()).find(
       (p) =>
         p.rivers.some((r) => normalizeName(r) === key) &&
         p.countries.some((c) => countriesOnPath.includes(c)),
@@ -68,8 +65,8 @@ export function choosePlan(
 }
 
 /** Adds the plan's notification timeline to a trace that has a release. */
-export function notificationsFor(
-  services: Services,
+export async function notificationsFor(
+  ctx: AppContext,
   input: {
     /** Where the trace started (the point or the site), for the notifying country. */
     start: { lon: number; lat: number };
@@ -79,8 +76,8 @@ export function notificationsFor(
     canReadContacts: boolean;
     originIso3?: string | null;
   },
-): { ok: true; block: NotificationBlock } | { ok: false; message: string } {
-  const net = services.network;
+): Promise<{ ok: true; block: NotificationBlock } | { ok: false; message: string }> {
+  const net = ctx.network;
   // The trace's snapped point lies on its first reach: snapping it again finds that reach (its river
   // name breaks a tie at a confluence), so stations are placed on the very path that was traced.
   const snap = snapToNetwork(net, input.trace.snap.lon, input.trace.snap.lat, 1, input.trace.snap.river);
@@ -91,22 +88,23 @@ export function notificationsFor(
     };
   const main = mainPath(net, snap, Number.POSITIVE_INFINITY);
   // Station km are Natural Earth km along the path; the trace's profile is in calibrated km.
-  const km = pathKm(net, services.discharge.chainage, main);
+  const km = pathKm(net, ctx.discharge.chainage, main);
   const steps = main.map((s) => ({
     reachId: s.reach.id,
     fromReachKm: s.fromReachKm,
     toReachKm: s.toReachKm,
     startKm: s.startKm,
   }));
-  const adm0 = services.land.locate(input.start.lon, input.start.lat);
+  const adm0 = ctx.land.locate(input.start.lon, input.start.lat);
   const originIso3 =
     input.originIso3 ?? (adm0 ? net.country(adm0).iso3 : (input.trace.countries[0]?.iso3 ?? null));
   const onPath = input.trace.countries.flatMap((c) => [c.iso3, ...c.sharedWith]);
-  const lookup = choosePlan(services, input.plan, snap, [...onPath, ...(originIso3 ? [originIso3] : [])]);
+  const lookup = await choosePlan(ctx, input.plan, snap, [...onPath, ...(originIso3 ? [originIso3] : [])]);
   if (!lookup.ok) return lookup;
   const plan = lookup.plan;
-  const contacts = plan && input.canReadContacts ? contactsByCountry(services.db, plan.id) : null;
+  const contacts = plan && input.canReadContacts ? await ctx.store.contactsByCountry(plan.id) : null;
   const nameOf = (iso3: string) => [...net.countries.values()].find((c) => c.iso3 === iso3)?.name ?? iso3;
+  const stations = await ctx.store.stationsOnReaches(steps.map((s) => s.reachId));
   const notifications = notificationTimeline({
     trace: input.trace,
     steps,
@@ -114,10 +112,7 @@ export function notificationsFor(
     releasedAt: input.releasedAt,
     originIso3,
     plan: plan ? { id: plan.id, name: plan.name, rule: plan.rule } : null,
-    stations: stationsOnReaches(
-      services.db,
-      steps.map((s) => s.reachId),
-    ),
+    stations,
     contacts,
     nameOf,
   });
@@ -146,7 +141,11 @@ export type ExerciseRun =
   | { ok: false; code: string; message: string };
 
 /** Re-runs an exercise's scenario: the trace with its release, the notifications and the injects. */
-export function runExercise(services: Services, ex: ExerciseRecord, canReadContacts: boolean): ExerciseRun {
+export async function runExercise(
+  ctx: AppContext,
+  ex: ExerciseRecord,
+  canReadContacts: boolean,
+): Promise<ExerciseRun> {
   const s = ex.scenario;
   const resolved = resolveRelease(s);
   if (!resolved.ok || !resolved.release)
@@ -158,7 +157,7 @@ export function runExercise(services: Services, ex: ExerciseRecord, canReadConta
   let outcome: SiteTraceOutcome;
   let start: { lon: number; lat: number; originIso3: string | null };
   if (s.siteId !== undefined) {
-    const site = getSite(services.db, s.siteId);
+    const site = await ctx.store.getSite(s.siteId);
     if (!site)
       return {
         ok: false,
@@ -166,17 +165,17 @@ export function runExercise(services: Services, ex: ExerciseRecord, canReadConta
         message: `The exercise's site ${s.siteId} is no longer in the register.`,
       };
     start = { ...site.location, originIso3: site.derived?.countryIso3 ?? null };
-    outcome = traceSite(services, s.siteId, { river: s.river, release: resolved.release });
+    outcome = await traceSite(ctx, s.siteId, { river: s.river, release: resolved.release });
   } else {
     start = { lon: s.lon as number, lat: s.lat as number, originIso3: null };
-    outcome = tracePoint(services, { ...start, river: s.river ?? null, release: resolved.release });
+    outcome = tracePoint(ctx, { ...start, river: s.river ?? null, release: resolved.release });
   }
   if (!outcome.ok) return { ok: false, code: outcome.code, message: outcome.message };
   if (!('release' in outcome.result))
     return { ok: false, code: 'NO_RIVER_PATH', message: 'The exercise release has no river path to time.' };
   const trace = outcome.result as TraceWithRelease;
   const releasedAt = new Date(s.startAt);
-  const n = notificationsFor(services, {
+  const n = await notificationsFor(ctx, {
     start,
     trace,
     releasedAt,
@@ -206,20 +205,20 @@ export function runExercise(services: Services, ex: ExerciseRecord, canReadConta
  * The plan block for a site's notification drafts: the site traced with the release (its receiving
  * river as the hint, as GET /api/trace does) and the plan's timeline at `releasedAt`.
  */
-export function siteNotificationBlock(
-  services: Services,
+export async function siteNotificationBlock(
+  ctx: AppContext,
   siteId: string,
   release: Release | null,
   releasedAt: Date,
   planId: string,
   canReadContacts: boolean,
-): { ok: true; block: NotificationBlock } | { ok: false; message: string } | null {
-  const site = getSite(services.db, siteId);
+): Promise<{ ok: true; block: NotificationBlock } | { ok: false; message: string } | null> {
+  const site = await ctx.store.getSite(siteId);
   if (!site) return null;
-  const plan = getPlan(services.db, planId);
+  const plan = await ctx.store.getPlan(planId);
   if (!plan) return { ok: false, message: `No plan has id "${planId}". Check the id (GET /api/plans).` };
   if (!release) {
-    const contacts = canReadContacts ? contactsByCountry(services.db, plan.id) : null;
+    const contacts = canReadContacts ? await ctx.store.contactsByCountry(plan.id) : null;
     const origin = site.derived?.countryIso3 ?? null;
     return {
       ok: true,
@@ -233,14 +232,14 @@ export function siteNotificationBlock(
       },
     };
   }
-  const outcome: TraceOutcome | SiteTraceOutcome = traceSite(services, siteId, { release });
+  const outcome: TraceOutcome | SiteTraceOutcome = await traceSite(ctx, siteId, { release });
   if (!outcome.ok) return { ok: false, message: outcome.message };
   if (!('release' in outcome.result))
     return {
       ok: false,
       message: 'The site drains straight into a terminal lake: there is no river path to notify along.',
     };
-  return notificationsFor(services, {
+  return notificationsFor(ctx, {
     start: site.location,
     trace: outcome.result,
     releasedAt,

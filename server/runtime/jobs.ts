@@ -2,24 +2,25 @@
 // code runs inline or on the jobs worker thread (server/workers/jobs-worker.ts). Import reports are
 // capped: the first MAX_REPORTED_ERRORS errors and duplicates, plus their full counts.
 import type { Point, Polygon } from 'geojson';
-import type { Actor } from './auth/roles.js';
-import { type PlannedDraft, withPlan } from './core/plans/draft-plan.js';
-import { renderNotificationsHtml } from './core/plans/render-notifications-html.js';
-import type { RowError } from './core/register/import/types.js';
-import type { SiteExportQuery } from './core/register/site-filter.js';
-import type { ReportLang } from './core/report/format.js';
-import type { NotificationDraft } from './core/report/notification-model.js';
-import { renderReportCsv } from './core/report/render-report-csv.js';
-import { renderReportHtml } from './core/report/render-report-html.js';
-import type { Release } from './core/transport/release.js';
-import { planningReview } from './planning-service.js';
-import { siteNotificationBlock } from './plans-service.js';
-import type { Services } from './services.js';
-import { type FileFormat, parseImportFile } from './storage/import-file-formats.js';
-import { importReceptors } from './storage/receptor-store.js';
-import { notificationsOf, siteReportOf } from './storage/report-read.js';
-import { EXPORT_MEDIA_TYPES, exportSites } from './storage/site-export.js';
-import { importRows } from './storage/site-import.js';
+import type { AppContext } from '../app/context.js';
+import { planningReview } from '../app/planning.js';
+import { siteNotificationBlock } from '../app/plans.js';
+import { notificationsOf, siteReportOf } from '../app/reports.js';
+import type { Actor } from '../auth/roles.js';
+import { type PlannedDraft, withPlan } from '../core/plans/draft-plan.js';
+import { renderNotificationsHtml } from '../core/plans/render-notifications-html.js';
+import type { RowError } from '../core/register/import/types.js';
+import type { SiteExportQuery } from '../core/register/site-filter.js';
+import type { ReportLang } from '../core/report/format.js';
+import type { NotificationDraft } from '../core/report/notification-model.js';
+import { renderReportCsv } from '../core/report/render-report-csv.js';
+import { renderReportHtml } from '../core/report/render-report-html.js';
+import type { Release } from '../core/transport/release.js';
+import type { Db } from '../storage/db.js';
+import { type FileFormat, parseImportFile } from '../storage/import-file-formats.js';
+import { importReceptors } from '../storage/receptor-store.js';
+import { EXPORT_MEDIA_TYPES, exportSites } from '../storage/site-export.js';
+import { importRows } from '../storage/site-import.js';
 
 /** Errors (and duplicates) listed in an import report; the rest are only counted. */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -122,10 +123,13 @@ const notFound = (id: string): JobResult => ({
 /** A file name part that cannot break the Content-Disposition header. */
 const fileSafe = (id: string) => id.replace(/[^\w-]/g, '').slice(0, 64) || 'site';
 
-export function runJob(services: Services, job: Job): JobResult {
+/** What a job needs: the use cases' context and, for the imports and exports not yet behind the store, the database. */
+export type JobContext = AppContext & { db: Db };
+
+export async function runJob(services: JobContext, job: Job): Promise<JobResult> {
   switch (job.kind) {
     case 'review':
-      return { kind: 'json', status: 200, value: planningReview(services, job.dev) };
+      return { kind: 'json', status: 200, value: await planningReview(services, job.dev) };
     case 'export':
       return {
         kind: 'text',
@@ -160,7 +164,7 @@ export function runJob(services: Services, job: Job): JobResult {
       return { kind: 'json', status, value: capReport(report) };
     }
     case 'report': {
-      const report = siteReportOf(services, job.id, job.release);
+      const report = await siteReportOf(services, job.id, job.release);
       if (!report) return notFound(job.id);
       if (job.format === 'json') return { kind: 'json', status: 200, value: report };
       if (job.format === 'csv')
@@ -178,11 +182,11 @@ export function runJob(services: Services, job: Job): JobResult {
     }
     case 'notifications': {
       const accidentAt = job.accidentAt ? new Date(job.accidentAt) : null;
-      const found = notificationsOf(services, job.id, job.release, accidentAt);
+      const found = await notificationsOf(services, job.id, job.release, accidentAt);
       if (!found) return notFound(job.id);
       let drafts: (NotificationDraft | PlannedDraft)[] = found.drafts;
       if (job.plan !== null) {
-        const block = siteNotificationBlock(
+        const block = await siteNotificationBlock(
           services,
           job.id,
           job.release,

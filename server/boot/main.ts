@@ -6,16 +6,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Config, ConfigError, loadConfig } from './config.js';
-import { createApp } from './http/app.js';
-import { answerClientErrors } from './http/security.js';
-import { createLogger } from './log.js';
-import { createServices } from './services.js';
-import { recordAudit } from './storage/audit-store.js';
-import { DEFAULT_DB_PATH } from './storage/db.js';
-import { acquireServerLock } from './storage/server-lock.js';
+import { type Config, ConfigError, DEFAULT_DB_PATH, loadConfig } from '../config.js';
+import { answerClientErrors } from '../http/security.js';
+import { createLogger } from '../log.js';
+import { createServices } from '../runtime/services.js';
+import { recordAudit } from '../storage/audit-store.js';
+import { acquireServerLock } from '../storage/server-lock.js';
+import { createApp } from './app.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** How long SIGTERM waits for accepted requests before giving up. */
 const SHUTDOWN_GRACE_MS = 30_000;
 
