@@ -13,6 +13,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    headers?: Record<string, string>;
     requests?: {
       method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       path: string;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { loadNow, NORMAL_PATH, PREVIOUS, REFERENCE_LINE } from './http-trace.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -83,6 +84,8 @@ function startServer(dbPath: string): Promise<{ url: string; child: ChildProcess
 
 interface ReadFigures {
   seconds: number;
+  /** 1-minute load average of the machine before and after (it is shared: figures inflate under load). */
+  load: [number, number];
   requests: number;
   throughputRps: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
@@ -96,16 +99,19 @@ async function readLoad(
   seconds: number,
   reads: readonly string[] = READS,
   connections = CONNECTIONS,
+  headers: Record<string, string> = {},
 ): Promise<ReadFigures> {
+  const before = loadNow();
   const r = await autocannon({
     url,
     connections,
     duration: seconds,
     timeout: 10,
-    requests: reads.map((p) => ({ method: 'GET' as const, path: p })),
+    requests: reads.map((p) => ({ method: 'GET' as const, path: p, headers })),
   });
   return {
     seconds,
+    load: [before, loadNow()],
     requests: r.requests.total,
     throughputRps: Math.round(r.requests.average),
     latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
@@ -251,21 +257,20 @@ async function main(): Promise<void> {
     const cpu1 = serverCpuSeconds(child.pid);
 
     // Issue #14 API targets, one process, 50 connections: trace ≥ 2,500 req/s with p50 ≤ 0.7 ms
-    // (before: 1,200–1,500 req/s, 1.43 ms; PostGIS 1,800–2,200 req/s), and the site bbox with filters.
+    // (before: 1,200–1,500 req/s, 1.43 ms; PostGIS 1,800–2,200 req/s), and the site bbox with filters;
+    // each with the fast path and, as the baseline in the same run, past it (Cache-Control: no-cache).
     console.log(`Targets: ${BASELINE_S} s each at 50 connections on the trace and on a filtered site bbox…`);
-    const traceAt50 = await readLoad(url, BASELINE_S, ['/api/trace?lon=16.37&lat=48.21'], 50);
-    const traceNoGeometryAt50 = await readLoad(
-      url,
-      BASELINE_S,
-      ['/api/trace?lon=16.37&lat=48.21&geometry=none'],
-      50,
-    );
-    const bboxAt50 = await readLoad(
-      url,
-      BASELINE_S,
-      ['/api/sites?bbox=20,44,30,49&kind=tmf&status=operating&sort=name&limit=100'],
-      50,
-    );
+    const TARGETS = {
+      trace: '/api/trace?lon=16.37&lat=48.21',
+      traceGeometryNone: '/api/trace?lon=16.37&lat=48.21&geometry=none',
+      siteBbox: '/api/sites?bbox=20,44,30,49&kind=tmf&status=operating&sort=name&limit=100',
+    };
+    const targetsAt50Connections: Record<string, { fastPath: ReadFigures; normalPath: ReadFigures }> = {};
+    for (const [name, p] of Object.entries(TARGETS))
+      targetsAt50Connections[name] = {
+        fastPath: await readLoad(url, BASELINE_S, [p], 50),
+        normalPath: await readLoad(url, BASELINE_S, [p], 50, NORMAL_PATH),
+      };
 
     console.log(`Load: ${DURATION_S} s of reads while an editor writes…`);
     // Let the server finish the baseline's requests first, so the second phase measures only itself.
@@ -290,28 +295,26 @@ async function main(): Promise<void> {
       endpoints: READS,
       authenticatedWrites: Object.keys(headers).length > 0,
       baselineReadsOnly: baseline,
-      targetsAt50Connections: {
-        trace: traceAt50,
-        traceGeometryNone: traceNoGeometryAt50,
-        siteBbox: bboxAt50,
-      },
+      targetsAt50Connections,
       readsUnderWrites: reads,
       editor: writer,
       ok: reads.errors + reads.timeouts + reads.non2xx + writer.errors === 0,
     };
     const row = (name: string, f: ReadFigures) =>
-      `${name.padEnd(22)} ${String(f.throughputRps).padStart(7)} req/s  p50 ${String(f.latencyMs.p50).padStart(4)} ms  p99 ${String(f.latencyMs.p99).padStart(5)} ms  max ${f.latencyMs.max} ms  errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}`;
+      `${name.padEnd(30)} ${String(f.throughputRps).padStart(7)} req/s  p50 ${String(f.latencyMs.p50).padStart(4)} ms  p99 ${String(f.latencyMs.p99).padStart(5)} ms  max ${f.latencyMs.max} ms  errors ${f.errors}  timeouts ${f.timeouts}  non-2xx ${f.non2xx}  load ${f.load.join('→')}`;
     console.log('');
     console.log(
       `machine load average ${result.loadAverage1m}; server CPU share of one core: baseline ${result.serverCpuShare.baseline}, under writes ${result.serverCpuShare.underWrites}`,
     );
     console.log(row('reads only (baseline)', baseline));
-    console.log(row('trace @50 (≥2500, ≤0.7)', traceAt50));
-    console.log(row('trace geometry=none @50', traceNoGeometryAt50));
-    console.log(row('site bbox+filters @50', bboxAt50));
+    for (const [name, f] of Object.entries(targetsAt50Connections)) {
+      console.log(row(`${name} @50, fast path`, f.fastPath));
+      console.log(row(`${name} @50, normal path`, f.normalPath));
+    }
     console.log(
-      '  issue #14 before: trace 1,200–1,500 req/s, p50 1.43 ms; PostGIS 1,800–2,200 req/s; bbox on 100k sites: npm run bench:register (target p50 ≤ 0.2 ms, was 0.83 ms)',
+      `  issue #14 targets, one process: trace ≥ ${PREVIOUS.targetReqPerS} req/s at 50 connections, 1-client p50 ≤ ${PREVIOUS.targetP50Ms} ms (npm run bench:trace); bbox with filters on 100k sites p50 ≤ ${PREVIOUS.targetBboxP50Ms} ms (npm run bench:register)`,
     );
+    console.log(`  ${REFERENCE_LINE}`);
     console.log(row('reads + editor', reads));
     console.log(
       `editor                 ${writer.writes} writes (${writer.creates} creates, ${writer.updates} updates, ${writer.writesPerSecond}/s)  p50 ${writer.latencyMs.p50} ms  p99 ${writer.latencyMs.p99} ms  conflicts ${writer.conflicts}  errors ${writer.errors}`,

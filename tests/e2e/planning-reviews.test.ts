@@ -104,7 +104,7 @@ describe('planning reviews in the browser', () => {
     expect(await renderedCount(page, ['planning-cited-sites'])).toBe(3);
     expect(await axeViolations(page, '[data-testid=planning-panel]')).toEqual([]);
     await session.screenshot('intake-advised-against');
-  });
+  }, 180_000);
 
   it('saves the review as an editor and says what the server stored', async () => {
     const { page } = session;
@@ -126,12 +126,11 @@ describe('planning reviews in the browser', () => {
     };
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ title: TITLE, verdict: 'advise_against', author: EDITOR.username });
-    await expect(
-      panel
-        .getByTestId('saved-reviews')
-        .getByRole('button', { name: `Open “${TITLE}”` })
-        .isVisible(),
-    ).resolves.toBe(true);
+    // The list reloads after the save and shows the new review.
+    await panel
+      .getByTestId('saved-reviews')
+      .getByRole('button', { name: `Open “${TITLE}”` })
+      .waitFor();
   });
 
   it('reopens it from the list after a reload: the map and the panel as saved, then the print view', async () => {
@@ -187,7 +186,7 @@ describe('planning reviews in the browser', () => {
     await page.keyboard.press('Escape');
     await expect(print.count()).resolves.toBe(0);
     expect(session.errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('shows the same review in Russian, axe-clean', async () => {
     const { page } = session;
