@@ -1,6 +1,3 @@
-// The geography tables every network build shares (countries, land boundaries, lakes, places, seas),
-// read from the Natural Earth layers; used by the HydroRIVERS build beside its own network.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -9,10 +6,11 @@ import { SegmentIndex } from '../server/core/geo/segment-index.js';
 import type { BoundaryLookup } from '../server/core/network/country-runs.js';
 import { cleanName } from '../server/core/network/name-outlets.js';
 import type { Country, GeographyTables } from '../server/storage/network-store.js';
+import { readReferenceFile } from '../server/storage/reference-data.js';
 import { type LayerName, lineParts } from './load-geography.js';
 import { type Layer, num, str } from './sources.js';
 
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
+const _DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
 
 export type LandTables = Pick<GeographyTables, 'countries' | 'boundaries' | 'lakes' | 'places' | 'marine'> & {
   locator: PolygonLocator<string>;
@@ -21,11 +19,7 @@ export type LandTables = Pick<GeographyTables, 'countries' | 'boundaries' | 'lak
 };
 
 export function landTables(layers: Record<LayerName, Layer>): LandTables {
-  const entries = (
-    JSON.parse(fs.readFileSync(path.join(DATA, 'terminal-lakes.json'), 'utf8')) as {
-      lakes: { name: string; match: string[] }[];
-    }
-  ).lakes;
+  const entries = readReferenceFile('terminal-lakes.json').lakes;
   const isTerminal = (props: Record<string, unknown>): string | null => {
     const names = [str(props, 'name'), str(props, 'name_alt')].map((n) => n?.toLowerCase());
     return entries.find((e) => e.match.some((m) => names.includes(m.toLowerCase())))?.name ?? null;
