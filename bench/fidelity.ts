@@ -19,7 +19,7 @@ import { dischargeAlongPath } from '../server/core/transport/path-discharge.js';
 import { resolveRelease } from '../server/core/transport/release.js';
 import { runTrace } from '../server/core/transport/trace-request.js';
 import { createServices, type Services } from '../server/runtime/services.js';
-import { readChainageTable } from '../server/storage/chainage-loader.js';
+import { readReferenceFile } from '../server/storage/reference-data.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -98,7 +98,7 @@ function lengthRatios(net: RiverNetwork, chainage: AnchoredChainage) {
 
 /** Each interior chainage point held back: the official km the calibration predicts there. */
 function chainageHoldOut(s: Services) {
-  const table = readChainageTable();
+  const table = readReferenceFile('river-chainage.json');
   const errors: { river: string; place: string; officialKm: number; predictedKm: number | null }[] = [];
   table.rivers.forEach((river, i) => {
     for (let j = 1; j + 1 < river.points.length; j++) {

@@ -13,7 +13,7 @@ import { buildPlume, type Plume, plumeAt } from '../server/core/transport/plume.
 import { resolveRelease } from '../server/core/transport/release.js';
 import { runTrace } from '../server/core/transport/trace-request.js';
 import { createServices } from '../server/runtime/services.js';
-import { readDischargeTable } from '../server/storage/discharge-loader.js';
+import { readReferenceFile } from '../server/storage/reference-data.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = 300;
@@ -66,7 +66,7 @@ function main(): void {
   const resolved = resolveRelease({ releaseKg: 10000, limitMgL: 0.01 });
   if (!resolved.ok) throw new Error(resolved.message);
   const release = resolved.release;
-  const table = readDischargeTable();
+  const table = readReferenceFile('discharge.json');
 
   const time = (f: () => void) => {
     const t0 = performance.now();

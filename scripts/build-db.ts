@@ -1,9 +1,10 @@
 // Builds data/hazatlas.sqlite from Natural Earth: routed river network, countries, boundaries,
-// lakes, seas and places. Usage: tsx scripts/build-db.ts [--sources DIR|URL] [--db FILE] [--if-missing] [--verbose]
+// lakes, seas and places. Usage: tsx scripts/build-db.ts [--sources DIR|URL] [--db FILE] [--if-missing] [--help]
 // [--network naturalearth|hydrorivers --rivers FILE [--names FILE]] [--supplement FILE ...]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { dbPathFromEnv } from '../server/config.js';
 import { TopologyError } from '../server/core/network/hydrorivers.js';
 import { createServices } from '../server/runtime/services.js';
@@ -20,34 +21,64 @@ import { REVIEWED_SUPPLEMENT, SupplementError } from './supplements.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const USAGE = `Usage: npm run build:db -- [options]
 
-/** Every value of a repeatable flag. */
-function args(name: string): string[] {
-  return process.argv.flatMap((a, i) => (a === name && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+Builds the database and the network artifact from Natural Earth (or a HydroRIVERS extract).
+
+Options:
+  --sources DIR|URL      Natural Earth layers (default: $HAZATLAS_SOURCES, ../shared/data/naturalearth, the public download)
+  --db FILE              database to write (default: $HAZATLAS_DB or data/hazatlas.sqlite)
+  --if-missing           do nothing when the database is already built
+  --network NAME         naturalearth (default) or hydrorivers
+  --rivers FILE          the HydroRIVERS extract (.gpkg, zipped Shapefile, .geojson[.gz]) for --network hydrorivers
+  --names FILE           reviewed names for the HydroRIVERS build
+  --supplement FILE      an extra network supplement (repeatable)
+  -h, --help             print this help`;
+
+/** The command line, strictly: an unknown flag or a stray argument is a usage error, not ignored. */
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        sources: { type: 'string' },
+        db: { type: 'string' },
+        'if-missing': { type: 'boolean' },
+        network: { type: 'string' },
+        rivers: { type: 'string' },
+        names: { type: 'string' },
+        supplement: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+  }
 }
 
 async function main(): Promise<void> {
-  const dbPath = path.resolve(arg('--db') ?? dbPathFromEnv());
+  const opts = parseOptions(process.argv.slice(2));
+  if (opts.help) {
+    console.log(USAGE);
+    return;
+  }
+  const dbPath = path.resolve(opts.db ?? dbPathFromEnv());
   // Without a setting, a Natural Earth mirror beside the checkout (../shared/data/naturalearth, the layout
   // CI and development machines use) comes before the public download.
   const sibling = path.resolve(ROOT, '../shared/data/naturalearth');
   const location =
-    arg('--sources') ??
-    process.env.HAZATLAS_SOURCES ??
-    (fs.existsSync(sibling) ? sibling : DEFAULT_SOURCE_URL);
-  if (process.argv.includes('--if-missing') && isBuilt(dbPath)) {
+    opts.sources ?? process.env.HAZATLAS_SOURCES ?? (fs.existsSync(sibling) ? sibling : DEFAULT_SOURCE_URL);
+  if (opts['if-missing'] && isBuilt(dbPath)) {
     console.log(
       `Database ${path.relative(process.cwd(), dbPath)} already built; skipping (npm run build:db rebuilds).`,
     );
     return;
   }
   const started = performance.now();
-  const network = arg('--network') ?? 'naturalearth';
-  const rivers = arg('--rivers');
+  const network = opts.network ?? 'naturalearth';
+  const rivers = opts.rivers;
   if (network !== 'naturalearth' && network !== 'hydrorivers')
     throw new UsageError(`--network must be naturalearth or hydrorivers, not "${network}".`);
   if (network === 'hydrorivers' && !rivers)
@@ -58,8 +89,8 @@ async function main(): Promise<void> {
     location: path.isAbsolute(location) || /^https?:/i.test(location) ? location : path.resolve(location),
     cacheDir: path.join(ROOT, 'data/cache'),
   };
-  const namesFile = arg('--names');
-  const supplements = args('--supplement').map((f) => path.resolve(f));
+  const namesFile = opts.names;
+  const supplements = (opts.supplement ?? []).map((f) => path.resolve(f));
   console.log(`Building ${dbPath} from ${network === 'hydrorivers' ? `${rivers} and ` : ''}${location}`);
   // On a terminal each stage shows as it starts and is overwritten by its result; in a pipe or CI
   // only the results print. The network's review flags go to a file, counted here.

@@ -1,5 +1,3 @@
-// Turns Natural Earth layers into the database's geography tables by calling the pure network core.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -16,12 +14,13 @@ import {
 import { type ReachName, type RiverNames, resolveReachNames } from '../server/core/network/river-names.js';
 import { DEFAULT_BUILD_OPTIONS, type Errata, type Outlet } from '../server/core/network/types.js';
 import type { Basin, GeographyTables, StoredReach } from '../server/storage/network-store.js';
+import { readReferenceFile } from '../server/storage/reference-data.js';
 import { landTables } from './land-tables.js';
 import { LAYERS, lineParts, polygons, readAll, riverLines } from './load-geography.js';
 import { type SourceConfig, str } from './sources.js';
 import { REVIEWED_SUPPLEMENT, readSupplements, supplementRiverLines } from './supplements.js';
 
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
+const _DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
 /** A river within this distance of a land boundary is on it (the two 10 m layers differ by up to ~1 km). */
 export const BORDER_KM = 1;
 
@@ -42,12 +41,11 @@ export async function buildGeography(
   const layers = await readAll(config);
   lap('read sources');
 
-  const errata = JSON.parse(fs.readFileSync(path.join(DATA, 'network-errata.json'), 'utf8')) as Errata & {
-    inlandSystems?: InlandSystem[];
-    reviewedLinks?: ReviewedLink[];
+  const riverNames: RiverNames = readReferenceFile('river-names.json');
+  const errata: Errata & { inlandSystems: InlandSystem[]; reviewedLinks: ReviewedLink[] } = {
+    ...readReferenceFile('network-errata.json'),
+    splitEdges: riverNames.splits,
   };
-  const riverNames = JSON.parse(fs.readFileSync(path.join(DATA, 'river-names.json'), 'utf8')) as RiverNames;
-  errata.splitEdges = riverNames.splits;
   // Countries, borders, lakes (terminal ones too), places and seas: the part every network source shares.
   const land = landTables(layers);
   const { terminalLakes } = land;

@@ -1,6 +1,3 @@
-// The geography tables every network build shares (countries, land boundaries, lakes, places, seas),
-// read from the Natural Earth layers; used by the HydroRIVERS build beside its own network.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -9,10 +6,11 @@ import { SegmentIndex } from '../server/core/geo/segment-index.js';
 import type { BoundaryLookup } from '../server/core/network/country-runs.js';
 import { cleanName } from '../server/core/network/name-outlets.js';
 import type { Country, GeographyTables } from '../server/storage/network-store.js';
+import { readReferenceFile } from '../server/storage/reference-data.js';
 import { type LayerName, lineParts } from './load-geography.js';
 import { type Layer, num, str } from './sources.js';
 
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
+const _DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data');
 
 export type LandTables = Pick<GeographyTables, 'countries' | 'boundaries' | 'lakes' | 'places' | 'marine'> & {
   locator: PolygonLocator<string>;
@@ -21,11 +19,7 @@ export type LandTables = Pick<GeographyTables, 'countries' | 'boundaries' | 'lak
 };
 
 export function landTables(layers: Record<LayerName, Layer>): LandTables {
-  const entries = (
-    JSON.parse(fs.readFileSync(path.join(DATA, 'terminal-lakes.json'), 'utf8')) as {
-      lakes: { name: string; match: string[] }[];
-    }
-  ).lakes;
+  const entries = readReferenceFile('terminal-lakes.json').lakes;
   const isTerminal = (props: Record<string, unknown>): string | null => {
     const names = [str(props, 'name'), str(props, 'name_alt')].map((n) => n?.toLowerCase());
     return entries.find((e) => e.match.some((m) => names.includes(m.toLowerCase())))?.name ?? null;
@@ -76,6 +70,7 @@ export function landTables(layers: Record<LayerName, Layer>): LandTables {
         ? [
             {
               name: str(f.props, 'name') ?? '',
+              nameRu: cleanName(str(f.props, 'name_ru')),
               adm0: str(f.props, 'adm0_a3'),
               iso2: str(f.props, 'iso_a2'),
               popMax: num(f.props, 'pop_max'),
@@ -94,6 +89,21 @@ export function landTables(layers: Record<LayerName, Layer>): LandTables {
   };
 }
 
+const RU_REGIONS = new Intl.DisplayNames(['ru'], { type: 'region', fallback: 'none' });
+
+/**
+ * The Russian name of an ISO 3166 alpha-2 code from CLDR (Node's ICU), for Natural Earth vintages
+ * without name_ru (4.x); null when the code is not a two-letter code ICU knows.
+ */
+export function russianRegionName(iso2: string | null): string | null {
+  if (!iso2 || !/^[A-Z]{2}$/.test(iso2)) return null;
+  try {
+    return RU_REGIONS.of(iso2) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
   const seen = new Set<string>();
   const out: Country[] = [];
@@ -109,6 +119,11 @@ export function countryTable(features: { geometry: Geometry; props: Record<strin
       iso3: iso && /^[A-Z]{3}$/.test(iso) ? iso : adm0,
       iso2: iso2 && /^[A-Z]{2}$/.test(iso2) ? iso2 : null,
       name: str(f.props, 'name') ?? str(f.props, 'admin') ?? adm0,
+      // Natural Earth 4.x gives France ISO_A2 -99 but WB_A2 FR; Norway has neither (its name stays English).
+      nameRu:
+        cleanName(str(f.props, 'name_ru')) ??
+        russianRegionName(iso2) ??
+        russianRegionName(str(f.props, 'wb_a2')),
       geometry: f.geometry,
     });
   }

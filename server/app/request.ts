@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { lookupCrs, toWgs84 } from '../core/crs.js';
 import { parseDecimal } from '../core/decimal.js';
+import { RELEASE_LIMITS } from '../core/transport/release.js';
 
 export type Dialect = 'query' | 'cli';
 
@@ -54,6 +55,29 @@ export const pointShape = (d: Dialect) => ({
   x: decimal(d, 'x', -1e9, 1e9).optional(),
   y: decimal(d, 'y', -1e9, 1e9).optional(),
 });
+
+/** A release (the trace's and the reports' parameters): ranges here, combinations in the core's resolveRelease. */
+export const releaseShape = (d: Dialect) => {
+  const L = RELEASE_LIMITS;
+  return {
+    releaseKg: decimal(d, label(d, 'releaseKg'), ...L.releaseKg).optional(),
+    releaseVolumeM3: decimal(d, label(d, 'releaseVolumeM3'), ...L.releaseVolumeM3).optional(),
+    releaseConcentrationMgL: decimal(
+      d,
+      label(d, 'releaseConcentrationMgL'),
+      ...L.releaseConcentrationMgL,
+    ).optional(),
+    substance: z
+      .string()
+      .trim()
+      .min(1, { error: `${label(d, 'substance')} must not be empty` })
+      .max(120)
+      .optional(),
+    decayPerDay: decimal(d, label(d, 'decayPerDay'), ...L.decayPerDay).optional(),
+    dischargeFactor: decimal(d, label(d, 'dischargeFactor'), ...L.dischargeFactor).optional(),
+    limitMgL: decimal(d, label(d, 'limitMgL'), ...L.limitMgL).optional(),
+  };
+};
 
 export interface PointFields {
   lon?: number | undefined;

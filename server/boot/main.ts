@@ -11,6 +11,7 @@ import { answerClientErrors } from '../http/security.js';
 import { createLogger } from '../log.js';
 import { createServices } from '../runtime/services.js';
 import { recordAudit } from '../storage/audit-store.js';
+import { loadReferenceData } from '../storage/reference-data.js';
 import { acquireServerLock } from '../storage/server-lock.js';
 import { createApp } from './app.js';
 
@@ -54,6 +55,12 @@ try {
   cfg = loadConfig();
 } catch (err) {
   fail(err instanceof ConfigError ? err.message : String(err));
+}
+// Every reviewed file in data/ checked before anything is opened: a broken edit names its file and field.
+try {
+  loadReferenceData();
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
 }
 const dbPath = cfg.dbPath ?? DEFAULT_DB_PATH;
 // Held until the process ends: `hazatlas restore` and a second server refuse while it is held.

@@ -8,10 +8,11 @@ import { renderNotificationsHtml } from '../core/plans/render-notifications-html
 import type { ReportLang } from '../core/report/format.js';
 import { renderReportCsv } from '../core/report/render-report-csv.js';
 import { renderReportHtml } from '../core/report/render-report-html.js';
-import { RELEASE_LIMITS, type Release, resolveRelease } from '../core/transport/release.js';
+import type { Release } from '../core/transport/release.js';
 import { createServices } from '../runtime/services.js';
-import { numberArg, withUsage } from './args.js';
+import { withUsage } from './args.js';
 import { CliError } from './cli-error.js';
+import { releaseFromFlags } from './release-flags.js';
 
 const REPORT_USAGE =
   'Usage: hazatlas report <siteId> [--format html|json|csv] [--lang en|ru] [--release-kg M] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--out FILE]';
@@ -48,16 +49,16 @@ function parse(args: string[], usage: string, extra: Record<string, { type: 'str
 }
 
 function releaseOf(values: Record<string, string | undefined>): Release | null {
-  const L = RELEASE_LIMITS;
-  const r = resolveRelease({
-    releaseKg: numberArg(values['release-kg'], '--release-kg', ...L.releaseKg),
-    substance: values.substance,
-    decayPerDay: numberArg(values['decay-per-day'], '--decay-per-day', ...L.decayPerDay),
-    dischargeFactor: numberArg(values['discharge-factor'], '--discharge-factor', ...L.dischargeFactor),
-    limitMgL: numberArg(values['limit-mg-l'], '--limit-mg-l', ...L.limitMgL),
-  });
-  if (!r.ok) throw new CliError(r.message.replace(/releaseKg/g, '--release-kg'));
-  return r.release;
+  return releaseFromFlags(
+    {
+      'release-kg': values['release-kg'],
+      substance: values.substance,
+      'decay-per-day': values['decay-per-day'],
+      'discharge-factor': values['discharge-factor'],
+      'limit-mg-l': values['limit-mg-l'],
+    },
+    (m) => m.replace(/releaseKg/g, '--release-kg'),
+  );
 }
 
 function formatOf<T extends string>(value: string | undefined, allowed: readonly T[], usage: string): T {

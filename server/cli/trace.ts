@@ -5,13 +5,12 @@ import { tracePoint, traceSite } from '../app/trace.js';
 import { dbPathFromEnv } from '../config.js';
 import type { RiverKm } from '../core/trace/river-km.js';
 import type { TraceResult } from '../core/trace/trace.js';
-import { RELEASE_LIMITS, resolveRelease } from '../core/transport/release.js';
 import { MAX_SNAP_MAX_KM } from '../core/transport/trace-request.js';
 import { createServices } from '../runtime/services.js';
-import { getSite } from '../storage/site-store.js';
 import { markNegatives, numberArg, unmarkNegatives, unmarkValues, withUsage } from './args.js';
 import { CliError } from './cli-error.js';
 import { formatNotifications } from './notifications-format.js';
+import { releaseFromFlags } from './release-flags.js';
 import { formatRelease } from './trace-release-format.js';
 
 const USAGE = `Usage: hazatlas trace <lon> <lat> | --site ID [--max-km N] [--snap-max-km N] [--river NAME] [--release-kg M | --release-volume-m3 V --release-concentration-mg-l C] [--substance NAME] [--decay-per-day K] [--discharge-factor F] [--limit-mg-l L] [--released-at ISO [--plan ID]] [--json]`;
@@ -31,21 +30,7 @@ export async function runTraceCommand(args: string[]): Promise<void> {
     site === undefined
       ? { lon: numberArg(positionals[0], 'lon', -180, 180)!, lat: numberArg(positionals[1], 'lat', -90, 90)! }
       : null;
-  const L = RELEASE_LIMITS;
-  const resolved = resolveRelease({
-    releaseKg: numberArg(values['release-kg'], '--release-kg', ...L.releaseKg),
-    releaseVolumeM3: numberArg(values['release-volume-m3'], '--release-volume-m3', ...L.releaseVolumeM3),
-    releaseConcentrationMgL: numberArg(
-      values['release-concentration-mg-l'],
-      '--release-concentration-mg-l',
-      ...L.releaseConcentrationMgL,
-    ),
-    substance: values.substance,
-    decayPerDay: numberArg(values['decay-per-day'], '--decay-per-day', ...L.decayPerDay),
-    dischargeFactor: numberArg(values['discharge-factor'], '--discharge-factor', ...L.dischargeFactor),
-    limitMgL: numberArg(values['limit-mg-l'], '--limit-mg-l', ...L.limitMgL),
-  });
-  if (!resolved.ok) throw new CliError(resolved.message);
+  const release = releaseFromFlags(values);
   const releasedAt = values['released-at'];
   if (values.plan !== undefined && releasedAt === undefined)
     throw new CliError('--plan needs --released-at (ISO 8601 with a zone, e.g. 2026-03-01T06:00:00Z).');
@@ -53,7 +38,7 @@ export async function runTraceCommand(args: string[]): Promise<void> {
     throw new CliError(
       `--released-at must be an ISO 8601 date-time with a zone, e.g. 2026-03-01T06:00:00Z (got "${releasedAt}").`,
     );
-  if (releasedAt !== undefined && !resolved.release)
+  if (releasedAt !== undefined && !release)
     throw new CliError(
       '--released-at needs a release: give --release-kg (or --release-volume-m3 with --release-concentration-mg-l).',
     );
@@ -61,7 +46,7 @@ export async function runTraceCommand(args: string[]): Promise<void> {
     maxKm: numberArg(values['max-km'], '--max-km', 0.001, 20000),
     snapMaxKm: numberArg(values['snap-max-km'], '--snap-max-km', 0.001, MAX_SNAP_MAX_KM),
     river: values.river,
-    release: resolved.release,
+    release,
   };
   const services = createServices({ dbPath: dbPathFromEnv() });
   try {
@@ -71,7 +56,7 @@ export async function runTraceCommand(args: string[]): Promise<void> {
     if (!outcome.ok) throw new CliError(`${outcome.code}: ${outcome.message}`);
     if (releasedAt !== undefined && 'release' in outcome.result) {
       // The CLI reads the database file directly, so its user may see the plan's contact points.
-      const siteRecord = site === undefined ? null : getSite(services.db, site);
+      const siteRecord = site === undefined ? null : await services.store.getSite(site);
       const n = await notificationsFor(services, {
         start: siteRecord ? siteRecord.location : point!,
         originIso3: siteRecord?.derived?.countryIso3 ?? null,

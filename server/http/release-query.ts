@@ -1,21 +1,11 @@
-// Query parameters describing a release on GET /api/trace, and their translation to the core's
-// checked release (ranges here, combinations in the core).
+// Query parameters describing a release on GET /api/trace and the reports (the shape shared with the
+// CLI, server/app/request.ts), and their translation to the core's checked release.
 import { z } from 'zod';
-import { RELEASE_LIMITS, type Release, resolveRelease } from '../core/transport/release.js';
+import { releaseShape } from '../app/request.js';
+import { type Release, resolveRelease } from '../core/transport/release.js';
 import { badRequest } from './errors.js';
-import { numberParam } from './query.js';
 
-const L = RELEASE_LIMITS;
-
-export const releaseQueryShape = {
-  releaseKg: numberParam('releaseKg', ...L.releaseKg).optional(),
-  releaseVolumeM3: numberParam('releaseVolumeM3', ...L.releaseVolumeM3).optional(),
-  releaseConcentrationMgL: numberParam('releaseConcentrationMgL', ...L.releaseConcentrationMgL).optional(),
-  substance: z.string().trim().min(1, { error: 'substance must not be empty' }).max(120).optional(),
-  decayPerDay: numberParam('decayPerDay', ...L.decayPerDay).optional(),
-  dischargeFactor: numberParam('dischargeFactor', ...L.dischargeFactor).optional(),
-  limitMgL: numberParam('limitMgL', ...L.limitMgL).optional(),
-};
+export const releaseQueryShape = releaseShape('query');
 
 const releaseQuery = z.object(releaseQueryShape);
 type ReleaseQuery = z.output<typeof releaseQuery>;

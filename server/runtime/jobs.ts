@@ -17,15 +17,13 @@ import { renderReportCsv } from '../core/report/render-report-csv.js';
 import { renderReportHtml } from '../core/report/render-report-html.js';
 import type { Release } from '../core/transport/release.js';
 import type { Db } from '../storage/db.js';
-import { type FileFormat, parseImportFile } from '../storage/import-file-formats.js';
+import type { FileFormat } from '../storage/import-file-formats.js';
 import { importReceptors } from '../storage/receptor-store.js';
 import { EXPORT_MEDIA_TYPES, exportSites } from '../storage/site-export.js';
-import { importRows } from '../storage/site-import.js';
+import { type ImportReport, importRows } from '../storage/site-import.js';
+import { type ImportFile, MAX_REPORTED_ERRORS, parseWholeFile, streamSiteImport } from './import-job.js';
 
-/** Errors (and duplicates) listed in an import report; the rest are only counted. */
-export const MAX_REPORTED_ERRORS = 1000;
-/** Rows one import may hold (a file with more is refused with 413 before anything is validated). */
-export const MAX_IMPORT_ROWS = 100_000;
+export { MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS } from './import-job.js';
 
 export type Job =
   | { kind: 'review'; dev: { geometry: Point | Polygon; developmentType: string; name: string | null } }
@@ -33,7 +31,8 @@ export type Job =
   | {
       kind: 'siteImport';
       format: FileFormat;
-      body: unknown;
+      /** The uploaded file on disk (never its bytes in a message). */
+      file: ImportFile;
       crs: string | undefined;
       layer?: string | undefined;
       dryRun: boolean;
@@ -45,7 +44,7 @@ export type Job =
   | {
       kind: 'receptorImport';
       format: FileFormat;
-      body: unknown;
+      file: ImportFile;
       crs: string | undefined;
       layer?: string | undefined;
       dryRun: boolean;
@@ -76,10 +75,15 @@ function capped<T>(items: readonly T[]): T[] {
   return items.length > MAX_REPORTED_ERRORS ? items.slice(0, MAX_REPORTED_ERRORS) : [...items];
 }
 
-/** The report with its lists cut to the first MAX_REPORTED_ERRORS, and counts of everything. */
-function capReport<R extends { errors: RowError[]; duplicates?: unknown[] }>(report: R) {
-  const errorCount = report.errors.length;
-  const duplicateCount = report.duplicates?.length ?? 0;
+/**
+ * The report with its lists cut to the first MAX_REPORTED_ERRORS, and counts of everything (a streamed
+ * import's report was capped as it went and carries its counts).
+ */
+function capReport<
+  R extends { errors: RowError[]; duplicates?: unknown[]; errorCount?: number; duplicateCount?: number },
+>(report: R) {
+  const errorCount = report.errorCount ?? report.errors.length;
+  const duplicateCount = report.duplicateCount ?? report.duplicates?.length ?? 0;
   return {
     ...report,
     errors: capped(report.errors),
@@ -88,29 +92,6 @@ function capReport<R extends { errors: RowError[]; duplicates?: unknown[] }>(rep
     ...(report.duplicates ? { duplicateCount } : {}),
     truncated: errorCount > MAX_REPORTED_ERRORS || duplicateCount > MAX_REPORTED_ERRORS,
   };
-}
-
-function parsed(format: FileFormat, body: unknown, crs: string | undefined, layer?: string) {
-  // Bytes posted to the worker arrive as a plain Uint8Array; the GeoPackage and KMZ readers take Buffers.
-  const input = body instanceof Uint8Array && !Buffer.isBuffer(body) ? Buffer.from(body) : body;
-  const p = parseImportFile(format, input, { crs, layer });
-  if (!p.ok)
-    return {
-      kind: 'error',
-      status: 400,
-      code: p.code,
-      message: p.message,
-      details: p.code === 'UNKNOWN_CRS' ? { crs } : undefined,
-    } as const;
-  if (p.rows.length + p.errors.length > MAX_IMPORT_ROWS)
-    return {
-      kind: 'error',
-      status: 413,
-      code: 'TOO_MANY_ROWS',
-      message: `The file has ${p.rows.length + p.errors.length} rows; one import takes at most ${MAX_IMPORT_ROWS}. Split it.`,
-      details: { maxRows: MAX_IMPORT_ROWS },
-    } as const;
-  return p;
 }
 
 const notFound = (id: string): JobResult => ({
@@ -126,6 +107,35 @@ const fileSafe = (id: string) => id.replace(/[^\w-]/g, '').slice(0, 64) || 'site
 /** What a job needs: the use cases' context and, for the imports and exports not yet behind the store, the database. */
 export type JobContext = AppContext & { db: Db };
 
+function siteImportAnswer(report: ImportReport & { errorCount?: number }, skipInvalid: boolean): JobResult {
+  const errors = report.errorCount ?? report.errors.length;
+  return {
+    kind: 'json',
+    status: errors > 0 && !report.dryRun && !skipInvalid ? 422 : 200,
+    value: capReport(report),
+  };
+}
+
+/**
+ * On the jobs worker: CSV and GeoJSON site imports stream from their file (the worker's connection is
+ * its own, so the import's transaction may stay open across reads); everything else as runJob.
+ */
+export async function runJobOnWorker(services: JobContext, job: Job): Promise<JobResult> {
+  if (job.kind === 'siteImport' && (job.format === 'csv' || job.format === 'geojson')) {
+    const r = await streamSiteImport(services.db, services.hydrology, {
+      format: job.format,
+      file: job.file,
+      crs: job.crs,
+      dryRun: job.dryRun,
+      onDuplicate: job.onDuplicate,
+      skipInvalid: job.skipInvalid,
+      change: { actor: job.actor },
+    });
+    return r.kind === 'error' ? r : siteImportAnswer(r.report, job.skipInvalid);
+  }
+  return runJob(services, job);
+}
+
 export async function runJob(services: JobContext, job: Job): Promise<JobResult> {
   switch (job.kind) {
     case 'review':
@@ -138,23 +148,20 @@ export async function runJob(services: JobContext, job: Job): Promise<JobResult>
         filename: `hazatlas-sites.${job.query.format}`,
       };
     case 'siteImport': {
-      const p = parsed(job.format, job.body, job.crs, job.layer);
-      if ('kind' in p) return p;
+      const p = parseWholeFile(job.format, job.file, job.crs, job.layer);
+      if (!('rows' in p)) return p;
       const report = importRows(services.db, services.hydrology, p.rows, p.errors, {
         dryRun: job.dryRun,
         onDuplicate: job.onDuplicate,
         skipInvalid: job.skipInvalid,
         change: { actor: job.actor },
+        listLimit: MAX_REPORTED_ERRORS,
       });
-      return {
-        kind: 'json',
-        status: report.errors.length > 0 && !report.dryRun && !job.skipInvalid ? 422 : 200,
-        value: capReport(report),
-      };
+      return siteImportAnswer(report, job.skipInvalid);
     }
     case 'receptorImport': {
-      const p = parsed(job.format, job.body, job.crs, job.layer);
-      if ('kind' in p) return p;
+      const p = parseWholeFile(job.format, job.file, job.crs, job.layer);
+      if (!('rows' in p)) return p;
       const report = importReceptors(services.db, p.rows, p.errors, {
         dryRun: job.dryRun,
         defaultKind: job.defaultKind,

@@ -14,19 +14,16 @@ import { type AnchoredDischarge, anchorDischarge } from '../core/transport/disch
 import { naturalFlow } from '../core/transport/runoff.js';
 import { dischargeUpstreamIndex } from '../core/upstream/discharge-velocity.js';
 import { type UpstreamIndex, upstreamIndexOf } from '../core/upstream/upstream-index.js';
-import { readChainageTable } from '../storage/chainage-loader.js';
 import { type Db, openDb } from '../storage/db.js';
-import { readDischargeTable } from '../storage/discharge-loader.js';
 import { loadDrainageAreas } from '../storage/drainage-source.js';
 import { loadNetworkFor, type NetworkSource } from '../storage/network-compact.js';
 import { networkMeta } from '../storage/network-loader.js';
 import { positions } from '../storage/network-store.js';
 import { loadPlanningSeed } from '../storage/plan-seed.js';
-import { readRunoffTable } from '../storage/runoff-loader.js';
+import { readReferenceFile } from '../storage/reference-data.js';
 import { syncSitePositions } from '../storage/site-positions.js';
 import { sqliteStore } from '../storage/sqlite-store.js';
 import { syncStationPlaces } from '../storage/station-store.js';
-import { readTributaryMouths } from '../storage/tributary-mouths-loader.js';
 import { JobRunner } from './job-runner.js';
 
 /** The use cases' context plus what only the adapters and the runtime use (the raw database for the
@@ -65,12 +62,18 @@ export function createServices(options: { dbPath: string; network?: NetworkSourc
     drainage ??= loadDrainageAreas(db, network, meta.built_at ?? 'unknown');
     return drainage;
   };
-  const hydrology = networkHydrology(network, land, boundaries, drainageAreas, readTributaryMouths());
+  const hydrology = networkHydrology(
+    network,
+    land,
+    boundaries,
+    drainageAreas,
+    readReferenceFile('tributary-mouths.json'),
+  );
   upstreamIndexOf(network);
   syncSitePositions(db, network, hydrology);
-  const dischargeTable = readDischargeTable();
-  const runoffTable = readRunoffTable();
-  const chainageTable = readChainageTable();
+  const dischargeTable = readReferenceFile('discharge.json');
+  const runoffTable = readReferenceFile('runoff.json');
+  const chainageTable = readReferenceFile('river-chainage.json');
   // Chainage is cheap to place (a few hundred points) and stations need it at start; the flow is not.
   const chainage = anchorChainage(network, chainageTable);
   let discharge: AnchoredDischarge | null = null;

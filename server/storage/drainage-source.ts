@@ -1,21 +1,12 @@
-// Loads the drainage-area raster (core/trace/drainage-areas.ts) for catchment-aware snapping: computed
-// from the network, the country polygons and the terminal lakes (about 2 s for the world), so it is cached
-// gzipped in the database file keyed by the network build; `npm run build:db` warms the cache.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Grid } from '../core/network/catchment-raster.js';
 import { buildDrainageRaster, DrainageAreas, type DrainageRaster } from '../core/trace/drainage-areas.js';
 import type { RiverNetwork } from '../core/trace/river-network.js';
 import type { Db } from './db.js';
+import { readReferenceFile } from './reference-data.js';
 
 const CACHE_KEY = 'drainage-labels.v1';
-const TERMINAL_LAKES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../data/terminal-lakes.json',
-);
 
 interface LakeRow {
   id: number;
@@ -25,9 +16,7 @@ interface LakeRow {
 
 /** Terminal lakes under the names their outlets carry (data/terminal-lakes.json), in id order. */
 function terminalLakes(db: Db): { id: number; name: string; geometry: Polygon | MultiPolygon }[] {
-  const entries = (
-    JSON.parse(fs.readFileSync(TERMINAL_LAKES, 'utf8')) as { lakes: { name: string; match: string[] }[] }
-  ).lakes;
+  const entries = readReferenceFile('terminal-lakes.json').lakes;
   const canonical = (name: string) =>
     entries.find((e) => e.match.some((m) => m.toLowerCase() === name.toLowerCase()))?.name ?? name;
   const rows = db

@@ -93,12 +93,11 @@ export function recordChange(
 
 /** Records an import (before its sites' history rows, which refer to it). */
 export function recordImport(db: Db, id: string, c: ChangeContext, at: string, siteCount: number): void {
-  db.prepare('INSERT INTO site_imports (id, actor, at, site_count) VALUES (?, ?, ?, ?)').run(
-    id,
-    actorLabel(c.actor),
-    at,
-    siteCount,
-  );
+  // A streamed import stores its sites in batches under one id: later batches add to the count.
+  db.prepare(
+    `INSERT INTO site_imports (id, actor, at, site_count) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET site_count = site_count + excluded.site_count`,
+  ).run(id, actorLabel(c.actor), at, siteCount);
 }
 
 interface HistoryRow {

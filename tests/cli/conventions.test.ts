@@ -1,11 +1,10 @@
-// CLI conventions: help for every command (--help, -h, help CMD; exit 0), --version, unknown commands
-// and flags refused (exit 2), --json on the commands that used to print only text, progress on stderr.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CliError } from '../../server/cli/cli-error.js';
 import { buildProgram, runCli } from '../../server/cli/program.js';
+import { hazatlas } from '../support/cli.js';
 import { copyOfBuiltDb, ROOT } from '../support/database.js';
 
 let db: string;
@@ -15,12 +14,7 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-cli-conv-'));
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 /** Every command path: leaves (`trace`) and subcommands (`sites import`). */
 const PATHS = buildProgram().commands.flatMap((c) =>
@@ -68,6 +62,14 @@ describe('help', () => {
     expect(v.status).toBe(0);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(v.stdout.trim()).toBe(pkg.version);
+  });
+
+  // `planning reviews` takes a verb first (list, show, save, print); every other path takes flags at once.
+  const VERB: Record<string, string[]> = { 'planning reviews': ['list'] };
+  it.each(PATHS.map((p) => [p.join(' '), p]))('%s refuses an unknown flag, naming it', async (name, p) => {
+    const run = runCli([...p, ...(VERB[name] ?? []), '--definitely-bogus'], { writeOut: () => {} });
+    await expect(run).rejects.toThrow(CliError);
+    await expect(run).rejects.toThrow(/Unknown option '--definitely-bogus'/);
   });
 
   it('refuses unknown commands, subcommands and flags with exit 2 and the usage', () => {
@@ -122,27 +124,9 @@ describe('--json', () => {
     const backup = JSON.parse(b.stdout) as { file: string; sites: number; bytes: number };
     expect(backup.file).toBe(path.resolve(out));
     expect(backup.sites).toBeGreaterThanOrEqual(71);
-    const u = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(ROOT, 'server/cli/main.ts'),
-        'users',
-        'add',
-        'jsonbot',
-        '--role',
-        'editor',
-        '--password-stdin',
-        '--json',
-      ],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        input: 'a-long-enough-password\n',
-        env: { ...process.env, HAZATLAS_DB: db },
-      },
-    );
+    const u = hazatlas(db, ['users', 'add', 'jsonbot', '--role', 'editor', '--password-stdin', '--json'], {
+      input: 'a-long-enough-password\n',
+    });
     expect(u.status).toBe(0);
     expect(JSON.parse(u.stdout)).toMatchObject({ username: 'jsonbot', role: 'editor' });
     const t = cli('tokens', 'create', '--user', 'jsonbot', '--name', 'ci', '--json');

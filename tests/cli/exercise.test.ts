@@ -1,23 +1,16 @@
-// `hazatlas trace … --released-at --plan` and `hazatlas exercise create|timeline|action|report` on a
-// copy of the real database, through the real CLI process.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyOfBuiltDb, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { copyOfBuiltDb } from '../support/database.js';
 
 let db: string;
 beforeAll(() => {
   db = copyOfBuiltDb();
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas trace --released-at --plan', () => {
   it('prints the notification timeline of the Syr Darya plan from Mailuu-Suu (72.45, 41.27)', () => {

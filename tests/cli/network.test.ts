@@ -1,21 +1,15 @@
-// `hazatlas network check FILE`: validates a supplement against the built network without building.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtDbPath, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { builtDbPath } from '../support/database.js';
 
 let db: string;
 beforeAll(() => {
   db = builtDbPath();
 });
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas network check', () => {
   it('reports where each reviewed supplement line joins, and exits 0', () => {

@@ -1,20 +1,13 @@
-// `hazatlas review` and `hazatlas screening`: the same answers as the API, as JSON or text; bad input exits 2.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyOfBuiltDb, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { copyOfBuiltDb } from '../support/database.js';
 
 let db: string;
 beforeAll(() => {
   db = copyOfBuiltDb();
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas review', () => {
   it('advises against a school 790 m east of HIP Azotara Pančevo (middle zone), as JSON', () => {

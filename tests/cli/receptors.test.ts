@@ -1,10 +1,8 @@
-// `hazatlas receptors import|list` on a copy of the real database: a file with a bad row stores nothing
-// (exit 1, the row named); a dry run stores nothing; a clean file lands whole and is listed.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyOfBuiltDb, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { copyOfBuiltDb } from '../support/database.js';
 
 let db: string;
 let dir: string;
@@ -13,12 +11,7 @@ beforeAll(() => {
   dir = path.dirname(db);
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 const point = (name: string, lon: number, lat: number) => ({
   type: 'Feature',

@@ -1,12 +1,10 @@
-// `hazatlas report` and `hazatlas notify`: the API's report and drafts from the command line, to stdout
-// or --out FILE; bad input exits 2 with a message.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtDbPath, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { builtDbPath } from '../support/database.js';
 
 /** OMV Schwechat refinery: its id is fixed by the seed register. */
 const SCHWECHAT = '067024cb-5838-4df0-bfb7-08fec0a1b0a7';
@@ -15,12 +13,7 @@ beforeAll(() => {
   db = builtDbPath();
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas report', () => {
   it('prints the JSON report with arrival times for --release-kg', () => {

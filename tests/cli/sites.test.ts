@@ -1,12 +1,10 @@
-// `npm run hazatlas -- sites import|export|list`: the register from the command line, on a copy of the
-// real database; an import with a bad row stores nothing and names the row.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyOfBuiltDb, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { copyOfBuiltDb } from '../support/database.js';
 
 let db: string;
 let dir: string;
@@ -15,12 +13,7 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-cli-sites-'));
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 const count = () => {
   const d = new Database(db, { readonly: true });

@@ -1,21 +1,14 @@
-// `hazatlas trace … --release-kg`: the same arrival times as the API, as JSON or as a table.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TraceWithRelease } from '../../server/core/transport/arrival.js';
-import { builtDbPath, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { builtDbPath } from '../support/database.js';
 
 let db: string;
 beforeAll(() => {
   db = builtDbPath();
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas trace with a release', () => {
   it('prints arrival times and concentrations as JSON (Naryn → Aral Sea)', () => {

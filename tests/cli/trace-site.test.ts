@@ -1,10 +1,7 @@
-// `hazatlas trace --site ID` traces a registered site from its stored connection; numbers on the
-// command line are plain decimals (no hex, a hint for a decimal comma) and keep their sign in messages.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtDbPath, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { builtDbPath } from '../support/database.js';
 
 let db: string;
 let siteId: (name: string) => string;
@@ -21,12 +18,7 @@ beforeAll(() => {
   siteId = (name) => ids.get(name) ?? '';
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas trace --site', () => {
   it('traces Almalyk copper tailings to the Aral Sea through Uzbekistan and Kazakhstan', () => {

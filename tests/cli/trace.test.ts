@@ -1,20 +1,13 @@
-// `npm run hazatlas -- trace`: the same result as the API, as JSON or a table; errors exit non-zero.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtDbPath, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { builtDbPath } from '../support/database.js';
 
 let db: string;
 beforeAll(() => {
   db = builtDbPath();
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas trace', () => {
   it('prints JSON with --json', () => {

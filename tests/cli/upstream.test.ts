@@ -1,21 +1,14 @@
-// `hazatlas upstream` and `hazatlas matrix`: same answers as the API; bad input exits 2.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtDbPath, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { builtDbPath } from '../support/database.js';
 
 let db: string;
 beforeAll(() => {
   db = builtDbPath();
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas upstream', () => {
   it('prints JSON with --json, cut by --max-km', () => {

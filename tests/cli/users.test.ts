@@ -1,25 +1,18 @@
-// `hazatlas users|tokens` and the CLI as an actor in the site history, on a copy of the real database.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/password.js';
-import { copyOfBuiltDb, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { copyOfBuiltDb } from '../support/database.js';
 
 let db: string;
 beforeAll(() => {
   db = copyOfBuiltDb();
 });
 
-const cli = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (args: string[], input?: string) => hazatlas(db, args, { input });
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
   const d = new Database(db, { readonly: true });

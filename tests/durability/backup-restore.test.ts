@@ -1,9 +1,5 @@
-// `hazatlas backup` while the database is being written, and `hazatlas restore` with its checks: integrity,
-// schema version, the server lock (never overridden), the previous file kept as .bak, no stale WAL carried over.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFields } from '../../server/core/register/site-validate.js';
@@ -11,29 +7,10 @@ import { createServices, type Services } from '../../server/runtime/services.js'
 import { acquireServerLock } from '../../server/storage/server-lock.js';
 import { insertSites } from '../../server/storage/site-store.js';
 import { kalush } from '../fixtures/site-bodies.js';
-import { copyOfBuiltDb, ROOT } from '../support/database.js';
+import { hazatlasAsync } from '../support/cli.js';
+import { copyOfBuiltDb } from '../support/database.js';
 
-const run = promisify(execFile);
-
-async function cli(
-  dbPath: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(
-      process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, HAZATLAS_DB: dbPath },
-      },
-    );
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (dbPath: string, ...args: string[]) => hazatlasAsync(dbPath, args);
 
 const count = (file: string) => {
   const db = new Database(file, { readonly: true });

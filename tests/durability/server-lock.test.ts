@@ -11,10 +11,11 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireServerLock, serverLockHeld } from '../../server/storage/server-lock.js';
 import { authHeaders, createToken } from '../support/auth.js';
-import { copyOfBuiltDb, ROOT } from '../support/database.js';
+import { hazatlasAsync } from '../support/cli.js';
+import { copyOfBuiltDb } from '../support/database.js';
 import { listening, type ServerProcess, spawnServer } from '../support/server-process.js';
 
-const run = promisify(execFile);
+const _run = promisify(execFile);
 const dbPath = copyOfBuiltDb();
 const children: ServerProcess[] = [];
 afterAll(() => {
@@ -28,22 +29,7 @@ function start(env: Record<string, string> = {}, db = dbPath): ServerProcess {
   return s;
 }
 
-async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const r = await run(
-      process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, HAZATLAS_DB: dbPath },
-      },
-    );
-    return { code: 0, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => hazatlasAsync(dbPath, args);
 
 const receptorCount = () => {
   const db = new Database(dbPath, { readonly: true });

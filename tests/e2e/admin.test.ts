@@ -11,6 +11,7 @@ import { type BrowserSession, openBrowser } from '../support/browser.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 import { waitForFirstIdle } from './map-helpers.js';
+import { logInThroughForm } from './session.js';
 
 const EDITOR = { username: 'e2e-bin-editor', password: 'e2e-bin-password-1', role: 'editor' as const };
 const ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password-1', role: 'admin' as const };
@@ -45,15 +46,6 @@ afterAll(async () => {
 const panel = () => b.page.locator('[data-testid=site-panel]');
 const header = () => b.page.locator('header');
 
-async function logIn(page: Page, u: { username: string; password: string }): Promise<void> {
-  await page.getByRole('button', { name: 'Log in' }).click();
-  const form = page.getByRole('form', { name: 'Log in' });
-  await form.getByLabel('User name').fill(u.username);
-  await form.getByLabel('Password').fill(u.password);
-  await form.getByRole('button', { name: 'Log in' }).click();
-  await page.getByTestId('auth-user').waitFor();
-}
-
 async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('button', { name: 'Log in' }).waitFor();
@@ -75,7 +67,7 @@ describe('deleted sites in the web app', () => {
     await waitForFirstIdle(page);
     await panel().getByRole('heading', { name: SITE_NAME }).waitFor();
     expect(await header().getByRole('button', { name: 'Deleted sites' }).count()).toBe(0);
-    await logIn(page, EDITOR);
+    await logInThroughForm(page, EDITOR);
     await header().getByRole('button', { name: 'Deleted sites' }).waitFor();
     // Editors do not administer accounts.
     expect(await header().getByRole('button', { name: 'Users and tokens' }).count()).toBe(0);
@@ -136,7 +128,7 @@ describe('deleted sites in the web app', () => {
 describe('account administration in the web app', () => {
   it('an admin adds a viewer, creates a token shown once and revokes it', async () => {
     const { page } = b;
-    await logIn(page, ADMIN);
+    await logInThroughForm(page, ADMIN);
     await header().getByRole('button', { name: 'Users and tokens' }).click();
     const dialog = page.getByRole('dialog', { name: 'Users and API tokens' });
     const users = dialog.getByTestId('admin-users');
@@ -269,7 +261,7 @@ describe('account administration in the web app', () => {
     const { page } = b;
     await page.goto(`${server.url}/?lang=en&site=${siteId}`);
     await panel().getByRole('heading', { name: SITE_NAME }).waitFor();
-    await logIn(page, VIEWER);
+    await logInThroughForm(page, VIEWER);
     expect(await page.getByTestId('auth-user').textContent()).toBe(`${VIEWER.username} (viewer)`);
     // The site is readable; its history (account names, old values) is for editors (the server answers a
     // viewer 403), so the panel does not show it; nothing that writes is offered.

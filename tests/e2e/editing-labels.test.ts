@@ -3,25 +3,21 @@
 // does not know, human labels and an explained "assumed" mark in the index breakdowns.
 // Screenshots in test-artifacts/editing-labels/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../support/auth.js';
 import { axeViolations } from '../support/axe.js';
-import { type BrowserSession, logInBrowser, openBrowser } from '../support/browser.js';
-import { copyOfBuiltDb } from '../support/database.js';
-import { type RunningServer, startServer } from '../support/server.js';
+import type { BrowserSession } from '../support/browser.js';
+import type { RunningServer } from '../support/server.js';
 import { clickLonLat, jumpTo, waitForFirstIdle, waitIdle } from './map-helpers.js';
+import { openAppAs } from './session.js';
 
 const EDITOR = { username: 'e2e-labels', password: 'e2e-labels-password-1', role: 'editor' as const };
 let server: RunningServer;
 let b: BrowserSession;
 
 beforeAll(async () => {
-  const db = copyOfBuiltDb();
-  createUser(db, EDITOR);
-  server = await startServer(db);
-  b = await openBrowser(server.url, { suite: 'editing-labels', viewport: { width: 1440, height: 900 } });
-  await logInBrowser(b, server.url, EDITOR);
-  await b.page.goto(`${server.url}/?lang=en`);
-  await waitForFirstIdle(b.page);
+  ({ server, b } = await openAppAs(EDITOR, {
+    suite: 'editing-labels',
+    viewport: { width: 1440, height: 900 },
+  }));
 });
 afterAll(async () => {
   await b?.close();

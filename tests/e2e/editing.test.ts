@@ -2,24 +2,17 @@
 // field errors next to the fields, save, edit, delete with confirmation; add by form too.
 // Screenshots in test-artifacts/editing/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../support/auth.js';
-import { type BrowserSession, logInBrowser, openBrowser } from '../support/browser.js';
-import { copyOfBuiltDb } from '../support/database.js';
-import { type RunningServer, startServer } from '../support/server.js';
-import { clickLonLat, jumpTo, waitForFirstIdle } from './map-helpers.js';
+import type { BrowserSession } from '../support/browser.js';
+import type { RunningServer } from '../support/server.js';
+import { clickLonLat, jumpTo } from './map-helpers.js';
+import { openAppAs } from './session.js';
 
 const EDITOR = { username: 'e2e-editing', password: 'e2e-editing-password-1', role: 'editor' as const };
 let server: RunningServer;
 let b: BrowserSession;
 
 beforeAll(async () => {
-  const db = copyOfBuiltDb();
-  createUser(db, EDITOR);
-  server = await startServer(db);
-  b = await openBrowser(server.url, { suite: 'editing' });
-  await logInBrowser(b, server.url, EDITOR);
-  await b.page.goto(`${server.url}/?lang=en`);
-  await waitForFirstIdle(b.page);
+  ({ server, b } = await openAppAs(EDITOR, { suite: 'editing' }));
 });
 afterAll(async () => {
   await b?.close();

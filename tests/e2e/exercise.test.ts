@@ -8,6 +8,7 @@ import { type BrowserSession, openBrowser } from '../support/browser.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 import { renderedCount, waitForFirstIdle, waitIdle } from './map-helpers.js';
+import { logInThroughForm } from './session.js';
 
 const EDITOR = {
   username: 'e2e-exercise-editor',
@@ -35,12 +36,7 @@ describe('table-top exercise through the UI', () => {
     const { page } = b;
     await page.goto(`${server.url}/?lang=en`);
     await waitForFirstIdle(page);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    const form = page.getByRole('form', { name: 'Log in' });
-    await form.getByLabel('User name').fill(EDITOR.username);
-    await form.getByLabel('Password').fill(EDITOR.password);
-    await form.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('auth-user').waitFor();
+    await logInThroughForm(page, EDITOR);
 
     // The stations layer has its legend entry.
     await page.getByTestId('station-legend').waitFor();

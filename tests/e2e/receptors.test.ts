@@ -4,24 +4,17 @@
 // natech screening flags Azotara inside the flood zone, border screening the sites next to a border
 // (as the API answers); a receptor is deleted after confirming. Screenshots in test-artifacts/receptors/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../support/auth.js';
-import { type BrowserSession, logInBrowser, openBrowser } from '../support/browser.js';
-import { copyOfBuiltDb } from '../support/database.js';
-import { type RunningServer, startServer } from '../support/server.js';
-import { clickLonLat, jumpTo, mapView, renderedCount, waitForFirstIdle, waitIdle } from './map-helpers.js';
+import type { BrowserSession } from '../support/browser.js';
+import type { RunningServer } from '../support/server.js';
+import { clickLonLat, jumpTo, mapView, renderedCount, waitIdle } from './map-helpers.js';
+import { openAppAs } from './session.js';
 
 const EDITOR = { username: 'e2e-receptors', password: 'e2e-receptors-password-1', role: 'editor' as const };
 let server: RunningServer;
 let b: BrowserSession;
 
 beforeAll(async () => {
-  const db = copyOfBuiltDb();
-  createUser(db, EDITOR);
-  server = await startServer(db);
-  b = await openBrowser(server.url, { suite: 'receptors' });
-  await logInBrowser(b, server.url, EDITOR);
-  await b.page.goto(`${server.url}/?lang=en`);
-  await waitForFirstIdle(b.page);
+  ({ server, b } = await openAppAs(EDITOR, { suite: 'receptors' }));
 });
 afterAll(async () => {
   await b?.close();

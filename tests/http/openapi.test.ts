@@ -2,28 +2,19 @@
 // registers (read from the router stack), it is structurally valid (every $ref resolves, operationIds
 // unique, every schema compiles as JSON Schema 2020-12), real answers of real routes validate against
 // the schemas it gives for them, and GET /api/docs renders it as a page under the app's CSP.
-import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/boot/app.js';
 import { authHeaders, createToken } from '../support/auth.js';
 import { copyOfBuiltDb } from '../support/database.js';
+import { type AnswerChecker, answerChecker, type Json, type OpenApiDoc } from '../support/openapi.js';
 import { listApiRoutes } from '../support/routes.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
-type Json = Record<string, unknown>;
-type Doc = {
-  openapi: string;
-  paths: Record<string, Record<string, Json>>;
-  components: { schemas: Record<string, Json>; responses: Record<string, Json> };
-};
-
 let server: RunningServer;
-let doc: Doc;
+let doc: OpenApiDoc;
+let checker: AnswerChecker;
 let admin: Record<string, string>;
 let editor: Record<string, string>;
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-const DOC_ID = 'https://hazatlas.invalid/openapi.json';
-
 // Registered sites of the seeded register (data/seed): the Aurul tailings pond at Baia Mare, source of
 // the January 2000 cyanide spill into the Săsar, Someș, Tisza and Danube.
 const AURUL = 'aba4b8d1-a9e9-4f65-97c9-891b3101e79b';
@@ -33,11 +24,8 @@ beforeAll(async () => {
   admin = authHeaders(createToken(dbPath, 'admin'));
   editor = authHeaders(createToken(dbPath, 'editor'));
   server = await startServer(dbPath);
-  const res = await fetch(`${server.url}/api/openapi.json`);
-  expect(res.status).toBe(200);
-  doc = (await res.json()) as Doc;
-  // The whole description under one id, so '#/components/…' refs and JSON pointers into paths resolve.
-  ajv.addSchema({ $id: DOC_ID, components: doc.components, paths: doc.paths });
+  checker = await answerChecker(server.url);
+  doc = checker.doc;
 });
 afterAll(async () => server?.close());
 
@@ -61,7 +49,7 @@ describe('coverage', () => {
 describe('structure', () => {
   it('is OpenAPI 3.1 with unique operationIds and tags, and declared path parameters', () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
-    const tags = (doc as unknown as { tags: { name: string }[] }).tags.map((t) => t.name);
+    const tags = doc.tags.map((t) => t.name);
     expect(new Set(tags).size).toBe(tags.length);
     const ids: string[] = [];
     for (const [p, item] of Object.entries(doc.paths))
@@ -106,54 +94,7 @@ describe('structure', () => {
   });
 });
 
-/** The operation a request path falls under (path templates matched segment by segment). */
-function operationFor(method: string, url: string): { path: string; op: Json } {
-  const pathname = new URL(url, 'http://x').pathname;
-  for (const [p, item] of Object.entries(doc.paths)) {
-    const re = new RegExp(`^${p.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`);
-    const op = item[method.toLowerCase()];
-    if (op && re.test(pathname)) return { path: p, op };
-  }
-  throw new Error(`no operation for ${method} ${pathname}`);
-}
-
-/** The JSON schema the description gives for this answer (status and media type), as a $ref. */
-function answerSchema(method: string, url: string, status: number, mediaType: string): string {
-  const { path, op } = operationFor(method, url);
-  let response = (op.responses as Record<string, Json>)[String(status)];
-  expect(response, `${method} ${path} describes ${status}`).toBeDefined();
-  if (typeof response?.$ref === 'string')
-    response = doc.components.responses[response.$ref.split('/').pop() as string];
-  const media = (response?.content as Record<string, Json> | undefined)?.[mediaType];
-  expect(media, `${method} ${path} ${status} has ${mediaType}`).toBeDefined();
-  const pointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-  const ref = (media?.schema as Json | undefined)?.$ref;
-  return typeof ref === 'string'
-    ? `${DOC_ID}${ref}`
-    : `${DOC_ID}#/paths/${pointer(path)}/${method.toLowerCase()}/responses/${status}/content/${pointer(mediaType)}/schema`;
-}
-
-/** Calls a real route and validates its JSON answer against the description. */
-async function check(
-  method: string,
-  url: string,
-  expected: number,
-  init: { headers?: Record<string, string>; body?: unknown } = {},
-): Promise<Json> {
-  const res = await fetch(server.url + url, {
-    method,
-    headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  expect(res.status, `${method} ${url}`).toBe(expected);
-  const mediaType = String(res.headers.get('content-type')).split(';')[0] as string;
-  const body = (await res.json()) as Json;
-  const validate = ajv.getSchema(answerSchema(method, url, expected, mediaType));
-  expect(validate, `${method} ${url} schema`).toBeDefined();
-  const ok = validate?.(body);
-  expect(ok ? [] : validate?.errors?.slice(0, 5), `${method} ${url}`).toEqual([]);
-  return body;
-}
+const check: AnswerChecker['check'] = (...args) => checker.check(...args);
 
 describe('recorded answers validate against the description', () => {
   it('register: list, one site, the GeoJSON export', async () => {
@@ -272,6 +213,6 @@ describe('GET /api/docs', () => {
 describe('schemas', () => {
   it('gives schemas that compile as JSON Schema 2020-12', () => {
     for (const name of Object.keys(doc.components.schemas))
-      expect(() => ajv.getSchema(`${DOC_ID}#/components/schemas/${name}`), name).not.toThrow();
+      expect(() => checker.ajv.getSchema(`${checker.docId}#/components/schemas/${name}`), name).not.toThrow();
   });
 });

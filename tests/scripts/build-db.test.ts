@@ -1,5 +1,5 @@
 // The database build is deterministic: two builds from the same sources store identical geography.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +72,28 @@ describe('scripts/build-db.ts', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   }, 240_000);
+
+  it('prints its help for --help and refuses an unknown flag or a stray argument, building nothing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-flags-'));
+    const db = path.join(dir, 'x.sqlite');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-db.ts', '--db', db, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Usage: npm run build:db -- \[options\]/);
+    expect(help.stdout).toMatch(/--supplement FILE/);
+    const bogus = run('--bogus');
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toMatch(/Unknown option '--bogus'/);
+    const stray = run('data/hazatlas.sqlite');
+    expect(stray.status).toBe(2);
+    expect(stray.stderr).toMatch(/Unexpected argument 'data\/hazatlas.sqlite'/);
+    expect(fs.existsSync(db)).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('fails with the file name when a layer is missing', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-empty-'));

@@ -181,6 +181,6 @@ export function showSavedReview(
       [Math.min(...xs), Math.min(...ys)],
       [Math.max(...xs), Math.max(...ys)],
     ],
-    { padding: 40, maxZoom: 15, duration: 0 },
+    { padding: { top: 40, left: 40, right: 40, bottom: 90 }, maxZoom: 15, duration: 0 },
   );
 }

@@ -24,12 +24,12 @@ const AnnexIEntrySchema = z.object({
   source: z.string().min(1),
   note: z.string().optional(),
 });
-const AnnexITableSchema = z.object({ entries: z.array(AnnexIEntrySchema).min(1) });
+export const AnnexITableSchema = z.object({ entries: z.array(AnnexIEntrySchema).min(1) });
 
 const Score = z.object({ score: z.number().min(0), assumption: z.boolean(), reason: z.string().min(1) });
 const scoresFor = <const T extends readonly [string, ...string[]]>(keys: T) =>
   z.object(Object.fromEntries(keys.map((k) => [k, Score])) as { [K in T[number]]: typeof Score });
-const ThiScoresSchema = z.object({
+export const ThiScoresSchema = z.object({
   toxicity: z.object({ constituents: scoresFor(TOXIC_CONSTITUENTS), unknown: Score }),
   management: z.object({ status: scoresFor(SITE_STATUSES), noEmergencyPlan: Score }),
   flood: scoresFor(FLOOD_EXPOSURES),

@@ -90,6 +90,9 @@ export const ExerciseAction = z.looseObject({
   recordedBy: z.string(),
 });
 
+/** One exercise in the list: enough to choose it. */
+const ExerciseSummary = z.looseObject({ id: z.string(), name: z.string(), createdAt: Timestamp });
+
 const Inject = z.looseObject({ at: Timestamp, kind: z.string() });
 
 const ETag = { ETag: 'The version, quoted ("3").' };
@@ -320,7 +323,7 @@ export const plansGroup: RouteGroup = {
       responses: {
         200: {
           description: 'Every exercise.',
-          content: [json(z.object({ total: z.number().int(), items: z.array(Exercise) }))],
+          content: [json(z.object({ total: z.number().int(), items: z.array(ExerciseSummary) }))],
         },
       },
     },

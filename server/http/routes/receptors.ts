@@ -12,9 +12,9 @@ import { deleteReceptor, getReceptor, insertReceptors, listReceptors } from '../
 import { audit } from '../audit.js';
 import { HttpError } from '../errors.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
-import { importBody, importText } from '../import-body.js';
 import { validateQuery, validationError } from '../query.js';
 import { strictQuery } from '../security.js';
+import { importUpload, uploadedFile } from '../upload.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -83,9 +83,9 @@ export const ExportQuery = z
   .object({ format: z.enum(['geojson', 'gpkg']).default('geojson'), kind: kindList.optional() })
   .strict();
 
-function formatOf(req: Request, given: ReceptorFormat | undefined): ReceptorFormat {
+function formatOf(name: string | undefined, given: ReceptorFormat | undefined): ReceptorFormat {
   if (given) return given;
-  const ext = req.file?.originalname.toLowerCase().match(/\.(geojson|json|csv|kml|gpkg)$/)?.[1];
+  const ext = name?.toLowerCase().match(/\.(geojson|json|csv|kml|gpkg)$/)?.[1];
   if (ext === 'csv' || ext === 'kml' || ext === 'gpkg') return ext;
   if (ext) return 'geojson';
   throw new HttpError(400, 'VALIDATION', 'Say which format the file is in: ?format=geojson|csv|kml.', [
@@ -119,29 +119,29 @@ export function receptorsRouter(services: Services, heavy: HeavyOptions): expres
       .send(JSON.stringify(receptorsCollection(items)));
   });
 
-  r.post('/receptors/import', heavy.limit, importBody, async (req: Request, res: Response) => {
+  r.post('/receptors/import', heavy.limit, importUpload, async (req: Request, res: Response) => {
     const q = validateQuery(ImportQuery, req);
-    const { body, bytes } = importText(req, q.format, q.encoding);
-    if (body === undefined || body === '' || (Buffer.isBuffer(req.body) && req.body.length === 0)) {
-      throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
-        { path: 'body', message: 'required' },
-      ]);
+    const upload = uploadedFile(res);
+    let result: Awaited<ReturnType<typeof answerJob>>;
+    try {
+      result = await answerJob(
+        services,
+        res,
+        {
+          kind: 'receptorImport',
+          format: formatOf(upload.originalName, q.format),
+          file: { path: upload.path, encoding: q.encoding },
+          crs: q.crs,
+          layer: q.layer,
+          dryRun: q.dryRun,
+          defaultKind: q.kind,
+          skipInvalid: q.skipInvalid,
+        },
+        upload.bytes > heavy.offload.importBytes,
+      );
+    } finally {
+      upload.release();
     }
-    const result = await answerJob(
-      services,
-      res,
-      {
-        kind: 'receptorImport',
-        format: formatOf(req, q.format),
-        body,
-        crs: q.crs,
-        layer: q.layer,
-        dryRun: q.dryRun,
-        defaultKind: q.kind,
-        skipInvalid: q.skipInvalid,
-      },
-      bytes > heavy.offload.importBytes,
-    );
     const report = result.kind === 'json' ? (result.value as { ids?: string[]; rejected?: number }) : {};
     if (report.ids && report.ids.length > 0)
       audit(db, req, res, {

@@ -9,8 +9,8 @@ import { siteCount } from '../../storage/planning-read.js';
 import { actorOf } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { answerJob, type HeavyOptions } from '../heavy.js';
-import { importBody, importText } from '../import-body.js';
 import { validateQuery } from '../query.js';
+import { importUpload, uploadedFile } from '../upload.js';
 
 export const ImportQuery = z
   .object({
@@ -43,44 +43,38 @@ function formatFromName(name: string | undefined): FileFormat | undefined {
 export function importHandlers(services: Services, heavy: HeavyOptions): RequestHandler[] {
   const run = async (req: Request, res: Response) => {
     const q = validateQuery(ImportQuery, req);
-    // application/json bodies were already parsed by the app-wide JSON parser.
-    const { body, bytes } = importText(req, q.format ?? formatFromName(req.file?.originalname), q.encoding);
-    const format = q.format ?? formatFromName(req.file?.originalname);
-    if (!format) {
-      throw new HttpError(
-        400,
-        'VALIDATION',
-        'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg|shp (zipped Shapefile).',
-        [{ path: 'format', message: 'required' }],
+    const upload = uploadedFile(res);
+    try {
+      const format = q.format ?? formatFromName(upload.originalName);
+      if (!format) {
+        throw new HttpError(
+          400,
+          'VALIDATION',
+          'Say which format the file is in: ?format=geojson|csv|kml|kmz|gpkg|shp (zipped Shapefile).',
+          [{ path: 'format', message: 'required' }],
+        );
+      }
+      await answerJob(
+        services,
+        res,
+        {
+          kind: 'siteImport',
+          format,
+          file: { path: upload.path, encoding: q.encoding },
+          crs: q.crs,
+          layer: q.layer,
+          dryRun: q.dryRun,
+          onDuplicate: q.onDuplicate,
+          skipInvalid: q.skipInvalid,
+          actor: actorOf(res),
+        },
+        upload.bytes > heavy.offload.importBytes,
       );
+    } finally {
+      upload.release();
     }
-    if (
-      body === undefined ||
-      body === '' ||
-      (typeof body === 'object' && body !== null && Object.keys(body).length === 0)
-    ) {
-      throw new HttpError(400, 'VALIDATION', 'The import body is empty.', [
-        { path: 'body', message: 'required' },
-      ]);
-    }
-    await answerJob(
-      services,
-      res,
-      {
-        kind: 'siteImport',
-        format,
-        body,
-        crs: q.crs,
-        layer: q.layer,
-        dryRun: q.dryRun,
-        onDuplicate: q.onDuplicate,
-        skipInvalid: q.skipInvalid,
-        actor: actorOf(res),
-      },
-      bytes > heavy.offload.importBytes,
-    );
   };
-  return [heavy.limit, importBody, run];
+  return [heavy.limit, importUpload, run];
 }
 
 export const TemplateQuery = z

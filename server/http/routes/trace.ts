@@ -10,7 +10,6 @@ import { snapSummary } from '../../core/trace/trace.js';
 import { GEOMETRY_MODES, type GeometryMode, pathWithGeometry } from '../../core/trace/trace-geometry.js';
 import { MAX_SNAP_MAX_KM } from '../../core/transport/trace-request.js';
 import type { Services } from '../../runtime/services.js';
-import { getSite } from '../../storage/site-store.js';
 import { traceGpkg } from '../../storage/trace-gpkg.js';
 import { principalOf } from '../auth.js';
 import { sendJsonParts } from '../compress.js';
@@ -155,7 +154,7 @@ export function traceRouter(services: Services): Router {
       res.json(result);
       return;
     }
-    const site = q.siteId === undefined ? null : getSite(services.db, q.siteId);
+    const site = q.siteId === undefined ? null : await services.store.getSite(q.siteId);
     const n = await notificationsFor(services, {
       start: site ? site.location : startPoint(q),
       trace: outcome.result,

@@ -4,7 +4,7 @@
 // in continental Europe).
 import { parse } from 'csv-parse/sync';
 import { checkCrs, convertPoint } from './coords.js';
-import type { ParseOptions, ParseOutcome, RawRow, RowError } from './types.js';
+import type { ParseOptions, ParseOutcome, RawRow, RowError, RowItem } from './types.js';
 
 const SUBSTANCE_COLUMNS: Record<string, string> = {
   substance_name: 'name',
@@ -19,57 +19,88 @@ const COORD_COLUMNS = new Set(['lon', 'lat', 'x', 'y', 'longitude', 'latitude'])
 export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome {
   const crs = checkCrs(options.crs);
   if (!crs.ok) return { ok: false, code: 'UNKNOWN_CRS', message: crs.message };
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: CsvRecord[];
   const delimiter = detectDelimiter(text);
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      relax_column_count: false,
-    }) as typeof records;
+    records = parse(text, csvParseOptions(delimiter)) as CsvRecord[];
   } catch (err) {
-    return {
-      ok: false,
-      code: 'BAD_FILE',
-      message: `CSV cannot be parsed: ${err instanceof Error ? err.message : err}`,
-    };
+    return { ok: false, code: 'BAD_FILE', message: csvErrorMessage(err) };
   }
   const header = Object.keys(records[0]?.record ?? {});
-  const hasLonLat = ['lon', 'longitude'].some((c) => header.includes(c));
-  const hasXY = header.includes('x') && header.includes('y');
-  if (records.length > 0 && !hasLonLat && !hasXY) {
-    return { ok: false, code: 'BAD_FILE', message: 'CSV needs lon,lat (WGS84) or x,y (with crs) columns.' };
-  }
-  if (hasLonLat && options.crs !== undefined && crs.crs !== 'EPSG:4326' && !hasXY) {
-    return {
-      ok: false,
-      code: 'BAD_FILE',
-      message: `lon/lat columns are WGS84; give projected coordinates as x,y columns to use ${crs.crs}.`,
-    };
-  }
+  const reader = records.length > 0 ? csvRowReader(header, delimiter, options.crs, crs.crs) : null;
+  if (reader && !reader.ok) return { ok: false, code: 'BAD_FILE', message: reader.message };
   const rows: RawRow[] = [];
   const errors: RowError[] = [];
+  for (const r of records) {
+    const item = (reader as CsvRowReader).read(r);
+    if (item.ok) rows.push(item.row);
+    else errors.push(...item.errors);
+  }
+  return { ok: true, rows, errors };
+}
+
+/** A record as csv-parse gives it with `info: true`. */
+export interface CsvRecord {
+  record: Record<string, string>;
+  info: { lines: number };
+}
+
+/** The csv-parse options of an import, for the whole-file and the streamed parse alike. */
+export function csvParseOptions(delimiter: string) {
+  return {
+    bom: true,
+    delimiter,
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    relax_column_count: false,
+  };
+}
+
+export function csvErrorMessage(err: unknown): string {
+  return `CSV cannot be parsed: ${err instanceof Error ? err.message : err}`;
+}
+
+export interface CsvRowReader {
+  ok: true;
+  read(r: CsvRecord): RowItem;
+}
+
+/**
+ * Turns records into rows once the header is known (a file that has neither lon/lat nor x/y columns is
+ * refused as a whole); `crsOption` is the crs parameter as given, `crs` its checked EPSG code.
+ */
+export function csvRowReader(
+  header: readonly string[],
+  delimiter: string,
+  crsOption: string | undefined,
+  crs: string,
+): CsvRowReader | { ok: false; message: string } {
+  const hasLonLat = ['lon', 'longitude'].some((c) => header.includes(c));
+  const hasXY = header.includes('x') && header.includes('y');
+  if (!hasLonLat && !hasXY)
+    return { ok: false, message: 'CSV needs lon,lat (WGS84) or x,y (with crs) columns.' };
+  if (hasLonLat && crsOption !== undefined && crs !== 'EPSG:4326' && !hasXY) {
+    return {
+      ok: false,
+      message: `lon/lat columns are WGS84; give projected coordinates as x,y columns to use ${crs}.`,
+    };
+  }
   // With `,` between cells a comma cannot be a decimal separator; with `;` or tab it usually is.
   const decimalComma = delimiter !== ',';
-  for (const { record, info } of records) {
+  const read = ({ record, info }: CsvRecord): RowItem => {
     const line = info.lines;
     if (decimalComma) {
       for (const [k, v] of Object.entries(record)) if (DECIMAL_COMMA.test(v)) record[k] = v.replace(',', '.');
     }
     const point = hasXY
-      ? convertPoint(crs.crs, num(record.x), num(record.y))
+      ? convertPoint(crs, num(record.x), num(record.y))
       : convertPoint('EPSG:4326', num(record.lon ?? record.longitude), num(record.lat ?? record.latitude), [
           'lon',
           'lat',
         ]);
-    if (!point.ok) {
-      errors.push({ line, field: point.field, message: point.message });
-      continue;
-    }
+    if (!point.ok) return { ok: false, line, errors: [{ line, field: point.field, message: point.message }] };
     const props: Record<string, unknown> = {};
     const subs: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(record)) {
@@ -82,8 +113,7 @@ export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome
       try {
         props.substances = JSON.parse(props.substances);
       } catch {
-        errors.push({ line, field: 'substances', message: 'must be a JSON array' });
-        continue;
+        return { ok: false, line, errors: [{ line, field: 'substances', message: 'must be a JSON array' }] };
       }
     } else if (subs.name) {
       props.substances = subs.name.map((name, i) => {
@@ -98,9 +128,9 @@ export function parseCsv(text: string, options: ParseOptions = {}): ParseOutcome
     }
     // A row without any substance cells lists no substances (rather than failing as "missing").
     props.substances ??= [];
-    rows.push({ line, props, lon: point.lon, lat: point.lat, footprint: null });
-  }
-  return { ok: true, rows, errors };
+    return { ok: true, row: { line, props, lon: point.lon, lat: point.lat, footprint: null } };
+  };
+  return { ok: true, read };
 }
 
 /** A number written with a decimal comma ("45,123", "-0,5"); never a list ("1,2,3") or thousands. */

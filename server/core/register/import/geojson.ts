@@ -4,7 +4,7 @@ import { centroid } from '@turf/turf';
 import type { Feature, Geometry, Position } from 'geojson';
 import { validateGeometry } from '../../geo/validate-geometry.js';
 import { checkCrs, convertPoint } from './coords.js';
-import type { ParseOptions, ParseOutcome, RawRow, RowError } from './types.js';
+import type { ParseOptions, ParseOutcome, RawRow, RowError, RowItem } from './types.js';
 
 export function parseGeoJson(input: string | unknown, options: ParseOptions = {}): ParseOutcome {
   let doc: unknown = input;
@@ -25,62 +25,53 @@ export function parseGeoJson(input: string | unknown, options: ParseOptions = {}
   const rows: RawRow[] = [];
   const errors: RowError[] = [];
   features.forEach((raw, i) => {
-    const line = i + 1;
-    const f = raw as Partial<Feature> | null;
-    if (!f || typeof f !== 'object' || f.type !== 'Feature') {
-      errors.push({ line, message: 'is not a GeoJSON Feature' });
-      return;
-    }
-    const props =
-      f.properties && typeof f.properties === 'object'
-        ? { ...(f.properties as Record<string, unknown>) }
-        : {};
-    const geometry = f.geometry;
-    if (!geometry) {
-      errors.push({ line, field: 'geometry', message: 'is missing' });
-      return;
-    }
-    if (geometry.type === 'Point' || geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
-      // Shape first (nesting, numbers, closure, size): the file is untrusted. Ranges are checked after CRS
-      // conversion and crossings by the site schema, on the converted footprint.
-      const shape = validateGeometry(geometry, { coordinateRange: 'any', checkCrossings: false });
-      if (!shape.ok) {
-        for (const issue of shape.issues)
-          errors.push({
-            line,
-            field: issue.path ? `geometry.${issue.path}` : 'geometry',
-            message: issue.message,
-          });
-        return;
-      }
-    }
-    if (geometry.type === 'Point') {
-      const [x, y] = geometry.coordinates;
-      const p = convertPoint(crs.crs, Number(x), Number(y), [
-        'geometry.coordinates[0]',
-        'geometry.coordinates[1]',
-      ]);
-      if (!p.ok) errors.push({ line, field: p.field, message: p.message });
-      else rows.push({ line, props, lon: p.lon, lat: p.lat, footprint: null });
-      return;
-    }
-    if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
-      const converted = convertGeometry(geometry, crs.crs);
-      if (typeof converted === 'string') {
-        errors.push({ line, field: 'geometry', message: converted });
-        return;
-      }
-      const [lon, lat] = centroid(converted).geometry.coordinates as [number, number];
-      rows.push({ line, props, lon, lat, footprint: converted });
-      return;
-    }
-    errors.push({
-      line,
-      field: 'geometry',
-      message: `must be a Point, Polygon or MultiPolygon, not ${geometry.type}`,
-    });
+    const item = featureToRow(raw, i + 1, crs.crs);
+    if (item.ok) rows.push(item.row);
+    else errors.push(...item.errors);
   });
   return { ok: true, rows, errors };
+}
+
+/** One feature (the `line`-th, 1-based) as a row in WGS84, or the errors that stopped it. */
+export function featureToRow(raw: unknown, line: number, crs: string): RowItem {
+  const fail = (...errors: RowError[]): RowItem => ({ ok: false, line, errors });
+  const f = raw as Partial<Feature> | null;
+  if (!f || typeof f !== 'object' || f.type !== 'Feature')
+    return fail({ line, message: 'is not a GeoJSON Feature' });
+  const props =
+    f.properties && typeof f.properties === 'object' ? { ...(f.properties as Record<string, unknown>) } : {};
+  const geometry = f.geometry;
+  if (!geometry) return fail({ line, field: 'geometry', message: 'is missing' });
+  if (geometry.type === 'Point' || geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+    // Shape first (nesting, numbers, closure, size): the file is untrusted. Ranges are checked after CRS
+    // conversion and crossings by the site schema, on the converted footprint.
+    const shape = validateGeometry(geometry, { coordinateRange: 'any', checkCrossings: false });
+    if (!shape.ok)
+      return fail(
+        ...shape.issues.map((issue) => ({
+          line,
+          field: issue.path ? `geometry.${issue.path}` : 'geometry',
+          message: issue.message,
+        })),
+      );
+  }
+  if (geometry.type === 'Point') {
+    const [x, y] = geometry.coordinates;
+    const p = convertPoint(crs, Number(x), Number(y), ['geometry.coordinates[0]', 'geometry.coordinates[1]']);
+    if (!p.ok) return fail({ line, field: p.field, message: p.message });
+    return { ok: true, row: { line, props, lon: p.lon, lat: p.lat, footprint: null } };
+  }
+  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+    const converted = convertGeometry(geometry, crs);
+    if (typeof converted === 'string') return fail({ line, field: 'geometry', message: converted });
+    const [lon, lat] = centroid(converted).geometry.coordinates as [number, number];
+    return { ok: true, row: { line, props, lon, lat, footprint: converted } };
+  }
+  return fail({
+    line,
+    field: 'geometry',
+    message: `must be a Point, Polygon or MultiPolygon, not ${geometry.type}`,
+  });
 }
 
 function featuresOf(doc: unknown): unknown[] | null {
@@ -91,7 +82,7 @@ function featuresOf(doc: unknown): unknown[] | null {
   return null;
 }
 
-function legacyCrs(doc: unknown): string | undefined {
+export function legacyCrs(doc: unknown): string | undefined {
   const name = (doc as { crs?: { properties?: { name?: unknown } } }).crs?.properties?.name;
   return typeof name === 'string' ? name : undefined;
 }

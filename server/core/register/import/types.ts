@@ -17,6 +17,9 @@ export interface RawRow {
   footprint: Geometry | null;
 }
 
+/** One parsed row, or the errors that stopped it (all on its line): what a streamed parse yields. */
+export type RowItem = { ok: true; row: RawRow } | { ok: false; line: number; errors: RowError[] };
+
 export type ParseOutcome =
   | { ok: true; rows: RawRow[]; errors: RowError[] }
   /** The file as a whole cannot be read (not JSON, not XML, unknown CRS...). */
