@@ -70,6 +70,7 @@ export function landTables(layers: Record<LayerName, Layer>): LandTables {
         ? [
             {
               name: str(f.props, 'name') ?? '',
+              nameRu: cleanName(str(f.props, 'name_ru')),
               adm0: str(f.props, 'adm0_a3'),
               iso2: str(f.props, 'iso_a2'),
               popMax: num(f.props, 'pop_max'),
@@ -88,6 +89,21 @@ export function landTables(layers: Record<LayerName, Layer>): LandTables {
   };
 }
 
+const RU_REGIONS = new Intl.DisplayNames(['ru'], { type: 'region', fallback: 'none' });
+
+/**
+ * The Russian name of an ISO 3166 alpha-2 code from CLDR (Node's ICU), for Natural Earth vintages
+ * without name_ru (4.x); null when the code is not a two-letter code ICU knows.
+ */
+export function russianRegionName(iso2: string | null): string | null {
+  if (!iso2 || !/^[A-Z]{2}$/.test(iso2)) return null;
+  try {
+    return RU_REGIONS.of(iso2) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function countryTable(features: { geometry: Geometry; props: Record<string, unknown> }[]): Country[] {
   const seen = new Set<string>();
   const out: Country[] = [];
@@ -103,6 +119,11 @@ export function countryTable(features: { geometry: Geometry; props: Record<strin
       iso3: iso && /^[A-Z]{3}$/.test(iso) ? iso : adm0,
       iso2: iso2 && /^[A-Z]{2}$/.test(iso2) ? iso2 : null,
       name: str(f.props, 'name') ?? str(f.props, 'admin') ?? adm0,
+      // Natural Earth 4.x gives France ISO_A2 -99 but WB_A2 FR; Norway has neither (its name stays English).
+      nameRu:
+        cleanName(str(f.props, 'name_ru')) ??
+        russianRegionName(iso2) ??
+        russianRegionName(str(f.props, 'wb_a2')),
       geometry: f.geometry,
     });
   }

@@ -27,6 +27,8 @@ export interface Country {
   iso3: string;
   iso2: string | null;
   name: string;
+  /** Russian name (Natural Earth name_ru, else CLDR's for iso2), or null. */
+  nameRu: string | null;
   geometry: Geometry;
 }
 
@@ -48,6 +50,8 @@ export interface GeographyTables {
   lakes: { name: string | null; scalerank: number | null; terminal: boolean; geometry: Geometry }[];
   places: {
     name: string;
+    /** Natural Earth name_ru, where the layer has it. */
+    nameRu: string | null;
     adm0: string | null;
     iso2: string | null;
     popMax: number | null;
@@ -131,11 +135,11 @@ export function writeGeography(db: Db, g: GeographyTables): void {
     for (const b of g.basins) basin.run(b.id, b.name, b.mainOutletId, b.lengthKm, ...b.bbox);
 
     const country = db.prepare(
-      'INSERT INTO geo_countries (id, adm0_a3, iso3, iso2, name, geometry) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO geo_countries (id, adm0_a3, iso3, iso2, name, name_ru, geometry) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const countryBox = db.prepare('INSERT INTO geo_countries_rtree VALUES (?, ?, ?, ?, ?)');
     g.countries.forEach((c, id) => {
-      country.run(id, c.adm0, c.iso3, c.iso2, c.name, JSON.stringify(c.geometry));
+      country.run(id, c.adm0, c.iso3, c.iso2, c.name, c.nameRu, JSON.stringify(c.geometry));
       countryBox.run(id, ...boxOf(Float64Array.from(positions(c.geometry))));
     });
     const boundary = db.prepare(
@@ -155,11 +159,11 @@ export function writeGeography(db: Db, g: GeographyTables): void {
       lakeBox.run(id, ...boxOf(Float64Array.from(positions(l.geometry))));
     });
     const place = db.prepare(
-      'INSERT INTO geo_places (id, name, adm0_a3, iso2, pop_max, scalerank, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO geo_places (id, name, name_ru, adm0_a3, iso2, pop_max, scalerank, lon, lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const placeBox = db.prepare('INSERT INTO geo_places_rtree VALUES (?, ?, ?, ?, ?)');
     g.places.forEach((p, id) => {
-      place.run(id, p.name, p.adm0, p.iso2, p.popMax, p.scalerank, p.lon, p.lat);
+      place.run(id, p.name, p.nameRu, p.adm0, p.iso2, p.popMax, p.scalerank, p.lon, p.lat);
       placeBox.run(id, p.lon, p.lon, p.lat, p.lat);
     });
     const marine = db.prepare('INSERT INTO geo_marine (id, name, featurecla, geometry) VALUES (?, ?, ?, ?)');

@@ -6,23 +6,33 @@ import type { Db } from './db.js';
 type Bbox = [number, number, number, number];
 
 export type SearchHit =
-  | { kind: 'country'; iso3: string; name: string; bbox: Bbox | null; siteCount: number }
+  | {
+      kind: 'country';
+      iso3: string;
+      name: string;
+      nameRu: string | null;
+      bbox: Bbox | null;
+      siteCount: number;
+    }
   | { kind: 'site'; id: string; name: string; countryIso3: string | null; lon: number; lat: number }
   | {
       kind: 'place';
       name: string;
+      /** Natural Earth name_ru, where the build's source has it. */
+      nameRu: string | null;
       countryIso3: string | null;
       lon: number;
       lat: number;
       population: number | null;
     }
-  | { kind: 'river'; name: string; bbox: Bbox; lengthKm: number };
+  | { kind: 'river'; name: string; nameRu: string | null; bbox: Bbox; lengthKm: number };
 
 export const SEARCH_LIMITS = { country: 3, site: 8, countrySites: 30, place: 6, river: 5 } as const;
 
 interface RiverRow {
   name: string;
   name_alt: string | null;
+  name_ru: string | null;
   length_km: number;
   min_lon: number;
   min_lat: number;
@@ -34,20 +44,21 @@ export function search(db: Db, q: string): SearchHit[] {
   const countries = bestMatches(
     db
       .prepare(
-        `SELECT c.iso3, c.name, r.min_lon, r.min_lat, r.max_lon, r.max_lat,
+        `SELECT c.iso3, c.name, c.name_ru, r.min_lon, r.min_lat, r.max_lon, r.max_lat,
            (SELECT COUNT(*) FROM site_derived d WHERE d.country_iso3 = c.iso3) AS sites
          FROM geo_countries c LEFT JOIN geo_countries_rtree r ON r.id = c.id ORDER BY sites DESC, c.name`,
       )
       .all() as {
       iso3: string;
       name: string;
+      name_ru: string | null;
       min_lon: number | null;
       min_lat: number;
       max_lon: number;
       max_lat: number;
       sites: number;
     }[],
-    (c) => [c.name, c.iso3],
+    (c) => [c.name, c.name_ru ?? '', c.iso3],
     q,
     SEARCH_LIMITS.country,
   );
@@ -55,6 +66,7 @@ export function search(db: Db, q: string): SearchHit[] {
     kind: 'country',
     iso3: c.iso3,
     name: c.name,
+    nameRu: c.name_ru,
     bbox: c.min_lon === null ? null : [c.min_lon, c.min_lat, c.max_lon, c.max_lat],
     siteCount: c.sites,
   }));
@@ -87,9 +99,18 @@ export function search(db: Db, q: string): SearchHit[] {
 
   const places = bestMatches(
     db
-      .prepare('SELECT name, adm0_a3, pop_max, lon, lat FROM geo_places ORDER BY scalerank, pop_max DESC')
-      .all() as { name: string; adm0_a3: string | null; pop_max: number | null; lon: number; lat: number }[],
-    (p) => [p.name],
+      .prepare(
+        'SELECT name, name_ru, adm0_a3, pop_max, lon, lat FROM geo_places ORDER BY scalerank, pop_max DESC',
+      )
+      .all() as {
+      name: string;
+      name_ru: string | null;
+      adm0_a3: string | null;
+      pop_max: number | null;
+      lon: number;
+      lat: number;
+    }[],
+    (p) => [p.name, p.name_ru ?? ''],
     q,
     SEARCH_LIMITS.place,
   );
@@ -97,6 +118,7 @@ export function search(db: Db, q: string): SearchHit[] {
     hits.push({
       kind: 'place',
       name: p.name,
+      nameRu: p.name_ru,
       countryIso3: p.adm0_a3,
       lon: p.lon,
       lat: p.lat,
@@ -107,14 +129,14 @@ export function search(db: Db, q: string): SearchHit[] {
   const rivers = bestMatches(
     db
       .prepare(
-        `SELECT r.name, MIN(r.name_alt) AS name_alt, SUM(r.length_km) AS length_km, MIN(t.min_lon) AS min_lon,
+        `SELECT r.name, MIN(r.name_alt) AS name_alt, MIN(r.name_ru) AS name_ru, SUM(r.length_km) AS length_km, MIN(t.min_lon) AS min_lon,
            MIN(t.min_lat) AS min_lat, MAX(t.max_lon) AS max_lon, MAX(t.max_lat) AS max_lat
          FROM net_reaches r JOIN net_reaches_rtree t ON t.id = r.id
          WHERE r.name IS NOT NULL AND r.name <> ''
          GROUP BY r.name, r.basin_id ORDER BY length_km DESC`,
       )
       .all() as RiverRow[],
-    (r) => [r.name, ...altNames(r.name_alt)],
+    (r) => [r.name, r.name_ru ?? '', ...altNames(r.name_alt)],
     q,
     SEARCH_LIMITS.river,
   );
@@ -122,6 +144,7 @@ export function search(db: Db, q: string): SearchHit[] {
     hits.push({
       kind: 'river',
       name: r.name,
+      nameRu: r.name_ru,
       bbox: [r.min_lon, r.min_lat, r.max_lon, r.max_lat],
       lengthKm: Math.round(r.length_km),
     });
@@ -139,12 +162,25 @@ function altNames(json: string | null): string[] {
 }
 
 /** Countries that hold registered sites, by name, with their counts (the list's country filter). */
-export function countriesWithSites(db: Db): { iso3: string; name: string; siteCount: number }[] {
+export function countriesWithSites(
+  db: Db,
+): { iso3: string; name: string; nameRu: string | null; siteCount: number }[] {
   return db
     .prepare(
-      `SELECT d.country_iso3 AS iso3, MIN(d.country_name) AS name, COUNT(*) AS siteCount
+      `SELECT d.country_iso3 AS iso3, MIN(d.country_name) AS name,
+         (SELECT c.name_ru FROM geo_countries c WHERE c.iso3 = d.country_iso3 LIMIT 1) AS nameRu,
+         COUNT(*) AS siteCount
        FROM site_derived d JOIN sites s ON s.id = d.site_id
        WHERE d.country_iso3 IS NOT NULL GROUP BY d.country_iso3 ORDER BY name`,
     )
-    .all() as { iso3: string; name: string; siteCount: number }[];
+    .all() as { iso3: string; name: string; nameRu: string | null; siteCount: number }[];
+}
+
+/** Every country's English and Russian name by ISO3 (the client names countries in the UI language). */
+export function countryNames(db: Db): { iso3: string; name: string; nameRu: string | null }[] {
+  return db
+    .prepare(
+      'SELECT iso3, MIN(name) AS name, MIN(name_ru) AS nameRu FROM geo_countries GROUP BY iso3 ORDER BY iso3',
+    )
+    .all() as { iso3: string; name: string; nameRu: string | null }[];
 }

@@ -100,7 +100,7 @@ describe('planning review', () => {
     expect(api.verdict).toBe('do_not_advise_against');
     expect(api.sites.map((s) => [s.name, s.zone])).toEqual([['HIP Azotara Pančevo', 'middle']]);
     expect(session.errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('picks a point in the inner zone, then shows the site zones and receptors in the site panel', async () => {
     const { page } = session;

@@ -1,8 +1,10 @@
 // Basin selector and site filters; the list below and the map both follow these.
+
 import { useTranslation } from 'react-i18next';
 import { SECTORS, SITE_KINDS, SITE_STATUSES } from '../../../shared/codes.js';
 import type { BasinChoice } from '../lib/basins.js';
 import { classFloors } from '../lib/colors.js';
+import { inLanguage } from '../lib/country-names.js';
 import type { CountryOption } from '../lib/search.js';
 import type { Filters as F } from '../lib/url-state.js';
 
@@ -18,7 +20,10 @@ interface Props {
 }
 
 export function Filters({ basins, basinKey, onBasin, filters, countries = [], onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const named = countries
+    .map((c) => ({ ...c, label: inLanguage(i18n.language, c.name, c.nameRu) }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   const set = (patch: Partial<F>) => onChange({ ...filters, ...patch });
   const select = (key: 'kind' | 'sector' | 'status', values: readonly string[]) => (
     <label className="field">
@@ -90,9 +95,9 @@ export function Filters({ basins, basinKey, onBasin, filters, countries = [], on
           {filters.country && !countries.some((c) => c.iso3 === filters.country) && (
             <option value={filters.country}>{filters.country}</option>
           )}
-          {countries.map((c) => (
+          {named.map((c) => (
             <option key={c.iso3} value={c.iso3}>
-              {t('filters.countryOption', { name: c.name, count: c.siteCount })}
+              {t('filters.countryOption', { name: c.label, count: c.siteCount })}
             </option>
           ))}
         </select>

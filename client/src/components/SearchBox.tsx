@@ -1,8 +1,10 @@
 // The header's search box as a combobox: typing filters the site list (as before) and lists matching
 // countries, sites, populated places and rivers; arrows move through the list, Enter takes the active
 // (or first) result and zooms to it, Esc closes the list.
+
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inLanguage, useCountryName } from '../lib/country-names.js';
 import { formatKm } from '../lib/format.js';
 import { hitKey, type SearchHit } from '../lib/search.js';
 import { useRemote } from '../lib/use-remote.js';
@@ -32,14 +34,15 @@ export function SearchBox({ q, onSearch, find, onPick }: Props) {
     setActive(-1);
     onPick(h);
   };
+  const country = useCountryName();
   const detail = (h: SearchHit): string => {
     switch (h.kind) {
       case 'country':
         return t('search.countryDetail', { count: h.siteCount });
       case 'site':
-        return t('search.siteDetail', { country: h.countryIso3 ?? '—' });
+        return t('search.siteDetail', { country: h.countryIso3 ? country(h.countryIso3) : '—' });
       case 'place':
-        return t('search.placeDetail', { country: h.countryIso3 ?? '—' });
+        return t('search.placeDetail', { country: h.countryIso3 ? country(h.countryIso3) : '—' });
       case 'river':
         return t('search.riverDetail', { length: formatKm(h.lengthKm, i18n.language) });
     }
@@ -108,7 +111,8 @@ export function SearchBox({ q, onSearch, find, onPick }: Props) {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(h)}
             >
-              <span className="search-kind">{t(`search.kinds.${h.kind}`)}</span> <strong>{h.name}</strong>{' '}
+              <span className="search-kind">{t(`search.kinds.${h.kind}`)}</span>{' '}
+              <strong>{h.kind === 'site' ? h.name : inLanguage(i18n.language, h.name, h.nameRu)}</strong>{' '}
               <span className="muted">{detail(h)}</span>
             </div>
           ))}

@@ -1,9 +1,12 @@
 // Side panel for one site: identity, substances, Annex I verdict, WRI/THI with breakdown, sources,
 // downstream summary; actions to trace, edit and delete (with confirmation).
+
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { waterNameRu } from '../../../shared/water-names.js';
 import type { Api } from '../lib/api.js';
 import { hazardClass } from '../lib/colors.js';
+import { useCountryName } from '../lib/country-names.js';
 import { formatCoord, formatKm, formatNumber } from '../lib/format.js';
 import { canEdit, useSession } from '../lib/session.js';
 import type { Site } from '../lib/types.js';
@@ -45,6 +48,7 @@ export function SitePanel({
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const lang = i18n.language;
+  const country = useCountryName();
   const d = site?.derived ?? null;
   return (
     <aside className="panel" aria-labelledby="site-title" data-testid="site-panel">
@@ -84,7 +88,7 @@ export function SitePanel({
             {d?.countryName && (
               <>
                 <dt>{t('site.country')}</dt>
-                <dd>{d.countryName}</dd>
+                <dd>{d.countryIso3 ? country(d.countryIso3, d.countryName) : d.countryName}</dd>
               </>
             )}
             {(d?.river ?? site.receivingRiver) && (
@@ -140,8 +144,14 @@ export function SitePanel({
           <p>
             {d
               ? t('site.downstreamSummary', {
-                  outlet: d.outletName ?? '—',
-                  countries: d.downstreamCountries.length ? d.downstreamCountries.join(', ') : t('site.none'),
+                  outlet: d.outletName
+                    ? lang.startsWith('ru')
+                      ? (waterNameRu(d.outletName) ?? d.outletName)
+                      : d.outletName
+                    : '—',
+                  countries: d.downstreamCountries.length
+                    ? d.downstreamCountries.map((c) => country(c)).join(', ')
+                    : t('site.none'),
                 })
               : '—'}
             {d?.kmToFirstBorder != null &&

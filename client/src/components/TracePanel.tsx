@@ -1,9 +1,12 @@
 // Trace results: countries and rivers in downstream order with entry/exit km (click to zoom),
 // total length, border events in words, outlets with their arms, and the snap distance with a warning
 // when the start is far from a river. Countries keep one colour by ISO3 (lib/colors.ts).
+
 import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
+import { waterNameRu } from '../../../shared/water-names.js';
 import { countryColors } from '../lib/colors.js';
+import { inLanguage, useCountryName } from '../lib/country-names.js';
 import { bboxOf, formatKm, formatKmRange, snapWarning } from '../lib/format.js';
 import type { ReleaseParams } from '../lib/release.js';
 import { traceNotes } from '../lib/trace-notes.js';
@@ -59,6 +62,11 @@ export function TracePanel({
   const lang = i18n.language;
   const km = (v: number) => formatKm(v, lang);
   const range = (a: number, b: number) => formatKmRange(a, b, lang);
+  const country = useCountryName();
+  // River, arm and sea names in the UI language: the trace carries each river's Russian name.
+  const river = (name: string | null | undefined): string | null =>
+    name ? inLanguage(lang, name, trace?.rivers.find((r) => r.name === name)?.nameRu) : null;
+  const water = (name: string) => (lang.startsWith('ru') ? (waterNameRu(name) ?? name) : name);
   const colors = trace ? countryColors(trace.countries.map((c) => c.iso3)) : new Map<string, string>();
   const zoom = (
     fromKm: number,
@@ -91,16 +99,26 @@ export function TracePanel({
               {snapWarning(trace.snap.distanceKm)
                 ? t('trace.snapWarn', { km: km(trace.snap.distanceKm) })
                 : t('trace.snap', {
-                    river: trace.snap.river ?? trace.snap.connection?.via ?? t('trace.unnamed'),
+                    river: river(trace.snap.river ?? trace.snap.connection?.via) ?? t('trace.unnamed'),
                     km: km(trace.snap.distanceKm),
                   })}
             </p>
           )}
           {traceNotes(trace).map((n) => (
-            <p key={n.key} className="warning" role="alert" title={n.detail} data-testid="trace-note">
+            <p
+              key={n.key}
+              className="warning"
+              role="alert"
+              // The server's own words are English: a tooltip only when the UI is English too.
+              title={lang.startsWith('en') ? n.detail : undefined}
+              data-testid="trace-note"
+            >
               {t(`trace.${n.key}`, {
                 ...n.values,
                 ...(typeof n.values.km === 'number' ? { km: km(n.values.km) } : {}),
+                ...(typeof n.values.river === 'string' && n.values.river
+                  ? { river: river(n.values.river) ?? n.values.river }
+                  : {}),
               })}
             </p>
           ))}
@@ -122,10 +140,10 @@ export function TracePanel({
                   type="button"
                   className="link"
                   onClick={() => zoom(c.entryKm, c.exitKm, (p) => p.country === c.iso3)}
-                  aria-label={t('trace.zoomTo', { name: c.name })}
+                  aria-label={t('trace.zoomTo', { name: country(c.iso3, c.name) })}
                 >
                   <span className="swatch" style={{ background: colors.get(c.iso3) }} aria-hidden="true" />
-                  <span data-iso3={c.iso3}>{c.name}</span>
+                  <span data-iso3={c.iso3}>{country(c.iso3, c.name)}</span>
                 </button>{' '}
                 <span className="muted">
                   {range(c.entryKm, c.exitKm)}
@@ -171,8 +189,9 @@ export function TracePanel({
           <ul className="trace-list" data-testid="trace-outlets">
             {trace.outlets.map((o) => (
               <li key={`${o.name}-${o.km}`}>
-                {o.name}
-                {(o.arm ?? o.river) && ` ${t('trace.viaArm', { arm: o.arm ?? o.river })}`}{' '}
+                {water(o.name)}
+                {(o.arm ?? o.river) &&
+                  ` ${t('trace.viaArm', { arm: o.arm && o.armRu ? inLanguage(lang, o.arm, o.armRu) : river(o.arm ?? o.river) })}`}{' '}
                 <span className="muted">{t('trace.atKm', { km: km(o.km) })}</span>
                 {o.main && (
                   <>

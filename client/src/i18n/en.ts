@@ -638,6 +638,8 @@ export const en = {
   },
   // issue 13 (Russian everywhere): the map's own controls
   mapUi: {
+    scaleKm: 'km',
+    scaleM: 'm',
     detailFailed:
       'The detailed basemap could not be read on the server: it is off, and only the Natural Earth basemap is shown.',
     onlineFailed:

@@ -643,6 +643,8 @@ export const ru: Messages = {
   },
   // issue 13 (Russian everywhere): the map's own controls
   mapUi: {
+    scaleKm: 'км',
+    scaleM: 'м',
     detailFailed:
       'Подробную подложку не удалось прочитать на сервере: она отключена, показана только подложка Natural Earth.',
     onlineFailed:

@@ -142,6 +142,8 @@ export function createApi(fetchImpl: Fetch = (i, init) => fetch(i, init), base =
       ),
     /** Countries that hold registered sites (the list's country filter). */
     countries: () => call<CountryOption[]>('/api/countries'),
+    /** Every country's English and Russian name (lib/country-names.ts). */
+    countryNames: () => call<{ iso3: string; name: string; nameRu: string | null }[]>('/api/countries/names'),
     /** Label points only (name, kind, bbox): the map draws the areas from the vector tiles. */
     catchments: () => call<Catchments>('/api/basins/catchments?only=labels'),
     sites: (f: Filters, limit = 1000) =>

@@ -4,21 +4,30 @@
 export type Bbox4 = [number, number, number, number];
 
 export type SearchHit =
-  | { kind: 'country'; iso3: string; name: string; bbox: Bbox4 | null; siteCount: number }
+  | {
+      kind: 'country';
+      iso3: string;
+      name: string;
+      nameRu?: string | null;
+      bbox: Bbox4 | null;
+      siteCount: number;
+    }
   | { kind: 'site'; id: string; name: string; countryIso3: string | null; lon: number; lat: number }
   | {
       kind: 'place';
       name: string;
+      nameRu?: string | null;
       countryIso3: string | null;
       lon: number;
       lat: number;
       population: number | null;
     }
-  | { kind: 'river'; name: string; bbox: Bbox4; lengthKm: number };
+  | { kind: 'river'; name: string; nameRu?: string | null; bbox: Bbox4; lengthKm: number };
 
 export interface CountryOption {
   iso3: string;
   name: string;
+  nameRu?: string | null;
   siteCount: number;
 }
 

@@ -152,6 +152,8 @@ export interface TraceResult {
     riverKm?: RiverKm | null;
     /** The delta arm that enters the outlet ("Sulina arm"). */
     arm?: string | null;
+    /** Its Russian name ("Сулинское гирло"), where reviewed. */
+    armRu?: string | null;
   }[];
   countries: {
     iso3: string;

@@ -149,7 +149,6 @@ export function MapView(props: Props) {
         performance.mark('hazatlas:first-idle');
       }
     });
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     // Site symbols are drawn on the client; MapLibre asks for each the first time a layer needs it.
     map.setMissingStyleImageResolver((id) => {
       const img = SITE_ICONS[id as keyof typeof SITE_ICONS];
@@ -211,14 +210,19 @@ export function MapView(props: Props) {
       ...map._locale,
       'NavigationControl.ZoomIn': t('mapUi.zoomIn'),
       'NavigationControl.ZoomOut': t('mapUi.zoomOut'),
+      'ScaleControl.Kilometers': t('mapUi.scaleKm'),
+      'ScaleControl.Meters': t('mapUi.scaleM'),
     };
     const nav = new NavigationControl({ showCompass: false });
     map.addControl(nav, 'top-right');
+    const scale = new ScaleControl({ unit: 'metric' });
+    map.addControl(scale, 'bottom-right');
     map.getCanvas().setAttribute('aria-label', t('mapUi.label'));
     if (map.isStyleLoaded()) setLabelLanguage(map, i18n.language);
     else map.once('style.load', () => setLabelLanguage(map, i18n.language));
     return () => {
       map.removeControl(nav);
+      map.removeControl(scale);
     };
   }, [t, i18n.language]);
 

@@ -46,25 +46,32 @@ export const BASEMAP_LAYERS: readonly VectorLayer[] = [
   base(
     'rivers',
     'River network reaches with their resolved names',
-    { name: 'String', featurecla: 'String', scalerank: 'Number', basin_id: 'Number', minzoom: 'Number' },
+    {
+      name: 'String',
+      name_ru: 'String',
+      featurecla: 'String',
+      scalerank: 'Number',
+      basin_id: 'Number',
+      minzoom: 'Number',
+    },
     'LineString',
   ),
   base(
     'country_labels',
     'Label points of countries',
-    { iso3: 'String', name: 'String', area_km2: 'Number', minzoom: 'Number' },
+    { iso3: 'String', name: 'String', name_ru: 'String', area_km2: 'Number', minzoom: 'Number' },
     'Point',
   ),
   base(
     'places',
     'Populated places',
-    { name: 'String', pop_max: 'Number', scalerank: 'Number', minzoom: 'Number' },
+    { name: 'String', name_ru: 'String', pop_max: 'Number', scalerank: 'Number', minzoom: 'Number' },
     'Point',
   ),
   base(
     'water_labels',
     'Label points of seas and lakes',
-    { name: 'String', kind: 'String', rank: 'Number', minzoom: 'Number' },
+    { name: 'String', name_ru: 'String', kind: 'String', rank: 'Number', minzoom: 'Number' },
     'Point',
   ),
   // Areas (role "area") and their label points (role "label") in one layer.

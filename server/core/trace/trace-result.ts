@@ -27,6 +27,8 @@ export interface TraceResult {
     river: string | null;
     /** The delta arm that enters the outlet ("Sulina arm"), null where the river is not an arm. */
     arm: string | null;
+    /** The arm's Russian name (data/river-names.json), where reviewed. */
+    armRu?: string | null;
     km: number;
     lon: number;
     lat: number;

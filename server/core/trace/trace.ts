@@ -82,6 +82,7 @@ export function traceDownstream(
         kind: o.kind,
         river: arm?.name ?? null,
         arm: arm?.arm ? arm.name : null,
+        armRu: arm?.arm ? (arm.nameRu ?? null) : null,
         km: round(isMain ? lengthKm : km),
         lon: o.lon,
         lat: o.lat,

@@ -50,7 +50,8 @@ function typeText(s: JsonSchema | undefined): string {
   } else if (typeof s.type === 'string') parts.push(esc(s.type));
   if (Array.isArray(s.enum))
     parts.push(`one of ${s.enum.map((v) => `<code>${esc(String(v))}</code>`).join(', ')}`);
-  if (typeof s.pattern === 'string') parts.push(`pattern <code>${esc(s.pattern)}</code>`);
+  // A format (date-time, uuid) says it better than zod's long pattern for it.
+  if (typeof s.pattern === 'string' && !s.format) parts.push(`pattern <code>${esc(s.pattern)}</code>`);
   if (s.minimum !== undefined || s.maximum !== undefined)
     parts.push(`${s.minimum ?? '…'} to ${Number(s.maximum) > 1e15 ? '…' : (s.maximum ?? '…')}`);
   if (s.format) parts.push(esc(String(s.format)));

@@ -11,6 +11,7 @@ const SearchHit = z.discriminatedUnion('kind', [
     kind: z.literal('country'),
     iso3: z.string(),
     name: z.string(),
+    nameRu: z.string().nullable(),
     bbox: Bbox4.nullable(),
     siteCount: z.number().int(),
   }),
@@ -25,12 +26,19 @@ const SearchHit = z.discriminatedUnion('kind', [
   z.looseObject({
     kind: z.literal('place'),
     name: z.string(),
+    nameRu: z.string().nullable(),
     countryIso3: z.string().nullable(),
     lon: z.number(),
     lat: z.number(),
     population: z.number().nullable(),
   }),
-  z.looseObject({ kind: z.literal('river'), name: z.string(), bbox: Bbox4, lengthKm: z.number() }),
+  z.looseObject({
+    kind: z.literal('river'),
+    name: z.string(),
+    nameRu: z.string().nullable(),
+    bbox: Bbox4,
+    lengthKm: z.number(),
+  }),
 ]);
 
 export const searchGroup: RouteGroup = {
@@ -62,8 +70,29 @@ export const searchGroup: RouteGroup = {
           content: [
             json(
               z.array(
-                z.looseObject({ iso3: z.string(), name: z.string(), siteCount: z.number().int().min(1) }),
+                z.looseObject({
+                  iso3: z.string(),
+                  name: z.string(),
+                  nameRu: z.string().nullable(),
+                  siteCount: z.number().int().min(1),
+                }),
               ),
+            ),
+          ],
+        },
+      },
+    },
+    {
+      method: 'get',
+      path: '/countries/names',
+      operationId: 'countryNames',
+      summary: "Every country's English and Russian name by ISO3",
+      responses: {
+        200: {
+          description: 'All countries of the built geography (Russian: Natural Earth name_ru, else CLDR).',
+          content: [
+            json(
+              z.array(z.looseObject({ iso3: z.string(), name: z.string(), nameRu: z.string().nullable() })),
             ),
           ],
         },

@@ -5,8 +5,9 @@ import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/
 import { area, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import { TILE_LAYERS, type TileLayer } from '../../shared/map.js';
+import { waterNameRu } from '../../shared/water-names.js';
 import { BASEMAP_MAX_ZOOM } from '../core/tiles/vector-layers.js';
-import type { Db } from './db.js';
+import type { Db } from '../storage/db.js';
 
 // The tiles' layers are named in the contract with the client (shared/map.ts).
 export { TILE_LAYERS, type TileLayer };
@@ -66,10 +67,13 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
     water_labels: [],
     catchments: [],
   };
-  const countries = db.prepare('SELECT iso3, adm0_a3, name, geometry FROM geo_countries').all() as (GeoRow & {
+  const countries = db
+    .prepare('SELECT iso3, adm0_a3, name, name_ru, geometry FROM geo_countries')
+    .all() as (GeoRow & {
     iso3: string;
     adm0_a3: string;
     name: string;
+    name_ru: string | null;
   })[];
   for (const r of countries) {
     const g = JSON.parse(r.geometry) as Geometry;
@@ -79,7 +83,13 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
       const areaKm2 = Math.round(area(largestPolygon(g)) / 1e6);
       const minzoom = areaKm2 > 1_000_000 ? 0 : areaKm2 > 100_000 ? 2 : areaKm2 > 5_000 ? 3 : 5;
       out.country_labels.push(
-        feature(labelPoint(g), { iso3: r.iso3, name: r.name, area_km2: areaKm2, minzoom }),
+        feature(labelPoint(g), {
+          iso3: r.iso3,
+          name: r.name,
+          name_ru: r.name_ru,
+          area_km2: areaKm2,
+          minzoom,
+        }),
       );
     }
   }
@@ -104,7 +114,13 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
     out.lakes.push(feature(g, { name: r.name, scalerank: rank, minzoom: rank <= 2 ? 0 : rank <= 5 ? 2 : 4 }));
     if (r.name && isAreal(g) && rank <= 6) {
       out.water_labels.push(
-        feature(labelPoint(g), { name: r.name, kind: 'lake', rank, minzoom: rank <= 2 ? 3 : 5 }),
+        feature(labelPoint(g), {
+          name: r.name,
+          name_ru: waterNameRu(r.name),
+          kind: 'lake',
+          rank,
+          minzoom: rank <= 2 ? 3 : 5,
+        }),
       );
     }
   }
@@ -119,14 +135,16 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
     const rank = r.featurecla === 'ocean' ? 0 : r.featurecla === 'sea' ? 2 : 4;
     const props = {
       name: titleCase(r.name),
+      name_ru: waterNameRu(r.name),
       kind: r.featurecla ?? 'sea',
       rank,
       minzoom: rank === 0 ? 0 : rank + 1,
     };
     out.water_labels.push(feature(labelPoint(g), props));
   }
-  for (const r of db.prepare('SELECT name, pop_max, scalerank, lon, lat FROM geo_places').all() as {
+  for (const r of db.prepare('SELECT name, name_ru, pop_max, scalerank, lon, lat FROM geo_places').all() as {
     name: string;
+    name_ru: string | null;
     pop_max: number | null;
     scalerank: number | null;
     lon: number;
@@ -138,6 +156,7 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
         { type: 'Point', coordinates: [r.lon, r.lat] },
         {
           name: r.name,
+          name_ru: r.name_ru,
           pop_max: r.pop_max ?? 0,
           scalerank: rank,
           minzoom: rank <= 1 ? 2 : Math.min(7, 2 + Math.ceil(rank / 2)),
@@ -149,10 +168,12 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
   for (const r of db
     .prepare(
       `SELECT CASE WHEN name LIKE 'tributary of %' THEN NULL ELSE name END AS name,
+       CASE WHEN name LIKE 'tributary of %' THEN NULL ELSE name_ru END AS name_ru,
        featurecla, scalerank, basin_id, coords FROM net_reaches`,
     )
     .all() as {
     name: string | null;
+    name_ru: string | null;
     featurecla: string;
     scalerank: number;
     basin_id: number;
@@ -163,6 +184,7 @@ function readLayers(db: Db): Record<TileLayer, Feature[]> {
         { type: 'LineString', coordinates: decodeCoords(r.coords) },
         {
           name: r.name,
+          name_ru: r.name_ru,
           featurecla: r.featurecla,
           scalerank: r.scalerank,
           basin_id: r.basin_id,
