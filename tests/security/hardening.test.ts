@@ -2,13 +2,13 @@
 // every route (enumerated from the router), body/upload limits, malformed JSON, footprints that cross
 // themselves, control characters, and errors that never leak a stack trace.
 import { Writable } from 'node:stream';
-import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/boot/app.js';
 import { createLogger } from '../../server/log.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 import { json, kalush } from '../fixtures/site-bodies.js';
 import { authHeaders, createToken } from '../support/auth.js';
+import { listApiRoutes as listRoutes } from '../support/routes.js';
 
 let env: RegisterEnv;
 let siteId = '';
@@ -28,34 +28,6 @@ beforeAll(async () => {
   siteId = String((await json(res)).id);
 });
 afterAll(async () => env?.close());
-
-interface RouteInfo {
-  method: string;
-  path: string;
-}
-
-/** Every route the app serves, read from Express's router so a new route is covered automatically. */
-function listRoutes(app: Express): RouteInfo[] {
-  const out: RouteInfo[] = [];
-  type Layer = {
-    route?: { path: string; methods: Record<string, boolean> };
-    handle?: { stack?: Layer[] };
-    rawPath?: string;
-  };
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods))
-          out.push({ method: method.toUpperCase(), path: prefix + layer.route.path });
-      } else if (layer.handle?.stack) {
-        const mount = typeof layer.rawPath === 'string' ? layer.rawPath.replace(/\/$/, '') : '';
-        walk(layer.handle.stack, prefix + mount);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return out.filter((r) => r.path.startsWith('/api/'));
-}
 
 const fill = (p: string) =>
   p
