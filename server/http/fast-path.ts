@@ -118,6 +118,14 @@ const keyOf = (req: IncomingMessage, url: string) => `${acceptedEncoding(req as 
 export function fastPath(o: FastPathOptions): FastPath {
   const kept = new KeptAnswers();
   const serve = (req: IncomingMessage, res: ServerResponse): boolean => {
+    try {
+      return serveKept(req, res);
+    } catch {
+      // Before Express there is no error handler: anything odd (the database closing) goes the normal way.
+      return res.headersSent;
+    }
+  };
+  const serveKept = (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '';
     if (!isHot(url) || !eligible(req, o)) return false;
     const key = keyOf(req, url);

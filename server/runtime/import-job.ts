@@ -8,6 +8,8 @@ import type { ParseOutcome } from '../core/register/import/types.js';
 import type { Db } from '../storage/db.js';
 import { type FileFormat, parseImportFile } from '../storage/import-file-formats.js';
 import { streamRows } from '../storage/import-file-stream.js';
+import { importReceptorStream } from '../storage/receptor-import.js';
+import type { ReceptorImportReport } from '../storage/receptor-store.js';
 import { ImportAborted, type ImportReport, importStream } from '../storage/site-import.js';
 
 /** Errors (and duplicates) listed in an import report; the rest are only counted. */
@@ -108,6 +110,37 @@ export async function streamSiteImport(
         onDuplicate: job.onDuplicate,
         skipInvalid: job.skipInvalid,
         change: job.change,
+        listLimit: MAX_REPORTED_ERRORS,
+        maxRows: MAX_IMPORT_ROWS,
+      },
+    );
+    return { kind: 'report', report };
+  } catch (err) {
+    if (err instanceof ImportAborted) return refused(err);
+    throw err;
+  }
+}
+
+/** A CSV or GeoJSON receptor import streamed from its file (same connection rule as sites). */
+export async function streamReceptorImport(
+  db: Db,
+  job: {
+    format: 'csv' | 'geojson';
+    file: ImportFile;
+    crs: string | undefined;
+    dryRun: boolean;
+    defaultKind: string | undefined;
+    skipInvalid: boolean;
+  },
+): Promise<{ kind: 'report'; report: ReceptorImportReport & { errorCount: number } } | ImportError> {
+  try {
+    const { report } = await importReceptorStream(
+      db,
+      streamRows(job.file.path, job.format, { crs: job.crs, encoding: job.file.encoding }),
+      {
+        dryRun: job.dryRun,
+        defaultKind: job.defaultKind,
+        skipInvalid: job.skipInvalid,
         listLimit: MAX_REPORTED_ERRORS,
         maxRows: MAX_IMPORT_ROWS,
       },

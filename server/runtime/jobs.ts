@@ -21,7 +21,13 @@ import type { FileFormat } from '../storage/import-file-formats.js';
 import { importReceptors } from '../storage/receptor-store.js';
 import { EXPORT_MEDIA_TYPES, exportSites } from '../storage/site-export.js';
 import { type ImportReport, importRows } from '../storage/site-import.js';
-import { type ImportFile, MAX_REPORTED_ERRORS, parseWholeFile, streamSiteImport } from './import-job.js';
+import {
+  type ImportFile,
+  MAX_REPORTED_ERRORS,
+  parseWholeFile,
+  streamReceptorImport,
+  streamSiteImport,
+} from './import-job.js';
 
 export { MAX_IMPORT_ROWS, MAX_REPORTED_ERRORS } from './import-job.js';
 
@@ -117,7 +123,7 @@ function siteImportAnswer(report: ImportReport & { errorCount?: number }, skipIn
 }
 
 /**
- * On the jobs worker: CSV and GeoJSON site imports stream from their file (the worker's connection is
+ * On the jobs worker: CSV and GeoJSON site and receptor imports stream from their file (the worker's connection is
  * its own, so the import's transaction may stay open across reads); everything else as runJob.
  */
 export async function runJobOnWorker(services: JobContext, job: Job): Promise<JobResult> {
@@ -132,6 +138,19 @@ export async function runJobOnWorker(services: JobContext, job: Job): Promise<Jo
       change: { actor: job.actor },
     });
     return r.kind === 'error' ? r : siteImportAnswer(r.report, job.skipInvalid);
+  }
+  if (job.kind === 'receptorImport' && (job.format === 'csv' || job.format === 'geojson')) {
+    const r = await streamReceptorImport(services.db, {
+      format: job.format,
+      file: job.file,
+      crs: job.crs,
+      dryRun: job.dryRun,
+      defaultKind: job.defaultKind,
+      skipInvalid: job.skipInvalid,
+    });
+    if (r.kind === 'error') return r;
+    const status = r.report.errorCount > 0 && !r.report.dryRun && !job.skipInvalid ? 422 : 200;
+    return { kind: 'json', status, value: capReport(r.report) };
   }
   return runJob(services, job);
 }

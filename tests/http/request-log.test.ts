@@ -69,6 +69,30 @@ describe('request log', () => {
     expect(JSON.stringify(mine)).not.toContain(String(id));
   });
 
+  it('writes security events (a failed login, a refused write) to the log as well as the audit table', async () => {
+    const before = lines.length;
+    const bad = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'login-1' },
+      body: JSON.stringify({ username: 'nobody-here', password: 'wrong password' }),
+    });
+    expect(bad.status).toBe(401);
+    const refused = await fetch(`${url}/api/sites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(refused.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 50));
+    const events = lines.slice(before).filter((l) => l.msg === 'audit');
+    expect(events).toEqual([
+      expect.objectContaining({ audit: 'login.failure', outcome: 'failed', reqId: 'login-1', level: 40 }),
+      expect.objectContaining({ audit: 'access.refused', outcome: 'refused', target: 'POST /api/sites' }),
+    ]);
+    // No password in the log, ever.
+    expect(JSON.stringify(lines)).not.toContain('wrong password');
+  });
+
   it('takes its level from HAZATLAS_LOG_LEVEL and refuses a bad one', () => {
     expect(logLevelFromEnv({ HAZATLAS_LOG_LEVEL: 'warn' })).toBe('warn');
     expect(logLevelFromEnv({}, 'info')).toBe('info');

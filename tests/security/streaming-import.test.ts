@@ -10,6 +10,8 @@ import { decodeText } from '../../server/core/register/import/decode.js';
 import { uploadDirectory } from '../../server/http/upload.js';
 import { parseImportFile } from '../../server/storage/import-file-formats.js';
 import { STREAM_CHUNK_BYTES, type StreamStats, streamRows } from '../../server/storage/import-file-stream.js';
+import { importReceptorStream } from '../../server/storage/receptor-import.js';
+import { importReceptors } from '../../server/storage/receptor-store.js';
 import { type ImportReport, importRows, importStream } from '../../server/storage/site-import.js';
 import { STORE_BATCH_ROWS } from '../../server/storage/site-import-session.js';
 import { clearSites, openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
@@ -229,6 +231,43 @@ describe('memory stays bounded', () => {
   }, 120_000);
 });
 
+describe('receptors', () => {
+  it('a streamed receptor CSV answers as the whole-file import, and stores all or nothing over HTTP', async () => {
+    // Water intakes on a grid south of Ruse (synthetic positions); a bad kind on the last line.
+    const lines = Array.from(
+      { length: 1200 },
+      (_, i) => `Intake ${i},water_intake,${gridPoint(i).join(',')}`,
+    );
+    const text = `name,kind,lon,lat\n${lines.join('\n')}\nBroken,volcano,25.9,43.9\n`;
+    const file = write('intakes.csv', text);
+    const parsed = parseImportFile('csv', text, {});
+    if (!parsed.ok) throw new Error(parsed.message);
+    const whole = importReceptors(env.services.db, parsed.rows, parsed.errors, { dryRun: true });
+    const { report: streamed } = await importReceptorStream(env.services.db, streamRows(file, 'csv', {}), {
+      dryRun: true,
+      listLimit: 1000,
+    });
+    expect({ ...streamed, errorCount: undefined }).toEqual({ ...whole, errorCount: undefined });
+    expect(streamed).toMatchObject({ accepted: 1200, rejected: 1, errorCount: 1 });
+
+    const count = () => env.services.db.prepare('SELECT count(*) FROM receptors').pluck().get() as number;
+    const before = count();
+    const post = (query: string) =>
+      fetch(`${offloading.api}/receptors/import?format=csv${query}`, {
+        method: 'POST',
+        headers: { ...env.auth, 'content-type': 'text/csv' },
+        body: text,
+      });
+    const refused = await post('');
+    expect(refused.status).toBe(422);
+    expect(count()).toBe(before);
+    const stored = await post('&skipInvalid=true');
+    expect(stored.status).toBe(200);
+    expect(((await stored.json()) as { ids: string[] }).ids).toHaveLength(1200);
+    expect(count()).toBe(before + 1200);
+  }, 120_000);
+});
+
 describe('over HTTP, on the jobs worker', () => {
   it('a multipart CSV upload is streamed from a temporary file that is removed once answered', async () => {
     clearSites(env);
@@ -249,6 +288,26 @@ describe('over HTTP, on the jobs worker', () => {
     expect(dir).not.toBeNull();
     expect(fs.readdirSync(dir as string)).toEqual([]);
   }, 120_000);
+
+  it('a streamed file declared UTF-8 that is not is a 400 INVALID_UTF8; undeclared, its code page is read', async () => {
+    // "Pančevo" in cp1250 (č = 0xE8): not valid UTF-8.
+    const csv = Buffer.from(
+      `name,kind,sector,sources,lon,lat\nPan\u00e8evo refinery,hazardous_activity,refinery,${SRC},20.64,44.87\n`,
+      'latin1',
+    );
+    const post = (query: string) =>
+      fetch(`${offloading.api}/sites/import?format=csv&dryRun=true${query}`, {
+        method: 'POST',
+        headers: { ...env.auth, 'content-type': 'text/csv' },
+        body: csv,
+      });
+    const declared = await post('&encoding=utf-8');
+    expect(declared.status).toBe(400);
+    expect(((await declared.json()) as { error: { code: string } }).error.code).toBe('INVALID_UTF8');
+    const guessed = await post('');
+    expect(guessed.status).toBe(200);
+    expect(((await guessed.json()) as { accepted: number }).accepted).toBe(1);
+  }, 60_000);
 
   it('a GeoJSON whose crs member comes after a chunk of features is refused with what to do', async () => {
     // Web Mercator metres near Ruse; the crs member comes after 64 KB of features (read at the end of a
