@@ -1,6 +1,9 @@
 // Russian in the API (issue 13 #9): country names (Natural Earth name_ru, else CLDR for the ISO code),
 // Russian search, "tributary of X" as "приток реки X", delta arms and the model's assumptions in Russian.
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import waters from '../../data/water-names-ru.json' with { type: 'json' };
+import { waterNameRu } from '../../shared/water-names.js';
 import { builtDbPath } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
@@ -55,5 +58,34 @@ describe('Russian names in the API', () => {
     expect(main?.armRu).toBe('Килийское гирло');
     expect(t.release.assumptionsRu).toHaveLength(t.release.assumptions.length);
     expect(t.release.assumptionsRu[0]).toMatch(/^Мгновенный выброс/);
+  });
+});
+
+describe('data/water-names-ru.json', () => {
+  it('gives every record a Russian name and a source, and names only water bodies the build has', () => {
+    const db = new Database(builtDbPath(), { readonly: true });
+    try {
+      const known = new Set(
+        (
+          db
+            .prepare(
+              `SELECT name FROM net_outlets UNION SELECT name FROM geo_marine WHERE name IS NOT NULL
+               UNION SELECT name FROM geo_lakes WHERE name IS NOT NULL`,
+            )
+            .all() as { name: string }[]
+        ).map((r) => r.name.toLowerCase()),
+      );
+      for (const w of waters.waters) {
+        expect(w.nameRu, w.name).toMatch(/^[А-ЯЁа-яё][А-ЯЁа-яё\s-]+$/);
+        expect(w.source, w.name).toMatch(/^https:\/\/ru\.wikipedia\.org\/wiki\//);
+        expect(known.has(w.name.toLowerCase()), `${w.name} is not an outlet, sea or lake of the build`).toBe(
+          true,
+        );
+      }
+    } finally {
+      db.close();
+    }
+    // Natural Earth spells seas in capitals: matched case-insensitively.
+    expect(waterNameRu('BLACK SEA')).toBe('Чёрное море');
   });
 });
