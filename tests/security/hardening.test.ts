@@ -8,7 +8,7 @@ import { createLogger } from '../../server/log.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 import { json, kalush } from '../fixtures/site-bodies.js';
 import { authHeaders, createToken } from '../support/auth.js';
-import { listApiRoutes as listRoutes } from '../support/routes.js';
+import { fillPath, listApiRoutes } from '../support/routes.js';
 
 let env: RegisterEnv;
 let siteId = '';
@@ -30,15 +30,11 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 const fill = (p: string) =>
-  p
-    .replace(':id', siteId)
-    .replace(':z/:x/:y', '0/0/0')
-    .replace(':fontstack', 'DejaVu%20Sans%20Book')
-    .replace(':range', '0-255');
+  fillPath(p, { id: siteId, z: '0', x: '0', y: '0', fontstack: 'DejaVu%20Sans%20Book', range: '0-255' });
 
 describe('every API route refuses an unknown query parameter', () => {
   it('covers the routes the router declares', () => {
-    const routes = listRoutes(createApp(env.services));
+    const routes = listApiRoutes(createApp(env.services));
     expect(routes.length).toBeGreaterThanOrEqual(14);
     expect(routes).toContainEqual({ method: 'GET', path: '/api/trace' });
     expect(routes).toContainEqual({ method: 'POST', path: '/api/sites/import' });
@@ -46,7 +42,7 @@ describe('every API route refuses an unknown query parameter', () => {
 
   it('answers 400 with the parameter named, on each route, and writes nothing', async () => {
     const before = env.services.db.prepare('SELECT COUNT(*) FROM sites').pluck().get();
-    const routes = listRoutes(createApp(env.services));
+    const routes = listApiRoutes(createApp(env.services));
     const wrong: string[] = [];
     for (const r of routes) {
       const url = `${env.api.replace(/\/api$/, '')}${fill(r.path)}?bogusParam=1`;
