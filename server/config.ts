@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { type ArchiveSummary, inspectArchive } from './storage/pmtiles-archive.js';
+import { type ArchiveSummary, inspectArchive } from './basemap/pmtiles-archive.js';
 
 const flag = (name: string, fallback: boolean) =>
   z

@@ -1,30 +1,22 @@
-// Application shell: owns the URL-backed state, loads data through the API client and wires the
-// map, the side panels and the dialogs together.
+// Application shell: owns the URL-backed state and wires the map, the side panels and the dialogs
+// together; loading lives in hooks (client/src/app/use-*.ts), the side column in app/SidePanels.tsx.
 import type { FeatureCollection } from 'geojson';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppDialogs, type OpenDialog } from './AppDialogs.js';
-import { ExercisePanel } from './components/ExercisePanel.js';
-import { Filters } from './components/Filters.js';
+import { Sidebar } from './app/Sidebar.js';
+import { type FormTarget, SidePanels } from './app/SidePanels.js';
+import { useBasins } from './app/use-basins.js';
+import { usePanels } from './app/use-panels.js';
+import { useSelectedSite } from './app/use-selected-site.js';
+import { useTrace } from './app/use-trace.js';
 import { Header } from './components/Header.js';
 import { Legend } from './components/Legend.js';
 import { LegendDock } from './components/LegendDock.js';
-import { PlanningPanel } from './components/PlanningPanel.js';
-import { PlansPanel } from './components/PlansPanel.js';
-import { ReceptorsPanel } from './components/ReceptorsPanel.js';
-import { ScreeningPanel } from './components/ScreeningPanel.js';
-import { SiteForm } from './components/SiteForm.js';
-import { SiteList } from './components/SiteList.js';
-import { SitePanel } from './components/SitePanel.js';
-import { SiteZones } from './components/SiteZones.js';
-import { TracePanel } from './components/TracePanel.js';
-import { UpstreamPanel } from './components/UpstreamPanel.js';
 import type { Lang } from './i18n/index.js';
 import { type Api, ApiError } from './lib/api.js';
-import { basinChoices, choiceKey } from './lib/basins.js';
-import { bboxOf } from './lib/format.js';
-import { fetchTrace, type ReleaseParams } from './lib/release.js';
-import type { Basin, Catchments, Site, SiteSummary, TraceResult } from './lib/types.js';
+import type { ReleaseParams } from './lib/release-params.js';
+import type { Site, SiteSummary } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
 import { useEscapePanels } from './lib/use-escape-panels.js';
 import { useRemote } from './lib/use-remote.js';
@@ -35,26 +27,13 @@ import { useStationLayer } from './map/useStationLayer.js';
 
 const NO_SITES: SiteSummary[] = [];
 
-type FormTarget = { site: Site | null; at?: { lon: number; lat: number } };
-
 export function App({ api, initial }: { api: Api; initial: AppState }) {
   const { t, i18n } = useTranslation();
   const [s, setS] = useState<AppState>(initial);
   const [mode, setMode] = useState<MapMode>('browse');
-  const [basins, setBasins] = useState<Basin[]>([]);
-  const [catchments, setCatchments] = useState<Catchments | null>(null);
-  const choices = useMemo(() => basinChoices(basins, catchments), [basins, catchments]);
+  const { choices, catchmentsLoaded } = useBasins(api);
+  // Bumped after an edit, an import or a restore: the list, the countries and the open site reload.
   const [reload, setReload] = useState(0);
-  const [site, setSite] = useState<{ data: Site | null; loading: boolean; error: string | null }>({
-    data: null,
-    loading: false,
-    error: null,
-  });
-  const [trace, setTrace] = useState<{ data: TraceResult | null; running: boolean; error: string | null }>({
-    data: null,
-    running: false,
-    error: null,
-  });
   const [form, setForm] = useState<FormTarget | null>(null);
   // Release scenario for the trace (arrival times, concentrations; kept in the permalink) and the
   // plume shown on the map.
@@ -63,15 +42,9 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const [plume, setPlume] = useState<FeatureCollection | null>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [upstreamAt, setUpstreamAt] = useState<{ lon: number; lat: number } | null>(null);
-  const [planning, setPlanning] = useState(false);
-  const [receptorsOpen, setReceptorsOpen] = useState(false);
-  const [screeningOpen, setScreeningOpen] = useState(false);
-  const [plansOpen, setPlansOpen] = useState(false);
-  const [exerciseOpen, setExerciseOpen] = useState(false);
+  const panels = usePanels();
   // Bumped after a receptor import or delete: the layer and the list reload.
   const [receptorsVersion, setReceptorsVersion] = useState(0);
-  // A site chosen in a list without coordinates (screening) is flown to once it has loaded.
-  const flyToSite = useRef<string | null>(null);
   const mapRef = useRef<MapHandle>(null);
   const pickPlace = usePlacePick(setS, mapRef);
   const findRivers = useCallback(
@@ -85,19 +58,12 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
   const browsing = useCallback(() => modeNow.current === 'browse', []);
   useReceptorLayer(api, getMap, s.layers.includes('receptors'), receptorsVersion, browsing);
   useStationLayer(api, getMap, s.layers.includes('stations'), browsing);
-  // A restored permalink keeps its view; a trace the user starts is zoomed to.
-  const fitTrace = useRef(false);
-  const message = useCallback((e: unknown) => (e instanceof ApiError ? e.message : t('errors.network')), [t]);
+  const site = useSelectedSite(api, s.site, reload, mapRef);
+  const trace = useTrace(api, s.trace, release, mapRef);
 
   useEffect(() => {
     window.history.replaceState(null, '', `${window.location.pathname}${encodeState(s)}`);
   }, [s]);
-
-  useEffect(() => {
-    api.basins().then(setBasins, () => setBasins([]));
-    // An empty collection on failure still counts as loaded, so the map reports ready.
-    api.catchments().then(setCatchments, () => setCatchments({ type: 'FeatureCollection', features: [] }));
-  }, [api]);
 
   // Debounced so typing in the search box doesn't fire a request per key; `reload` refreshes after edits.
   const siteList = useRemote(() => api.sites(s.filters), `${JSON.stringify(s.filters)}|${reload}`, {
@@ -108,54 +74,6 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
     total: siteList.data?.total ?? 0,
     loading: siteList.loading,
   };
-
-  useEffect(() => {
-    if (!s.site) {
-      setSite({ data: null, loading: false, error: null });
-      return;
-    }
-    let stale = false;
-    const id = s.site;
-    // Reloading the site just saved keeps it on screen instead of flashing "Loading…".
-    setSite((p) =>
-      p.data?.id === id ? { ...p, loading: true } : { data: null, loading: true, error: null },
-    );
-    api.site(id).then(
-      (d) => {
-        if (stale) return;
-        setSite({ data: d, loading: false, error: null });
-        if (flyToSite.current === d.id) mapRef.current?.flyTo(d.lon, d.lat, 8);
-        flyToSite.current = null;
-      },
-      (e: unknown) => !stale && setSite({ data: null, loading: false, error: message(e) }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [api, s.site, message]);
-
-  useEffect(() => {
-    if (!s.trace) {
-      setTrace({ data: null, running: false, error: null });
-      return;
-    }
-    const ctrl = new AbortController();
-    setTrace({ data: null, running: true, error: null });
-    fetchTrace(api, s.trace, release, ctrl.signal).then(
-      (d) => {
-        setTrace({ data: d, running: false, error: null });
-        if (fitTrace.current) {
-          fitTrace.current = false;
-          const b = bboxOf(d.path.features.flatMap((f) => f.geometry.coordinates));
-          if (b) mapRef.current?.fitBounds(b, 8);
-        }
-      },
-      (e: unknown) => {
-        if (!ctrl.signal.aborted) setTrace({ data: null, running: false, error: message(e) });
-      },
-    );
-    return () => ctrl.abort();
-  }, [api, s.trace, release, message]);
 
   useEscapePanels(
     () => modeNow.current !== 'browse',
@@ -168,14 +86,22 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
         close: () => setS((p) => ({ ...p, trace: undefined })),
       },
       { testId: 'upstream-panel', open: upstreamAt !== null, close: () => setUpstreamAt(null) },
-      { testId: 'screening-panel', open: screeningOpen, close: () => setScreeningOpen(false) },
-      { testId: 'receptors-panel', open: receptorsOpen, close: () => setReceptorsOpen(false) },
-      { testId: 'planning-panel', open: planning, close: () => setPlanning(false) },
+      {
+        testId: 'screening-panel',
+        open: panels.isOpen('screening'),
+        close: () => panels.hide('screening'),
+      },
+      {
+        testId: 'receptors-panel',
+        open: panels.isOpen('receptors'),
+        close: () => panels.hide('receptors'),
+      },
+      { testId: 'planning-panel', open: panels.isOpen('planning'), close: () => panels.hide('planning') },
     ],
   );
 
   const startTrace = (lon: number, lat: number, siteId?: string) => {
-    fitTrace.current = true;
+    trace.fitNext();
     setS((p) => ({ ...p, trace: siteId ? { lon, lat, siteId } : { lon, lat } }));
   };
   const selectSite = (id: string | undefined) => setS((p) => ({ ...p, site: id }));
@@ -199,7 +125,6 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       : await api.createSite(body);
     setForm(null);
     setReload((n) => n + 1);
-    setSite({ data: saved, loading: false, error: null });
     setS((p) => ({ ...p, site: saved.id }));
   };
   const deleteSite = async (x: Site) => {
@@ -208,7 +133,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
       selectSite(undefined);
       setReload((n) => n + 1);
     } catch (e) {
-      setSite((p) => ({ ...p, error: message(e) }));
+      site.setActionError(e instanceof ApiError ? e.message : t('errors.network'));
     }
   };
 
@@ -231,46 +156,26 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
           setForm({ site: null });
         }}
         onMatrix={() => setDialog({ kind: 'matrix' })}
-        onPlanning={() => setPlanning(true)}
-        onReceptors={() => setReceptorsOpen(true)}
-        onScreening={() => setScreeningOpen(true)}
-        onPlans={() => setPlansOpen(true)}
-        onExercise={() => setExerciseOpen(true)}
+        onPlanning={() => panels.show('planning')}
+        onReceptors={() => panels.show('receptors')}
+        onScreening={() => panels.show('screening')}
+        onPlans={() => panels.show('plans')}
+        onExercise={() => panels.show('exercise')}
         onDeleted={() => setDialog({ kind: 'deleted' })}
         onAdmin={() => setDialog({ kind: 'admin' })}
         lang={(i18n.language === 'ru' ? 'ru' : 'en') as Lang}
         onLang={setLang}
       />
       <div className="body">
-        <nav className="sidebar" aria-label={t('filters.title')}>
-          <Filters
-            basins={choices}
-            basinKey={choiceKey(s.basinId, s.delta)}
-            onBasin={(b) => {
-              setS((p) => ({
-                ...p,
-                basinId: b?.basinId,
-                delta: b?.delta || undefined,
-                // A delta is part of its basin: its sites are the basin's inside the delta's box.
-                filters: { ...p.filters, basin: b?.basinName, bbox: b?.delta ? b.bbox : undefined },
-              }));
-              if (b) mapRef.current?.fitBounds(b.bbox, 8);
-            }}
-            filters={s.filters}
-            countries={countries.data ?? []}
-            onChange={(filters) => setS((p) => ({ ...p, filters }))}
-          />
-          <SiteList
-            sites={sites.items}
-            total={sites.total}
-            loading={sites.loading}
-            selectedId={s.site}
-            onSelect={(x) => {
-              selectSite(x.id);
-              mapRef.current?.flyTo(x.lon, x.lat, 8);
-            }}
-          />
-        </nav>
+        <Sidebar
+          s={s}
+          setS={setS}
+          choices={choices}
+          countries={countries.data ?? []}
+          sites={sites}
+          selectSite={selectSite}
+          mapRef={mapRef}
+        />
         <main id="map" className="main" tabIndex={-1}>
           <MapView
             ref={mapRef}
@@ -281,7 +186,7 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             plume={plume}
             basinId={s.basinId}
             delta={s.delta}
-            dataReady={!sites.loading && catchments !== null}
+            dataReady={!sites.loading && catchmentsLoaded}
             layers={s.layers}
             mode={mode}
             onSiteClick={selectSite}
@@ -297,115 +202,33 @@ export function App({ api, initial }: { api: Api; initial: AppState }) {
             />
           </LegendDock>
         </main>
-        {(form ||
-          s.site ||
-          s.trace ||
-          planning ||
-          upstreamAt ||
-          receptorsOpen ||
-          screeningOpen ||
-          plansOpen ||
-          exerciseOpen) && (
-          <div className="panels">
-            {form ? (
-              <SiteForm
-                key={form.site?.id ?? 'new'}
-                site={form.site}
-                at={form.at}
-                getMap={getMap}
-                findRivers={findRivers}
-                onSubmit={submitForm}
-                onCancel={() => setForm(null)}
-              />
-            ) : (
-              <>
-                {planning && (
-                  <PlanningPanel
-                    getMap={getMap}
-                    drawing={mode === 'plan'}
-                    onDrawing={(on) => setMode(on ? 'plan' : 'browse')}
-                    onSelectSite={(id) => selectSite(id)}
-                    onClose={() => {
-                      setPlanning(false);
-                      setMode('browse');
-                    }}
-                  />
-                )}
-                {screeningOpen && (
-                  <ScreeningPanel
-                    api={api}
-                    selectedId={s.site}
-                    receptorsVersion={receptorsVersion}
-                    onSelectSite={(id) => {
-                      if (site.data?.id === id) mapRef.current?.flyTo(site.data.lon, site.data.lat, 8);
-                      flyToSite.current = id;
-                      selectSite(id);
-                    }}
-                    onClose={() => setScreeningOpen(false)}
-                  />
-                )}
-                {receptorsOpen && (
-                  <ReceptorsPanel
-                    api={api}
-                    version={receptorsVersion}
-                    onChanged={() => setReceptorsVersion((n) => n + 1)}
-                    onZoom={(b) => mapRef.current?.fitBounds(b, 13)}
-                    onClose={() => setReceptorsOpen(false)}
-                  />
-                )}
-                {exerciseOpen && (
-                  <ExercisePanel
-                    api={api}
-                    getMap={getMap}
-                    point={s.trace ?? null}
-                    onClose={() => setExerciseOpen(false)}
-                  />
-                )}
-                {plansOpen && <PlansPanel api={api} onClose={() => setPlansOpen(false)} />}
-                {upstreamAt && (
-                  <UpstreamPanel
-                    point={upstreamAt}
-                    onClose={() => setUpstreamAt(null)}
-                    onSelect={(x) => {
-                      selectSite(x.id);
-                      mapRef.current?.flyTo(x.location.lon, x.location.lat, 8);
-                    }}
-                  />
-                )}
-                {s.trace && (
-                  <TracePanel
-                    trace={trace.data}
-                    running={trace.running}
-                    error={trace.error}
-                    onClose={() => setS((p) => ({ ...p, trace: undefined }))}
-                    onZoom={(b) => mapRef.current?.fitBounds(b, 10)}
-                    release={release}
-                    onRelease={setRelease}
-                    onPlume={setPlume}
-                    onFollow={(lon, lat) =>
-                      mapRef.current?.map()?.easeTo({ center: [lon, lat], duration: 200 })
-                    }
-                  />
-                )}
-                {s.site && (
-                  <SitePanel
-                    site={site.data}
-                    loading={site.loading}
-                    error={site.error}
-                    onClose={() => selectSite(undefined)}
-                    onTrace={(x) => startTrace(x.lon, x.lat, x.id)}
-                    onEdit={(x) => setForm({ site: x })}
-                    onDelete={deleteSite}
-                    onReport={(x) => setDialog({ kind: 'report', siteId: x.id })}
-                    api={api}
-                  >
-                    <SiteZones siteId={s.site} getMap={getMap} />
-                  </SitePanel>
-                )}
-              </>
-            )}
-          </div>
-        )}
+        <SidePanels
+          api={api}
+          s={s}
+          mode={mode}
+          setMode={setMode}
+          panels={panels}
+          form={form}
+          setForm={setForm}
+          submitForm={submitForm}
+          site={site}
+          trace={trace}
+          release={release}
+          setRelease={setRelease}
+          setPlume={setPlume}
+          upstreamAt={upstreamAt}
+          setUpstreamAt={setUpstreamAt}
+          receptorsVersion={receptorsVersion}
+          onReceptorsChanged={() => setReceptorsVersion((n) => n + 1)}
+          mapRef={mapRef}
+          getMap={getMap}
+          findRivers={findRivers}
+          selectSite={selectSite}
+          closeTrace={() => setS((p) => ({ ...p, trace: undefined }))}
+          startTrace={startTrace}
+          deleteSite={deleteSite}
+          openReport={(siteId) => setDialog({ kind: 'report', siteId })}
+        />
       </div>
       <AppDialogs
         dialog={dialog}

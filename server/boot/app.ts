@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
+import type { ArchiveSummary } from '../basemap/pmtiles-archive.js';
 import type { TrustProxy } from '../config.js';
 import { config } from '../config.js';
 import { auditRefusals } from '../http/audit.js';
@@ -41,7 +42,6 @@ import { securityHeaders } from '../http/security.js';
 import { type Logger, log } from '../log.js';
 import { DEFAULT_OFFLOAD, type OffloadPolicy } from '../runtime/job-runner.js';
 import type { Services } from '../runtime/services.js';
-import type { ArchiveSummary } from '../storage/pmtiles-archive.js';
 
 /** Largest JSON request body (a site with a detailed footprint fits many times over). */
 export const JSON_BODY_LIMIT = '2mb';

@@ -1,29 +1,12 @@
 // Query-string validation helpers: numbers must be numbers, every violation says what to fix.
 import { z } from 'zod';
-import { parseDecimal } from '../core/decimal.js';
+import { decimal } from '../app/request.js';
 import { type Issue, zodIssues } from '../core/register/site-validate.js';
 import { badRequest, HttpError } from './errors.js';
 
 /** A finite decimal number given as a query string: plain decimal notation only (no "0x10", "1e999",
- * "Infinity", " 16"); a decimal comma is refused with a hint. */
-export const numberParam = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .transform((text, ctx) => {
-      const parsed = parseDecimal(text);
-      if (parsed.ok) return parsed.value;
-      ctx.addIssue({
-        code: 'custom',
-        message: `${label} must be a number: ${parsed.reason} (got "${text}")`,
-      });
-      return z.NEVER;
-    })
-    .pipe(
-      z
-        .number()
-        .min(min, { error: `${label} must be between ${min} and ${max}` })
-        .max(max, { error: `${label} must be between ${min} and ${max}` }),
-    );
+ * "Infinity", " 16"); a decimal comma is refused with a hint. The use cases' schemas use the same rule. */
+export const numberParam = (label: string, min: number, max: number) => decimal('query', label, min, max);
 
 /** Whole decimal digits only, so `limit=5.5`, `limit=` or a repeated parameter are refused, not coerced. */
 export const intParam = (label: string, min: number, max: number) =>

@@ -27,7 +27,12 @@ const tooLarge = () =>
 let dir: string | null = null;
 /** This process's upload directory (private to its user), made on first use. */
 function uploadDir(): string {
-  dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-uploads-'));
+  if (dir === null) {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'hazatlas-uploads-'));
+    // Nothing of it outlives the process (a killed process leaves it to the system's temp cleaner).
+    process.once('exit', () => fs.rmSync(made, { recursive: true, force: true }));
+    dir = made;
+  }
   return dir;
 }
 

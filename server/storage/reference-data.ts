@@ -132,6 +132,18 @@ export const CrsTableSchema = z.object({
   ),
 });
 
+/** Russian names of outlet seas and lakes (read by shared/water-names.ts; each with its source). */
+export const WaterNamesRuSchema = z.object({
+  about: z.string(),
+  waters: z.array(
+    z.object({
+      name: z.string().min(1),
+      nameRu: z.string().min(1),
+      source: z.string().startsWith('https://'),
+    }),
+  ),
+});
+
 /** Every reviewed file in data/ with its schema: a new file needs an entry here (the test says so). */
 export const REFERENCE_SCHEMAS = {
   'annex-i-thresholds.json': AnnexITableSchema,
@@ -147,6 +159,7 @@ export const REFERENCE_SCHEMAS = {
   'terminal-lakes.json': TerminalLakesSchema,
   'thi-scores.json': ThiScoresSchema,
   'tributary-mouths.json': TributaryMouthsSchema,
+  'water-names-ru.json': WaterNamesRuSchema,
 } as const;
 
 export type ReferenceFile = keyof typeof REFERENCE_SCHEMAS;

@@ -1,23 +1,15 @@
-// `hazatlas planning reviews save|list|show|print`: a saved review from the command line is the same
-// record as over HTTP (the server's verdict, an audit row under the OS user); bad input exits 2.
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../server/storage/db.js';
-import { copyOfBuiltDb, ROOT } from '../support/database.js';
+import { hazatlas } from '../support/cli.js';
+import { copyOfBuiltDb } from '../support/database.js';
 
 let db: string;
 beforeAll(() => {
   db = copyOfBuiltDb();
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, HAZATLAS_DB: db },
-  });
+const cli = (...args: string[]) => hazatlas(db, args);
 
 describe('hazatlas planning reviews', () => {
   it('saves an intake on the Danube below the Pančevo plants, lists, shows and prints it', () => {

@@ -3,7 +3,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { absoluteStyle } from '../../client/src/map/absolute-style.js';
-import { buildStyle } from '../../server/http/map-style.js';
+import { buildStyle } from '../../server/basemap/map-style.js';
 
 describe('absoluteStyle', () => {
   it('prefixes root-relative URLs with the page origin', () => {

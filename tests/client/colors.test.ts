@@ -61,7 +61,7 @@ describe('hazardClass', () => {
 });
 
 describe('countryColors', () => {
-  // The basemap's river colour (server/http/map-style.ts COLORS.river).
+  // The basemap's river colour (server/basemap/map-style.ts COLORS.river).
   const RIVER = [0x3f, 0x83, 0xc4];
   const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
   const isBlue = (hex: string) => {

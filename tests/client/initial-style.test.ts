@@ -5,7 +5,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { wantedBasinRivers, withOverlays } from '../../client/src/map/initial-style.js';
 import { TOGGLE_LAYERS } from '../../client/src/map/layers.js';
-import { buildStyle } from '../../server/http/map-style.js';
+import { buildStyle } from '../../server/basemap/map-style.js';
 
 const base = buildStyle('http://localhost:3000') as unknown as StyleSpecification;
 const ids = (s: StyleSpecification) => s.layers.map((l) => l.id);

@@ -4,8 +4,8 @@
 // map with its attribution and the map says so. Screenshots in test-artifacts/basemap/.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchiveSummary } from '../../server/basemap/pmtiles-archive.js';
 import { loadConfig } from '../../server/config.js';
-import type { ArchiveSummary } from '../../server/storage/pmtiles-archive.js';
 import { axeViolations } from '../support/axe.js';
 import { AZOTARA, buildBasemapFixture } from '../support/basemap-fixture.js';
 import { type BrowserSession, openBrowser } from '../support/browser.js';

@@ -88,6 +88,11 @@ describe('Russian names and no English leaks', { timeout: 180_000 }, () => {
     expect(await page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/\d+\s(км|м)$/);
     expect(await axeViolations(page)).toEqual([]);
     await b.screenshot('trace-ru');
+    // A release: the model's assumptions in Russian (server/core/transport/model-notes.ts).
+    await page.goto(`${server.url}/?lang=ru&trace=20.47,44.81&releaseKg=10000`);
+    const assumptions = page.getByTestId('trace-panel').locator('details ul li');
+    await assumptions.first().waitFor({ state: 'attached' });
+    expect(await assumptions.first().textContent()).toMatch(/^Мгновенный выброс/);
   });
 
   it('site panel: country and "Сток в Чёрное море" in Russian', async () => {

@@ -2,7 +2,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TileSource } from '../../server/storage/tile-source.js';
+import { TileSource } from '../../server/basemap/tile-source.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 

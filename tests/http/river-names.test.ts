@@ -1,7 +1,7 @@
 // River names along real traces (GET /api/trace on the real database): reviewed names where Natural
 // Earth is unnamed, misnamed or carries a name past a confluence; delta arms on the outlets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TileSource } from '../../server/storage/tile-source.js';
+import { TileSource } from '../../server/basemap/tile-source.js';
 import { builtDbPath } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 

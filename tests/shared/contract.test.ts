@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildStyle } from '../../server/basemap/map-style.js';
 import { BASEMAP_LAYERS as VECTOR_LAYERS } from '../../server/core/tiles/vector-layers.js';
-import { buildStyle } from '../../server/http/map-style.js';
 import * as codes from '../../shared/codes.js';
 import * as limits from '../../shared/limits.js';
 import { CODE_LABELS, codeWords } from '../../shared/locales/index.js';

@@ -12,7 +12,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { bboxClip, buffer, lineString } from '@turf/turf';
 import Database from 'better-sqlite3';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { decodeCoords } from '../../server/storage/tile-source.js';
+import { decodeCoords } from '../../server/basemap/tile-source.js';
 import { type FixtureTile, writePmtiles } from './pmtiles-writer.js';
 
 /** West, south, east, north: Belgrade's centre to the Pančevo refinery, across the Danube. */

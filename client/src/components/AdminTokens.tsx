@@ -7,6 +7,7 @@ import type { Api } from '../lib/api.js';
 import type { Role } from '../lib/session.js';
 import { ROLES } from './AdminUsers.js';
 import { apiErrorText } from './admin-errors.js';
+import { DataTable } from './DataTable.js';
 import { ErrorNote } from './PanelHead.js';
 
 interface Props {
@@ -85,41 +86,35 @@ export function AdminTokens({ api, users, tokens, onChanged }: Props) {
       {tokens.length === 0 ? (
         <p className="muted">{t('admin.noTokens')}</p>
       ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.tokenName')}</th>
-              <th scope="col">{t('admin.username')}</th>
-              <th scope="col">{t('admin.role')}</th>
-              <th scope="col">{t('admin.lastUsed')}</th>
-              <th scope="col">{t('admin.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((tk) => (
-              <tr key={tk.id} className={tk.revokedAt ? 'muted' : undefined}>
-                <th scope="row">{tk.name}</th>
-                <td>{tk.username}</td>
-                <td>{t(`auth.role.${tk.role}`)}</td>
-                <td>{when(tk.lastUsedAt)}</td>
-                <td>
-                  {tk.revokedAt ? (
-                    t('admin.revokedAt', { at: when(tk.revokedAt) })
-                  ) : (
-                    <button
-                      type="button"
-                      disabled={busy}
-                      aria-label={t('admin.revokeNamed', { name: tk.name, username: tk.username })}
-                      onClick={() => void run(() => api.revokeToken(tk.id))}
-                    >
-                      {t('admin.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="admin-table"
+          rows={tokens}
+          rowKey={(tk) => tk.id}
+          rowProps={(tk) => ({ className: tk.revokedAt ? 'muted' : undefined })}
+          columns={[
+            { id: 'name', header: t('admin.tokenName'), rowHeader: true, cell: (tk) => tk.name },
+            { id: 'user', header: t('admin.username'), cell: (tk) => tk.username },
+            { id: 'role', header: t('admin.role'), cell: (tk) => t(`auth.role.${tk.role}`) },
+            { id: 'used', header: t('admin.lastUsed'), cell: (tk) => when(tk.lastUsedAt) },
+            {
+              id: 'state',
+              header: t('admin.state'),
+              cell: (tk) =>
+                tk.revokedAt ? (
+                  t('admin.revokedAt', { at: when(tk.revokedAt) })
+                ) : (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={t('admin.revokeNamed', { name: tk.name, username: tk.username })}
+                    onClick={() => void run(() => api.revokeToken(tk.id))}
+                  >
+                    {t('admin.revoke')}
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
       <form className="admin-form" onSubmit={create} aria-labelledby="admin-new-token">
         <h4 id="admin-new-token">{t('admin.createToken')}</h4>

@@ -117,7 +117,10 @@ export function ReleaseSection({ trace, release, onRelease, onPlume, onFollow }:
           <details className="small">
             <summary>{t('release.assumptions')}</summary>
             <ul>
-              {r.release.assumptions.map((a) => (
+              {(lang.startsWith('ru') && r.release.assumptionsRu?.length
+                ? r.release.assumptionsRu
+                : r.release.assumptions
+              ).map((a) => (
                 <li key={a}>{a}</li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { formatKm, formatNumber } from '../lib/format.js';
 import type { CaseValue } from '../lib/release.js';
 import type { ReportTrace } from '../lib/report.js';
 import { borderEventText } from '../lib/trace-text.js';
+import { DataTable } from './DataTable.js';
 
 export function ReportTraceTables({ trace }: { trace: Extract<ReportTrace, { status: 'ok' }> }) {
   const { t, i18n } = useTranslation();
@@ -22,56 +23,67 @@ export function ReportTraceTables({ trace }: { trace: Extract<ReportTrace, { sta
           outlet: (trace.outlets.find((o) => o.main) ?? trace.outlets[0])?.name ?? '—',
         })}
       </p>
-      <table className="report-table" data-testid="report-trace-table">
-        <caption>{t('report.timesNote')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('report.country')}</th>
-            <th scope="col">{t('report.entryKm')}</th>
-            <th scope="col">{t('report.exitKm')}</th>
-            <th scope="col">{t('report.leadingEdge')}</th>
-            <th scope="col">{t('report.peak')}</th>
-            <th scope="col">{t('report.peakMgL')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {trace.countries.map((row) => (
-            <tr key={row.order}>
-              <td>{row.order}</td>
-              <td>
-                {row.name} ({[row.iso3, ...row.sharedWith].join('/')})
-              </td>
-              <td className="n">{formatNumber(row.entryKm, lang, 1)}</td>
-              <td className="n">{formatNumber(row.exitKm, lang, 1)}</td>
-              <td className="n">{h(row.arrival?.leadingEdgeH)}</td>
-              <td className="n">{h(row.arrival?.peakH)}</td>
-              <td className="n">{c(row.arrival?.peakMgL)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="report-table"
+        testId="report-trace-table"
+        caption={t('report.timesNote')}
+        rows={trace.countries}
+        rowKey={(row) => row.order}
+        columns={[
+          { id: 'order', header: '#', cell: (row) => row.order },
+          {
+            id: 'country',
+            header: t('report.country'),
+            cell: (row) => `${row.name} (${[row.iso3, ...row.sharedWith].join('/')})`,
+          },
+          {
+            id: 'entry',
+            header: t('report.entryKm'),
+            className: 'n',
+            cell: (row) => formatNumber(row.entryKm, lang, 1),
+          },
+          {
+            id: 'exit',
+            header: t('report.exitKm'),
+            className: 'n',
+            cell: (row) => formatNumber(row.exitKm, lang, 1),
+          },
+          {
+            id: 'edge',
+            header: t('report.leadingEdge'),
+            className: 'n',
+            cell: (row) => h(row.arrival?.leadingEdgeH),
+          },
+          { id: 'peak', header: t('report.peak'), className: 'n', cell: (row) => h(row.arrival?.peakH) },
+          {
+            id: 'peakMgL',
+            header: t('report.peakMgL'),
+            className: 'n',
+            cell: (row) => c(row.arrival?.peakMgL),
+          },
+        ]}
+      />
       {trace.crossings.length > 0 && (
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('report.crossing')}</th>
-              <th scope="col">km</th>
-              <th scope="col">{t('report.peak')}</th>
-              <th scope="col">{t('report.peakMgL')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {trace.crossings.map((x) => (
-              <tr key={`${x.km}-${x.from}-${x.to}`}>
-                <td>{t(borderEventText(x).key, borderEventText(x).values)}</td>
-                <td className="n">{formatNumber(x.km, lang, 1)}</td>
-                <td className="n">{h(x.arrival?.peakH)}</td>
-                <td className="n">{c(x.arrival?.peakMgL)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="report-table"
+          rows={trace.crossings}
+          rowKey={(x) => `${x.km}-${x.from}-${x.to}`}
+          columns={[
+            {
+              id: 'crossing',
+              header: t('report.crossing'),
+              cell: (x) => t(borderEventText(x).key, borderEventText(x).values),
+            },
+            { id: 'km', header: 'km', className: 'n', cell: (x) => formatNumber(x.km, lang, 1) },
+            { id: 'peak', header: t('report.peak'), className: 'n', cell: (x) => h(x.arrival?.peakH) },
+            {
+              id: 'peakMgL',
+              header: t('report.peakMgL'),
+              className: 'n',
+              cell: (x) => c(x.arrival?.peakMgL),
+            },
+          ]}
+        />
       )}
     </>
   );

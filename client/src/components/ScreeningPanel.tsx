@@ -15,6 +15,7 @@ import {
 } from '../lib/screening.js';
 import { useRemote } from '../lib/use-remote.js';
 import './receptors.css';
+import { DataTable } from './DataTable.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 
 type Tab = 'border' | 'natech';
@@ -168,19 +169,22 @@ export function ScreeningPanel({ api, selectedId, receptorsVersion, onSelectSite
             {t('screening.summary', { total: border.data.total, screened: border.data.screened })}
           </p>
           {border.data.sites.length > 0 && (
-            <table className="screening-table">
-              <caption className="sr-only">{t('screening.tabs.border')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('screening.siteAndReasons')}</th>
-                  <th scope="col">{t('screening.toLandBorder')}</th>
-                  <th scope="col">{t('screening.riverToBorder')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {border.data.sites.map((s) => (
-                  <tr key={s.id} data-site={s.name} className={s.id === selectedId ? 'selected' : undefined}>
-                    <td>
+            <DataTable
+              className="screening-table"
+              caption={t('screening.tabs.border')}
+              captionClassName="sr-only"
+              rows={border.data.sites}
+              rowKey={(s) => s.id}
+              rowProps={(s) => ({
+                'data-site': s.name,
+                className: s.id === selectedId ? 'selected' : undefined,
+              })}
+              columns={[
+                {
+                  id: 'site',
+                  header: t('screening.siteAndReasons'),
+                  cell: (s) => (
+                    <>
                       {siteButton(s.id, s.name)}
                       <span className="muted"> {s.country ?? ''}</span>
                       {reasons(s.reasons)}
@@ -189,17 +193,23 @@ export function ScreeningPanel({ api, selectedId, receptorsVersion, onSelectSite
                           {t('screening.notify', { list: s.affectedCountries.join(', ') })}
                         </div>
                       )}
-                    </td>
-                    <td className="num">
-                      {s.distanceToBorderKm === null ? '—' : formatKm(s.distanceToBorderKm, lang)}
-                    </td>
-                    <td className="num">
-                      {s.kmToFirstBorder === null ? '—' : formatKm(s.kmToFirstBorder, lang)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  id: 'land',
+                  header: t('screening.toLandBorder'),
+                  className: 'num',
+                  cell: (s) => (s.distanceToBorderKm === null ? '—' : formatKm(s.distanceToBorderKm, lang)),
+                },
+                {
+                  id: 'river',
+                  header: t('screening.riverToBorder'),
+                  className: 'num',
+                  cell: (s) => (s.kmToFirstBorder === null ? '—' : formatKm(s.kmToFirstBorder, lang)),
+                },
+              ]}
+            />
           )}
         </section>
       )}
@@ -209,26 +219,30 @@ export function ScreeningPanel({ api, selectedId, receptorsVersion, onSelectSite
             {t('screening.summary', { total: natech.data.total, screened: natech.data.screened })}
           </p>
           {natech.data.sites.length > 0 && (
-            <table className="screening-table">
-              <caption className="sr-only">{t('screening.tabs.natech')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('screening.site')}</th>
-                  <th scope="col">{t('screening.reasonsCol')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {natech.data.sites.map((s) => (
-                  <tr key={s.id} data-site={s.name} className={s.id === selectedId ? 'selected' : undefined}>
-                    <td>
+            <DataTable
+              className="screening-table"
+              caption={t('screening.tabs.natech')}
+              captionClassName="sr-only"
+              rows={natech.data.sites}
+              rowKey={(s) => s.id}
+              rowProps={(s) => ({
+                'data-site': s.name,
+                className: s.id === selectedId ? 'selected' : undefined,
+              })}
+              columns={[
+                {
+                  id: 'site',
+                  header: t('screening.site'),
+                  cell: (s) => (
+                    <>
                       {siteButton(s.id, s.name)}
                       <span className="muted"> {s.country ?? ''}</span>
-                    </td>
-                    <td>{reasons(s.reasons)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { id: 'reasons', header: t('screening.reasonsCol'), cell: (s) => reasons(s.reasons) },
+              ]}
+            />
           )}
         </section>
       )}

@@ -105,10 +105,20 @@ export function TracePanel({
             </p>
           )}
           {traceNotes(trace).map((n) => (
-            <p key={n.key} className="warning" role="alert" title={n.detail} data-testid="trace-note">
+            <p
+              key={n.key}
+              className="warning"
+              role="alert"
+              // The server's own words are English: a tooltip only when the UI is English too.
+              title={lang.startsWith('en') ? n.detail : undefined}
+              data-testid="trace-note"
+            >
               {t(`trace.${n.key}`, {
                 ...n.values,
                 ...(typeof n.values.km === 'number' ? { km: km(n.values.km) } : {}),
+                ...(typeof n.values.river === 'string' && n.values.river
+                  ? { river: river(n.values.river) ?? n.values.river }
+                  : {}),
               })}
             </p>
           ))}

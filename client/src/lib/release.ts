@@ -51,6 +51,8 @@ export interface ReleaseTrace extends TraceResult {
     dischargeFactor: number;
     limitMgL: number | null;
     assumptions: string[];
+    /** The same in Russian (absent from older answers). */
+    assumptionsRu?: string[];
     discharge: DischargeSource[];
   };
   profile: ProfilePoint[];

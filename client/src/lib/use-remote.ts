@@ -8,6 +8,8 @@ export interface Remote<T> {
   data: T | null;
   loading: boolean;
   error: string | null;
+  /** The `key` the data or error answers (null before the first answer): older answers stay shown. */
+  answered: string | null;
 }
 
 /**
@@ -22,7 +24,12 @@ export function useRemote<T>(
   const { t } = useTranslation();
   const enabled = options.enabled ?? true;
   const delayMs = options.delayMs ?? 0;
-  const [state, setState] = useState<Remote<T>>({ data: null, loading: enabled, error: null });
+  const [state, setState] = useState<Remote<T>>({
+    data: null,
+    loading: enabled,
+    error: null,
+    answered: null,
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the parameters `load` closes over.
   useEffect(() => {
     if (!enabled) return;
@@ -31,13 +38,14 @@ export function useRemote<T>(
       setState((p) => ({ ...p, loading: true, error: null }));
       load(ctrl.signal).then(
         // A load that ignores the signal may still answer after its parameters changed: drop it.
-        (data) => !ctrl.signal.aborted && setState({ data, loading: false, error: null }),
+        (data) => !ctrl.signal.aborted && setState({ data, loading: false, error: null, answered: key }),
         (e: unknown) => {
           if (!ctrl.signal.aborted)
             setState({
               data: null,
               loading: false,
               error: e instanceof ApiError ? e.message : t('errors.network'),
+              answered: key,
             });
         },
       );

@@ -247,6 +247,8 @@ function inferAlongMainStem(
   lakeNamed: ReadonlySet<number>,
 ): void {
   const tributaryOf: (string | null)[] = edges.map(() => null);
+  // The Russian name of the same river, where reviewed: "приток реки Дунай" (no declension needed).
+  const tributaryOfRu: (string | null)[] = edges.map(() => null);
   const mainInflow = (i: number): number | null => {
     const ins = g.inflows[edges[i]!.from]!;
     let best: number | null = null;
@@ -284,11 +286,13 @@ function inferAlongMainStem(
     if (sameStem) out[i] = { ...below, nameSource: 'inferred', arm: false, partOf: undefined };
     else {
       const river = tributaryOf[o] ?? below.name!;
+      const riverRu = tributaryOf[o] !== null ? tributaryOfRu[o] : (below.nameRu ?? null);
       tributaryOf[i] = river;
+      tributaryOfRu[i] = riverRu ?? null;
       out[i] = {
         name: `tributary of ${river}`,
         nameLocal: null,
-        nameRu: null,
+        nameRu: `приток реки ${riverRu ?? river}`,
         nameSource: 'inferred',
         arm: false,
       };

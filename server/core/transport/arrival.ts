@@ -6,7 +6,7 @@ import type { RiverNetwork } from '../trace/river-network.js';
 import type { Snap } from '../trace/snap.js';
 import { mainPath, type TraceResult } from '../trace/trace.js';
 import type { AnchoredDischarge } from './discharge-table.js';
-import { MODEL_ASSUMPTIONS } from './model-notes.js';
+import { MODEL_ASSUMPTIONS, MODEL_ASSUMPTIONS_RU } from './model-notes.js';
 import { type DischargeSource, type DischargeSourceUsed, dischargeAlongPath } from './path-discharge.js';
 import { type Arrival, buildPlume, type CaseValue, type Plume, plumeAt } from './plume.js';
 import type { Release, ReleaseAmount } from './release.js';
@@ -41,6 +41,8 @@ export interface ReleaseSummary {
   dischargeFactor: number;
   limitMgL: number | null;
   assumptions: string[];
+  /** The same in Russian, item for item. */
+  assumptionsRu: string[];
   discharge: DischargeSourceUsed[];
 }
 
@@ -150,6 +152,7 @@ export function addArrival(
       dischargeFactor: release.dischargeFactor,
       limitMgL: release.limitMgL,
       assumptions: MODEL_ASSUMPTIONS,
+      assumptionsRu: MODEL_ASSUMPTIONS_RU,
       discharge: sources,
     },
     profile,

@@ -1,7 +1,7 @@
 // Route docs for the river network (stats, basins, catchments) and the offline basemap (vector tiles,
 // the MapLibre style, glyphs).
 import { z } from 'zod';
-import { STYLE_SOURCES } from '../map-style.js';
+import { STYLE_SOURCES } from '../../basemap/map-style.js';
 import { Bbox, feature, featureCollection, Timestamp } from './common.js';
 import { file, json, type RouteGroup } from './describe.js';
 

@@ -85,6 +85,7 @@ const Release = z
     dischargeFactor: z.number(),
     limitMgL: z.number().nullable(),
     assumptions: z.array(z.string()),
+    assumptionsRu: z.array(z.string()).optional(),
     discharge: z.array(
       z.looseObject({
         river: z.string().nullable(),

@@ -2,7 +2,7 @@
 // sent decoded (gzipped for clients that take it), so MapLibre needs no PMTiles code and the CSP no change.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import express from 'express';
-import { type ArchiveSummary, PmtilesArchive } from '../../storage/pmtiles-archive.js';
+import { type ArchiveSummary, PmtilesArchive } from '../../basemap/pmtiles-archive.js';
 import { badRequest, HttpError } from '../errors.js';
 import { Lru } from '../lru.js';
 import { strictQuery } from '../security.js';

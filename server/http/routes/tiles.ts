@@ -7,11 +7,6 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import express from 'express';
 import type { FeatureCollection } from 'geojson';
-import type { Services } from '../../runtime/services.js';
-import { catchmentsGz } from '../../storage/catchment-source.js';
-import type { ArchiveSummary } from '../../storage/pmtiles-archive.js';
-import { TileSource } from '../../storage/tile-source.js';
-import { badRequest, HttpError } from '../errors.js';
 import {
   APP_BASEMAP_TILES,
   BASEMAP_TILES,
@@ -19,7 +14,12 @@ import {
   type DetailStyle,
   STYLE_SOURCES,
   type StyleSources,
-} from '../map-style.js';
+} from '../../basemap/map-style.js';
+import type { ArchiveSummary } from '../../basemap/pmtiles-archive.js';
+import { TileSource } from '../../basemap/tile-source.js';
+import type { Services } from '../../runtime/services.js';
+import { catchmentsGz } from '../../storage/catchment-source.js';
+import { badRequest, HttpError } from '../errors.js';
 import { absoluteParam, urlBase } from '../public-url.js';
 import { strictQuery } from '../security.js';
 

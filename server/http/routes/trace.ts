@@ -4,8 +4,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { notificationsFor } from '../../app/plans.js';
+import { pointShape, startPoint as startPointOf } from '../../app/request.js';
 import { locatePoint, locateSiteStart, traceFrom } from '../../app/trace.js';
-import { lookupCrs, toWgs84 } from '../../core/crs.js';
 import { snapSummary } from '../../core/trace/trace.js';
 import { GEOMETRY_MODES, type GeometryMode, pathWithGeometry } from '../../core/trace/trace-geometry.js';
 import { MAX_SNAP_MAX_KM } from '../../core/transport/trace-request.js';
@@ -20,11 +20,7 @@ import { releaseFromQuery, releaseQueryShape } from '../release-query.js';
 
 export const querySchema = z
   .object({
-    lon: numberParam('lon', -180, 180).optional(),
-    lat: numberParam('lat', -90, 90).optional(),
-    crs: z.string().max(64).optional(),
-    x: numberParam('x', -1e9, 1e9).optional(),
-    y: numberParam('y', -1e9, 1e9).optional(),
+    ...pointShape('query'),
     maxKm: numberParam('maxKm', 0.001, 20000).optional(),
     snapMaxKm: numberParam('snapMaxKm', 0.001, MAX_SNAP_MAX_KM).optional(),
     river: z.string().trim().min(1).max(120).optional(),
@@ -49,33 +45,11 @@ export const querySchema = z
 
 export type TraceQuery = z.output<typeof querySchema>;
 
-/** Resolves the start point in WGS84 from lon/lat, or from x/y in the given CRS. */
-export function startPoint(q: TraceQuery): { lon: number; lat: number } {
-  if (q.crs !== undefined && !/^(EPSG:)?4326$/i.test(q.crs.trim())) {
-    const crs = lookupCrs(q.crs);
-    if (!crs.ok)
-      throw badRequest('UNKNOWN_CRS', `${crs.reason} Use a code such as EPSG:4326, EPSG:3844 or EPSG:32642.`);
-    if (q.x === undefined || q.y === undefined) {
-      throw badRequest('INVALID_QUERY', `With crs=${q.crs} give the point as x and y in that CRS.`);
-    }
-    const [lon, lat] = toWgs84(q.crs, q.x, q.y);
-    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      throw badRequest('INVALID_COORDINATES', `x=${q.x}, y=${q.y} is outside the area of ${q.crs}.`);
-    }
-    return { lon, lat };
-  }
-  const lon = q.lon ?? q.x;
-  const lat = q.lat ?? q.y;
-  if (lon === undefined || lat === undefined) {
-    throw badRequest(
-      'INVALID_QUERY',
-      'Give the start point as lon and lat (WGS84 degrees), crs with x and y, or the siteId of a registered site.',
-    );
-  }
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-    throw badRequest('INVALID_COORDINATES', 'lon must be within ±180 and lat within ±90.');
-  }
-  return { lon, lat };
+/** The start point in WGS84 from lon/lat, or from x/y in the given CRS (app/request.ts), or a 400. */
+function startPoint(q: TraceQuery): { lon: number; lat: number } {
+  const p = startPointOf(q);
+  if (!p.ok) throw badRequest(p.code, p.message);
+  return { lon: p.lon, lat: p.lat };
 }
 
 /** With siteId no point may be given: the site is the start. */

@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import express from 'express';
+import { BASEMAP_TILES, SITES_TILES } from '../../basemap/map-style.js';
 import { pointBounds, tileJson, WORLD_BOUNDS } from '../../core/tiles/tilejson.js';
 import {
   BASEMAP_LAYERS,
@@ -15,7 +16,6 @@ import type { Services } from '../../runtime/services.js';
 import { SiteTileSource } from '../../storage/site-tiles.js';
 import type { AccessSettings } from '../auth.js';
 import { badRequest, HttpError } from '../errors.js';
-import { BASEMAP_TILES, SITES_TILES } from '../map-style.js';
 import { absoluteParam, urlBase } from '../public-url.js';
 import { strictQuery } from '../security.js';
 import { parseTileAddress } from './tiles.js';

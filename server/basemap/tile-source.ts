@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon
 import { TILE_LAYERS, type TileLayer } from '../../shared/map.js';
 import { waterNameRu } from '../../shared/water-names.js';
 import { BASEMAP_MAX_ZOOM } from '../core/tiles/vector-layers.js';
-import type { Db } from './db.js';
+import type { Db } from '../storage/db.js';
 
 // The tiles' layers are named in the contract with the client (shared/map.ts).
 export { TILE_LAYERS, type TileLayer };

@@ -5,7 +5,7 @@ import { FONTS } from '../../shared/map.js';
 
 type Json = Record<string, unknown>;
 
-import type { DetailSchema } from '../storage/pmtiles-archive.js';
+import type { DetailSchema } from './pmtiles-archive.js';
 
 export type { DetailSchema };
 
