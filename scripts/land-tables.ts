@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import placeNamesRu from '../data/place-names-ru.json' with { type: 'json' };
 import { PolygonLocator } from '../server/core/geo/polygon-locator.js';
 import { SegmentIndex } from '../server/core/geo/segment-index.js';
 import type { BoundaryLookup } from '../server/core/network/country-runs.js';
@@ -70,7 +71,10 @@ export function landTables(layers: Record<LayerName, Layer>): LandTables {
         ? [
             {
               name: str(f.props, 'name') ?? '',
-              nameRu: cleanName(str(f.props, 'name_ru')),
+              nameRu:
+                cleanName(str(f.props, 'name_ru')) ??
+                PLACE_NAMES_RU.get(`${str(f.props, 'adm0_a3')}|${str(f.props, 'name')}`) ??
+                null,
               adm0: str(f.props, 'adm0_a3'),
               iso2: str(f.props, 'iso_a2'),
               popMax: num(f.props, 'pop_max'),
@@ -88,6 +92,9 @@ export function landTables(layers: Record<LayerName, Layer>): LandTables {
     })),
   };
 }
+
+/** data/place-names-ru.json by "ADM0|name": Russian names where Natural Earth's layer has none. */
+const PLACE_NAMES_RU = new Map(placeNamesRu.places.map((p) => [`${p.adm0}|${p.name}`, p.nameRu]));
 
 const RU_REGIONS = new Intl.DisplayNames(['ru'], { type: 'region', fallback: 'none' });
 

@@ -2,6 +2,7 @@
 // Russian search, "tributary of X" as "приток реки X", delta arms and the model's assumptions in Russian.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import places from '../../data/place-names-ru.json' with { type: 'json' };
 import waters from '../../data/water-names-ru.json' with { type: 'json' };
 import { waterNameRu } from '../../shared/water-names.js';
 import { builtDbPath } from '../support/database.js';
@@ -87,5 +88,29 @@ describe('data/water-names-ru.json', () => {
     }
     // Natural Earth spells seas in capitals: matched case-insensitively.
     expect(waterNameRu('BLACK SEA')).toBe('Чёрное море');
+  });
+});
+
+describe('data/place-names-ru.json', () => {
+  it('names real Natural Earth places, each sourced, and the build stores the names', () => {
+    const db = new Database(builtDbPath(), { readonly: true });
+    try {
+      const row = db.prepare('SELECT name_ru FROM geo_places WHERE name = ? AND adm0_a3 = ?');
+      for (const p of places.places) {
+        expect(p.source, p.name).toMatch(/^https:\/\/ru\.wikipedia\.org\/wiki\//);
+        const r = row.get(p.name, p.adm0) as { name_ru: string | null } | undefined;
+        expect(r, `${p.name} (${p.adm0}) is not a Natural Earth populated place`).toBeDefined();
+        expect(r?.name_ru).toBe(p.nameRu);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds Belgrade by its Russian name', async () => {
+    const r = await get<{ items: { kind: string; name: string; nameRu?: string | null }[] }>(
+      `/api/search?q=${encodeURIComponent('Белград')}`,
+    );
+    expect(r.items.find((h) => h.kind === 'place')).toMatchObject({ name: 'Belgrade', nameRu: 'Белград' });
   });
 });
