@@ -2,13 +2,13 @@
 // every route (enumerated from the router), body/upload limits, malformed JSON, footprints that cross
 // themselves, control characters, and errors that never leak a stack trace.
 import { Writable } from 'node:stream';
-import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/boot/app.js';
 import { createLogger } from '../../server/log.js';
 import { openRegisterEnv, type RegisterEnv } from '../fixtures/register-env.js';
 import { json, kalush } from '../fixtures/site-bodies.js';
 import { authHeaders, createToken } from '../support/auth.js';
+import { fillPath, listApiRoutes } from '../support/routes.js';
 
 let env: RegisterEnv;
 let siteId = '';
@@ -29,44 +29,12 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-interface RouteInfo {
-  method: string;
-  path: string;
-}
-
-/** Every route the app serves, read from Express's router so a new route is covered automatically. */
-function listRoutes(app: Express): RouteInfo[] {
-  const out: RouteInfo[] = [];
-  type Layer = {
-    route?: { path: string; methods: Record<string, boolean> };
-    handle?: { stack?: Layer[] };
-    rawPath?: string;
-  };
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods))
-          out.push({ method: method.toUpperCase(), path: prefix + layer.route.path });
-      } else if (layer.handle?.stack) {
-        const mount = typeof layer.rawPath === 'string' ? layer.rawPath.replace(/\/$/, '') : '';
-        walk(layer.handle.stack, prefix + mount);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return out.filter((r) => r.path.startsWith('/api/'));
-}
-
 const fill = (p: string) =>
-  p
-    .replace(':id', siteId)
-    .replace(':z/:x/:y', '0/0/0')
-    .replace(':fontstack', 'DejaVu%20Sans%20Book')
-    .replace(':range', '0-255');
+  fillPath(p, { id: siteId, z: '0', x: '0', y: '0', fontstack: 'DejaVu%20Sans%20Book', range: '0-255' });
 
 describe('every API route refuses an unknown query parameter', () => {
   it('covers the routes the router declares', () => {
-    const routes = listRoutes(createApp(env.services));
+    const routes = listApiRoutes(createApp(env.services));
     expect(routes.length).toBeGreaterThanOrEqual(14);
     expect(routes).toContainEqual({ method: 'GET', path: '/api/trace' });
     expect(routes).toContainEqual({ method: 'POST', path: '/api/sites/import' });
@@ -74,7 +42,7 @@ describe('every API route refuses an unknown query parameter', () => {
 
   it('answers 400 with the parameter named, on each route, and writes nothing', async () => {
     const before = env.services.db.prepare('SELECT COUNT(*) FROM sites').pluck().get();
-    const routes = listRoutes(createApp(env.services));
+    const routes = listApiRoutes(createApp(env.services));
     const wrong: string[] = [];
     for (const r of routes) {
       const url = `${env.api.replace(/\/api$/, '')}${fill(r.path)}?bogusParam=1`;
