@@ -3,6 +3,7 @@
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Site, SiteSummary } from '../../shared/api.js';
 import { AppDialogs, type OpenDialog } from './AppDialogs.js';
 import { Sidebar } from './app/Sidebar.js';
 import { type FormTarget, SidePanels } from './app/SidePanels.js';
@@ -16,7 +17,6 @@ import { LegendDock } from './components/LegendDock.js';
 import type { Lang } from './i18n/index.js';
 import { type Api, ApiError } from './lib/api.js';
 import type { ReleaseParams } from './lib/release-params.js';
-import type { Site, SiteSummary } from './lib/types.js';
 import { type AppState, encodeState } from './lib/url-state.js';
 import { useEscapePanels } from './lib/use-escape-panels.js';
 import { useRemote } from './lib/use-remote.js';

@@ -1,5 +1,7 @@
 // The modal dialogs of the app (one open at a time): site import, basin matrix, report, deleted
 // sites, users and tokens.
+
+import type { Site } from '../../shared/api.js';
 import { AdminDialog } from './components/AdminDialog.js';
 import { DeletedSites } from './components/DeletedSites.js';
 import { ImportDialog } from './components/ImportDialog.js';
@@ -9,7 +11,6 @@ import type { Api } from './lib/api.js';
 import type { BasinChoice } from './lib/basins.js';
 import type { ReleaseParams } from './lib/release.js';
 import { reportParamsFrom } from './lib/report.js';
-import type { Site } from './lib/types.js';
 
 export type OpenDialog =
   | { kind: 'import' }

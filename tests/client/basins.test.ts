@@ -1,7 +1,7 @@
 // Basin selector choices: focus basins first (the Danube followed by its delta), others by name.
 import { describe, expect, it } from 'vitest';
 import { basinChoices, choiceKey } from '../../client/src/lib/basins.js';
-import type { Basin, Catchments } from '../../client/src/lib/types.js';
+import type { Basin, Catchments } from '../../shared/api.js';
 
 const basin = (id: number, name: string, outlets: string[]): Basin => ({
   id,

@@ -1,7 +1,7 @@
 // Map overlay data built from API answers: sites for clustering, the trace coloured by country with
 // border stretches flagged, and its crossing/outlet markers.
 import { describe, expect, it } from 'vitest';
-import type { SiteSummary, TraceResult } from '../../client/src/lib/types.js';
+import type { SiteSummary, TraceResult } from '../../shared/api.js';
 import { sitesGeoJson, TOGGLE_LAYERS, traceGeoJson } from '../../client/src/map/layers.js';
 
 const trace: TraceResult = {

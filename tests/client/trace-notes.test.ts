@@ -7,7 +7,7 @@ import { en } from '../../client/src/i18n/en.js';
 import { ru } from '../../client/src/i18n/ru.js';
 import { formatKm } from '../../client/src/lib/format.js';
 import { traceNotes } from '../../client/src/lib/trace-notes.js';
-import type { TraceResult } from '../../client/src/lib/types.js';
+import type { TraceResult } from '../../shared/api.js';
 import { builtDbPath } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 

@@ -3,6 +3,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { RefObject } from 'react';
+import type { Site } from '../../../shared/api.js';
 import { ExercisePanel } from '../components/ExercisePanel.js';
 import { PlanningPanel } from '../components/PlanningPanel.js';
 import { PlansPanel } from '../components/PlansPanel.js';
@@ -15,7 +16,6 @@ import { TracePanel } from '../components/TracePanel.js';
 import { UpstreamPanel } from '../components/UpstreamPanel.js';
 import type { Api } from '../lib/api.js';
 import type { ReleaseParams } from '../lib/release-params.js';
-import type { Site } from '../lib/types.js';
 import type { AppState } from '../lib/url-state.js';
 import type { MapHandle, MapMode } from '../map/MapView.js';
 import type { Panels } from './use-panels.js';

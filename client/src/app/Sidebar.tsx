@@ -1,10 +1,10 @@
 // The left column: the basin picker and filters, and the list of sites they select.
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SiteSummary } from '../../../shared/api.js';
 import { Filters } from '../components/Filters.js';
 import { SiteList } from '../components/SiteList.js';
 import { type BasinChoice, choiceKey } from '../lib/basins.js';
-import type { SiteSummary } from '../lib/types.js';
 import type { AppState } from '../lib/url-state.js';
 import type { MapHandle } from '../map/MapView.js';
 

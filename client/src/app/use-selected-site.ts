@@ -2,8 +2,8 @@
 // (after a save), flown to once loaded when a list without coordinates asked for it, and an error of a
 // failed delete shown in its place.
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import type { Site } from '../../../shared/api.js';
 import type { Api } from '../lib/api.js';
-import type { Site } from '../lib/types.js';
 import { useRemote } from '../lib/use-remote.js';
 import type { MapHandle } from '../map/MapView.js';
 

@@ -1,11 +1,11 @@
 // The trace in the permalink (a point or a site, with the release scenario), run through useRemote; a
 // trace the user starts is zoomed to once it arrives, a restored permalink keeps its view.
 import { type RefObject, useEffect, useRef } from 'react';
+import type { TraceResult } from '../../../shared/api.js';
 import type { Api } from '../lib/api.js';
 import { bboxOf } from '../lib/format.js';
 import { fetchTrace } from '../lib/release.js';
 import type { ReleaseParams } from '../lib/release-params.js';
-import type { TraceResult } from '../lib/types.js';
 import type { AppState } from '../lib/url-state.js';
 import { useRemote } from '../lib/use-remote.js';
 import type { MapHandle } from '../map/MapView.js';

@@ -2,9 +2,9 @@
 // Restore action that brings the site back to the map and the list.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Site } from '../../../shared/api.js';
 import type { DeletedPage, DeletedSite } from '../lib/admin-api.js';
 import type { Api } from '../lib/api.js';
-import type { Site } from '../lib/types.js';
 import { apiErrorText } from './admin-errors.js';
 import './admin.css';
 import { useModal } from '../lib/use-modal.js';

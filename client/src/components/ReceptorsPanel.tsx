@@ -2,13 +2,13 @@
 // import GeoJSON/CSV layers and delete receptors after confirming.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Bbox } from '../../../shared/api.js';
 import { isCode, RECEPTOR_KINDS, type ReceptorKind } from '../../../shared/codes.js';
 import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import { type Api, ApiError } from '../lib/api.js';
 import { formatNumber } from '../lib/format.js';
 import { groupByKind, RECEPTOR_COLORS, type Receptor, receptorBbox } from '../lib/receptors.js';
 import { canEdit, useSession } from '../lib/session.js';
-import type { Bbox } from '../lib/types.js';
 import { ReceptorImportDialog } from './ReceptorImportDialog.js';
 import './receptors.css';
 import { ErrorNote, PanelHead } from './PanelHead.js';

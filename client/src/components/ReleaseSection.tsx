@@ -2,10 +2,10 @@
 // summary, arrival by country, the concentration/arrival plot with its time slider.
 import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
+import type { TraceResult } from '../../../shared/api.js';
 import { formatKm } from '../lib/format.js';
 import { type CaseValue, isReleaseTrace, type ReleaseParams } from '../lib/release.js';
 import { clockAt, formatConc, formatTime, parseReleaseAt, timeUnitFor } from '../lib/release-format.js';
-import type { TraceResult } from '../lib/types.js';
 import { ConcentrationPlot, useDuration } from './ConcentrationPlot.js';
 import { NotificationTimeline } from './NotificationTimeline.js';
 import { ReleaseForm } from './ReleaseForm.js';

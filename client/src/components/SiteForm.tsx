@@ -2,6 +2,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Site } from '../../../shared/api.js';
 import {
   DAM_RAISE_TYPES,
   FLOOD_EXPOSURES,
@@ -13,7 +14,6 @@ import {
 } from '../../../shared/codes.js';
 import { ApiError } from '../lib/api.js';
 import { bodyFromForm, formFromSite, issuesByField, type SiteFormState } from '../lib/site-form.js';
-import type { Site } from '../lib/types.js';
 import { useDraftMarker } from '../map/useDraftMarker.js';
 import { ErrorNote } from './PanelHead.js';
 import { RiverWarning, useRiverCheck } from './RiverWarning.js';

@@ -1,7 +1,7 @@
 // The filtered site list, in step with the map: same query, click selects and zooms.
 import { useTranslation } from 'react-i18next';
+import type { SiteSummary } from '../../../shared/api.js';
 import { hazardClass } from '../lib/colors.js';
-import type { SiteSummary } from '../lib/types.js';
 
 interface Props {
   sites: readonly SiteSummary[];

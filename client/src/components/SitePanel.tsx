@@ -3,13 +3,13 @@
 
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Site } from '../../../shared/api.js';
 import { waterNameRu } from '../../../shared/water-names.js';
 import type { Api } from '../lib/api.js';
 import { hazardClass } from '../lib/colors.js';
 import { useCountryName } from '../lib/country-names.js';
 import { formatCoord, formatKm, formatNumber } from '../lib/format.js';
 import { canEdit, useSession } from '../lib/session.js';
-import type { Site } from '../lib/types.js';
 import { Breakdown } from './Breakdown.js';
 import { Linkified } from './Linkified.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';

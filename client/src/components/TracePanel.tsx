@@ -4,6 +4,7 @@
 
 import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
+import type { Bbox, TraceResult } from '../../../shared/api.js';
 import { waterNameRu } from '../../../shared/water-names.js';
 import { countryColors } from '../lib/colors.js';
 import { inLanguage, useCountryName } from '../lib/country-names.js';
@@ -11,7 +12,6 @@ import { bboxOf, formatKm, formatKmRange, snapWarning } from '../lib/format.js';
 import type { ReleaseParams } from '../lib/release.js';
 import { traceNotes } from '../lib/trace-notes.js';
 import { borderEventText } from '../lib/trace-text.js';
-import type { Bbox, TraceResult } from '../lib/types.js';
 import { ErrorNote, PanelHead } from './PanelHead.js';
 import { ReleaseSection } from './ReleaseSection.js';
 

@@ -1,7 +1,8 @@
 // Client calls for the recycle bin (editors) and account administration (admins), added to the shared
 // API client by createApi so they go through the same error, CSRF and 401/403 handling.
+
+import type { Site } from '../../../shared/api.js';
 import type { Role } from './session.js';
-import type { Site } from './types.js';
 
 /** The shared client's request function and JSON body builder (see createApi in api.ts). */
 export type Call = <T>(path: string, init?: RequestInit) => Promise<T>;

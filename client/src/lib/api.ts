@@ -1,12 +1,20 @@
 // Thin typed client for the HazAtlas HTTP API: one error type that carries the server's
 // {error:{code,message,details}} so forms can put field messages next to their fields.
 
+import type {
+  Basin,
+  Catchments,
+  FieldIssue,
+  ImportReport,
+  Site,
+  SiteList,
+  TraceResult,
+} from '../../../shared/api.js';
 import { adminCalls } from './admin-api.js';
 import { plansCalls } from './plans-api.js';
 import { receptorCalls } from './receptors-api.js';
 import type { CountryOption, SearchHit } from './search.js';
 import { csrfHeaders, noteStatus } from './session.js';
-import type { Basin, Catchments, FieldIssue, ImportReport, Site, SiteList, TraceResult } from './types.js';
 import type { Filters } from './url-state.js';
 
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 // Choices for the basin selector: the focus basins first (each followed by its delta when the server
 // draws one), then every other basin by name with its outlets, so any basin can be found by outlet.
-import type { Basin, Bbox, Catchments } from './types.js';
+import type { Basin, Bbox, Catchments } from '../../../shared/api.js';
 
 /** Basins of the Convention's work, listed first in this order. */
 export const FOCUS_BASINS = ['Danube', 'Syr Darya', 'Dniester', 'Amu Darya'] as const;

@@ -1,8 +1,8 @@
 // Where the plume is at a given hour, from the trace's km profile, and its shape on the map:
 // the stretch from the trailing to the leading edge along the main path, and the peak point.
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { TraceResult } from '../../../shared/api.js';
 import type { ProfilePoint, ReleaseTrace } from './release.js';
-import type { TraceResult } from './types.js';
 
 export type Case = 'probable' | 'bound';
 

@@ -1,9 +1,9 @@
 // Receptor layers as the client reads them from /api/receptors: kinds and colours, query strings,
 // the map's GeoJSON, grouping for the list and the viewport box the layer asks for.
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Bbox } from '../../../shared/api.js';
 import { isCode, RECEPTOR_KINDS, type ReceptorKind } from '../../../shared/codes.js';
 import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
-import type { Bbox } from './types.js';
 
 /** Map and legend colours by kind; dark enough for a white point outline to read on the basemap. */
 export const RECEPTOR_COLORS: Record<ReceptorKind, string> = {

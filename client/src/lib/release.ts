@@ -1,9 +1,10 @@
 // Release scenario on the client: the parameters a user enters, the /api/trace query they make,
 // and the arrival fields the server adds to a trace when a release is given.
+
+import type { RiverKm, TraceResult } from '../../../shared/api.js';
 import { type Api, errorFrom, traceStart } from './api.js';
 import type { Notification, NotificationPlan } from './plans-api.js';
 import type { ReleaseParams } from './release-params.js';
-import type { RiverKm, TraceResult } from './types.js';
 
 export type { ReleaseParams };
 

@@ -1,8 +1,9 @@
 // The site report as the client reads it (GET /api/sites/:id/report?format=json; mirrors
 // server/core/report/report-model.ts) and the URLs of its printable and CSV forms.
+
+import type { CrossingKind, TraceResult } from '../../../shared/api.js';
 import { errorFrom } from './api.js';
 import { type Arrival, type ReleaseParams, releaseQuery } from './release.js';
-import type { CrossingKind, TraceResult } from './types.js';
 
 export interface ReportCountry {
   order: number;

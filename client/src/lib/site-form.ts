@@ -1,6 +1,6 @@
 // Form model for creating/editing a site: string-valued inputs, conversion to the API body, and
 // mapping of server field issues ('substances.0.casNumber') back onto inputs.
-import type { FieldIssue, Site } from './types.js';
+import type { FieldIssue, Site } from '../../../shared/api.js';
 
 export interface SubstanceInput {
   name: string;

@@ -1,6 +1,6 @@
 // What the trace panel says about the start: the untraced first km of an assumed connection, and the
 // server's warnings (snap across a drainage divide, own stream missing from the network) by their code.
-import type { TraceResult } from './types.js';
+import type { TraceResult } from '../../../shared/api.js';
 
 export interface TraceNote {
   /** i18n key under `trace.` */

@@ -1,6 +1,6 @@
 // Words for a trace's border events: a crossing is not the start of a shared border stretch (the water
 // of the Danube below Belgrade stays in Serbia while it runs along the SRB/ROU border).
-import type { CrossingKind } from './types.js';
+import type { CrossingKind } from '../../../shared/api.js';
 
 interface BorderEvent {
   from: string;

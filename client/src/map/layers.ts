@@ -2,10 +2,10 @@
 // trace and the selected basin. Pure data so it can be reasoned about without a map.
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { SiteSummary, TraceResult } from '../../../shared/api.js';
 import { BASEMAP_LAYER_IDS as B, BASEMAP_SOURCE, FONTS } from '../../../shared/map.js';
 import { countryColors, hazardClass, NO_COUNTRY_COLOR, rankColorExpression } from '../lib/colors.js';
 import { borderEventLabel } from '../lib/trace-text.js';
-import type { SiteSummary, TraceResult } from '../lib/types.js';
 
 export const SITE_SOURCE = 'sites';
 export const TRACE_SOURCE = 'trace';

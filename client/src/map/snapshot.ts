@@ -5,9 +5,9 @@
 import type { Point, Polygon, Position } from 'geojson';
 import { type LngLatBoundsLike, Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { TraceResult } from '../../../shared/api.js';
 import { bboxOf } from '../lib/format.js';
 import type { ReviewResult } from '../lib/planning-api.js';
-import type { TraceResult } from '../lib/types.js';
 import { absoluteStyle } from './absolute-style.js';
 import { TRACE_POINTS_SOURCE, TRACE_SOURCE, traceGeoJson, traceLayers } from './layers.js';
 import { setCitedZones, setDraft } from './planning-layers.js';

@@ -3,10 +3,10 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Bbox } from '../../../shared/api.js';
 import { MAX_RECEPTOR_LIMIT } from '../../../shared/limits.js';
 import type { Api } from '../lib/api.js';
 import { bboxContains, layerBbox, receptorsGeoJson } from '../lib/receptors.js';
-import type { Bbox } from '../lib/types.js';
 import { setReceptorData, setReceptorsVisible } from './receptor-layers.js';
 import { attachReceptorPopup } from './receptor-popup.js';
 import { whenMap } from './when-map.js';

@@ -1,6 +1,7 @@
 // The downstream trace's answer: where the start joined the network, the outlets, countries, crossings
 // and rivers along the way, and the path (kept apart from the tracer so calibration can type it).
 import type { FeatureCollection, LineString } from 'geojson';
+import type { CrossingKind, OutletKind } from '../../../shared/codes.js';
 import type { NameSource } from '../network/river-names.js';
 import type { SnapConnection, TraceWarning } from './connection.js';
 import type { RiverKm } from './river-km.js';
@@ -23,7 +24,7 @@ export interface TraceResult {
   /** Every outlet reached, nearest first; `main` marks the one at the end of the main path. */
   outlets: {
     name: string;
-    kind: string;
+    kind: OutletKind;
     river: string | null;
     /** The delta arm that enters the outlet ("Sulina arm"), null where the river is not an arm. */
     arm: string | null;
@@ -42,7 +43,7 @@ export interface TraceResult {
     lat: number;
     from: string;
     to: string;
-    kind: string;
+    kind: CrossingKind;
     riverKm: RiverKm | null;
   }[];
   rivers: TraceRiver[];

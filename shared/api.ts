@@ -1,6 +1,7 @@
-// Shapes of the HazAtlas HTTP API as the client reads them (mirrors server/core/register/site-record.ts
-// and the /api/trace contract); kept separate so pure modules and tests need no React or MapLibre.
+// Shapes of the HazAtlas HTTP API as clients read them (server/core/register/site-record.ts, the trace
+// result); tests/shared/api-types.test.ts checks the server's answers fit them. Types only.
 import type { FeatureCollection, LineString, MultiPolygon, Point } from 'geojson';
+import type { CrossingKind } from './codes.js';
 
 export type Bbox = [number, number, number, number];
 
@@ -126,7 +127,7 @@ export interface RiverKm {
   river: string;
   km: number;
 }
-export type CrossingKind = 'crossing' | 'stretch_start' | 'stretch_end';
+export type { CrossingKind };
 
 export interface TraceResult {
   snap: {
@@ -174,7 +175,8 @@ export interface TraceResult {
     riverKm?: RiverKm | null;
   }[];
   rivers: {
-    name: string;
+    /** null: a reach with no name (Natural Earth, no reviewed one). */
+    name: string | null;
     /** Local and Russian names (data/river-names.json), and where the name comes from. */
     nameLocal?: string | null;
     nameRu?: string | null;
