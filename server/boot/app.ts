@@ -130,9 +130,7 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
       handle(req: IncomingMessage, res: ServerResponse, next?: unknown): void;
     };
     const handle = dispatch.handle.bind(app);
-    dispatch.handle = (req, res, next) => {
-      if (!fast.serve(req, res)) handle(req, res, next);
-    };
+    dispatch.handle = (req, res, next) => fast.serve(req, res, () => handle(req, res, next));
     app.use(fast.keep);
     app.locals.fastPath = fast;
   }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/boot/app.js';
-import type { FastPath } from '../../server/http/fast-path.js';
+import { type FastPath, HITS_PER_TURN } from '../../server/http/fast-path.js';
 import { createLogger } from '../../server/log.js';
 import { createServices, type Services } from '../../server/runtime/services.js';
 import { openDb } from '../../server/storage/db.js';
@@ -114,6 +114,17 @@ describe('fast path answers', () => {
     // The Vienna trace runs down the Danube to the Black Sea (Natural Earth; docs/guide/trace-and-release.md).
     const vienna = JSON.parse((await get(fastUrl, VIENNA)).body.toString()) as { outlet?: { name?: string } };
     expect(JSON.stringify(vienna)).toContain('Danube');
+  });
+
+  it('answer a burst larger than one turn allows, each one whole (the rest wait for the next turns)', async () => {
+    const plain = await get(plainUrl, `${VIENNA}&geometry=none`);
+    await get(fastUrl, `${VIENNA}&geometry=none`);
+    const hits = fast.answers.hits;
+    const burst = await Promise.all(
+      Array.from({ length: 3 * HITS_PER_TURN }, () => get(fastUrl, `${VIENNA}&geometry=none`)),
+    );
+    expect(fast.answers.hits).toBe(hits + 3 * HITS_PER_TURN);
+    for (const r of burst) expect(r.body.equals(plain.body)).toBe(true);
   });
 
   it('log one request line like the normal path', async () => {
