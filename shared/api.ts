@@ -71,6 +71,8 @@ export interface SiteDerived {
   basinName: string | null;
   outletName: string | null;
   river: string | null;
+  /** The river's reviewed Russian name, where one is reviewed. */
+  riverRu?: string | null;
   snapDistanceKm: number | null;
   downstreamCountries: string[];
   kmToFirstBorder: number | null;

@@ -51,6 +51,7 @@ interface DerivedRow {
   outlet_kind: string | null;
   river: string | null;
   snap_distance_km: number | null;
+  river_ru: string | null;
   downstream_countries: string;
   km_to_first_border: number | null;
   distance_to_border_km: number | null;
@@ -109,7 +110,8 @@ function readChunk(db: Db, ids: readonly string[]): SiteRecord[] {
   }
   const derived = new Map<string, SiteDerived>();
   for (const d of db
-    .prepare(`SELECT * FROM site_derived WHERE site_id IN (${marks})`)
+    .prepare(`SELECT d.*, r.name_ru AS river_ru FROM site_derived d LEFT JOIN net_reaches r ON r.id = d.reach_id
+        WHERE d.site_id IN (${marks})`)
     .all(...ids) as DerivedRow[]) {
     derived.set(d.site_id, toDerived(d));
   }
@@ -153,6 +155,7 @@ function toDerived(d: DerivedRow): SiteDerived {
     outletName: d.outlet_name,
     outletKind: d.outlet_kind,
     river: d.river,
+    riverRu: d.river_ru ?? null,
     snapDistanceKm: d.snap_distance_km,
     downstreamCountries: parse(d.downstream_countries) as string[],
     kmToFirstBorder: d.km_to_first_border,

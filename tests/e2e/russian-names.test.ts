@@ -95,12 +95,14 @@ describe('Russian names and no English leaks', { timeout: 180_000 }, () => {
     expect(await assumptions.first().textContent()).toMatch(/^Мгновенный выброс/);
   });
 
-  it('site panel: country and "Сток в Чёрное море" in Russian', async () => {
+  it('site panel: country, river and "Сток в Чёрное море" in Russian', async () => {
     const { page } = b;
     await page.goto(`${server.url}/?lang=ru&site=${azotara}`);
     const panel = page.getByTestId('site-panel');
     await panel.getByText(/Сток в Чёрное море/).waitFor();
     expect(await panel.textContent()).toContain('Сербия');
+    // The receiving river by its reviewed Russian name (data/river-names.json: Danube → Дунай).
+    expect(await panel.textContent()).toMatch(/РекаДунай/);
     const all = (await texts(panel)).join('\n');
     for (const s of ['Black Sea', 'Serbia', 'Drains to', 'mg/L']) expect(all).not.toContain(s);
     expect(await axeViolations(page)).toEqual([]);

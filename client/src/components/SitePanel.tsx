@@ -94,7 +94,7 @@ export function SitePanel({
             {(d?.river ?? site.receivingRiver) && (
               <>
                 <dt>{t('site.river')}</dt>
-                <dd>{d?.river ?? site.receivingRiver}</dd>
+                <dd>{(lang.startsWith('ru') ? d?.riverRu : null) ?? d?.river ?? site.receivingRiver}</dd>
               </>
             )}
             {d?.basinName && (

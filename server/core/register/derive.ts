@@ -22,6 +22,8 @@ export function deriveSite(f: SiteFields, hydrology: HydrologyProvider, now = ne
     outletName: h.outlet?.name ?? null,
     outletKind: h.outlet?.kind ?? null,
     river: h.snap?.river ?? null,
+    // Filled on read from the snapped reach's Russian name (storage joins the network).
+    riverRu: null,
     snapDistanceKm: h.snap?.distanceKm ?? null,
     downstreamCountries: h.downstreamCountries,
     kmToFirstBorder: h.kmToFirstBorder,

@@ -42,6 +42,8 @@ export interface SiteDerived {
   outletName: string | null;
   outletKind: string | null;
   river: string | null;
+  /** The river's reviewed Russian name (read from the snapped reach; null where none is reviewed). */
+  riverRu: string | null;
   snapDistanceKm: number | null;
   downstreamCountries: string[];
   kmToFirstBorder: number | null;
