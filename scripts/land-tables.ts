@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import placeNamesRu from '../data/place-names-ru.json' with { type: 'json' };
 import { PolygonLocator } from '../server/core/geo/polygon-locator.js';
 import { SegmentIndex } from '../server/core/geo/segment-index.js';
 import type { BoundaryLookup } from '../server/core/network/country-runs.js';
@@ -94,7 +93,9 @@ export function landTables(layers: Record<LayerName, Layer>): LandTables {
 }
 
 /** data/place-names-ru.json by "ADM0|name": Russian names where Natural Earth's layer has none. */
-const PLACE_NAMES_RU = new Map(placeNamesRu.places.map((p) => [`${p.adm0}|${p.name}`, p.nameRu]));
+const PLACE_NAMES_RU = new Map(
+  readReferenceFile('place-names-ru.json').places.map((p) => [`${p.adm0}|${p.name}`, p.nameRu]),
+);
 
 const RU_REGIONS = new Intl.DisplayNames(['ru'], { type: 'region', fallback: 'none' });
 

@@ -191,7 +191,12 @@ export function createApp(services: Services, options: Partial<AppOptions> = {})
   );
   app.use('/api', api);
   // OGC API – Features for QGIS, ArcGIS and GDAL; the same read rule as /api.
-  app.use('/ogc', authenticate(services.db), accessGuard(access), ogcRouter(services));
+  app.use(
+    '/ogc',
+    authenticate(services.db),
+    accessGuard(access),
+    ogcRouter(services, { publicUrl: o.publicUrl }),
+  );
 
   if (fs.existsSync(CLIENT_DIST)) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));

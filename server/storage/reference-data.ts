@@ -144,6 +144,19 @@ export const WaterNamesRuSchema = z.object({
   ),
 });
 
+/** Russian names of Natural Earth places without name_ru (read by scripts/land-tables.ts; each sourced). */
+export const PlaceNamesRuSchema = z.object({
+  about: z.string(),
+  places: z.array(
+    z.object({
+      name: z.string().min(1),
+      adm0: z.string().regex(/^[A-Z0-9]{3}$/),
+      nameRu: z.string().min(1),
+      source: z.string().startsWith('https://'),
+    }),
+  ),
+});
+
 /** Every reviewed file in data/ with its schema: a new file needs an entry here (the test says so). */
 export const REFERENCE_SCHEMAS = {
   'annex-i-thresholds.json': AnnexITableSchema,
@@ -152,6 +165,7 @@ export const REFERENCE_SCHEMAS = {
   'discharge.json': DischargeTableSchema,
   'network-errata.json': NetworkErrataSchema,
   'observed-events.json': ObservedEventsSchema,
+  'place-names-ru.json': PlaceNamesRuSchema,
   'planning-rules.json': IntakeRulesSchema,
   'river-chainage.json': ChainageTableSchema,
   'river-names.json': RiverNamesSchema,

@@ -72,6 +72,8 @@ export interface ImportOptions {
 export interface SessionOptions extends ImportOptions {
   /** Errors and duplicates listed in the report (the rest only counted); default all. */
   listLimit?: number;
+  /** Rows the caller already holds (whole-file imports), so progress can say "n of N"; 0 when streaming. */
+  expectedRows?: number;
 }
 
 interface Lookups {
@@ -156,7 +158,12 @@ export class SiteImportSession {
 
   add(row: RawRow): void {
     this.rows += 1;
-    if (this.rows % 100 === 0) this.options.onProgress?.({ stage: 'validate', done: this.rows, total: 0 });
+    if (this.rows % 100 === 0)
+      this.options.onProgress?.({
+        stage: 'validate',
+        done: this.rows,
+        total: this.options.expectedRows ?? 0,
+      });
     const checked = validateImportRow(row);
     if (!checked.ok) {
       this.rejectRow(

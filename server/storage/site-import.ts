@@ -25,7 +25,7 @@ export function importRows(
   // A dry run writes nothing: a read transaction, so it never holds the write lock (it may run on the
   // jobs worker's connection for seconds while the server keeps writing).
   const run = db.transaction((): ImportReport => {
-    const session = new SiteImportSession(db, hydrology, options);
+    const session = new SiteImportSession(db, hydrology, { ...options, expectedRows: rows.length });
     // Parse errors and rows, merged in line order (one rejected row per line with errors).
     const byLine = new Map<number, RowError[]>();
     for (const e of parseErrors) byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);

@@ -1,8 +1,8 @@
 // Map overlay data built from API answers: sites for clustering, the trace coloured by country with
 // border stretches flagged, and its crossing/outlet markers.
 import { describe, expect, it } from 'vitest';
-import type { SiteSummary, TraceResult } from '../../shared/api.js';
 import { sitesGeoJson, TOGGLE_LAYERS, traceGeoJson } from '../../client/src/map/layers.js';
+import type { SiteSummary, TraceResult } from '../../shared/api.js';
 
 const trace: TraceResult = {
   snap: { lon: 20.66, lat: 44.8, distanceKm: 4.1, river: 'Danube' },

@@ -1,9 +1,11 @@
 // OGC API – Features at /ogc, read by GDAL's OAPIF driver (ogrinfo, ogr2ogr from Debian gdal-bin)
 // the way QGIS reads it, plus the JSON and HTML answers, paging, CRS by reference and 404s.
 import { execFile } from 'node:child_process';
+import { request } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWgs84 } from '../../server/core/crs.js';
+import { listenApp } from '../support/app-server.js';
 import { copyOfBuiltDb } from '../support/database.js';
 import { type RunningServer, startServer } from '../support/server.js';
 
@@ -174,5 +176,43 @@ describe('/ogc JSON and HTML', () => {
     const unknown = await get('/whatever');
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('/ogc links', () => {
+  // Links are absolute (GDAL follows them) but never built from the Host header: a forged Host would
+  // hand other visitors or a shared cache links to anywhere.
+  const hrefs = (body: unknown): string[] =>
+    ((body as { links: { href: string }[] }).links ?? []).map((l) => l.href);
+
+  it('ignores a forged Host header and points at the address the client reached', async () => {
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = request(`${server.url}/ogc/collections`, { headers: { host: 'evil.example' } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () => resolve(text));
+      });
+      req.on('error', reject).end();
+    });
+    const links = hrefs(JSON.parse(body));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href.startsWith(`${server.url}/ogc`)).toBe(true);
+    expect(body).not.toContain('evil.example');
+  });
+
+  it('uses HAZATLAS_PUBLIC_URL when the deployment configures one', async () => {
+    const configured = await listenApp(server.services, { publicUrl: 'https://hazatlas.example.org' });
+    try {
+      const res = await fetch(`${configured.url}/ogc/collections/sites/items?limit=1`);
+      const links = hrefs(await res.json());
+      expect(
+        links.some((h) => h.startsWith('https://hazatlas.example.org/ogc/collections/sites/items')),
+      ).toBe(true);
+      for (const href of links) expect(href.startsWith('https://hazatlas.example.org/ogc')).toBe(true);
+    } finally {
+      await configured.close();
+    }
   });
 });

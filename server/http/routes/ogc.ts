@@ -148,8 +148,16 @@ const BASE_COLLECTIONS: Collection[] = [
   },
 ];
 
-function base(req: Request): string {
-  return `${req.protocol}://${req.get('host')}/ogc`;
+/**
+ * The absolute base of every link (OGC API clients such as GDAL follow absolute links): the configured
+ * public URL, else the address the client actually reached on this machine's socket. Never the Host
+ * header: a forged one would hand other visitors (or a shared cache) links to anywhere.
+ */
+function base(req: Request, publicUrl: string | null): string {
+  if (publicUrl) return `${publicUrl.replace(/\/$/, '')}/ogc`;
+  const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `${req.protocol}://${host}:${req.socket.localPort}/ogc`;
 }
 
 function wantsHtml(req: Request): boolean {
@@ -192,8 +200,8 @@ function crsParam(value: unknown, name: string): { code: number; uri: string } {
   return { code, uri: epsgUri(code) };
 }
 
-function collectionJson(req: Request, c: Collection) {
-  const self = `${base(req)}/collections/${c.id}`;
+function collectionJson(b: string, c: Collection) {
+  const self = `${b}/collections/${c.id}`;
   return {
     id: c.id,
     title: c.title,
@@ -279,7 +287,10 @@ function find(COLLECTIONS: Collection[], id: string): Collection {
   return c;
 }
 
-export function ogcRouter(services: Services): express.Router {
+export function ogcRouter(
+  services: Services,
+  options: { publicUrl: string | null } = { publicUrl: null },
+): express.Router {
   const { db } = services;
   const COLLECTIONS: Collection[] = [
     ...BASE_COLLECTIONS,
@@ -301,7 +312,7 @@ export function ogcRouter(services: Services): express.Router {
   const r = express.Router();
 
   r.get('/', (req, res) => {
-    const b = base(req);
+    const b = base(req, options.publicUrl);
     const body = {
       title: 'HazAtlas',
       description:
@@ -344,7 +355,7 @@ export function ogcRouter(services: Services): express.Router {
     res.type('application/vnd.oai.openapi+json;version=3.0').send(
       JSON.stringify(
         openApi(
-          base(req),
+          base(req, options.publicUrl),
           COLLECTIONS.map((c) => c.id),
         ),
       ),
@@ -354,9 +365,14 @@ export function ogcRouter(services: Services): express.Router {
   r.get('/collections', (req, res) => {
     const body = {
       links: [
-        { href: `${base(req)}/collections`, rel: 'self', type: 'application/json', title: 'Collections' },
+        {
+          href: `${base(req, options.publicUrl)}/collections`,
+          rel: 'self',
+          type: 'application/json',
+          title: 'Collections',
+        },
       ],
-      collections: COLLECTIONS.map((c) => collectionJson(req, c)),
+      collections: COLLECTIONS.map((c) => collectionJson(base(req, options.publicUrl), c)),
     };
     if (wantsHtml(req))
       return html(
@@ -368,7 +384,7 @@ export function ogcRouter(services: Services): express.Router {
   });
 
   r.get('/collections/:id', (req, res) => {
-    res.json(collectionJson(req, find(COLLECTIONS, String(req.params.id))));
+    res.json(collectionJson(base(req, options.publicUrl), find(COLLECTIONS, String(req.params.id))));
   });
 
   r.get('/collections/:id/items', (req, res) => {
@@ -381,7 +397,7 @@ export function ogcRouter(services: Services): express.Router {
       geometry: transform(i.geometry, q.crs.code),
       properties: i.properties,
     }));
-    const self = new URL(`${base(req)}/collections/${c.id}/items`);
+    const self = new URL(`${base(req, options.publicUrl)}/collections/${c.id}/items`);
     for (const [k, v] of Object.entries(req.query)) self.searchParams.set(k, String(v));
     const link = (offset: number, rel: string) => {
       const u = new URL(self);
