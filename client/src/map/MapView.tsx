@@ -198,11 +198,8 @@ export function MapView(props: Props) {
 
   const map = ready ? mapRef.current : null;
 
-  // Data that arrives without changing the map (the catchment list) must still be followed by an
-  // idle, or the first-idle mark would wait for the next user action.
   // The zoom buttons and the map's accessible name in the UI language (MapLibre reads its UI strings
   // when a control is added, so the control is re-added on a language change).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the language is the trigger, whatever t's identity.
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -226,6 +223,8 @@ export function MapView(props: Props) {
     };
   }, [t, i18n.language]);
 
+  // Data that arrives without changing the map (the catchment list) must still be followed by an
+  // idle, or the first-idle mark would wait for the next user action.
   useEffect(() => {
     if (map && props.dataReady) map.triggerRepaint();
   }, [map, props.dataReady]);
