@@ -8,6 +8,8 @@ export type Bbox = [number, number, number, number];
 export interface Basin {
   id: number;
   name: string;
+  /** The basin's main river by its reviewed Russian name, where one is reviewed. */
+  nameRu?: string | null;
   lengthKm: number;
   bbox: Bbox;
   outlets: string[];
@@ -73,6 +75,8 @@ export interface SiteDerived {
   river: string | null;
   /** The river's reviewed Russian name, where one is reviewed. */
   riverRu?: string | null;
+  /** The basin's main river by its reviewed Russian name. */
+  basinNameRu?: string | null;
   snapDistanceKm: number | null;
   downstreamCountries: string[];
   kmToFirstBorder: number | null;

@@ -113,7 +113,10 @@ function readChunk(db: Db, ids: readonly string[]): SiteRecord[] {
     .prepare(`SELECT d.*, r.name_ru AS river_ru FROM site_derived d LEFT JOIN net_reaches r ON r.id = d.reach_id
         WHERE d.site_id IN (${marks})`)
     .all(...ids) as DerivedRow[]) {
-    derived.set(d.site_id, toDerived(d));
+    derived.set(d.site_id, {
+      ...toDerived(d),
+      basinNameRu: basinNamesRu(db).get(`${d.basin_id}|${d.basin_name}`) ?? null,
+    });
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out: SiteRecord[] = [];
@@ -156,6 +159,7 @@ function toDerived(d: DerivedRow): SiteDerived {
     outletKind: d.outlet_kind,
     river: d.river,
     riverRu: d.river_ru ?? null,
+    basinNameRu: null,
     snapDistanceKm: d.snap_distance_km,
     downstreamCountries: parse(d.downstream_countries) as string[],
     kmToFirstBorder: d.km_to_first_border,
@@ -171,4 +175,23 @@ function toDerived(d: DerivedRow): SiteDerived {
     derivedAt: d.derived_at,
     position: positionOf(d),
   };
+}
+
+const basinNamesRuByDb = new WeakMap<Db, Map<string, string>>();
+/**
+ * A basin is named after its main river, so its Russian name is that river's reviewed one in the basin
+ * ("basinId|name" → Russian). Read once per connection: the network does not change under a live one.
+ */
+function basinNamesRu(db: Db): Map<string, string> {
+  let names = basinNamesRuByDb.get(db);
+  if (!names) {
+    const rows = db
+      .prepare(
+        'SELECT basin_id AS basinId, name, MIN(name_ru) AS nameRu FROM net_reaches WHERE name_ru IS NOT NULL GROUP BY basin_id, name',
+      )
+      .all() as { basinId: number; name: string; nameRu: string }[];
+    names = new Map(rows.map((r) => [`${r.basinId}|${r.name}`, r.nameRu]));
+    basinNamesRuByDb.set(db, names);
+  }
+  return names;
 }

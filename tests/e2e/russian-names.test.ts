@@ -103,6 +103,7 @@ describe('Russian names and no English leaks', { timeout: 180_000 }, () => {
     expect(await panel.textContent()).toContain('Сербия');
     // The receiving river by its reviewed Russian name (data/river-names.json: Danube → Дунай).
     expect(await panel.textContent()).toMatch(/РекаДунай/);
+    expect(await panel.textContent()).toMatch(/БассейнДунай/);
     const all = (await texts(panel)).join('\n');
     for (const s of ['Black Sea', 'Serbia', 'Drains to', 'mg/L']) expect(all).not.toContain(s);
     expect(await axeViolations(page)).toEqual([]);
@@ -123,6 +124,12 @@ describe('Russian names and no English leaks', { timeout: 180_000 }, () => {
     const options = await page.getByTestId('country-select').locator('option').allTextContents();
     expect(options.some((o) => o.startsWith('Сербия'))).toBe(true);
     expect(options.some((o) => o.startsWith('Serbia'))).toBe(false);
+    // The basin picker names the Convention's basins by their rivers' reviewed Russian names, and their
+    // seas in Russian (data/river-names.json, data/water-names-ru.json).
+    const basinOptions = await page.getByTestId('basin-select').locator('option').allTextContents();
+    expect(basinOptions.some((o) => /^Дунай.*Чёрное море/.test(o))).toBe(true);
+    expect(basinOptions.some((o) => /^Сырдарья/.test(o))).toBe(true);
+    expect(basinOptions.some((o) => o.startsWith('Danube'))).toBe(false);
   });
 
   it('legend, planning panel and matrix: no English words; axe clean in Russian and English', async () => {

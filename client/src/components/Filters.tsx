@@ -2,6 +2,7 @@
 
 import { useTranslation } from 'react-i18next';
 import { SECTORS, SITE_KINDS, SITE_STATUSES } from '../../../shared/codes.js';
+import { waterNameRu } from '../../../shared/water-names.js';
 import type { BasinChoice } from '../lib/basins.js';
 import { classFloors } from '../lib/colors.js';
 import { inLanguage } from '../lib/country-names.js';
@@ -61,13 +62,18 @@ export function Filters({ basins, basinKey, onBasin, filters, countries = [], on
       </label>
     );
   };
-  const option = (b: BasinChoice) => (
-    <option key={b.key} value={b.key}>
-      {b.delta || b.outlets.length === 0
-        ? b.label
-        : t('basin.option', { name: b.label, outlets: b.outlets.join(', ') })}
-    </option>
-  );
+  const ru = i18n.language.startsWith('ru');
+  const option = (b: BasinChoice) => {
+    const label = ru && b.labelRu ? (b.delta ? t('basin.deltaOf', { name: b.labelRu }) : b.labelRu) : b.label;
+    const outlets = b.outlets.map((o) => (ru ? (waterNameRu(o) ?? o) : o));
+    return (
+      <option key={b.key} value={b.key}>
+        {b.delta || outlets.length === 0
+          ? label
+          : t('basin.option', { name: label, outlets: outlets.join(', ') })}
+      </option>
+    );
+  };
   return (
     <section className="filters" aria-labelledby="filters-title">
       <label className="field">

@@ -100,7 +100,7 @@ export function SitePanel({
             {d?.basinName && (
               <>
                 <dt>{t('site.basin')}</dt>
-                <dd>{d.basinName}</dd>
+                <dd>{(lang.startsWith('ru') ? d.basinNameRu : null) ?? d.basinName}</dd>
               </>
             )}
           </dl>

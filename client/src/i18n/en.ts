@@ -45,6 +45,7 @@ export const en = {
     focus: 'Focus basins',
     others: 'Other basins (river → outlet)',
     option: '{{name}} → {{outlets}}',
+    deltaOf: '{{name}} Delta',
   },
   filters: {
     title: 'Filters',

@@ -47,6 +47,7 @@ export const ru: Messages = {
     focus: 'Основные бассейны',
     others: 'Другие бассейны (река → устье)',
     option: '{{name}} → {{outlets}}',
+    deltaOf: 'Дельта реки {{name}}',
   },
   filters: {
     title: 'Фильтры',

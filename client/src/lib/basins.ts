@@ -13,6 +13,8 @@ export interface BasinChoice {
   basinName: string;
   /** Name shown: the basin's, or the delta's ("Danube Delta"). */
   label: string;
+  /** The label in Russian where the main river's Russian name is reviewed. */
+  labelRu: string | null;
   bbox: Bbox;
   delta: boolean;
   outlets: string[];
@@ -46,6 +48,7 @@ export function basinChoices(basins: readonly Basin[], catchments: Catchments | 
       basinId: b.id,
       basinName: b.name,
       label: b.name,
+      labelRu: b.nameRu ?? null,
       bbox: area?.bbox ?? b.bbox,
       delta: false,
       outlets: b.outlets,
@@ -58,6 +61,8 @@ export function basinChoices(basins: readonly Basin[], catchments: Catchments | 
         basinId: b.id,
         basinName: b.name,
         label: delta.name,
+        // Named for the river in the UI language ("Дельта реки Дунай") where its Russian name is reviewed.
+        labelRu: b.nameRu ?? null,
         bbox: delta.bbox,
         delta: true,
         outlets: b.outlets,

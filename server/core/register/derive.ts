@@ -24,6 +24,7 @@ export function deriveSite(f: SiteFields, hydrology: HydrologyProvider, now = ne
     river: h.snap?.river ?? null,
     // Filled on read from the snapped reach's Russian name (storage joins the network).
     riverRu: null,
+    basinNameRu: null,
     snapDistanceKm: h.snap?.distanceKm ?? null,
     downstreamCountries: h.downstreamCountries,
     kmToFirstBorder: h.kmToFirstBorder,

@@ -44,6 +44,8 @@ export interface SiteDerived {
   river: string | null;
   /** The river's reviewed Russian name (read from the snapped reach; null where none is reviewed). */
   riverRu: string | null;
+  /** The basin's main river by its reviewed Russian name (filled on read, like riverRu). */
+  basinNameRu: string | null;
   snapDistanceKm: number | null;
   downstreamCountries: string[];
   kmToFirstBorder: number | null;

@@ -47,12 +47,17 @@ export function networkRouter(services: Services): Router {
     const basin = basinOfNode.get(o.node);
     if (basin !== undefined) outlets.set(basin, [...(outlets.get(basin) ?? []), o.name]);
   }
+  // A basin is named after its main river, so its Russian name is that river's reviewed one.
+  const ruByName = new Map<string, string>();
+  for (const r of services.network.reaches)
+    if (r.name && r.nameRu && !ruByName.has(r.name)) ruByName.set(r.name, r.nameRu);
   const basins = [...services.network.basins.values()]
     .filter((b) => b.lengthKm >= 100)
     .sort((a, b) => b.lengthKm - a.lengthKm)
     .map((b) => ({
       id: b.id,
       name: b.name,
+      nameRu: ruByName.get(b.name) ?? null,
       lengthKm: Math.round(b.lengthKm),
       bbox: b.bbox,
       outlets: [...new Set(outlets.get(b.id) ?? [])],
