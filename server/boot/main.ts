@@ -123,7 +123,7 @@ server.on('listening', () => {
     {
       url: `http://${host}:${actualPort}/`,
       database: path.relative(process.cwd(), dbPath),
-      level: log.level,
+      logLevel: log.level,
     },
     `HazAtlas listening on http://${host}:${actualPort}/ (database ${path.relative(process.cwd(), dbPath)})`,
   );

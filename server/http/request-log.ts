@@ -18,7 +18,10 @@ export function requestLog(logger: Logger): RequestHandler {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const p = principalOf(res);
       // The route's pattern (/api/sites/:id), not the URL: no ids, query strings or tokens in logs.
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : null;
+      // A route declared for several paths logs them joined by "|", the way the router tries them.
+      const pattern: unknown = req.route?.path;
+      const patterns = Array.isArray(pattern) ? pattern.map(String) : pattern ? [String(pattern)] : [];
+      const route = patterns.length > 0 ? patterns.map((p) => `${req.baseUrl}${p}`).join('|') : null;
       const line = {
         reqId: id,
         method: req.method,
