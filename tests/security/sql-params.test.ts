@@ -13,7 +13,7 @@ const REVIEWED: Record<string, string[]> = {
   // `marks` is '?, ?, …' sized to the id list; the ids themselves are bound.
   'server/storage/site-read.ts': ['marks'],
   // buildFilter() returns fixed FROM/WHERE text with '?' placeholders; orderBy() maps a zod-enum sort key to
-  // a fixed column; SUMMARY_COLUMNS is a constant; `column`/`collate` are literals at the call sites and the
+  // a fixed column; SUMMARY_COLUMNS is the constant column list of site-summary.ts; `column`/`collate` are literals at the call sites and the
   // IN list is '?' placeholders.
   'server/storage/site-query.ts': [
     'from',
@@ -27,7 +27,11 @@ const REVIEWED: Record<string, string[]> = {
     'c',
     'dir',
     'countFrom',
+    'SUMMARY_COLUMNS',
   ],
+  // SUMMARY_COLUMNS is the constant column list of site-summary.ts; SELECT is this file's constant
+  // SELECT … FROM text built from it (the ids are bound through json_each(?)).
+  'server/storage/site-index.ts': ['SUMMARY_COLUMNS', 'SELECT'],
   // TABLES is a constant list of the network tables.
   'server/storage/network-store.ts': ['t'],
   // Same pattern as site-query: a constant column list, fixed FROM text, WHERE clauses of '?' placeholders.
