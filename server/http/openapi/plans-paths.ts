@@ -8,7 +8,7 @@ import { STATION_KINDS, StationCreate } from '../../core/plans/station-schema.js
 import { ReportQuery } from '../routes/exercises.js';
 import { ContactsPostQuery, ContactsQuery, ListQuery as PlanListQuery } from '../routes/plans.js';
 import { ImportQuery as StationImportQuery, ListQuery as StationListQuery } from '../routes/stations.js';
-import { SourceRef, Timestamp } from './common.js';
+import { page, SourceRef, Timestamp } from './common.js';
 import { file, json, type RouteGroup } from './describe.js';
 
 const planId = { id: 'The plan id (2–63 lower-case letters, digits or hyphens).' };
@@ -121,16 +121,7 @@ export const plansGroup: RouteGroup = {
       responses: {
         200: {
           description: 'A page of plans.',
-          content: [
-            json(
-              z.looseObject({
-                total: z.number().int(),
-                limit: z.number().int(),
-                offset: z.number().int(),
-                items: z.array(Plan),
-              }),
-            ),
-          ],
+          content: [json(page(Plan))],
         },
       },
     },
@@ -243,16 +234,7 @@ export const plansGroup: RouteGroup = {
       responses: {
         200: {
           description: 'A page of stations.',
-          content: [
-            json(
-              z.looseObject({
-                total: z.number().int(),
-                limit: z.number().int(),
-                offset: z.number().int(),
-                items: z.array(Station),
-              }),
-            ),
-          ],
+          content: [json(page(Station))],
         },
       },
     },

@@ -6,7 +6,7 @@ import { SiteExportQuery, SiteListQuery } from '../../core/register/site-filter.
 import { SiteInput, SitePatch, Source, Substance, Tmf } from '../../core/register/site-schema.js';
 import { DeletedListQuery, PurgeBody } from '../routes/sites-history.js';
 import { ImportQuery, TemplateQuery } from '../routes/sites-io.js';
-import { feature, featureCollection, Geometry, Lat, Lon, LonLat, Timestamp } from './common.js';
+import { feature, featureCollection, Geometry, Lat, Lon, LonLat, page, Timestamp } from './common.js';
 import { booleanText, file, json, type RouteGroup } from './describe.js';
 
 const UUID = z.uuid();
@@ -283,16 +283,7 @@ export const sitesGroup: RouteGroup = {
       responses: {
         200: {
           description: 'A page of deleted sites.',
-          content: [
-            json(
-              z.looseObject({
-                limit: z.number().int(),
-                offset: z.number().int(),
-                total: z.number().int(),
-                items: z.array(DeletedSite),
-              }),
-            ),
-          ],
+          content: [json(page(DeletedSite))],
         },
       },
     },
